@@ -1,0 +1,105 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every Kluis target shares: Swift 6 strictness, the upcoming features STYLE.md asks
+/// for, and warnings treated as errors so that none accumulate.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "kluis",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kluis", targets: ["kluis"]),
+        .library(name: "KluisCore", targets: ["KluisCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.25.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    ],
+    targets: [
+        // Domain: policy, retention, keys, audit chain, store protocols. No I/O, no framework.
+        .target(
+            name: "KluisCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        // The embedded store on SQLite.
+        .target(
+            name: "KluisSQLite",
+            dependencies: [
+                "KluisCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The server store on PostgreSQL.
+        .target(
+            name: "KluisPostgres",
+            dependencies: [
+                "KluisCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // The HTTP application and the composition root.
+        .target(
+            name: "KluisHTTP",
+            dependencies: [
+                "KluisCore",
+                "KluisSQLite",
+                "KluisPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        // The commands of the `kluis` executable, as a library so tests run them in-process.
+        .target(
+            name: "KluisCLI",
+            dependencies: [
+                "KluisCore",
+                "KluisHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kluis",
+            dependencies: ["KluisCLI"],
+            swiftSettings: strict
+        ),
+        // Test support shared by every test target: fixed clock, fixtures, store contract suite.
+        .target(
+            name: "KluisTesting",
+            dependencies: ["KluisCore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KluisCoreTests",
+            dependencies: ["KluisCore", "KluisTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KluisCLITests",
+            dependencies: ["KluisCLI", "KluisCore", "KluisTesting"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

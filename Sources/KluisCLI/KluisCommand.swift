@@ -1,0 +1,43 @@
+import ArgumentParser
+
+/// `kluis`: the root command.
+public struct KluisCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kluis",
+        abstract: "A personal-data vault that makes a privacy statement executable.",
+        discussion: "One policy file drives the published statement, the register of processing and the enforcement. See docs/ for the policy format.",
+        subcommands: [PolicyCommand.self, StatementCommand.self, RegisterCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command they name against `context`, and returns the exit
+    /// code; usage errors and failures are written to the context's error stream.
+    ///
+    /// `main` and the tests both come through here, so the tests exercise what users run.
+    public static func run(arguments: [String], context: CommandContext) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error).rawValue
+            if code == 0 { context.write(message + "\n") } else { context.writeError(message + "\n") }
+            return code
+        }
+        do {
+            guard let contextual = command as? any ContextualCommand else {
+                // A command group without its own work: show its help.
+                context.write(helpMessage(for: type(of: command)) + "\n")
+                return 0
+            }
+            return try await contextual.run(in: context)
+        } catch let failure as CommandFailure {
+            context.writeError("error: \(failure.message)\n")
+            return failure.exitCode
+        } catch {
+            context.writeError("error: \(fullMessage(for: error))\n")
+            return exitCode(for: error).rawValue
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// The fields of one YAML mapping, read by key.
+struct Fields {
+    let owner: NodeCursor
+    let entries: [String: NodeCursor]
+
+    /// The field `key`, reporting it as missing when absent.
+    func required(_ key: String) -> NodeCursor? {
+        guard let entry = entries[key] else {
+            let path = owner.path.isEmpty ? key : "\(owner.path).\(key)"
+            owner.context.report("field.missing", "'\(key)' is required here", path: path,
+                                 line: owner.line)
+            return nil
+        }
+        return entry
+    }
+
+    /// The field `key`, if present.
+    func optional(_ key: String) -> NodeCursor? {
+        entries[key]
+    }
+
+    func has(_ key: String) -> Bool {
+        entries[key] != nil
+    }
+}

@@ -1,0 +1,123 @@
+import Yams
+
+/// Reading purposes and their retention rules.
+extension PolicyParser {
+    func readPurpose(_ cursor: NodeCursor) -> Purpose? {
+        guard let fields = cursor.fields([
+            "id", "name", "description", "legal_basis", "law", "interest", "special_condition",
+            "special_law", "direct_marketing", "subjects", "categories", "retention",
+        ]) else { return nil }
+        let id = fields.required("id")?.id()
+        let name = fields.required("name")?.text()
+        let description = fields.optional("description")?.text()
+        let basis = readLegalBasis(fields)
+        let condition = fields.optional("special_condition")?.choice(SpecialCondition.self)
+        let specialLaw = fields.optional("special_law")?.string()
+        let marketing = fields.optional("direct_marketing").map { $0.bool() } ?? false
+        let subjects = fields.required("subjects")?.ids()
+        let categories = fields.required("categories")?.ids()
+        if let categories, categories.isEmpty {
+            fields.required("categories")?.report("field.missing", "a purpose uses at least one category")
+        }
+        // A missing retention rule is a finding of its own, reported by the validator with its
+        // own code, so the purpose is still built with a placeholder rule here.
+        let retention: RetentionRule?
+        if let retentionCursor = fields.optional("retention") {
+            retention = readRetention(retentionCursor)
+        } else {
+            cursor.report("purpose.no_retention",
+                          "this purpose does not say how long its data is kept; add 'retention' (anchor, duration, then)")
+            retention = nil
+        }
+        guard let id, let name, let basis, let marketing, let subjects, let categories,
+              let retention else { return nil }
+        return Purpose(id: id, name: name, description: description, legalBasis: basis,
+                       specialCondition: condition, specialLaw: specialLaw, directMarketing: marketing,
+                       subjects: subjects, categories: categories, retention: retention)
+    }
+
+    private func readLegalBasis(_ fields: Fields) -> LegalBasis? {
+        guard let kind = fields.required("legal_basis")?.choice(LegalBasis.Kind.self) else { return nil }
+        let law = fields.optional("law")?.string()
+        let interest = fields.optional("interest")?.text()
+        switch kind {
+        case .consent: return .consent
+        case .contract: return .contract
+        case .vitalInterest: return .vitalInterest
+        case .publicTask: return .publicTask
+        case .legalObligation:
+            guard let law else {
+                fields.owner.context.report(
+                    "basis.no_law",
+                    "a legal obligation must name the law that imposes it: add 'law', e.g. \"Algemene wet inzake rijksbelastingen, art. 52\"",
+                    path: "\(fields.owner.path).legal_basis", line: fields.optional("legal_basis")?.line)
+                return nil
+            }
+            return .legalObligation(law: law)
+        case .legitimateInterest:
+            guard let interest else {
+                fields.owner.context.report(
+                    "basis.no_interest",
+                    "a legitimate interest must be described: add 'interest' saying what the interest is and why it outweighs the person's",
+                    path: "\(fields.owner.path).legal_basis", line: fields.optional("legal_basis")?.line)
+                return nil
+            }
+            return .legitimateInterest(interest: interest)
+        }
+    }
+
+    func readRetention(_ cursor: NodeCursor) -> RetentionRule? {
+        guard let fields = cursor.fields(["anchor", "duration", "then", "holds", "categories"]) else {
+            return nil
+        }
+        let terms = readTerms(fields)
+        let holds = fields.optional("holds")?.list(readHold) ?? []
+        var categoryTerms: [String: RetentionRule.Terms] = [:]
+        var complete = true
+        if let overrides = fields.optional("categories"),
+           let entries = overrides.fields(overridableCategoryKeys(overrides)) {
+            for (category, entry) in entries.entries {
+                guard let entryFields = entry.fields(["anchor", "duration", "then"]),
+                      let entryTerms = readTerms(entryFields) else {
+                    complete = false
+                    continue
+                }
+                categoryTerms[category] = entryTerms
+            }
+        }
+        guard let terms, complete else { return nil }
+        return RetentionRule(terms: terms, holds: holds, categoryTerms: categoryTerms)
+    }
+
+    /// The keys of a per-category retention map are category ids; references are checked later.
+    private func overridableCategoryKeys(_ cursor: NodeCursor) -> [String] {
+        guard case .mapping(let mapping) = cursor.node else { return [] }
+        return mapping.keys.compactMap(\.string)
+    }
+
+    private func readTerms(_ fields: Fields) -> RetentionRule.Terms? {
+        let anchor = fields.required("anchor").flatMap(readAnchor)
+        let duration = fields.required("duration")?.duration()
+        let action = fields.optional("then").map { $0.choice(RetentionAction.self) } ?? .delete
+        guard let anchor, let duration, let action else { return nil }
+        return RetentionRule.Terms(anchor: anchor, duration: duration, then: action)
+    }
+
+    private func readAnchor(_ cursor: NodeCursor) -> RetentionAnchor? {
+        guard let text = cursor.string() else { return nil }
+        if let anchor = RetentionAnchor(text) { return anchor }
+        let named = RetentionAnchor.named.keys.sorted()
+        cursor.report("value.invalid",
+                      "'\(text)' is not a retention anchor\(NodeCursor.hint(for: text, among: named)); use one of \(named.joined(separator: ", ")), field:NAME or event:NAME")
+        return nil
+    }
+
+    private func readHold(_ cursor: NodeCursor) -> LegalHold? {
+        guard let fields = cursor.fields(["id", "description", "released_by"]) else { return nil }
+        let id = fields.required("id")?.id()
+        let description = fields.required("description")?.text()
+        let releasedBy = fields.required("released_by")?.id()
+        guard let id, let description, let releasedBy else { return nil }
+        return LegalHold(id: id, description: description, releasedBy: releasedBy)
+    }
+}

@@ -1,0 +1,34 @@
+/// A kind of personal data (contact details, invoices, messages): what a purpose may read, what
+/// the vault seals under one key per person, and what retention applies to.
+public struct DataCategory: Sendable, Hashable, Identifiable {
+    public var id: String
+    /// A fideslang data category key such as `user.contact.email`.
+    public var taxonomy: String
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    /// The fields of one record.
+    public var fields: [String]
+    public var origin: DataOrigin
+    /// Who the data comes from, when it does not come from the person (art. 14).
+    public var source: LocalizedText?
+    public var records: RecordCardinality
+    public var special: SpecialCategory
+    /// Whether the person must provide it (art. 13(2)(e)).
+    public var required: Bool
+
+    public init(id: String, taxonomy: String, name: LocalizedText, description: LocalizedText? = nil,
+                fields: [String], origin: DataOrigin = .provided, source: LocalizedText? = nil,
+                records: RecordCardinality = .one, special: SpecialCategory = .none,
+                required: Bool = true) {
+        self.id = id
+        self.taxonomy = taxonomy
+        self.name = name
+        self.description = description
+        self.fields = fields
+        self.origin = origin
+        self.source = source
+        self.records = records
+        self.special = special
+        self.required = required
+    }
+}

@@ -1,0 +1,1 @@
+// Placeholder: KluisHTTP is filled in by its issue; the dependency direction is set in Package.swift.

@@ -1,0 +1,5 @@
+import KluisCLI
+import Foundation
+
+let code = await KluisCommand.run(arguments: Array(CommandLine.arguments.dropFirst()), context: .standard)
+exit(code)
