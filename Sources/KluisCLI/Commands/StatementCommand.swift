@@ -5,11 +5,38 @@ import KluisCore
 struct StatementCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement",
-        abstract: "Render the privacy statement of a policy as HTML or Markdown."
+        abstract: "Render the privacy statement of a policy as HTML or Markdown.",
+        discussion: "The policy must be valid. HTML is a standalone page with a table of contents and print styles."
     )
 
     @Argument(help: "The policy file.")
     var file: String
 
-    func run(in context: CommandContext) async throws -> Int32 { 0 }
+    @Option(help: "Language of the statement: nl or en. Default: the policy's first language.")
+    var lang: Language?
+
+    @Option(help: "Output format: html or md.")
+    var format: StatementFormat = .html
+
+    @OptionGroup var output: OutputOption
+
+    enum StatementFormat: String, ExpressibleByArgument, CaseIterable {
+        case html
+        case md
+    }
+
+    func run(in context: CommandContext) async throws -> Int32 {
+        let policy = try PolicyInput.load(file, in: context)
+        let language = lang ?? policy.info.languages[0]
+        guard policy.info.languages.contains(language) else {
+            throw CommandFailure("\(file) is written in \(policy.info.languages.map(\.rawValue).joined(separator: ", ")), not in \(language.rawValue)")
+        }
+        let document = StatementBuilder(policy: policy, language: language).build()
+        let text = switch format {
+        case .html: HTMLWriter.render(document)
+        case .md: MarkdownWriter.render(document)
+        }
+        try output.emit(text, in: context)
+        return 0
+    }
 }

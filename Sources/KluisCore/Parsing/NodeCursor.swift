@@ -189,6 +189,14 @@ struct NodeCursor {
         return text
     }
 
+    /// A name: a plain text, the same in every language (a company's proper name), or a text
+    /// per language (a group such as "accountants").
+    func name() -> LocalizedText? {
+        guard case .scalar = node else { return text() }
+        guard let name = string() else { return nil }
+        return LocalizedText(Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, name) }))
+    }
+
     // MARK: Helpers
 
     private var kindDescription: String {

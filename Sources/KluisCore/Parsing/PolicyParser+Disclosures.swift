@@ -6,7 +6,7 @@ extension PolicyParser {
             "processor", "transfer",
         ]) else { return nil }
         let id = fields.required("id")?.id()
-        let name = fields.required("name")?.string()
+        let name = fields.required("name")?.name()
         let role = fields.required("role")?.choice(RecipientRole.self)
         let country = fields.required("country").flatMap(readCountry)
         let description = fields.optional("description")?.text()

@@ -1,7 +1,8 @@
 /// Someone personal data is disclosed to: a processor, a group company, an authority.
 public struct Recipient: Sendable, Hashable, Identifiable {
     public var id: String
-    public var name: String
+    /// A proper name, or a description of a group ("accountants") in every language.
+    public var name: LocalizedText
     public var role: RecipientRole
     /// ISO 3166 alpha-2 country where the data goes.
     public var country: String
@@ -16,7 +17,7 @@ public struct Recipient: Sendable, Hashable, Identifiable {
     /// The safeguard for a transfer outside the EEA.
     public var transfer: Transfer?
 
-    public init(id: String, name: String, role: RecipientRole, country: String,
+    public init(id: String, name: LocalizedText, role: RecipientRole, country: String,
                 description: LocalizedText? = nil, purposes: [String], categories: [String] = [],
                 agreement: Agreement? = nil, processor: String? = nil, transfer: Transfer? = nil) {
         self.id = id

@@ -29,7 +29,7 @@ extension PolicyValidator {
         guard recipient.isOutsideEEA else { return }
         guard let transfer = recipient.transfer else {
             findings.report("transfer.no_mechanism",
-                            "\(recipient.name) is in \(recipient.country), outside the EEA: add 'transfer' with the safeguard (adequacy, eu_us_dpf, scc, bcr or derogation)",
+                            "\(recipient.name.text(in: findings.policy.info.languages[0])) is in \(recipient.country), outside the EEA: add 'transfer' with the safeguard (adequacy, eu_us_dpf, scc, bcr or derogation)",
                             at: "\(path).country")
             return
         }

@@ -1,0 +1,14 @@
+import KluisCore
+
+/// Reads a valid policy for a command that renders it, or fails with every error of the file.
+enum PolicyInput {
+    static func load(_ file: String, in context: CommandContext) throws(CommandFailure) -> Policy {
+        let document = PolicyDocument(text: try context.readText(file), file: file)
+        do {
+            return try document.validPolicy()
+        } catch {
+            let listing = error.issues.map(\.description).joined(separator: "\n")
+            throw CommandFailure("\(file) is not a valid policy; run 'kluis policy check \(file)' for details\n\(listing)")
+        }
+    }
+}
