@@ -147,12 +147,15 @@ struct NodeCursor {
             return nil
         }
         var entries: [String: NodeCursor] = [:]
+        var misspelled: Set<String> = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
             let childPath = path.isEmpty ? key : "\(path).\(key)"
             let child = NodeCursor(node: valueNode, path: childPath, context: context)
             guard allowed.contains(key) else {
                 // A colon inside an unquoted text makes YAML read a key; say so.
+                let nearest = Spelling.nearest(to: key, among: allowed)
+                if let nearest { misspelled.insert(nearest) }
                 let hint = key.contains(" ")
                     ? " (a text containing ': ' must be put in quotes)"
                     : Self.hint(for: key, among: allowed)
@@ -167,7 +170,7 @@ struct NodeCursor {
             }
             if !child.isNull { entries[key] = child }
         }
-        return Fields(owner: self, entries: entries)
+        return Fields(owner: self, entries: entries, misspelled: misspelled)
     }
 
     /// A text in every language of the policy: `{nl: ..., en: ...}`.

@@ -24,6 +24,8 @@ extension PolicyParser {
         let retention: RetentionRule?
         if let retentionCursor = fields.optional("retention") {
             retention = readRetention(retentionCursor)
+        } else if fields.misspelled.contains("retention") {
+            retention = nil
         } else {
             cursor.report("purpose.no_retention",
                           "this purpose does not say how long its data is kept; add 'retention' (anchor, duration, then)")

@@ -34,9 +34,12 @@ public struct PolicyParser: Sendable {
     static func describe(_ error: any Error) -> (line: Int?, problem: String) {
         guard let yamlError = error as? YamlError else { return (nil, "the text cannot be read") }
         switch yamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return (mark.line, problem)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // The context says where the construct that failed began, which is often where
+            // the mistake is (an unclosed bracket is noticed only on a later line).
+            guard let context, context.mark.line != mark.line else { return (mark.line, problem) }
+            return (mark.line, "\(problem) (\(context.text) that starts on line \(context.mark.line))")
         case .reader(let problem, _, _, _):
             return (nil, problem)
         default:

@@ -31,6 +31,8 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
         var number = ""
         var parts = ISODuration()
         var sawPart = false
+        // "P2YT" is not a duration: a T must be followed by at least one time part.
+        var sawTimePart = true
         for character in rest {
             if character.isASCII, character.isNumber {
                 number.append(character)
@@ -39,11 +41,13 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
             if character == "T" {
                 guard !inTime, number.isEmpty else { return nil }
                 inTime = true
+                sawTimePart = false
                 continue
             }
             guard let value = Int(number), value >= 0 else { return nil }
             number = ""
             sawPart = true
+            sawTimePart = true
             switch (inTime, character) {
             case (false, "Y"): parts.years = value
             case (false, "M"): parts.months = value
@@ -55,7 +59,7 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
             default: return nil
             }
         }
-        guard number.isEmpty, sawPart else { return nil }
+        guard number.isEmpty, sawPart, sawTimePart else { return nil }
         self = parts
     }
 
@@ -82,6 +86,15 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
         let dayPart = weeks * 7 + days
         if months == 1 { return dayPart > 0 || clockSeconds > 0 }
         return dayPart * 86_400 + clockSeconds > 28 * 86_400
+    }
+
+    /// Whether this duration ends later than one calendar month after every start: more than
+    /// 31 days, or a month plus anything.
+    public var alwaysExceedsOneMonth: Bool {
+        guard canExceedOneMonth else { return false }
+        if years > 0 || months > 1 { return true }
+        let rest = (weeks * 7 + days) * 86_400 + clockSeconds
+        return months == 1 ? rest > 3 * 86_400 : rest > 31 * 86_400
     }
 
     public var description: String {

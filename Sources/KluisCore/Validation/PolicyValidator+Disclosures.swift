@@ -85,7 +85,7 @@ extension PolicyValidator {
         let policy = findings.policy
         if policy.rights.answerWithin.canExceedOneMonth {
             findings.report("rights.too_late",
-                            "the promised answer time \(policy.rights.answerWithin) can be longer than the one month the law allows (art. 12(3)); promise at most P1M or P4W",
+                            "the promised answer time \(policy.rights.answerWithin) \(policy.rights.answerWithin.alwaysExceedsOneMonth ? "is" : "can be") longer than the one month the law allows (art. 12(3)); promise at most P1M or P4W",
                             at: "rights.answer_within")
         }
         let window = policy.breaches.notifyAuthorityWithin.exactSeconds

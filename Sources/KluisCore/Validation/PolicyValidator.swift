@@ -111,8 +111,9 @@ public struct PolicyValidator: Sendable {
         let policy = findings.policy
         let fields = Set(purpose.categories.compactMap(policy.category).flatMap(\.fields))
         if case .field(let name) = purpose.retention.terms.anchor, !fields.contains(name) {
+            let hint = Spelling.nearest(to: name, among: fields).map { " (did you mean 'field:\($0)'?)" } ?? ""
             findings.report("retention.unknown_field",
-                            "the anchor field '\(name)' is not a field of this purpose's categories",
+                            "the anchor field '\(name)' is not a field of this purpose's categories\(hint)",
                             at: "\(path).retention.anchor")
         }
         for (category, terms) in purpose.retention.categoryTerms.sorted(by: { $0.key < $1.key }) {
