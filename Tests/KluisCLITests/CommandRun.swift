@@ -1,0 +1,27 @@
+import Foundation
+import KluisCLI
+import Synchronization
+
+/// Runs `kluis` in-process, the way `main` does, and keeps what it printed.
+struct CommandRun {
+    let exitCode: Int32
+    let output: String
+    let errorOutput: String
+
+    static func kluis(_ arguments: String..., in directory: URL? = nil) async -> CommandRun {
+        let output = Mutex("")
+        let errorOutput = Mutex("")
+        let context = CommandContext(
+            write: { text in output.withLock { $0 += text } },
+            writeError: { text in errorOutput.withLock { $0 += text } },
+            workingDirectory: directory ?? Fixtures.repositoryRootURL
+        )
+        let code = await KluisCommand.run(arguments: arguments, context: context)
+        return CommandRun(exitCode: code, output: output.withLock { $0 }, errorOutput: errorOutput.withLock { $0 })
+    }
+}
+
+enum Fixtures {
+    static let repositoryRootURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
