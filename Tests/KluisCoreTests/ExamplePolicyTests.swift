@@ -34,7 +34,7 @@ import Testing
             let name = purpose.name.text(in: language)
             #expect(text.contains(name), "purpose '\(purpose.id)' missing")
             #expect(html.contains(HTMLWriter.escape(name)))
-            #expect(markdown.contains(markdownEscaped(name)))
+            #expect(markdown.contains(MarkdownWriter.escape(name)))
             #expect(text.contains(say.legalBasis(purpose.legalBasis)), "basis of '\(purpose.id)' missing")
             if case .legalObligation(let law) = purpose.legalBasis { #expect(text.contains(law)) }
             if case .legitimateInterest(let interest) = purpose.legalBasis {
@@ -74,14 +74,5 @@ import Testing
         let json = try RegisterWriter.json(register)
         let decoded = try JSONDecoder().decode(ProcessingRegister.self, from: Data(json.utf8))
         #expect(decoded == register)
-    }
-
-    private func markdownEscaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\*_`[]<>".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
     }
 }

@@ -11,4 +11,14 @@ enum PolicyInput {
             throw CommandFailure("\(file) is not a valid policy; run 'kluis policy check \(file)' for details\n\(listing)")
         }
     }
+
+    /// The language asked for, or the policy's first; the policy must be written in it.
+    static func language(_ requested: Language?, of policy: Policy, file: String) throws(CommandFailure) -> Language {
+        let language = requested ?? policy.info.languages[0]
+        guard policy.info.languages.contains(language) else {
+            let written = policy.info.languages.map(\.rawValue).joined(separator: ", ")
+            throw CommandFailure("\(file) is written in \(written), not in \(language.rawValue)")
+        }
+        return language
+    }
 }

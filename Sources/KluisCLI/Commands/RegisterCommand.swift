@@ -28,10 +28,7 @@ struct RegisterCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let policy = try PolicyInput.load(file, in: context)
-        let language = lang ?? policy.info.languages[0]
-        guard policy.info.languages.contains(language) else {
-            throw CommandFailure("\(file) is written in \(policy.info.languages.map(\.rawValue).joined(separator: ", ")), not in \(language.rawValue)")
-        }
+        let language = try PolicyInput.language(lang, of: policy, file: file)
         let register = ProcessingRegister(policy: policy, language: language)
         let text = switch format {
         case .md: RegisterWriter.markdown(register)

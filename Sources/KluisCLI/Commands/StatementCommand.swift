@@ -27,10 +27,7 @@ struct StatementCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let policy = try PolicyInput.load(file, in: context)
-        let language = lang ?? policy.info.languages[0]
-        guard policy.info.languages.contains(language) else {
-            throw CommandFailure("\(file) is written in \(policy.info.languages.map(\.rawValue).joined(separator: ", ")), not in \(language.rawValue)")
-        }
+        let language = try PolicyInput.language(lang, of: policy, file: file)
         let document = StatementBuilder(policy: policy, language: language).build()
         let text = switch format {
         case .html: HTMLWriter.render(document)

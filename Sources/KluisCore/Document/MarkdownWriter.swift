@@ -43,7 +43,7 @@ public enum MarkdownWriter {
     }
 
     /// Escapes the characters that would start Markdown markup inside running text.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             if "\\*_`[]<>".contains(character) { out.append("\\") }

@@ -7,10 +7,15 @@ extension StatementBuilder {
                 "Wij delen uw gegevens met niemand, tenzij een wet ons daartoe verplicht.",
                 "We share your data with no one, unless a law obliges us to."))])])
         }
+        // Only say processors have agreements when every one of them does.
+        let processors = policy.recipients.filter(\.role.isProcessor)
+        let agreed = !processors.isEmpty && processors.allSatisfy { $0.agreement != nil }
         var blocks: [Document.Block] = [
             .paragraph([.text(say.pick(
-                "Wij verkopen uw gegevens niet. Wij delen ze alleen met de ontvangers hieronder, voor de genoemde doelen. Verwerkers werken in onze opdracht en hebben met ons een verwerkersovereenkomst.",
-                "We do not sell your data. We share it only with the recipients below, for the purposes named. Processors work on our behalf under a processing agreement with us."))]),
+                "Wij delen uw gegevens alleen met de ontvangers hieronder, voor de genoemde doelen."
+                    + (agreed ? " Verwerkers werken in onze opdracht en hebben met ons een verwerkersovereenkomst." : ""),
+                "We share your data only with the recipients below, for the purposes named."
+                    + (agreed ? " Processors work on our behalf under a processing agreement with us." : "")))]),
             .table(
                 headers: [say.pick("Ontvanger", "Recipient"), say.pick("Rol", "Role"), say.pick("Land", "Country"),
                           say.pick("Doelen", "Purposes"), say.pick("Gegevens", "Data"), say.pick("Waarborg", "Safeguard")],
@@ -36,7 +41,7 @@ extension StatementBuilder {
                 "Enkele ontvangers zijn gevestigd buiten de Europese Economische Ruimte. Wij geven uw gegevens alleen door met een passende waarborg; een kopie daarvan kunt u bij ons opvragen.",
                 "Some recipients are established outside the European Economic Area. We transfer your data only with an appropriate safeguard; you can ask us for a copy of it."))]))
             blocks.append(.bullets(abroad.map { recipient in
-                [.strong(text(recipient.name)), .text(" (\(say.country(recipient.country))): " + say.transfer(recipient.transfer, country: recipient.country))]
+                [.strong(text(recipient.name)), .text(" (\(say.country(recipient.country))): " + say.transfer(recipient.transfer, country: recipient.country).withFinalStop)]
             }))
         }
         return Document.Section(anchor: "recipients", title: title, blocks: blocks)

@@ -168,6 +168,12 @@ public struct StatementBuilder: Sendable {
 }
 
 extension String {
+    /// The string ending in a full stop, added only when it has no closing punctuation.
+    var withFinalStop: String {
+        guard let last, !".!?".contains(last) else { return self }
+        return self + "."
+    }
+
     /// The string with its first letter in upper case.
     var capitalizedFirst: String {
         guard let first else { return self }
