@@ -97,6 +97,18 @@ import Testing
         #expect(issue.line == line(of: "id: photos", in: fixture.yaml))
     }
 
+    @Test func subjectGroupWithoutPurposeIsAWarning() throws {
+        let yaml = PolicyFixture().yaml.replacingOccurrences("    name: {nl: Klanten, en: Customers}\n",
+                                                     "    name: {nl: Klanten, en: Customers}\n  - id: staff\n    name: {nl: Medewerkers, en: Staff}\n")
+        let document = PolicyDocument(text: yaml)
+        #expect(document.isValid)
+        let issue = try #require(document.issues.first)
+        #expect(issue.code == "subject.unused")
+        #expect(issue.severity == .warning)
+        #expect(issue.path == "subjects[staff]")
+        #expect(issue.line == line(of: "id: staff", in: yaml))
+    }
+
     @Test func purposeWithoutRetentionIsAnError() throws {
         var fixture = PolicyFixture()
         fixture.purposes = fixture.purposes.replacingOccurrences("    retention: {anchor: contract_end, duration: P2Y, then: delete}\n", "")

@@ -40,6 +40,12 @@ public struct PolicyValidator: Sendable {
 
     private func checkCategories(_ findings: inout Findings) {
         let policy = findings.policy
+        let coveredSubjects = Set(policy.purposes.flatMap(\.subjects))
+        for (index, subject) in policy.subjects.enumerated() where !coveredSubjects.contains(subject.id) {
+            findings.report("subject.unused",
+                            "no purpose processes data of '\(subject.id)': the statement names them but says nothing about their data",
+                            at: findings.path("subjects", policy.subjects.map(\.id), index), severity: .warning)
+        }
         for (index, category) in policy.categories.enumerated() {
             let path = findings.path("categories", policy.categories.map(\.id), index)
             if !taxonomy.contains(category.taxonomy) {
