@@ -87,12 +87,17 @@ let package = Package(
         // Test support shared by every test target: fixed clock, fixtures, store contract suite.
         .target(
             name: "KluisTesting",
-            dependencies: ["KluisCore"],
+            dependencies: ["KluisCore", "KluisSQLite"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "KluisCoreTests",
             dependencies: ["KluisCore", "KluisTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KluisVaultTests",
+            dependencies: ["KluisCore", "KluisSQLite", "KluisTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

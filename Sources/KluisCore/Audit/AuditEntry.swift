@@ -1,0 +1,58 @@
+import Foundation
+
+/// What happened, before it takes its place in the chain: who did what to whose data, which
+/// categories, for which purpose, why, and with what outcome. Never a value.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    public var time: Date
+    /// The API key id or the operator that acted, e.g. `key_3f9a…` or `cli`.
+    public var actor: String
+    public var action: AuditAction
+    public var subject: SubjectID?
+    public var categories: [String]
+    public var purpose: String?
+    /// The reason given: required for break-glass reads.
+    public var reason: String?
+    public var outcome: AuditOutcome
+    /// A read outside the actor's bound purposes, by staff, with a written reason.
+    public var breakGlass: Bool
+
+    public init(time: Date, actor: String, action: AuditAction, subject: SubjectID? = nil,
+                categories: [String] = [], purpose: String? = nil, reason: String? = nil,
+                outcome: AuditOutcome = .allowed, breakGlass: Bool = false) {
+        self.time = time
+        self.actor = actor
+        self.action = action
+        self.subject = subject
+        self.categories = categories
+        self.purpose = purpose
+        self.reason = reason
+        self.outcome = outcome
+        self.breakGlass = breakGlass
+    }
+}
+
+/// The kinds of audited operation.
+public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
+    case createSubject = "create_subject"
+    case lookup
+    case write
+    case read
+    case event
+    case export
+    case erasure
+    case keyRotation = "key_rotation"
+    case apiKeyCreated = "api_key_created"
+    case initialise
+}
+
+/// How an audited operation ended.
+public enum AuditOutcome: String, Sendable, Hashable, Codable {
+    /// Done in full.
+    case allowed
+    /// Done, with some categories withheld.
+    case partial
+    /// Refused.
+    case denied
+    /// Nothing matched, such as a lookup of an unknown identifier.
+    case notFound = "not_found"
+}

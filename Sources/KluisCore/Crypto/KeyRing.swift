@@ -1,0 +1,145 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// The key hierarchy at work: wraps and unwraps per-subject, per-category data keys under the
+/// root key, seals and opens field values with AES-256-GCM, and computes blind indexes.
+///
+/// Unwrapped data keys are cached (bounded), because unwrapping on every read would double the
+/// cost of the read path; the HMAC key for blind indexes is keyed once and copied per use.
+public final class KeyRing: Sendable {
+    public let root: RootKey
+    private let indexHMAC: HMAC<SHA256>
+    private let cache: Mutex<[DataKeyName: SymmetricKey]>
+    private let cacheLimit: Int
+
+    /// `indexKey` is the blind-index key, unwrapped; see ``unwrapIndexKey(_:)``.
+    public init(root: RootKey, indexKey: SymmetricKey, cacheLimit: Int = 100_000) {
+        self.root = root
+        indexHMAC = HMAC<SHA256>(key: indexKey)
+        cache = Mutex([:])
+        self.cacheLimit = cacheLimit
+    }
+
+    struct DataKeyName: Hashable {
+        var subject: SubjectID
+        var category: String
+    }
+
+    // MARK: Data keys
+
+    /// A new random data key.
+    public func newDataKey() -> SymmetricKey {
+        SymmetricKey(size: .bits256)
+    }
+
+    /// The data key sealed under the root key, bound to its subject and category.
+    public func wrap(_ dataKey: SymmetricKey, subject: SubjectID, category: String) -> Data {
+        wrap(dataKey, under: root, subject: subject, category: category)
+    }
+
+    /// The same under another root key, for rotation.
+    public func wrap(_ dataKey: SymmetricKey, under root: RootKey, subject: SubjectID, category: String) -> Data {
+        let bytes = dataKey.withUnsafeBytes { Data($0) }
+        // Sealing with a fresh random nonce cannot fail for a 256-bit key.
+        let box = try! AES.GCM.seal(bytes, using: root.key, authenticating: Self.wrapContext(subject, category))
+        return box.combined!
+    }
+
+    /// Opens a wrapped data key; caches it.
+    public func unwrap(_ wrapped: Data, subject: SubjectID, category: String) throws(VaultError) -> SymmetricKey {
+        let name = DataKeyName(subject: subject, category: category)
+        if let cached = cache.withLock({ $0[name] }) { return cached }
+        let key = try unwrap(wrapped, with: root, subject: subject, category: category)
+        remember(key, as: name)
+        return key
+    }
+
+    /// Opens a wrapped data key with a given root key, for rotation; not cached.
+    public func unwrap(_ wrapped: Data, with root: RootKey, subject: SubjectID, category: String) throws(VaultError) -> SymmetricKey {
+        do {
+            let box = try AES.GCM.SealedBox(combined: wrapped)
+            let bytes = try AES.GCM.open(box, using: root.key, authenticating: Self.wrapContext(subject, category))
+            return SymmetricKey(data: bytes)
+        } catch {
+            throw VaultError(.ciphertextInvalid, "a data key of subject \(subject) does not open with this root key")
+        }
+    }
+
+    /// Keeps an unwrapped key for later reads.
+    public func remember(_ key: SymmetricKey, subject: SubjectID, category: String) {
+        remember(key, as: DataKeyName(subject: subject, category: category))
+    }
+
+    private func remember(_ key: SymmetricKey, as name: DataKeyName) {
+        cache.withLock { cache in
+            // A full cache is emptied rather than evicted entry by entry: simple, and a cold key
+            // costs only one unwrap.
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[name] = key
+        }
+    }
+
+    /// Drops every cached key of `subject`, after erasure.
+    public func forget(subject: SubjectID) {
+        cache.withLock { cache in cache = cache.filter { $0.key.subject != subject } }
+    }
+
+    private static func wrapContext(_ subject: SubjectID, _ category: String) -> Data {
+        Data("kluis.data-key.v1\0\(subject.rawValue)\0\(category)".utf8)
+    }
+
+    // MARK: Values
+
+    /// Seals `value` for `address` with a fresh random nonce.
+    public func seal(_ value: String, at address: FieldAddress, with key: SymmetricKey) -> Data {
+        let box = try! AES.GCM.seal(Data(value.utf8), using: key, authenticating: address.associatedData)
+        return box.combined!
+    }
+
+    /// Opens a value sealed for `address`; fails when it was tampered with or moved.
+    public func open(_ sealed: Data, at address: FieldAddress, with key: SymmetricKey) throws(VaultError) -> String {
+        do {
+            let box = try AES.GCM.SealedBox(combined: sealed)
+            let bytes = try AES.GCM.open(box, using: key, authenticating: address.associatedData)
+            return String(decoding: bytes, as: UTF8.self)
+        } catch {
+            throw VaultError(.ciphertextInvalid,
+                             "the value of field '\(address.field)' in record \(address.record) of subject \(address.subject) does not open: it was altered or does not belong there")
+        }
+    }
+
+    // MARK: Blind index
+
+    /// The keyed HMAC of a normalised identifier: equal for equal identifiers, meaningless
+    /// without the index key.
+    public func blindIndex(_ identifier: SubjectIdentifier) -> Data {
+        var mac = indexHMAC
+        mac.update(data: Data("\(identifier.kind.rawValue)\0\(identifier.normalized)".utf8))
+        return Data(mac.finalize())
+    }
+
+    // MARK: Index key
+
+    /// A new blind-index key, wrapped under `root` for the store's metadata.
+    public static func newIndexKey(wrappedUnder root: RootKey) -> (key: SymmetricKey, wrapped: Data) {
+        let key = SymmetricKey(size: .bits256)
+        return (key, wrapIndexKey(key, under: root))
+    }
+
+    public static func wrapIndexKey(_ key: SymmetricKey, under root: RootKey) -> Data {
+        let bytes = key.withUnsafeBytes { Data($0) }
+        return try! AES.GCM.seal(bytes, using: root.key, authenticating: Data("kluis.index-key.v1".utf8)).combined!
+    }
+
+    /// Opens the stored index key; a failure means the root key is not the one the store was
+    /// made with.
+    public static func unwrapIndexKey(_ wrapped: Data, with root: RootKey) throws(VaultError) -> SymmetricKey {
+        do {
+            let box = try AES.GCM.SealedBox(combined: wrapped)
+            return SymmetricKey(data: try AES.GCM.open(box, using: root.key, authenticating: Data("kluis.index-key.v1".utf8)))
+        } catch {
+            throw VaultError(.rootKeyWrong, "the root key does not open this data directory's keys")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A record as the store keeps it: every field value sealed, times in the clear.
+public struct SealedRecord: Sendable, Hashable {
+    public var subject: SubjectID
+    public var category: String
+    public var id: RecordID
+    /// Sealed value per field name.
+    public var fields: [String: Data]
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(subject: SubjectID, category: String, id: RecordID, fields: [String: Data],
+                createdAt: Date, updatedAt: Date) {
+        self.subject = subject
+        self.category = category
+        self.id = id
+        self.fields = fields
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The fields in one blob for storage: per field, its name and value, each length-prefixed.
+    public var encodedFields: Data {
+        var out = Data()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            Self.append(Data(name.utf8), to: &out)
+            Self.append(value, to: &out)
+        }
+        return out
+    }
+
+    /// Reads ``encodedFields`` back; `nil` when the blob is damaged.
+    public static func decodeFields(_ data: Data) -> [String: Data]? {
+        var fields: [String: Data] = [:]
+        var index = data.startIndex
+        func take() -> Data? {
+            guard data.endIndex - index >= 4 else { return nil }
+            let length = data[index..<index + 4].reduce(0) { $0 << 8 | Int($1) }
+            index += 4
+            guard length >= 0, data.endIndex - index >= length else { return nil }
+            defer { index += length }
+            return data[index..<index + length]
+        }
+        while index < data.endIndex {
+            guard let name = take(), let value = take() else { return nil }
+            fields[String(decoding: name, as: UTF8.self)] = Data(value)
+        }
+        return fields
+    }
+
+    private static func append(_ bytes: Data, to out: inout Data) {
+        let length = UInt32(bytes.count)
+        out.append(contentsOf: [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)])
+        out.append(bytes)
+    }
+}

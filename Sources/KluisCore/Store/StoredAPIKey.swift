@@ -1,0 +1,27 @@
+import Foundation
+
+/// An API key as stored: never the secret, only its SHA-256 (the secret is 256 random bits, so a
+/// plain hash cannot be brute-forced).
+public struct StoredAPIKey: Sendable, Hashable {
+    public var id: String
+    public var secretHash: Data
+    public var name: String
+    /// The purposes the key may read and write for.
+    public var purposes: [String]
+    /// Whether the key may read outside its purposes with a written reason (staff).
+    public var mayBreakGlass: Bool
+    /// Whether the key may manage keys and read the audit log.
+    public var isAdmin: Bool
+    public var createdAt: Date
+
+    public init(id: String, secretHash: Data, name: String, purposes: [String], mayBreakGlass: Bool,
+                isAdmin: Bool, createdAt: Date) {
+        self.id = id
+        self.secretHash = secretHash
+        self.name = name
+        self.purposes = purposes
+        self.mayBreakGlass = mayBreakGlass
+        self.isAdmin = isAdmin
+        self.createdAt = createdAt
+    }
+}

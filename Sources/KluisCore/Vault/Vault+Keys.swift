@@ -1,0 +1,92 @@
+import Crypto
+import Foundation
+
+/// API keys and root-key rotation.
+extension Vault {
+    /// Creates an API key bound to `purposes`; returns its id and the token, which is shown once
+    /// and stored only as a hash.
+    public func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool = false,
+                             isAdmin: Bool = false, by principal: Principal) async throws -> (id: String, token: String) {
+        for purpose in purposes where policy.purpose(purpose) == nil {
+            throw VaultError(.purposeUnknown, "'\(purpose)' is not a purpose of the policy")
+        }
+        return try await Self.createAPIKey(name: name, purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin,
+                                           in: committer, actor: principal.id, now: now())
+    }
+
+    static func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool, isAdmin: Bool,
+                             in committer: Committer, actor: String, now: Date) async throws -> (id: String, token: String) {
+        let id = "key_" + String(OpaqueID.generate(prefix: "").prefix(16))
+        let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        let stored = StoredAPIKey(id: id, secretHash: Data(SHA256.hash(data: Data(secret.utf8))), name: name,
+                                  purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin, createdAt: now)
+        try await committer.commit([.addAPIKey(stored)], audit: [
+            AuditEntry(time: now, actor: actor, action: .apiKeyCreated, categories: purposes, reason: id),
+        ])
+        return (id, "kluis_\(id)_\(secret)")
+    }
+
+    /// Creates the first admin key of a new store, from `kluis init`.
+    public static func createFirstAdminKey(store: any VaultStore, clock: any WallClock = SystemWallClock()) async throws -> (id: String, token: String) {
+        try await createAPIKey(name: "admin", purposes: [], mayBreakGlass: true, isAdmin: true,
+                               in: Committer(store: store), actor: "cli", now: clock.now())
+    }
+
+    /// The principal a token authenticates, or `nil`. Compares in constant time.
+    public func authenticate(token: String) async throws -> Principal? {
+        let parts = token.split(separator: "_")
+        guard parts.count == 4, parts[0] == "kluis", parts[1] == "key" else { return nil }
+        let id = "key_\(parts[2])"
+        guard let stored = try await store.apiKey(id: id) else { return nil }
+        let presented = Data(SHA256.hash(data: Data(parts[3].utf8)))
+        guard ConstantTime.equals(presented, stored.secretHash) else { return nil }
+        return Principal(id: stored.id, purposes: Set(stored.purposes), mayBreakGlass: stored.mayBreakGlass,
+                         isAdmin: stored.isAdmin)
+    }
+
+    /// Rewraps every data key and the index key under `newRoot`, without touching any value.
+    ///
+    /// Resumable: an interrupted rotation is continued by running it again with the same two
+    /// keys; keys already rewrapped are skipped. Returns the number of data keys rewrapped.
+    public static func rotateRootKey(store: any VaultStore, from oldRoot: RootKey, to newRoot: RootKey,
+                                     clock: any WallClock = SystemWallClock(), batchSize: Int = 1000) async throws -> Int {
+        try await store.prepare()
+        guard let storedID = try await store.metadata(Meta.rootKeyID).map({ String(decoding: $0, as: UTF8.self) }),
+              let wrappedIndex = try await store.metadata(Meta.indexKey) else {
+            throw VaultError(.storeNotInitialised, "the data directory is not initialised")
+        }
+        guard storedID == oldRoot.id else {
+            throw VaultError(.rootKeyWrong, "the current root key is \(storedID), not \(oldRoot.id)")
+        }
+        if let target = try await store.metadata(Meta.rotationTarget).map({ String(decoding: $0, as: UTF8.self) }),
+           !target.isEmpty, target != newRoot.id {
+            throw VaultError(.inputInvalid, "a rotation to root key \(target) was interrupted; finish it with that key first")
+        }
+        let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: oldRoot)
+        try await store.setMetadata(Meta.rotationTarget, to: Data(newRoot.id.utf8))
+        let ring = KeyRing(root: oldRoot, indexKey: indexKey, cacheLimit: 1)
+        var rewrapped = 0
+        while true {
+            let batch = try await store.dataKeys(notWrappedBy: newRoot.id, limit: batchSize)
+            if batch.isEmpty { break }
+            var replaced: [StoredDataKey] = []
+            for stored in batch {
+                let key = try ring.unwrap(stored.wrapped, with: oldRoot, subject: stored.subject, category: stored.category)
+                replaced.append(StoredDataKey(subject: stored.subject, category: stored.category,
+                                              wrapped: ring.wrap(key, under: newRoot, subject: stored.subject, category: stored.category),
+                                              rootKeyID: newRoot.id))
+            }
+            try await store.replaceDataKeys(replaced)
+            rewrapped += replaced.count
+        }
+        // The index key and the fingerprint change last, so an interrupted run still opens with
+        // the old key's fingerprint check and can be resumed.
+        try await store.setMetadata(Meta.indexKey, to: KeyRing.wrapIndexKey(indexKey, under: newRoot))
+        try await store.setMetadata(Meta.rootKeyID, to: Data(newRoot.id.utf8))
+        try await Committer(store: store).commit([], audit: [
+            AuditEntry(time: clock.now(), actor: "cli", action: .keyRotation, reason: "\(oldRoot.id) -> \(newRoot.id), \(rewrapped) data keys"),
+        ])
+        try await store.setMetadata(Meta.rotationTarget, to: Data())
+        return rewrapped
+    }
+}

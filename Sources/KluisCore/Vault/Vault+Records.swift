@@ -1,0 +1,124 @@
+import Foundation
+
+/// Writing, correcting and reading records.
+extension Vault {
+    /// The largest field value accepted, in bytes.
+    public static let maximumValueSize = 64 * 1024
+
+    /// Writes a record, or corrects one: a category with one record per person replaces it; a
+    /// category with many adds a record, or replaces the one `record.id` names.
+    @discardableResult
+    public func write(_ record: NewRecord, for subject: SubjectID, by principal: Principal) async throws -> RecordID {
+        guard let snapshot = try await store.snapshot(of: subject) else {
+            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        let now = now()
+        var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
+        let sealed = try seal(record, of: subject, existing: snapshot.records, keySet: &keySet, by: principal, now: now)
+        try await committer.commit(keySet.created.map(StoreChange.addDataKey) + [.putRecord(sealed)], audit: [
+            AuditEntry(time: now, actor: principal.id, action: .write, subject: subject, categories: [record.category]),
+        ])
+        return sealed.id
+    }
+
+    /// Validates `record` against the policy and the principal, and seals it.
+    func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord], keySet: inout DataKeySet,
+              by principal: Principal, now: Date) throws(VaultError) -> SealedRecord {
+        guard let category = policy.category(record.category) else {
+            throw VaultError(.categoryUnknown, "'\(record.category)' is not a category of the policy")
+        }
+        guard principal.isAdmin || policy.purposes(using: category.id).contains(where: { principal.purposes.contains($0.id) }) else {
+            throw VaultError(.purposeNotAllowed, "this key is bound to no purpose that uses the category '\(category.id)'")
+        }
+        guard !record.fields.isEmpty else {
+            throw VaultError(.inputInvalid, "a record of '\(category.id)' needs at least one field")
+        }
+        for (name, value) in record.fields {
+            guard category.fields.contains(name) else {
+                throw VaultError(.fieldUnknown, "'\(name)' is not a field of the category '\(category.id)'; its fields are \(category.fields.joined(separator: ", "))")
+            }
+            guard value.utf8.count <= Self.maximumValueSize else {
+                throw VaultError(.inputInvalid, "the value of field '\(name)' is larger than \(Self.maximumValueSize) bytes")
+            }
+        }
+        let previous: SealedRecord?
+        switch (category.records, record.id) {
+        case (.one, _):
+            previous = existing.first { $0.category == category.id }
+            if let id = record.id, let previous, previous.id != id {
+                throw VaultError(.recordNotFound, "the subject's record of '\(category.id)' is \(previous.id), not \(id)")
+            }
+        case (.many, let id?):
+            guard let match = existing.first(where: { $0.category == category.id && $0.id == id }) else {
+                throw VaultError(.recordNotFound, "the subject has no record \(id) in '\(category.id)'")
+            }
+            previous = match
+        case (.many, nil):
+            previous = nil
+        }
+        let id = previous?.id ?? record.id ?? RecordID.generate()
+        let key = try keySet.key(for: category.id)
+        var sealedFields: [String: Data] = [:]
+        for (name, value) in record.fields {
+            sealedFields[name] = keys.seal(value, at: FieldAddress(subject: subject, category: category.id, record: id, field: name), with: key)
+        }
+        return SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
+                            createdAt: previous?.createdAt ?? now, updatedAt: now)
+    }
+
+    /// Reads what `purpose` may see of a person. A principal not bound to the purpose is refused,
+    /// unless it may break glass and gives a reason; every read and refusal is audited.
+    public func read(_ subject: SubjectID, for purposeID: String, by principal: Principal,
+                     breakGlassReason: String? = nil) async throws -> PurposeRead {
+        guard let purpose = policy.purpose(purposeID) else {
+            throw VaultError(.purposeUnknown, "'\(purposeID)' is not a purpose of the policy")
+        }
+        let breakGlass = !principal.purposes.contains(purpose.id)
+        let reason = breakGlassReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if breakGlass {
+            guard let reason, !reason.isEmpty else {
+                try await audit(AuditEntry(time: now(), actor: principal.id, action: .read, subject: subject,
+                                           purpose: purpose.id, outcome: .denied))
+                throw VaultError(.purposeNotAllowed, "this key may not read for the purpose '\(purpose.id)'")
+            }
+            guard principal.mayBreakGlass else {
+                try await audit(AuditEntry(time: now(), actor: principal.id, action: .read, subject: subject,
+                                           purpose: purpose.id, reason: reason, outcome: .denied, breakGlass: true))
+                throw VaultError(.breakGlassNotAllowed, "this key may not break glass")
+            }
+        }
+        guard let snapshot = try await store.snapshot(of: subject) else {
+            try await audit(AuditEntry(time: now(), actor: principal.id, action: .read, subject: subject,
+                                       purpose: purpose.id, outcome: .notFound))
+            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        let now = now()
+        var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
+        let ring = keys
+        // A `field:` anchor needs the field's date: open just that field.
+        let decision = gate.decide(purpose: purpose, records: snapshot.records, state: SubjectState(events: snapshot.events), now: now) { record, field in
+            guard let sealed = record.fields[field], let key = try? keySet.key(for: record.category),
+                  let value = try? ring.open(sealed, at: FieldAddress(subject: subject, category: record.category, record: record.id, field: field), with: key)
+            else { return nil }
+            return CalendarDate(String(value.prefix(10)))
+        }
+        var records: [PlainRecord] = []
+        records.reserveCapacity(decision.released.count)
+        for sealed in decision.released {
+            let key = try keySet.key(for: sealed.category)
+            var fields: [String: String] = [:]
+            for (name, value) in sealed.fields {
+                fields[name] = try keys.open(value, at: FieldAddress(subject: subject, category: sealed.category, record: sealed.id, field: name), with: key)
+            }
+            records.append(PlainRecord(id: sealed.id, category: sealed.category, fields: fields,
+                                       createdAt: sealed.createdAt, updatedAt: sealed.updatedAt))
+        }
+        let released = Array(Set(records.map(\.category))).sorted()
+        let partial = decision.withheld.values.contains(.retentionExpired)
+        try await audit(AuditEntry(time: now, actor: principal.id, action: .read, subject: subject,
+                                   categories: released, purpose: purpose.id, reason: breakGlass ? reason : nil,
+                                   outcome: partial ? .partial : .allowed, breakGlass: breakGlass))
+        return PurposeRead(subject: subject, purpose: purpose.id, records: records, withheld: decision.withheld,
+                           breakGlass: breakGlass)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Adding and finding people.
+extension Vault {
+    /// Adds a person with identifiers and first records; returns their new id.
+    public func createSubject(_ subject: NewSubject, by principal: Principal) async throws -> SubjectID {
+        try await createSubjects([subject], by: principal)[0]
+    }
+
+    /// Adds many people in one transaction, for imports: all or none.
+    public func createSubjects(_ subjects: [NewSubject], by principal: Principal) async throws -> [SubjectID] {
+        var changes: [StoreChange] = []
+        var entries: [AuditEntry] = []
+        var ids: [SubjectID] = []
+        var seenIndexes: Set<Data> = []
+        let now = now()
+        changes.reserveCapacity(subjects.count * 4)
+        for new in subjects {
+            let id = SubjectID.generate()
+            var keySet = DataKeySet(subject: id, ring: keys, stored: [])
+            changes.append(.createSubject(id, createdAt: now))
+            var identityKinds: Set<SubjectIdentifier.Kind> = []
+            for identifier in new.identifiers {
+                guard identityKinds.insert(identifier.kind).inserted else {
+                    throw VaultError(.identifierInvalid, "a subject has at most one identifier of each kind; \(identifier.kind.rawValue) is given twice")
+                }
+                let index = keys.blindIndex(identifier)
+                guard seenIndexes.insert(index).inserted else {
+                    throw VaultError(.identifierInUse, "the same \(identifier.kind.rawValue) identifier is given for two subjects")
+                }
+                if try await store.subject(kind: identifier.kind, blindIndex: index) != nil {
+                    throw VaultError(.identifierInUse, "a subject with this \(identifier.kind.rawValue) identifier exists already")
+                }
+                let key = try keySet.key(for: Self.identityCategory)
+                let sealed = keys.seal(identifier.value, at: .identifier(identifier.kind, of: id), with: key)
+                changes.append(.addIdentifier(StoredIdentifier(subject: id, kind: identifier.kind, blindIndex: index, sealed: sealed)))
+            }
+            var categories: [String] = []
+            for record in new.records {
+                let sealed = try seal(record, of: id, existing: [], keySet: &keySet, by: principal, now: now)
+                changes.append(.putRecord(sealed))
+                categories.append(record.category)
+            }
+            changes += keySet.created.map(StoreChange.addDataKey)
+            entries.append(AuditEntry(time: now, actor: principal.id, action: .createSubject, subject: id,
+                                      categories: categories))
+            ids.append(id)
+        }
+        try await committer.commit(changes, audit: entries)
+        return ids
+    }
+
+    /// Finds a person by identifier, through its blind index.
+    public func lookup(_ identifier: SubjectIdentifier, by principal: Principal) async throws -> SubjectID {
+        let found = try await store.subject(kind: identifier.kind, blindIndex: keys.blindIndex(identifier))
+        try await audit(AuditEntry(time: now(), actor: principal.id, action: .lookup, subject: found,
+                                   categories: [identifier.kind.rawValue], outcome: found == nil ? .notFound : .allowed))
+        guard let found else {
+            throw VaultError(.subjectNotFound, "no subject has this \(identifier.kind.rawValue) identifier")
+        }
+        return found
+    }
+
+    /// Records a lifecycle event that starts retention clocks: `contract_end`, `last_contact`,
+    /// `account_closed`, a hold id, or a custom event named in the policy.
+    public func recordEvent(_ name: String, at time: Date?, for subject: SubjectID, by principal: Principal) async throws {
+        guard knownEvents.contains(name) else {
+            throw VaultError(.eventInvalid, "'\(name)' is not a lifecycle event of this policy; known: \(knownEvents.sorted().joined(separator: ", "))")
+        }
+        guard try await store.snapshot(of: subject) != nil else {
+            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        let now = now()
+        try await committer.commit([.recordEvent(subject: subject, name: name, at: time ?? now)], audit: [
+            AuditEntry(time: now, actor: principal.id, action: .event, subject: subject, reason: name),
+        ])
+    }
+
+    /// The events the policy's retention rules and holds listen to.
+    public var knownEvents: Set<String> {
+        var names: Set<String> = ["last_contact", "contract_end", "consent_withdrawn", "account_closed"]
+        for purpose in policy.purposes {
+            let rules = [purpose.retention.terms] + Array(purpose.retention.categoryTerms.values)
+            for terms in rules { if case .event(let name) = terms.anchor { names.insert(name) } }
+            for hold in purpose.retention.holds { names.insert(hold.id); names.insert(hold.releasedBy) }
+        }
+        return names
+    }
+}

@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+
+/// The vault: holds personal data sealed per person and category, hands it out only for a
+/// declared purpose, and audits every operation in one hash chain.
+///
+/// Every operation is validated before it reaches the store, commits its changes together with
+/// its audit event, and returns only after both are durable.
+public final class Vault: Sendable {
+    public let policy: Policy
+    public let keys: KeyRing
+    public let store: any VaultStore
+    let clock: any WallClock
+    let committer: Committer
+    let gate: PurposeGate
+
+    /// The reserved category under which a subject's identifiers are sealed.
+    public static let identityCategory = "_identity"
+
+    /// Metadata keys.
+    enum Meta {
+        static let rootKeyID = "root_key_id"
+        static let indexKey = "index_key"
+        static let rotationTarget = "rotation_target"
+    }
+
+    init(policy: Policy, keys: KeyRing, store: any VaultStore, clock: any WallClock, committer: Committer) {
+        self.policy = policy
+        self.keys = keys
+        self.store = store
+        self.clock = clock
+        self.committer = committer
+        gate = PurposeGate(policy: policy)
+    }
+
+    /// Prepares a new, empty store for `root`: records the root key's fingerprint and a new
+    /// blind-index key wrapped under it. Fails when the store was initialised already.
+    public static func initialise(store: any VaultStore, root: RootKey, clock: any WallClock = SystemWallClock()) async throws {
+        try await store.prepare()
+        guard try await store.metadata(Meta.rootKeyID) == nil else {
+            throw VaultError(.inputInvalid, "this data directory is initialised already")
+        }
+        let (_, wrapped) = KeyRing.newIndexKey(wrappedUnder: root)
+        try await store.setMetadata(Meta.indexKey, to: wrapped)
+        try await store.setMetadata(Meta.rootKeyID, to: Data(root.id.utf8))
+        try await Committer(store: store).commit([], audit: [
+            AuditEntry(time: clock.now(), actor: "cli", action: .initialise),
+        ])
+    }
+
+    /// Opens an initialised store with `root`; refuses a root key the store was not made with.
+    public static func open(store: any VaultStore, root: RootKey, policy: Policy,
+                            clock: any WallClock = SystemWallClock()) async throws -> Vault {
+        try await store.prepare()
+        guard let storedID = try await store.metadata(Meta.rootKeyID),
+              let wrappedIndex = try await store.metadata(Meta.indexKey) else {
+            throw VaultError(.storeNotInitialised, "the data directory is not initialised: run 'kluis init' first")
+        }
+        guard String(decoding: storedID, as: UTF8.self) == root.id else {
+            throw VaultError(.rootKeyWrong, "this root key is not the one the data directory was made with (expected key \(String(decoding: storedID, as: UTF8.self)), got \(root.id))")
+        }
+        let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: root)
+        return Vault(policy: policy, keys: KeyRing(root: root, indexKey: indexKey), store: store,
+                     clock: clock, committer: try await Committer(store: store))
+    }
+
+    /// Appends audit entries on their own, for operations that change nothing (reads, refusals).
+    @discardableResult
+    func audit(_ entries: AuditEntry...) async throws -> [AuditEvent] {
+        try await committer.commit([], audit: entries)
+    }
+
+    func now() -> Date { clock.now() }
+}

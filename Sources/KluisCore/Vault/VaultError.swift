@@ -1,0 +1,37 @@
+/// An error of the vault with a stable code. Descriptions never contain personal data: no field
+/// values, no identifiers, only ids Kluis made itself and names from the policy.
+public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(message) [\(code.rawValue)]" }
+
+    /// The stable codes, also used as the `code` of HTTP problem responses.
+    public enum Code: String, Sendable, Codable {
+        case rootKeyMissing = "root_key.missing"
+        case rootKeyMalformed = "root_key.malformed"
+        case rootKeyWrong = "root_key.wrong"
+        case storeNotInitialised = "store.not_initialised"
+        case storeFailure = "store.failure"
+        case subjectNotFound = "subject.not_found"
+        case identifierInUse = "identifier.in_use"
+        case identifierInvalid = "identifier.invalid"
+        case recordNotFound = "record.not_found"
+        case categoryUnknown = "category.unknown"
+        case fieldUnknown = "field.unknown"
+        case purposeUnknown = "purpose.unknown"
+        case purposeNotAllowed = "purpose.not_allowed"
+        case breakGlassNeedsReason = "break_glass.reason_required"
+        case breakGlassNotAllowed = "break_glass.not_allowed"
+        case eventInvalid = "event.invalid"
+        case ciphertextInvalid = "ciphertext.invalid"
+        case inputInvalid = "input.invalid"
+        case unauthorised = "auth.unauthorised"
+        case forbidden = "auth.forbidden"
+    }
+}

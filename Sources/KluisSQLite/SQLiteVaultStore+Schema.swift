@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import KluisCore
+
+/// The schema and how rows map to values. Every personal-data table carries the subject id in
+/// its key.
+extension SQLiteVaultStore {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE metadata (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+                CREATE TABLE subjects (id TEXT PRIMARY KEY, created_at REAL NOT NULL);
+                CREATE TABLE identifiers (
+                    kind TEXT NOT NULL, blind_index BLOB NOT NULL,
+                    subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+                    sealed BLOB NOT NULL,
+                    PRIMARY KEY (kind, blind_index));
+                CREATE INDEX identifiers_subject ON identifiers (subject_id);
+                CREATE TABLE data_keys (
+                    subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+                    category TEXT NOT NULL, wrapped BLOB NOT NULL, root_key_id TEXT NOT NULL,
+                    PRIMARY KEY (subject_id, category));
+                CREATE TABLE records (
+                    subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+                    category TEXT NOT NULL, record_id TEXT NOT NULL, fields BLOB NOT NULL,
+                    created_at REAL NOT NULL, updated_at REAL NOT NULL,
+                    PRIMARY KEY (subject_id, category, record_id));
+                CREATE TABLE events (
+                    subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL, at REAL NOT NULL,
+                    PRIMARY KEY (subject_id, name));
+                CREATE TABLE audit (
+                    seq INTEGER PRIMARY KEY, at REAL NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                    subject_id TEXT, categories TEXT NOT NULL, purpose TEXT, reason TEXT,
+                    outcome TEXT NOT NULL, break_glass INTEGER NOT NULL,
+                    previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
+                CREATE INDEX audit_subject ON audit (subject_id, seq);
+                CREATE TABLE api_keys (
+                    id TEXT PRIMARY KEY, secret_hash BLOB NOT NULL, name TEXT NOT NULL,
+                    purposes TEXT NOT NULL, break_glass INTEGER NOT NULL, admin INTEGER NOT NULL,
+                    created_at REAL NOT NULL);
+                """)
+        }
+        return migrator
+    }
+
+    static func apply(_ change: StoreChange, in db: Database) throws {
+        switch change {
+        case .createSubject(let id, let createdAt):
+            try db.execute(sql: "INSERT INTO subjects (id, created_at) VALUES (?, ?)",
+                           arguments: [id.rawValue, createdAt.timeIntervalSince1970])
+        case .addIdentifier(let identifier):
+            try db.execute(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed) VALUES (?, ?, ?, ?)",
+                           arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed])
+        case .addDataKey(let key):
+            try db.execute(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)",
+                           arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
+        case .putRecord(let record):
+            try db.execute(sql: """
+                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
+                """, arguments: [record.subject.rawValue, record.category, record.id.rawValue, record.encodedFields,
+                                 record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970])
+        case .recordEvent(let subject, let name, let at):
+            try db.execute(sql: "INSERT INTO events (subject_id, name, at) VALUES (?, ?, ?) ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at",
+                           arguments: [subject.rawValue, name, at.timeIntervalSince1970])
+        case .addAPIKey(let key):
+            try db.execute(sql: "INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","),
+                                       key.mayBreakGlass, key.isAdmin, key.createdAt.timeIntervalSince1970])
+        }
+    }
+
+    static func append(_ event: AuditEvent, in db: Database) throws {
+        let entry = event.entry
+        try db.execute(sql: """
+            INSERT INTO audit (seq, at, actor, action, subject_id, categories, purpose, reason, outcome, break_glass, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [event.sequence, entry.time.timeIntervalSince1970, entry.actor, entry.action.rawValue,
+                             entry.subject?.rawValue, entry.categories.joined(separator: ","), entry.purpose, entry.reason,
+                             entry.outcome.rawValue, entry.breakGlass, event.previousHash, event.hash])
+    }
+
+    static func snapshot(of subject: SubjectID, in db: Database) throws -> SubjectSnapshot? {
+        guard let created = try Double.fetchOne(db, sql: "SELECT created_at FROM subjects WHERE id = ?", arguments: [subject.rawValue]) else {
+            return nil
+        }
+        let identifiers = try Row.fetchAll(db, sql: "SELECT * FROM identifiers WHERE subject_id = ?", arguments: [subject.rawValue]).compactMap { row -> StoredIdentifier? in
+            guard let kind = SubjectIdentifier.Kind(rawValue: row["kind"]) else { return nil }
+            return StoredIdentifier(subject: subject, kind: kind, blindIndex: row["blind_index"], sealed: row["sealed"])
+        }
+        let keys = try Row.fetchAll(db, sql: "SELECT * FROM data_keys WHERE subject_id = ?", arguments: [subject.rawValue]).map(dataKey)
+        let records = try Row.fetchAll(db, sql: "SELECT * FROM records WHERE subject_id = ?", arguments: [subject.rawValue]).compactMap { row -> SealedRecord? in
+            guard let id = RecordID(rawValue: row["record_id"]), let fields = SealedRecord.decodeFields(row["fields"]) else { return nil }
+            return SealedRecord(subject: subject, category: row["category"], id: id, fields: fields,
+                                createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                                updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+        }
+        var events: [String: Date] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, at FROM events WHERE subject_id = ?", arguments: [subject.rawValue]) {
+            events[row["name"]] = Date(timeIntervalSince1970: row["at"])
+        }
+        return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,
+                               dataKeys: keys, records: records, events: events)
+    }
+
+    static func dataKey(_ row: Row) -> StoredDataKey {
+        StoredDataKey(subject: SubjectID(rawValue: row["subject_id"])!, category: row["category"],
+                      wrapped: row["wrapped"], rootKeyID: row["root_key_id"])
+    }
+
+    static func auditEvent(_ row: Row) -> AuditEvent {
+        let categories: String = row["categories"]
+        let entry = AuditEntry(
+            time: Date(timeIntervalSince1970: row["at"]), actor: row["actor"],
+            action: AuditAction(rawValue: row["action"]) ?? .read,
+            subject: (row["subject_id"] as String?).flatMap(SubjectID.init(rawValue:)),
+            categories: categories.isEmpty ? [] : categories.split(separator: ",").map(String.init),
+            purpose: row["purpose"], reason: row["reason"],
+            outcome: AuditOutcome(rawValue: row["outcome"]) ?? .denied, breakGlass: row["break_glass"])
+        return AuditEvent(sequence: row["seq"], entry: entry, previousHash: row["previous_hash"], hash: row["hash"])
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import KluisCore
+import KluisSQLite
+
+/// A vault on a real SQLite file in a temporary directory, with the ``PolicyFixture`` policy and
+/// a fixed clock.
+public struct VaultFixture: Sendable {
+    public let directory: TemporaryDirectory
+    public let root: RootKey
+    public let clock: FixedClock
+    public let policy: Policy
+    public let vault: Vault
+
+    public var databasePath: String { directory.path("kluis.sqlite") }
+
+    /// An application key bound to `service` only.
+    public static let serviceApp = Principal(id: "key_service", purposes: ["service"])
+    /// A staff key that may break glass.
+    public static let staff = Principal(id: "key_staff", purposes: [], mayBreakGlass: true)
+    /// The operator.
+    public static let admin = Principal(id: "cli", purposes: ["service", "bookkeeping"], isAdmin: true)
+
+    public init(clock: FixedClock = FixedClock("2026-11-21T10:00:00Z")) async throws {
+        directory = try TemporaryDirectory()
+        root = RootKey.generate()
+        self.clock = clock
+        policy = try PolicyDocument(text: PolicyFixture().yaml).validPolicy()
+        let store = try SQLiteVaultStore(path: directory.path("kluis.sqlite"))
+        try await Vault.initialise(store: store, root: root, clock: clock)
+        vault = try await Vault.open(store: store, root: root, policy: policy, clock: clock)
+    }
+
+    /// A subject with an e-mail identifier and a contact record.
+    public func makeSubject(email: String = "jan.jansen@voorbeeld.example", phone: String = "06 1234 5678") async throws -> SubjectID {
+        try await vault.createSubject(
+            NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: email)],
+                       records: [NewRecord(category: "contact", fields: ["email": email, "phone": phone])]),
+            by: Self.admin)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import KluisCore
+import KluisSQLite
+import KluisTesting
+import Testing
+
+@Suite struct AuditAndKeyTests {
+    @Test func everyOperationIsAuditedInAnIntactChain() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        let subject = try await fixture.makeSubject()
+        try await fixture.vault.recordEvent("last_contact", at: nil, for: subject, by: VaultFixture.admin)
+        _ = try await fixture.vault.read(subject, for: "service", by: VaultFixture.serviceApp)
+        _ = try? await fixture.vault.read(subject, for: "bookkeeping", by: VaultFixture.serviceApp)
+        let actions = try await fixture.vault.auditEvents(subject: subject).map(\.entry.action)
+        #expect(actions == [.createSubject, .event, .read, .read])
+        let verification = try await fixture.vault.verifyAudit()
+        #expect(verification.isIntact)
+        #expect(verification.checked == 5) // initialise + 4
+    }
+
+    @Test func concurrentReadsShareCommitsAndKeepTheChain() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        let subject = try await fixture.makeSubject()
+        let vault = fixture.vault
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<200 {
+                group.addTask { _ = try await vault.read(subject, for: "service", by: VaultFixture.serviceApp) }
+            }
+            try await group.waitForAll()
+        }
+        let verification = try await vault.verifyAudit()
+        #expect(verification.isIntact)
+        #expect(verification.checked == 202)
+    }
+
+    @Test func auditVerifyNamesTheFirstChangedEvent() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        let subject = try await fixture.makeSubject()
+        for _ in 0..<3 { _ = try await fixture.vault.read(subject, for: "service", by: VaultFixture.serviceApp) }
+        let pool = try DatabasePool(path: fixture.databasePath)
+        try await pool.write { db in try db.execute(sql: "UPDATE audit SET purpose = 'bookkeeping' WHERE seq = 4") }
+        let verification = try await fixture.vault.verifyAudit()
+        #expect(verification.firstBroken?.sequence == 4)
+        #expect(verification.firstBroken?.problem.contains("changed") == true)
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE audit SET purpose = 'service' WHERE seq = 4")
+            try db.execute(sql: "DELETE FROM audit WHERE seq = 3")
+        }
+        #expect(try await fixture.vault.verifyAudit().firstBroken?.sequence == 4)
+    }
+
+    @Test func rotationRewrapsKeysWithoutTouchingValues() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        var subjects: [SubjectID] = []
+        for index in 0..<5 { subjects.append(try await fixture.makeSubject(email: "p\(index)@voorbeeld.example")) }
+        let store = try SQLiteVaultStore(path: fixture.databasePath)
+        let valuesBefore = try await store.snapshot(of: subjects[0])?.records.first?.fields
+        let newRoot = RootKey.generate()
+        let rewrapped = try await Vault.rotateRootKey(store: store, from: fixture.root, to: newRoot, clock: fixture.clock, batchSize: 2)
+        #expect(rewrapped == 10) // identity and contact key per subject
+        #expect(try await store.snapshot(of: subjects[0])?.records.first?.fields == valuesBefore)
+        await #expect(throws: VaultError.self) {
+            _ = try await Vault.open(store: store, root: fixture.root, policy: fixture.policy)
+        }
+        let reopened = try await Vault.open(store: store, root: newRoot, policy: fixture.policy, clock: fixture.clock)
+        let read = try await reopened.read(subjects[3], for: "service", by: VaultFixture.serviceApp)
+        #expect(read.records.first?.fields["email"] == "p3@voorbeeld.example")
+        #expect(try await reopened.lookup(SubjectIdentifier(kind: .email, value: "p4@voorbeeld.example"), by: VaultFixture.serviceApp) == subjects[4])
+        #expect(try await reopened.verifyAudit().isIntact)
+    }
+
+    @Test func anInterruptedRotationIsResumed() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        for index in 0..<3 { _ = try await fixture.makeSubject(email: "q\(index)@voorbeeld.example") }
+        let store = try SQLiteVaultStore(path: fixture.databasePath)
+        let newRoot = RootKey.generate()
+        // Simulate a crash after the first batch: rewrap two keys the way rotation does, and
+        // leave the rotation marked as started.
+        try await store.setMetadata("rotation_target", to: Data(newRoot.id.utf8))
+        let ring = fixture.vault.keys
+        let firstBatch = try await store.dataKeys(notWrappedBy: newRoot.id, limit: 2)
+        try await store.replaceDataKeys(try firstBatch.map { stored in
+            let key = try ring.unwrap(stored.wrapped, with: fixture.root, subject: stored.subject, category: stored.category)
+            return StoredDataKey(subject: stored.subject, category: stored.category,
+                                 wrapped: ring.wrap(key, under: newRoot, subject: stored.subject, category: stored.category),
+                                 rootKeyID: newRoot.id)
+        })
+        // Another new key is refused while that rotation is unfinished.
+        await #expect(throws: VaultError.self) {
+            _ = try await Vault.rotateRootKey(store: store, from: fixture.root, to: RootKey.generate())
+        }
+        let resumed = try await Vault.rotateRootKey(store: store, from: fixture.root, to: newRoot)
+        #expect(resumed == 4)
+        let reopened = try await Vault.open(store: store, root: newRoot, policy: fixture.policy, clock: fixture.clock)
+        let found = try await reopened.lookup(SubjectIdentifier(kind: .email, value: "q0@voorbeeld.example"), by: VaultFixture.serviceApp)
+        #expect(try await reopened.read(found, for: "service", by: VaultFixture.serviceApp).records.first?.fields["email"] == "q0@voorbeeld.example")
+    }
+
+    @Test func apiKeysAuthenticateOnlyWithTheirExactSecret() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        let (id, token) = try await fixture.vault.createAPIKey(name: "shop", purposes: ["service"], by: VaultFixture.admin)
+        let principal = try #require(try await fixture.vault.authenticate(token: token))
+        #expect(principal.id == id)
+        #expect(principal.purposes == ["service"])
+        var wrong = Array(token)
+        wrong[wrong.count - 1] = wrong.last == "0" ? "1" : "0"
+        #expect(try await fixture.vault.authenticate(token: String(wrong)) == nil)
+        #expect(try await fixture.vault.authenticate(token: "kluis_key_nothing_here") == nil)
+        #expect(try await fixture.vault.authenticate(token: "") == nil)
+        await #expect(throws: VaultError.self) {
+            _ = try await fixture.vault.createAPIKey(name: "x", purposes: ["no_such_purpose"], by: VaultFixture.admin)
+        }
+    }
+}
