@@ -9,13 +9,17 @@ public struct CommandContext: Sendable {
     public var writeError: @Sendable (String) -> Void
     /// The directory relative paths are resolved against.
     public var workingDirectory: URL
+    /// The environment variables the commands read (`KLUIS_ROOT_KEY`).
+    public var environment: [String: String]
 
     public init(write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void,
-                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.write = write
         self.writeError = writeError
         self.workingDirectory = workingDirectory
+        self.environment = environment
     }
 
     /// The process's own standard output and error.

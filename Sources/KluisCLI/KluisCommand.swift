@@ -6,7 +6,10 @@ public struct KluisCommand: AsyncParsableCommand {
         commandName: "kluis",
         abstract: "A personal-data vault that makes a privacy statement executable.",
         discussion: "One policy file drives the published statement, the register of processing and the enforcement. See docs/ for the policy format.",
-        subcommands: [PolicyCommand.self, StatementCommand.self, RegisterCommand.self]
+        subcommands: [
+            InitCommand.self, ServeCommand.self, ImportCommand.self, APIKeyCommand.self, KeysCommand.self,
+            AuditCommand.self, PolicyCommand.self, StatementCommand.self, RegisterCommand.self,
+        ]
     )
 
     public init() {}

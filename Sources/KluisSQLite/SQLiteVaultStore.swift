@@ -36,11 +36,13 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
-    public func setMetadata(_ key: String, to value: Data) async throws {
+    public func setMetadata(_ values: [String: Data]) async throws {
         try await guarded {
             try await self.pool.write { db in
-                try db.execute(sql: "INSERT INTO metadata (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
+                for (key, value) in values {
+                    try db.execute(sql: "INSERT INTO metadata (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                   arguments: [key, value])
+                }
             }
         }
     }
@@ -129,7 +131,7 @@ public final class SQLiteVaultStore: VaultStore {
             return try await work()
         } catch let error as VaultError {
             throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("identifiers.") {
             throw VaultError(.identifierInUse, "the identifier belongs to another subject")
         } catch {
             throw VaultError(.storeFailure, "the SQLite store failed: \(Self.describe(error))")

@@ -39,8 +39,8 @@ public struct StoreContract: Sendable {
     public func metadataRoundTrips() async throws {
         let store = try await prepared()
         #expect(try await store.metadata("k") == nil)
-        try await store.setMetadata("k", to: Data([1]))
-        try await store.setMetadata("k", to: Data([2]))
+        try await store.setMetadata(["k": Data([1])])
+        try await store.setMetadata(["k": Data([2])])
         #expect(try await store.metadata("k") == Data([2]))
     }
 

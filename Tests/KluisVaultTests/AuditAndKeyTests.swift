@@ -82,7 +82,7 @@ import Testing
         let newRoot = RootKey.generate()
         // Simulate a crash after the first batch: rewrap two keys the way rotation does, and
         // leave the rotation marked as started.
-        try await store.setMetadata("rotation_target", to: Data(newRoot.id.utf8))
+        try await store.setMetadata(["rotation_target": Data(newRoot.id.utf8)])
         let ring = fixture.vault.keys
         let firstBatch = try await store.dataKeys(notWrappedBy: newRoot.id, limit: 2)
         try await store.replaceDataKeys(try firstBatch.map { stored in

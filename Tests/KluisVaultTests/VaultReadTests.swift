@@ -53,7 +53,7 @@ import Testing
         let fixture = try await VaultFixture()
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
-        await #expect(throws: VaultError(.purposeNotAllowed, "this key may not read for the purpose 'service'")) {
+        await #expect(throws: VaultError(.breakGlassNeedsReason, "this key is not bound to 'service'; a break-glass read needs a written reason")) {
             _ = try await fixture.vault.read(subject, for: "service", by: VaultFixture.staff, breakGlassReason: "  ")
         }
         let read = try await fixture.vault.read(subject, for: "service", by: VaultFixture.staff, breakGlassReason: "ticket 4711: login fails")

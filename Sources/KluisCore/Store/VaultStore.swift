@@ -10,7 +10,8 @@ public protocol VaultStore: Sendable {
     func prepare() async throws
 
     func metadata(_ key: String) async throws -> Data?
-    func setMetadata(_ key: String, to value: Data) async throws
+    /// Sets metadata entries in one transaction.
+    func setMetadata(_ values: [String: Data]) async throws
 
     /// Applies `changes` and appends `audit` in one transaction: all or nothing. Throws
     /// ``VaultError/Code/identifierInUse`` when an identifier belongs to another subject.

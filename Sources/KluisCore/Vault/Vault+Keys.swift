@@ -7,6 +7,9 @@ extension Vault {
     /// and stored only as a hash.
     public func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool = false,
                              isAdmin: Bool = false, by principal: Principal) async throws -> (id: String, token: String) {
+        guard principal.isAdmin else {
+            throw VaultError(.forbidden, "only an admin key may create API keys")
+        }
         for purpose in purposes where policy.purpose(purpose) == nil {
             throw VaultError(.purposeUnknown, "'\(purpose)' is not a purpose of the policy")
         }
@@ -63,7 +66,7 @@ extension Vault {
             throw VaultError(.inputInvalid, "a rotation to root key \(target) was interrupted; finish it with that key first")
         }
         let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: oldRoot)
-        try await store.setMetadata(Meta.rotationTarget, to: Data(newRoot.id.utf8))
+        try await store.setMetadata([Meta.rotationTarget: Data(newRoot.id.utf8)])
         let ring = KeyRing(root: oldRoot, indexKey: indexKey, cacheLimit: 1)
         var rewrapped = 0
         while true {
@@ -79,14 +82,16 @@ extension Vault {
             try await store.replaceDataKeys(replaced)
             rewrapped += replaced.count
         }
-        // The index key and the fingerprint change last, so an interrupted run still opens with
-        // the old key's fingerprint check and can be resumed.
-        try await store.setMetadata(Meta.indexKey, to: KeyRing.wrapIndexKey(indexKey, under: newRoot))
-        try await store.setMetadata(Meta.rootKeyID, to: Data(newRoot.id.utf8))
+        // The index key and the fingerprint change last and together, so an interrupted run
+        // still passes the old key's fingerprint check and can be resumed.
+        try await store.setMetadata([
+            Meta.indexKey: KeyRing.wrapIndexKey(indexKey, under: newRoot),
+            Meta.rootKeyID: Data(newRoot.id.utf8),
+            Meta.rotationTarget: Data(),
+        ])
         try await Committer(store: store).commit([], audit: [
             AuditEntry(time: clock.now(), actor: "cli", action: .keyRotation, reason: "\(oldRoot.id) -> \(newRoot.id), \(rewrapped) data keys"),
         ])
-        try await store.setMetadata(Meta.rotationTarget, to: Data())
         return rewrapped
     }
 }

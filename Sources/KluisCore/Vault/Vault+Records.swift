@@ -24,6 +24,36 @@ extension Vault {
     /// Validates `record` against the policy and the principal, and seals it.
     func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord], keySet: inout DataKeySet,
               by principal: Principal, now: Date) throws(VaultError) -> SealedRecord {
+        let category = try validate(record, by: principal)
+        let previous: SealedRecord?
+        switch (category.records, record.id) {
+        case (.one, _):
+            previous = existing.first { $0.category == category.id }
+            if let id = record.id, previous?.id != id {
+                throw VaultError(.recordNotFound, "the subject has no record \(id) in '\(category.id)'")
+            }
+        case (.many, let id?):
+            guard let match = existing.first(where: { $0.category == category.id && $0.id == id }) else {
+                throw VaultError(.recordNotFound, "the subject has no record \(id) in '\(category.id)'")
+            }
+            previous = match
+        case (.many, nil):
+            previous = nil
+        }
+        let id = previous?.id ?? RecordID.generate()
+        let key = try keySet.key(for: category.id)
+        var sealedFields: [String: Data] = [:]
+        for (name, value) in record.fields {
+            sealedFields[name] = keys.seal(value, at: FieldAddress(subject: subject, category: category.id, record: id, field: name), with: key)
+        }
+        return SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
+                            createdAt: previous?.createdAt ?? now, updatedAt: now)
+    }
+
+    /// Checks `record` against the policy and the principal without writing anything: a known
+    /// category the principal's purposes use, known fields, values within the size limit.
+    @discardableResult
+    public func validate(_ record: NewRecord, by principal: Principal) throws(VaultError) -> DataCategory {
         guard let category = policy.category(record.category) else {
             throw VaultError(.categoryUnknown, "'\(record.category)' is not a category of the policy")
         }
@@ -41,29 +71,7 @@ extension Vault {
                 throw VaultError(.inputInvalid, "the value of field '\(name)' is larger than \(Self.maximumValueSize) bytes")
             }
         }
-        let previous: SealedRecord?
-        switch (category.records, record.id) {
-        case (.one, _):
-            previous = existing.first { $0.category == category.id }
-            if let id = record.id, let previous, previous.id != id {
-                throw VaultError(.recordNotFound, "the subject's record of '\(category.id)' is \(previous.id), not \(id)")
-            }
-        case (.many, let id?):
-            guard let match = existing.first(where: { $0.category == category.id && $0.id == id }) else {
-                throw VaultError(.recordNotFound, "the subject has no record \(id) in '\(category.id)'")
-            }
-            previous = match
-        case (.many, nil):
-            previous = nil
-        }
-        let id = previous?.id ?? record.id ?? RecordID.generate()
-        let key = try keySet.key(for: category.id)
-        var sealedFields: [String: Data] = [:]
-        for (name, value) in record.fields {
-            sealedFields[name] = keys.seal(value, at: FieldAddress(subject: subject, category: category.id, record: id, field: name), with: key)
-        }
-        return SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
-                            createdAt: previous?.createdAt ?? now, updatedAt: now)
+        return category
     }
 
     /// Reads what `purpose` may see of a person. A principal not bound to the purpose is refused,
@@ -79,6 +87,9 @@ extension Vault {
             guard let reason, !reason.isEmpty else {
                 try await audit(AuditEntry(time: now(), actor: principal.id, action: .read, subject: subject,
                                            purpose: purpose.id, outcome: .denied))
+                if principal.mayBreakGlass {
+                    throw VaultError(.breakGlassNeedsReason, "this key is not bound to '\(purpose.id)'; a break-glass read needs a written reason")
+                }
                 throw VaultError(.purposeNotAllowed, "this key may not read for the purpose '\(purpose.id)'")
             }
             guard principal.mayBreakGlass else {

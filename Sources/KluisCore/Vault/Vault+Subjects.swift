@@ -36,11 +36,16 @@ extension Vault {
                 changes.append(.addIdentifier(StoredIdentifier(subject: id, kind: identifier.kind, blindIndex: index, sealed: sealed)))
             }
             var categories: [String] = []
+            var sealedRecords: [SealedRecord] = []
             for record in new.records {
-                let sealed = try seal(record, of: id, existing: [], keySet: &keySet, by: principal, now: now)
-                changes.append(.putRecord(sealed))
+                // Earlier records of this subject count, so a second record of a one-record
+                // category replaces the first instead of adding to it.
+                let sealed = try seal(record, of: id, existing: sealedRecords, keySet: &keySet, by: principal, now: now)
+                sealedRecords.removeAll { $0.id == sealed.id }
+                sealedRecords.append(sealed)
                 categories.append(record.category)
             }
+            changes += sealedRecords.map(StoreChange.putRecord)
             changes += keySet.created.map(StoreChange.addDataKey)
             entries.append(AuditEntry(time: now, actor: principal.id, action: .createSubject, subject: id,
                                       categories: categories))

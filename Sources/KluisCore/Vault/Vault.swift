@@ -41,8 +41,7 @@ public final class Vault: Sendable {
             throw VaultError(.inputInvalid, "this data directory is initialised already")
         }
         let (_, wrapped) = KeyRing.newIndexKey(wrappedUnder: root)
-        try await store.setMetadata(Meta.indexKey, to: wrapped)
-        try await store.setMetadata(Meta.rootKeyID, to: Data(root.id.utf8))
+        try await store.setMetadata([Meta.indexKey: wrapped, Meta.rootKeyID: Data(root.id.utf8)])
         try await Committer(store: store).commit([], audit: [
             AuditEntry(time: clock.now(), actor: "cli", action: .initialise),
         ])

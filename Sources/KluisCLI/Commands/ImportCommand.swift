@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import KluisCore
+
+/// `kluis import FILE.jsonl`: creates subjects in bulk, thousands per transaction.
+struct ImportCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Create subjects from a JSON Lines file, one subject per line.",
+        discussion: """
+            Each line is {"identifiers": {"email": "…"}, "records": [{"category": "…", "fields": {…}}]}. \
+            Every line is checked against the policy before anything is written, so a bad line changes nothing; \
+            then subjects are written --batch at a time, each batch one transaction.
+            """
+    )
+
+    @OptionGroup var vault: VaultOptions
+
+    @Argument(help: "The JSON Lines file.")
+    var file: String
+
+    @Option(help: "Subjects per transaction.")
+    var batch: Int = 2000
+
+    func run(in context: CommandContext) async throws -> Int32 {
+        guard (1...50_000).contains(batch) else { throw CommandFailure("--batch must be 1 to 50000") }
+        let opened = try await vault.openVault(in: context)
+        let principal = Principal.commandLine(purposes: Set(opened.policy.purposes.map(\.id)))
+        let subjects = try parse(try context.readText(file), vault: opened, principal: principal)
+        let start = ContinuousClock.now
+        var written = 0
+        var index = 0
+        while index < subjects.count {
+            let slice = Array(subjects[index..<min(index + batch, subjects.count)])
+            do {
+                _ = try await opened.createSubjects(slice, by: principal)
+            } catch let error as VaultError {
+                throw CommandFailure("lines \(index + 1)-\(index + slice.count): \(error.message); \(written) subjects were imported before this batch")
+            }
+            written += slice.count
+            index += slice.count
+        }
+        let elapsed = (ContinuousClock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        context.write("imported \(written) subjects in \(String(format: "%.2f", seconds)) s\n")
+        return 0
+    }
+
+    /// Every line parsed and validated; the first bad line stops the import before it starts.
+    func parse(_ text: String, vault: Vault, principal: Principal) throws -> [NewSubject] {
+        let decoder = JSONDecoder()
+        var subjects: [NewSubject] = []
+        var seen: [Data: Int] = [:]
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            do {
+                let subject = try decoder.decode(SubjectDocument.self, from: Data(line.utf8)).subject()
+                for record in subject.records { try vault.validate(record, by: principal) }
+                for identifier in subject.identifiers {
+                    let index = vault.keys.blindIndex(identifier)
+                    if let first = seen[index] {
+                        throw VaultError(.identifierInUse, "the \(identifier.kind.rawValue) identifier is also on line \(first)")
+                    }
+                    seen[index] = number
+                }
+                subjects.append(subject)
+            } catch let error as VaultError {
+                throw CommandFailure("\(file):\(number): \(error.message)")
+            } catch {
+                throw CommandFailure("\(file):\(number): not a JSON object of the import format")
+            }
+        }
+        return subjects
+    }
+}

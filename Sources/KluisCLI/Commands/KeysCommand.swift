@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import KluisCore
+
+/// `kluis keys`: the root key.
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Manage the root key.",
+        subcommands: [KeysRotateCommand.self]
+    )
+}
+
+/// `kluis keys rotate`: rewraps every data key under a new root key.
+struct KeysRotateCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate",
+        abstract: "Rewrap every data key under a new root key, without re-encrypting any value.",
+        discussion: "Stop the server first. An interrupted rotation is resumed by running the same command again with the same two key files. The new key is written to --new-key-file (0600) when that file does not exist yet."
+    )
+
+    @Option(help: "The data directory.")
+    var data: String
+
+    @Option(help: "The current root key file. Default: KLUIS_ROOT_KEY, else DATA/root.key.")
+    var keyFile: String?
+
+    @Option(help: "The new root key file; created when absent.")
+    var newKeyFile: String
+
+    func run(in context: CommandContext) async throws -> Int32 {
+        let directory = DataDirectory(data, in: context)
+        let store = try directory.openStore()
+        let old = try directory.rootKey(keyFile: keyFile, in: context)
+        let newURL = context.url(for: newKeyFile)
+        let new: RootKey
+        if FileManager.default.fileExists(atPath: newURL.path) {
+            do { new = try RootKey(text: try context.readText(newKeyFile)) } catch let error as VaultError {
+                throw CommandFailure("the new root key cannot be used: \(error.message)")
+            }
+        } else {
+            new = RootKey.generate()
+            try DataDirectory.writeKey(new, to: newURL)
+        }
+        do {
+            let count = try await Vault.rotateRootKey(store: store, from: old, to: new)
+            context.write("""
+                Rotated to root key \(new.id): \(count) data keys rewrapped; no value was re-encrypted.
+                Use \(newURL.path) from now on and destroy the old key once backups made with it have expired.
+
+                """)
+            return 0
+        } catch let error as VaultError {
+            throw CommandFailure(error.message)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// A record as JSON: `{"category": "…", "record_id": "rec_…" (optional), "fields": {…}}`.
+public struct RecordDocument: Decodable, Sendable {
+    public var category: String
+    public var recordID: String?
+    public var fields: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case category
+        case recordID = "record_id"
+        case fields
+    }
+
+    public func record() throws(VaultError) -> NewRecord {
+        var id: RecordID?
+        if let recordID {
+            guard let parsed = RecordID(rawValue: recordID) else {
+                throw VaultError(.inputInvalid, "'record_id' is not a record id")
+            }
+            id = parsed
+        }
+        return NewRecord(category: category, id: id, fields: fields)
+    }
+}

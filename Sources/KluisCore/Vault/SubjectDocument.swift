@@ -1,0 +1,20 @@
+/// A person as JSON, for the HTTP API and `kluis import`:
+/// `{"identifiers": {"email": "…"}, "records": [{"category": "contact", "fields": {…}}]}`.
+public struct SubjectDocument: Decodable, Sendable {
+    public var identifiers: [String: String]?
+    public var records: [RecordDocument]?
+
+    /// The person to create; throws on an unknown identifier kind or a malformed identifier.
+    public func subject() throws(VaultError) -> NewSubject {
+        var parsed: [SubjectIdentifier] = []
+        for (kind, value) in (identifiers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let kind = SubjectIdentifier.Kind(rawValue: kind) else {
+                throw VaultError(.identifierInvalid, "'\(kind)' is not an identifier kind; use email, phone, customer_number or external_id")
+            }
+            parsed.append(try SubjectIdentifier(kind: kind, value: value))
+        }
+        var parsedRecords: [NewRecord] = []
+        for record in records ?? [] { parsedRecords.append(try record.record()) }
+        return NewSubject(identifiers: parsed, records: parsedRecords)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KluisCore
+import Logging
+
+/// The composition root of the HTTP application: `kluis serve` and the tests build the same
+/// application here.
+public enum KluisApplication {
+    /// Builds the router with every route of the API.
+    public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
+                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<BasicRequestContext>, routes: RouteTable) {
+        let router = Router()
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
+        router.add(middleware: ProblemMiddleware())
+        var table = RouteTable()
+        let api = VaultRoutes(vault: vault, auth: Authenticator(vault: vault), configuration: configuration, metrics: metrics)
+        api.register(on: router, table: &table)
+        return (router, table)
+    }
+
+    /// The application serving `vault` on `configuration.host:port`.
+    public static func build(vault: Vault, configuration: HTTPConfiguration, logger: Logger,
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let (router, _) = router(vault: vault, configuration: configuration)
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+                                                    serverName: "kluis"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger
+        )
+    }
+}

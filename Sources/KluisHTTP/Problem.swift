@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KluisCore
+import NIOCore
+
+/// An error answered as RFC 9457 problem details (`application/problem+json`) with a stable
+/// `code`. The detail is written for the caller and never contains personal data.
+public struct Problem: HTTPResponseError, Sendable, Equatable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let detail: String
+
+    public init(_ status: HTTPResponse.Status, code: String, detail: String) {
+        self.status = status
+        self.code = code
+        self.detail = detail
+    }
+
+    /// The problem body.
+    struct Body: Codable {
+        var type: String
+        var title: String
+        var status: Int
+        var code: String
+        var detail: String
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(type: "https://kluis.example/problems/\(code)", title: status.reasonPhrase,
+                        status: status.code, code: code, detail: detail)
+        let data = try JSONBody.encoder.encode(body)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The problem for any error a handler throws: vault errors keep their code; framework
+    /// errors keep their status; anything else is an empty 500, so internals never leak.
+    public init(from error: any Error) {
+        switch error {
+        case let problem as Problem:
+            self = problem
+        case let error as VaultError:
+            self.init(Self.status(of: error.code), code: error.code.rawValue, detail: error.message)
+        case let error as HTTPError:
+            switch error.status {
+            case .contentTooLarge:
+                self.init(error.status, code: "request.too_large", detail: "the request body is larger than this endpoint accepts")
+            case .notFound:
+                self.init(error.status, code: "route.not_found", detail: "there is no such endpoint; see /openapi.json")
+            default:
+                self.init(error.status, code: "request.invalid", detail: "the request is not valid")
+            }
+        case is NIOTooManyBytesError:
+            self.init(.contentTooLarge, code: "request.too_large", detail: "the request body is larger than this endpoint accepts")
+        case let error as DecodingError:
+            self.init(.badRequest, code: "request.invalid", detail: Self.describe(error))
+        default:
+            self.init(.internalServerError, code: "internal", detail: "the request could not be completed")
+        }
+    }
+
+    static func status(of code: VaultError.Code) -> HTTPResponse.Status {
+        switch code {
+        case .subjectNotFound, .recordNotFound: .notFound
+        case .identifierInUse: .conflict
+        case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden: .forbidden
+        case .unauthorised: .unauthorized
+        case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
+             .eventInvalid, .inputInvalid: .badRequest
+        case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeFailure, .ciphertextInvalid:
+            .internalServerError
+        }
+    }
+
+    /// Where the JSON is wrong, by path only: the offending value is never repeated.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            return path.isEmpty ? "the body" : "'\(path)'"
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context)) lacks the required field '\(key.stringValue)'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)) has a value of the wrong type"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)) is not valid"
+        @unknown default:
+            return "the body is not valid"
+        }
+    }
+}

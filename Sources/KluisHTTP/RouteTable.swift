@@ -1,0 +1,23 @@
+import HTTPTypes
+import Hummingbird
+
+/// The routes the application serves, as registered, so a test can hold them against the
+/// OpenAPI document and fail when a route is undocumented.
+public struct RouteTable: Sendable {
+    public struct Route: Sendable, Hashable {
+        public var method: String
+        /// The path template, OpenAPI style: `/v1/subjects/{id}`.
+        public var path: String
+
+        public init(method: String, path: String) {
+            self.method = method
+            self.path = path
+        }
+    }
+
+    public private(set) var routes: [Route] = []
+
+    mutating func add(_ method: HTTPRequest.Method, _ path: String) {
+        routes.append(Route(method: method.rawValue, path: path))
+    }
+}

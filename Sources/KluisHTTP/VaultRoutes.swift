@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KluisCore
+
+/// The routes of the vault API.
+struct VaultRoutes: Sendable {
+    let vault: Vault
+    let auth: Authenticator
+    let configuration: HTTPConfiguration
+    let metrics: HTTPMetrics
+
+    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
+        func route(_ method: HTTPRequest.Method, _ path: String,
+                   _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+            table.add(method, path)
+            router.on(RouterPath(path), method: method, use: handler)
+        }
+        route(.post, "/v1/subjects", createSubject)
+        route(.post, "/v1/subjects/batch", createSubjects)
+        route(.post, "/v1/subjects/lookup", lookup)
+        route(.get, "/v1/subjects/{id}", read)
+        route(.put, "/v1/subjects/{id}/{category}", write)
+        route(.post, "/v1/subjects/{id}/events", recordEvent)
+        route(.get, "/v1/subjects/{id}/access-history", accessHistory)
+        route(.get, "/v1/audit", auditEvents)
+        route(.get, "/v1/audit/verify", verifyAudit)
+        route(.get, "/privacy", statement)
+        route(.get, "/healthz") { _, _ in JSONBody.text("{\"status\":\"ok\"}", contentType: "application/json") }
+        route(.get, "/metrics") { _, _ in JSONBody.text(metrics.render(), contentType: "text/plain; version=0.0.4") }
+        route(.get, "/openapi.json") { _, _ in JSONBody.text(OpenAPIDocument.json, contentType: "application/json") }
+    }
+
+    // MARK: Subjects
+
+    @Sendable func createSubject(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let body = try await JSONBody.decode(SubjectDocument.self, from: request, limit: configuration.maximumBodySize)
+        let id = try await vault.createSubject(try body.subject(), by: principal)
+        return try JSONBody.response(Payloads.Created(id: id), status: .created)
+    }
+
+    @Sendable func createSubjects(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let body = try await JSONBody.decode(Payloads.BatchBody.self, from: request, limit: configuration.maximumBatchBodySize)
+        guard !body.subjects.isEmpty, body.subjects.count <= configuration.maximumBatchSize else {
+            throw VaultError(.inputInvalid, "a batch holds 1 to \(configuration.maximumBatchSize) subjects")
+        }
+        let ids = try await vault.createSubjects(try body.subjects.map { try $0.subject() }, by: principal)
+        return try JSONBody.response(Payloads.CreatedMany(ids: ids), status: .created)
+    }
+
+    @Sendable func lookup(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let body = try await JSONBody.decode(Payloads.LookupBody.self, from: request, limit: configuration.maximumBodySize)
+        guard let kind = SubjectIdentifier.Kind(rawValue: body.kind) else {
+            throw VaultError(.identifierInvalid, "'kind' must be email, phone, customer_number or external_id")
+        }
+        let id = try await vault.lookup(try SubjectIdentifier(kind: kind, value: body.value), by: principal)
+        return try JSONBody.response(Payloads.Created(id: id))
+    }
+
+    @Sendable func read(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let subject = try subjectID(context)
+        guard let purpose = request.uri.queryParameters.get("purpose") ?? request.headers[Self.purposeHeader] else {
+            throw VaultError(.purposeUnknown, "name the purpose of the read: ?purpose=ID or the Kluis-Purpose header")
+        }
+        let read = try await vault.read(subject, for: purpose, by: principal,
+                                        breakGlassReason: request.headers[Self.breakGlassHeader])
+        return try JSONBody.response(Payloads.ReadAnswer(read))
+    }
+
+    @Sendable func write(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let subject = try subjectID(context)
+        let category = try context.parameters.require("category")
+        let body = try await JSONBody.decode(Payloads.FieldsBody.self, from: request, limit: configuration.maximumBodySize)
+        let id = try await vault.write(NewRecord(category: category, id: try body.recordID.map(Payloads.recordID), fields: body.fields),
+                                       for: subject, by: principal)
+        return try JSONBody.response(Payloads.Written(recordID: id))
+    }
+
+    @Sendable func recordEvent(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let subject = try subjectID(context)
+        let body = try await JSONBody.decode(Payloads.EventBody.self, from: request, limit: configuration.maximumBodySize)
+        try await vault.recordEvent(body.name, at: body.at, for: subject, by: principal)
+        return Response(status: .noContent)
+    }
+
+    // MARK: Audit
+
+    @Sendable func accessHistory(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        _ = try await auth.admin(of: request)
+        let subject = try subjectID(context)
+        let events = try await vault.auditEvents(after: after(request), subject: subject, limit: limit(request))
+        return try JSONBody.response(Payloads.AuditPage(events: events.map(Payloads.AuditEventAnswer.init)))
+    }
+
+    @Sendable func auditEvents(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        _ = try await auth.admin(of: request)
+        let subject = try request.uri.queryParameters.get("subject").map { text in
+            guard let id = SubjectID(rawValue: text) else { throw VaultError(.inputInvalid, "'subject' is not a subject id") }
+            return id
+        }
+        let events = try await vault.auditEvents(after: after(request), subject: subject, limit: limit(request))
+        return try JSONBody.response(Payloads.AuditPage(events: events.map(Payloads.AuditEventAnswer.init)))
+    }
+
+    @Sendable func verifyAudit(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        _ = try await auth.admin(of: request)
+        let verifier = try await vault.verifyAudit()
+        return try JSONBody.response(Payloads.Verification(intact: verifier.isIntact, checked: verifier.checked,
+                                                           firstBroken: verifier.firstBroken?.sequence,
+                                                           problem: verifier.firstBroken?.problem))
+    }
+
+    // MARK: Statement
+
+    @Sendable func statement(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let policy = vault.policy
+        let requested = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
+        let language = requested.flatMap { policy.info.languages.contains($0) ? $0 : nil } ?? policy.info.languages[0]
+        let html = HTMLWriter.render(StatementBuilder(policy: policy, language: language).build())
+        return JSONBody.text(html, contentType: "text/html; charset=utf-8")
+    }
+
+    // MARK: Helpers
+
+    static let purposeHeader = HTTPField.Name("Kluis-Purpose")!
+    static let breakGlassHeader = HTTPField.Name("Kluis-Break-Glass-Reason")!
+
+    func subjectID(_ context: BasicRequestContext) throws -> SubjectID {
+        guard let id = context.parameters.get("id").flatMap(SubjectID.init(rawValue:)) else {
+            throw VaultError(.subjectNotFound, "the path does not name a subject id (sub_…)")
+        }
+        return id
+    }
+
+    func after(_ request: Request) -> Int64 {
+        request.uri.queryParameters.get("after").flatMap(Int64.init) ?? 0
+    }
+
+    func limit(_ request: Request) -> Int {
+        request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 100
+    }
+}

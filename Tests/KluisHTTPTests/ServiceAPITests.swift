@@ -1,0 +1,109 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KluisCore
+import KluisHTTP
+import KluisTesting
+import Testing
+
+@Suite struct ServiceAPITests {
+    @Test func everyRouteIsInTheOpenAPIDocumentAndNothingElse() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        let routes = KluisApplication.router(vault: api.fixture.vault).routes.routes
+        try await api.application().test(.router) { client in
+            let response = try await client.send(.get, "/openapi.json", token: nil)
+            #expect(response.status == .ok)
+            let document = try response.json()
+            #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented: Set<RouteTable.Route> = []
+            for (path, operations) in paths {
+                for method in operations.keys where ["get", "put", "post", "delete", "patch"].contains(method) {
+                    documented.insert(RouteTable.Route(method: method.uppercased(), path: path))
+                }
+            }
+            let registered = Set(routes)
+            #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented))")
+            #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered))")
+        }
+    }
+
+    @Test func metricsUseRouteTemplatesAndCarryNoPersonalData() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        let subject = try await api.fixture.makeSubject(email: "metrics.person@voorbeeld.example")
+        try await api.application().test(.router) { client in
+            _ = try await client.send(.get, "/v1/subjects/\(subject)?purpose=service", token: api.appToken)
+            _ = try await client.send(.post, "/v1/subjects/lookup", token: api.appToken,
+                                      json: #"{"kind":"email","value":"metrics.person@voorbeeld.example"}"#)
+            let metrics = try await client.send(.get, "/metrics", token: nil)
+            #expect(metrics.status == .ok)
+            #expect(metrics.text.contains(#"route="/v1/subjects/{id}""#))
+            #expect(!metrics.text.contains(subject.rawValue))
+            #expect(!metrics.text.contains("metrics.person"))
+            #expect(!metrics.text.contains("purpose=service"))
+        }
+    }
+
+    @Test func logsCarryNoPersonalData() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        let values = ["log.person@voorbeeld.example", "0611122233", "Lotte Logboek"]
+        try await api.application().test(.router) { client in
+            let created = try await client.send(.post, "/v1/subjects", token: api.appToken,
+                                                json: #"{"identifiers":{"email":"\#(values[0])","phone":"\#(values[1])"},"records":[{"category":"contact","fields":{"email":"\#(values[0])","phone":"\#(values[1])"}}]}"#)
+            let id = try #require(try created.json()["id"] as? String)
+            _ = try await client.send(.get, "/v1/subjects/\(id)?purpose=service", token: api.appToken)
+            _ = try await client.send(.post, "/v1/subjects", token: api.appToken, json: #"{"identifiers":{"email":"\#(values[0])"}}"#)
+            _ = try await client.send(.post, "/v1/subjects", token: api.appToken,
+                                      json: #"{"records":[{"category":"contact","fields":{"name":"\#(values[2])"}}]}"#)
+        }
+        let logs = api.logs.text
+        #expect(logs.contains("request.completed"))
+        #expect(logs.contains("/v1/subjects/{id}"))
+        for value in values { #expect(!logs.contains(value), "\(value) reached the log") }
+    }
+
+    @Test func healthAndStatement() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        try await api.application().test(.router) { client in
+            let health = try await client.send(.get, "/healthz", token: nil)
+            #expect(health.status == .ok)
+            let statement = try await client.send(.get, "/privacy?lang=en", token: nil)
+            #expect(statement.status == .ok)
+            #expect(statement.text.contains("<html lang=\"en\">"))
+            #expect(statement.text.contains("Voorbeeld B.V."))
+        }
+    }
+
+    @Test func auditIsQueryableAndVerifiableByAdmins() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        let subject = try await api.fixture.makeSubject()
+        try await api.application().test(.router) { client in
+            _ = try await client.send(.get, "/v1/subjects/\(subject)?purpose=service", token: api.appToken)
+            let history = try await client.send(.get, "/v1/subjects/\(subject)/access-history", token: api.adminToken)
+            #expect(history.status == .ok)
+            let events = try #require(try history.json()["events"] as? [[String: Any]])
+            #expect(events.map { $0["action"] as? String } == ["create_subject", "read"])
+            #expect(events.last?["purpose"] as? String == "service")
+            let verify = try await client.send(.get, "/v1/audit/verify", token: api.adminToken)
+            #expect(try verify.json()["intact"] as? Bool == true)
+        }
+    }
+
+    @Test func theServerAnswersOverRealHTTP() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        try await api.application().test(.live) { client in
+            let created = try await client.send(.post, "/v1/subjects", token: api.appToken, json: SubjectAPITests.create)
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? String)
+            let read = try await client.send(.get, "/v1/subjects/\(id)?purpose=service", token: api.appToken)
+            #expect(read.status == .ok)
+        }
+    }
+}
