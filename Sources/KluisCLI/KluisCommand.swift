@@ -7,7 +7,7 @@ public struct KluisCommand: AsyncParsableCommand {
         abstract: "A personal-data vault that makes a privacy statement executable.",
         discussion: "One policy file drives the published statement, the register of processing and the enforcement. See docs/ for the policy format.",
         subcommands: [
-            InitCommand.self, ServeCommand.self, ImportCommand.self, APIKeyCommand.self, KeysCommand.self,
+            InitCommand.self, ServeCommand.self, ImportCommand.self, APIKeyCommand.self, KeysCommand.self, BenchCommand.self,
             AuditCommand.self, PolicyCommand.self, StatementCommand.self, RegisterCommand.self,
         ]
     )

@@ -1553,6 +1553,7 @@ enum OpenAPIDocument {
                   "store.failure",
                   "request.invalid",
                   "request.too_large",
+                  "route.not_found",
                   "internal"
                 ]
               },

@@ -12,6 +12,9 @@ public final class SQLiteVaultStore: VaultStore {
         var configuration = Configuration()
         // Never put statement arguments (sealed values, blind indexes) into error messages.
         configuration.publicStatementArguments = false
+        // Another process (`kluis apikey create` beside a running server) may hold the write
+        // lock for a moment: wait for it rather than fail.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync is durable across application crashes, and a page cache of
             // 64 MiB keeps the hot index pages in memory (measured by `kluis bench`).

@@ -8,13 +8,17 @@ struct CommandRun {
     let output: String
     let errorOutput: String
 
-    static func kluis(_ arguments: String..., in directory: URL? = nil) async -> CommandRun {
+    /// `environment` replaces the process's own environment when given, so that a test controls
+    /// whether `KLUIS_ROOT_KEY` is set.
+    static func kluis(_ arguments: String..., in directory: URL? = nil,
+                      environment: [String: String]? = nil) async -> CommandRun {
         let output = Mutex("")
         let errorOutput = Mutex("")
         let context = CommandContext(
             write: { text in output.withLock { $0 += text } },
             writeError: { text in errorOutput.withLock { $0 += text } },
-            workingDirectory: directory ?? Fixtures.repositoryRootURL
+            workingDirectory: directory ?? Fixtures.repositoryRootURL,
+            environment: environment ?? ProcessInfo.processInfo.environment
         )
         let code = await KluisCommand.run(arguments: arguments, context: context)
         return CommandRun(exitCode: code, output: output.withLock { $0 }, errorOutput: errorOutput.withLock { $0 })

@@ -17,6 +17,12 @@ struct InitCommand: ContextualCommand {
     var keyFile: String?
 
     func run(in context: CommandContext) async throws -> Int32 {
+        try await Self.initialise(data: data, keyFile: keyFile, in: context)
+        return 0
+    }
+
+    /// Creates the data directory, its root key (unless given) and the first admin key.
+    static func initialise(data: String, keyFile: String?, in context: CommandContext) async throws {
         let directory = DataDirectory(data, in: context)
         if FileManager.default.fileExists(atPath: directory.databasePath) {
             throw CommandFailure("\(directory.url.path) holds a Kluis database already")
@@ -50,6 +56,5 @@ struct InitCommand: ContextualCommand {
               \(token)
 
             """)
-        return 0
     }
 }

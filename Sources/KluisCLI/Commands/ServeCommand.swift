@@ -21,8 +21,14 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: Int = 8080
 
+    @Flag(name: .customLong("init"), help: "Create the data directory first when it does not exist (as 'kluis init').")
+    var initialise = false
+
     func run(in context: CommandContext) async throws -> Int32 {
         guard (0...65535).contains(port) else { throw CommandFailure("--port must be 0 to 65535") }
+        if initialise, !FileManager.default.fileExists(atPath: DataDirectory(vault.data, in: context).databasePath) {
+            try await InitCommand.initialise(data: vault.data, keyFile: vault.keyFile, in: context)
+        }
         let opened = try await vault.openVault(in: context)
         var logger = Logger(label: "kluis")
         logger.logLevel = .info

@@ -40,7 +40,9 @@ extension Vault {
         let parts = token.split(separator: "_")
         guard parts.count == 4, parts[0] == "kluis", parts[1] == "key" else { return nil }
         let id = "key_\(parts[2])"
-        guard let stored = try await store.apiKey(id: id) else { return nil }
+        let cached = apiKeyCache.withLock { $0[id] }
+        guard let stored = try await cached ?? store.apiKey(id: id) else { return nil }
+        if cached == nil { apiKeyCache.withLock { $0[id] = stored } }
         let presented = Data(SHA256.hash(data: Data(parts[3].utf8)))
         guard ConstantTime.equals(presented, stored.secretHash) else { return nil }
         return Principal(id: stored.id, purposes: Set(stored.purposes), mayBreakGlass: stored.mayBreakGlass,

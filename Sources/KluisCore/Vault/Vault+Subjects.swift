@@ -28,9 +28,8 @@ extension Vault {
                 guard seenIndexes.insert(index).inserted else {
                     throw VaultError(.identifierInUse, "the same \(identifier.kind.rawValue) identifier is given for two subjects")
                 }
-                if try await store.subject(kind: identifier.kind, blindIndex: index) != nil {
-                    throw VaultError(.identifierInUse, "a subject with this \(identifier.kind.rawValue) identifier exists already")
-                }
+                // An identifier of an existing subject is refused by the store's unique index in
+                // the same transaction: no extra query per identifier on the import path.
                 let key = try keySet.key(for: Self.identityCategory)
                 let sealed = keys.seal(identifier.value, at: .identifier(identifier.kind, of: id), with: key)
                 changes.append(.addIdentifier(StoredIdentifier(subject: id, kind: identifier.kind, blindIndex: index, sealed: sealed)))

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// The vault: holds personal data sealed per person and category, hands it out only for a
 /// declared purpose, and audits every operation in one hash chain.
@@ -13,6 +14,9 @@ public final class Vault: Sendable {
     let clock: any WallClock
     let committer: Committer
     let gate: PurposeGate
+    /// API keys already read, by id: keys never change once created, and reading one per
+    /// request would put a query on every request's path.
+    let apiKeyCache = Mutex<[String: StoredAPIKey]>([:])
 
     /// The reserved category under which a subject's identifiers are sealed.
     public static let identityCategory = "_identity"

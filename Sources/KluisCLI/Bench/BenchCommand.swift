@@ -1,0 +1,170 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import KluisCore
+import KluisHTTP
+import Logging
+import ServiceLifecycle
+
+/// `kluis bench`: measures import, in-process reads and lookups, and purpose-bound reads over
+/// HTTP, each beside a baseline from the same run.
+struct BenchCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure Kluis against baselines from the same run; reproducible with a fixed seed.",
+        discussion: "Runs in a temporary directory on the embedded SQLite store and on 127.0.0.1 only. Record results in docs/benchmarks.md with the machine and date."
+    )
+
+    @Option(help: "Synthetic people to import.")
+    var subjects: Int = 20_000
+
+    @Option(help: "People per import transaction.")
+    var batch: Int = 2000
+
+    @Option(help: "Seed of the synthetic people.")
+    var seed: UInt64 = 20_261_121
+
+    @Option(help: "In-process reads and lookups to time.")
+    var samples: Int = 2000
+
+    @Option(help: "Concurrent HTTP connections.")
+    var connections: Int = 64
+
+    @Option(help: "Seconds per HTTP measurement.")
+    var seconds: Int = 10
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run(in context: CommandContext) async throws -> Int32 {
+        guard subjects >= 1, batch >= 1, samples >= 1, connections >= 1, seconds >= 1 else {
+            throw CommandFailure("every count must be at least 1")
+        }
+        let policy = try PolicyDocument(text: BenchPolicy.yaml).validPolicy()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kluis-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        progress("generating \(subjects) people (seed \(seed))", context)
+        var generator = SyntheticPeople(seed: seed)
+        let people = try (0..<subjects).map { try generator.next(index: $0) }
+
+        var results: [BenchResult] = []
+        let importer = ImportBench(people: people, batch: batch, directory: directory)
+        progress("importing through the vault", context)
+        let (vault, ids, vaultRate) = try await importer.runVault(policy: policy)
+        progress("importing raw rows", context)
+        let rawRate = try await importer.runRaw()
+        results.append(BenchResult(name: "bulk import (sealed, blind-indexed, audited)", unit: "fields/s", kluis: vaultRate,
+                                   baseline: rawRate, baselineName: "raw SQLite inserts of the same rows",
+                                   target: ">= 30% of raw; >= 50,000 fields/s"))
+
+        progress("timing in-process reads and lookups", context)
+        var random = SplitMix64(seed: seed)
+        let app = Principal(id: "bench", purposes: ["service"])
+        var reads = Latencies()
+        var lookups = Latencies()
+        for _ in 0..<samples {
+            let index = Int(random.next() % UInt64(ids.count))
+            var start = ContinuousClock.now
+            _ = try await vault.read(ids[index], for: "service", by: app)
+            reads.add(ContinuousClock.now - start)
+            start = ContinuousClock.now
+            _ = try await vault.lookup(people[index].identifiers[0], by: app)
+            lookups.add(ContinuousClock.now - start)
+        }
+        results.append(BenchResult(name: "in-process purpose-bound read", unit: "ms", kluis: reads.percentile(0.5),
+                                   p50Milliseconds: reads.percentile(0.5), p99Milliseconds: reads.percentile(0.99)))
+        results.append(BenchResult(name: "in-process lookup by e-mail", unit: "ms", kluis: lookups.percentile(0.5),
+                                   p50Milliseconds: lookups.percentile(0.5), p99Milliseconds: lookups.percentile(0.99)))
+
+        progress("serving on 127.0.0.1 and loading with \(connections) connections", context)
+        let token = try await vault.createAPIKey(name: "bench", purposes: ["service"], by: .commandLine(purposes: [])).token
+        let (trivial, read) = try await httpLoad(vault: vault, ids: ids, token: token)
+        results.append(BenchResult(name: "purpose-bound read over HTTP, \(connections) connections", unit: "requests/s",
+                                   kluis: read.requestsPerSecond, baseline: trivial.requestsPerSecond,
+                                   baselineName: "GET /healthz of the same server",
+                                   p50Milliseconds: read.latencies.percentile(0.5), p99Milliseconds: read.latencies.percentile(0.99),
+                                   baselineP50Milliseconds: trivial.latencies.percentile(0.5),
+                                   baselineP99Milliseconds: trivial.latencies.percentile(0.99),
+                                   target: ">= 30% of the trivial endpoint; p99 < 20 ms"))
+        if read.failures + trivial.failures > 0 {
+            context.writeError("warning: \(read.failures + trivial.failures) HTTP requests failed\n")
+        }
+        let verified = try await vault.verifyAudit()
+        guard verified.isIntact else { throw CommandFailure("the audit chain broke during the benchmark") }
+        print(results, auditEvents: verified.checked, in: context)
+        return 0
+    }
+
+    private func httpLoad(vault: Vault, ids: [SubjectID], token: String) async throws -> (HTTPLoad.Outcome, HTTPLoad.Outcome) {
+        var logger = Logger(label: "kluis.bench")
+        logger.logLevel = .warning
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = KluisApplication.build(vault: vault, configuration: HTTPConfiguration(host: "127.0.0.1", port: 0),
+                                         logger: logger, onServerRunning: { port in portContinuation.yield(port) })
+        let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await services.run() }
+            var iterator = portStream.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CommandFailure("the server did not start") }
+            var configuration = HTTPClient.Configuration()
+            configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            let load = HTTPLoad(client: client, connections: connections, duration: .seconds(seconds))
+            let base = "http://127.0.0.1:\(port)"
+            let trivial = await load.run { _, _ in ("\(base)/healthz", []) }
+            let count = UInt64(ids.count)
+            let read = await load.run { worker, n in
+                var random = SplitMix64(seed: UInt64(worker) &* 1_000_003 &+ UInt64(n))
+                let id = ids[Int(random.next() % count)]
+                return ("\(base)/v1/subjects/\(id)?purpose=service", [("Authorization", "Bearer \(token)")])
+            }
+            try await client.shutdown()
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return (trivial, read)
+        }
+    }
+
+    private func progress(_ message: String, _ context: CommandContext) {
+        if !json { context.writeError("bench: \(message)\n") }
+    }
+
+    private func print(_ results: [BenchResult], auditEvents: Int64, in context: CommandContext) {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            struct Report: Encodable {
+                var date: String
+                var cores: Int
+                var memoryGiB: Int
+                var subjects: Int
+                var seed: UInt64
+                var connections: Int
+                var auditEvents: Int64
+                var results: [BenchResult]
+            }
+            let report = Report(date: ISO8601DateFormatter().string(from: Date()), cores: ProcessInfo.processInfo.activeProcessorCount,
+                                memoryGiB: Int(ProcessInfo.processInfo.physicalMemory >> 30), subjects: subjects, seed: seed,
+                                connections: connections, auditEvents: auditEvents, results: results)
+            if let data = try? encoder.encode(report) { context.write(String(decoding: data, as: UTF8.self) + "\n") }
+            return
+        }
+        func number(_ value: Double?) -> String {
+            guard let value else { return "" }
+            return value >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
+        }
+        var lines = ["| measurement | unit | kluis | baseline | kluis/baseline | p50 ms | p99 ms | baseline p50/p99 ms | target |",
+                     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for result in results {
+            let baselineLatency = result.baselineP50Milliseconds.map { "\(number($0)) / \(number(result.baselineP99Milliseconds))" } ?? ""
+            lines.append("| \(result.name) | \(result.unit) | \(number(result.kluis)) | \(number(result.baseline)) | "
+                         + "\(result.ratio.map { String(format: "%.0f%%", $0 * 100) } ?? "") | \(number(result.p50Milliseconds)) | "
+                         + "\(number(result.p99Milliseconds)) | \(baselineLatency) | \(result.target ?? "") |")
+        }
+        lines.append("")
+        lines.append("\(subjects) people (seed \(seed)), \(ProcessInfo.processInfo.activeProcessorCount) cores; audit chain intact over \(auditEvents) events.")
+        context.write(lines.joined(separator: "\n") + "\n")
+    }
+}

@@ -1,0 +1,42 @@
+/// One measurement of `kluis bench`, beside its baseline from the same run.
+struct BenchResult: Encodable, Sendable {
+    var name: String
+    var unit: String
+    var kluis: Double
+    var baseline: Double?
+    var baselineName: String?
+    /// Kluis as a fraction of the baseline, for throughput.
+    var ratio: Double? {
+        guard let baseline, baseline > 0 else { return nil }
+        return kluis / baseline
+    }
+    var p50Milliseconds: Double?
+    var p99Milliseconds: Double?
+    var baselineP50Milliseconds: Double?
+    var baselineP99Milliseconds: Double?
+    var target: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, unit, kluis, baseline, target, ratio
+        case baselineName = "baseline_name"
+        case p50Milliseconds = "p50_ms"
+        case p99Milliseconds = "p99_ms"
+        case baselineP50Milliseconds = "baseline_p50_ms"
+        case baselineP99Milliseconds = "baseline_p99_ms"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(kluis, forKey: .kluis)
+        try container.encodeIfPresent(baseline, forKey: .baseline)
+        try container.encodeIfPresent(baselineName, forKey: .baselineName)
+        try container.encodeIfPresent(ratio, forKey: .ratio)
+        try container.encodeIfPresent(p50Milliseconds, forKey: .p50Milliseconds)
+        try container.encodeIfPresent(p99Milliseconds, forKey: .p99Milliseconds)
+        try container.encodeIfPresent(baselineP50Milliseconds, forKey: .baselineP50Milliseconds)
+        try container.encodeIfPresent(baselineP99Milliseconds, forKey: .baselineP99Milliseconds)
+        try container.encodeIfPresent(target, forKey: .target)
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import KluisCore
+import KluisSQLite
+import KluisTesting
+import Synchronization
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `kluis` executable as a child process: `init`, then `serve` over loopback HTTP, then
+/// SIGTERM and a graceful exit.
+@Suite struct ServeProcessTests {
+    @Test func serveAnswersOverLoopbackAndStopsGracefullyOnSIGTERM() async throws {
+        let executable = try #require(Self.kluisExecutable(),
+                                      "the kluis executable was not found next to the test bundle nor in .build/debug: run 'swift build' first")
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let data = temporary.path("data")
+        let policy = temporary.path("policy.yaml")
+        try Data(PolicyFixture().yaml.utf8).write(to: URL(fileURLWithPath: policy))
+
+        // kluis init
+        let initialised = try await Child.run(executable, ["init", "--data", data])
+        try #require(initialised.status == 0, "kluis init failed: \(initialised.errorOutput)")
+        let adminToken = try #require(initialised.output.firstMatch(of: /kluis_key_[a-z2-7]+_[0-9a-f]{64}/).map { String($0.output) },
+                                      "kluis init printed no admin key: \(initialised.output)")
+
+        // kluis serve
+        let server = try Child.start(executable, ["serve", "--policy", policy, "--data", data, "--host", "127.0.0.1", "--port", "0"])
+        defer { server.kill() }
+        let announcement = try #require(
+            await server.firstLine(startingWith: "kluis: serving on http://127.0.0.1:", within: .seconds(60)),
+            "kluis serve did not announce its address; output: \(server.output) errors: \(server.errorOutput)")
+        let port = try #require(Int(announcement.dropFirst("kluis: serving on http://127.0.0.1:".count)), "\(announcement)")
+        #expect((1...65535).contains(port))
+        let base = try #require(URL(string: "http://127.0.0.1:\(port)"))
+
+        let session = URLSession(configuration: .ephemeral)
+        defer { session.invalidateAndCancel() }
+
+        // GET /healthz
+        let (health, healthResponse) = try await session.data(for: URLRequest(url: base.appendingPathComponent("healthz")))
+        #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: health, as: UTF8.self) == #"{"status":"ok"}"#)
+
+        // POST /v1/subjects, with and without the admin key
+        let email = "jan.jansen@voorbeeld.example"
+        let subject = #"{"identifiers": {"email": "\#(email)"}, "records": [{"category": "contact", "fields": {"email": "\#(email)"}}]}"#
+        var create = URLRequest(url: base.appendingPathComponent("v1/subjects"))
+        create.httpMethod = "POST"
+        create.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        create.httpBody = Data(subject.utf8)
+        let (_, anonymousResponse) = try await session.data(for: create)
+        #expect((anonymousResponse as? HTTPURLResponse)?.statusCode == 401)
+
+        create.setValue("Bearer \(adminToken)", forHTTPHeaderField: "Authorization")
+        let (created, createdResponse) = try await session.data(for: create)
+        #expect((createdResponse as? HTTPURLResponse)?.statusCode == 201, "\(String(decoding: created, as: UTF8.self))")
+        let body = try JSONSerialization.jsonObject(with: created) as? [String: Any]
+        let id = try #require(body?["id"] as? String, "\(String(decoding: created, as: UTF8.self))")
+        #expect(id.hasPrefix("sub_"))
+
+        // SIGTERM: the server finishes and exits 0.
+        server.terminate()
+        let termination = try #require(await server.termination(within: .seconds(10)),
+                                       "kluis serve did not exit within 10 s of SIGTERM; errors: \(server.errorOutput)")
+        #expect(termination.exited, "kluis serve was ended by signal \(termination.status)")
+        #expect(termination.status == 0, "errors: \(server.errorOutput)")
+
+        // What the server wrote is in the data directory.
+        let root = try RootKey(text: String(contentsOfFile: "\(data)/root.key", encoding: .utf8))
+        let vault = try await Vault.open(store: SQLiteVaultStore(path: "\(data)/kluis.sqlite"), root: root,
+                                         policy: PolicyDocument(text: PolicyFixture().yaml).validPolicy())
+        let found = try await vault.store.subject(kind: .email,
+                                                  blindIndex: vault.keys.blindIndex(SubjectIdentifier(kind: .email, value: email)))
+        #expect(found?.description == id)
+        #expect(try await vault.verifyAudit().isIntact)
+    }
+
+    /// The `kluis` executable SwiftPM built next to the test bundle, else in `.build/debug`.
+    static func kluisExecutable() -> URL? {
+        var directories = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        if let executable = Bundle.main.executableURL { directories.append(executable.deletingLastPathComponent()) }
+        directories.append(Fixtures.repositoryRootURL.appendingPathComponent(".build/debug"))
+        return directories.map { $0.appendingPathComponent("kluis") }.first {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && FileManager.default.isExecutableFile(atPath: $0.path)
+        }
+    }
+}
+
+/// A child process with its standard output as lines and its standard error kept.
+///
+/// Unchecked: besides its own locked state it holds the `Process`, of which it only uses
+/// `isRunning`, `processIdentifier` and `terminate()`, all safe from any thread.
+final class Child: @unchecked Sendable {
+    struct Termination: Sendable {
+        /// Whether the process exited by itself (else a signal ended it).
+        var exited: Bool
+        /// The exit status, or the signal.
+        var status: Int32
+    }
+
+    struct Finished {
+        var status: Int32
+        var output: String
+        var errorOutput: String
+    }
+
+    private let process: Process
+    private let lines: AsyncStream<String>
+    private let exits: AsyncStream<Termination>
+    private let outputText = Mutex("")
+    private let errorText = Mutex("")
+    private let pending = Mutex(Data())
+    private let finished = Mutex<Termination?>(nil)
+
+    var output: String { outputText.withLock { $0 } }
+    var errorOutput: String { errorText.withLock { $0 } }
+
+    private init(process: Process, lines: AsyncStream<String>, exits: AsyncStream<Termination>) {
+        self.process = process
+        self.lines = lines
+        self.exits = exits
+    }
+
+    /// Starts `executable` with `arguments`, without `KLUIS_ROOT_KEY` in its environment.
+    static func start(_ executable: URL, _ arguments: [String]) throws -> Child {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["KLUIS_ROOT_KEY"] = nil
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+
+        let (lines, lineSink) = AsyncStream.makeStream(of: String.self)
+        let (exits, exitSink) = AsyncStream.makeStream(of: Termination.self)
+        process.terminationHandler = { ended in
+            exitSink.yield(Termination(exited: ended.terminationReason == .exit, status: ended.terminationStatus))
+            exitSink.finish()
+        }
+        try process.run()
+        let child = Child(process: process, lines: lines, exits: exits)
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else {
+                handle.readabilityHandler = nil
+                lineSink.finish()
+                return
+            }
+            child.outputText.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
+            let complete: [String] = child.pending.withLock { pending in
+                pending.append(chunk)
+                var found: [String] = []
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    found.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                    pending.removeSubrange(pending.startIndex...newline)
+                }
+                return found
+            }
+            for line in complete { lineSink.yield(line) }
+        }
+        errors.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else {
+                handle.readabilityHandler = nil
+                return
+            }
+            child.errorText.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
+        }
+        return child
+    }
+
+    /// Runs `executable` to its end, for at most a minute.
+    static func run(_ executable: URL, _ arguments: [String]) async throws -> Finished {
+        let child = try start(executable, arguments)
+        defer { child.kill() }
+        let ended = try #require(await child.termination(within: .seconds(60)), "\(arguments.joined(separator: " ")) did not finish")
+        // Standard output is read to its end, so nothing printed just before the exit is lost.
+        for await _ in child.lines {}
+        return Finished(status: ended.exited ? ended.status : -1, output: child.output, errorOutput: child.errorOutput)
+    }
+
+    /// The first line of standard output starting with `prefix`, or `nil` when the process ends
+    /// or `timeout` passes first.
+    func firstLine(startingWith prefix: String, within timeout: Duration) async -> String? {
+        let lines = self.lines
+        return await Self.first(within: timeout) {
+            for await line in lines where line.hasPrefix(prefix) { return line }
+            return nil
+        }
+    }
+
+    /// How the process ended, or `nil` when it is still running after `timeout`.
+    func termination(within timeout: Duration) async -> Termination? {
+        if let ended = finished.withLock({ $0 }) { return ended }
+        let exits = self.exits
+        let ended = await Self.first(within: timeout) {
+            for await ended in exits { return ended }
+            return nil
+        }
+        if let ended { finished.withLock { $0 = ended } }
+        return ended
+    }
+
+    /// Sends SIGTERM.
+    func terminate() {
+        process.terminate()
+    }
+
+    /// Sends SIGKILL when the process is still running, so no test leaves a server behind.
+    func kill() {
+        if process.isRunning { sendSignal(SIGKILL, to: process.processIdentifier) }
+    }
+
+    private static func first<Value: Sendable>(within timeout: Duration,
+                                               _ operation: @escaping @Sendable () async -> Value?) async -> Value? {
+        await withTaskGroup(of: Value?.self) { group in
+            group.addTask(operation: operation)
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let value = await group.next() ?? nil
+            group.cancelAll()
+            return value
+        }
+    }
+}
+
+private func sendSignal(_ signal: Int32, to process: Int32) {
+    _ = kill(process, signal)
+}
