@@ -45,60 +45,57 @@ extension SQLiteVaultStore {
         return migrator
     }
 
+    /// Applies one change with a cached prepared statement: imports run the same few statements
+    /// hundreds of thousands of times.
     static func apply(_ change: StoreChange, in db: Database) throws {
         switch change {
         case .createSubject(let id, let createdAt):
-            try db.execute(sql: "INSERT INTO subjects (id, created_at) VALUES (?, ?)",
-                           arguments: [id.rawValue, createdAt.timeIntervalSince1970])
+            try db.cachedStatement(sql: "INSERT INTO subjects (id, created_at) VALUES (?, ?)").execute(arguments: [id.rawValue, createdAt.timeIntervalSince1970])
         case .addIdentifier(let identifier):
-            try db.execute(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed) VALUES (?, ?, ?, ?)",
-                           arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed])
+            try db.cachedStatement(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed) VALUES (?, ?, ?, ?)").execute(arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed])
         case .addDataKey(let key):
-            try db.execute(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)",
-                           arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
+            try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
         case .putRecord(let record):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
-                """, arguments: [record.subject.rawValue, record.category, record.id.rawValue, record.encodedFields,
+                """).execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue, record.encodedFields,
                                  record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970])
         case .recordEvent(let subject, let name, let at):
-            try db.execute(sql: "INSERT INTO events (subject_id, name, at) VALUES (?, ?, ?) ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at",
-                           arguments: [subject.rawValue, name, at.timeIntervalSince1970])
+            try db.cachedStatement(sql: "INSERT INTO events (subject_id, name, at) VALUES (?, ?, ?) ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at").execute(arguments: [subject.rawValue, name, at.timeIntervalSince1970])
         case .addAPIKey(let key):
-            try db.execute(sql: "INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","),
+            try db.cachedStatement(sql: "INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","),
                                        key.mayBreakGlass, key.isAdmin, key.createdAt.timeIntervalSince1970])
         }
     }
 
     static func append(_ event: AuditEvent, in db: Database) throws {
         let entry = event.entry
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO audit (seq, at, actor, action, subject_id, categories, purpose, reason, outcome, break_glass, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [event.sequence, entry.time.timeIntervalSince1970, entry.actor, entry.action.rawValue,
+            """).execute(arguments: [event.sequence, entry.time.timeIntervalSince1970, entry.actor, entry.action.rawValue,
                              entry.subject?.rawValue, entry.categories.joined(separator: ","), entry.purpose, entry.reason,
                              entry.outcome.rawValue, entry.breakGlass, event.previousHash, event.hash])
     }
 
     static func snapshot(of subject: SubjectID, in db: Database) throws -> SubjectSnapshot? {
-        guard let created = try Double.fetchOne(db, sql: "SELECT created_at FROM subjects WHERE id = ?", arguments: [subject.rawValue]) else {
+        guard let created = try Double.fetchOne(try db.cachedStatement(sql: "SELECT created_at FROM subjects WHERE id = ?"), arguments: [subject.rawValue]) else {
             return nil
         }
-        let identifiers = try Row.fetchAll(db, sql: "SELECT * FROM identifiers WHERE subject_id = ?", arguments: [subject.rawValue]).compactMap { row -> StoredIdentifier? in
+        let identifiers = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM identifiers WHERE subject_id = ?"), arguments: [subject.rawValue]).compactMap { row -> StoredIdentifier? in
             guard let kind = SubjectIdentifier.Kind(rawValue: row["kind"]) else { return nil }
             return StoredIdentifier(subject: subject, kind: kind, blindIndex: row["blind_index"], sealed: row["sealed"])
         }
-        let keys = try Row.fetchAll(db, sql: "SELECT * FROM data_keys WHERE subject_id = ?", arguments: [subject.rawValue]).map(dataKey)
-        let records = try Row.fetchAll(db, sql: "SELECT * FROM records WHERE subject_id = ?", arguments: [subject.rawValue]).compactMap { row -> SealedRecord? in
+        let keys = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM data_keys WHERE subject_id = ?"), arguments: [subject.rawValue]).map(dataKey)
+        let records = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM records WHERE subject_id = ?"), arguments: [subject.rawValue]).compactMap { row -> SealedRecord? in
             guard let id = RecordID(rawValue: row["record_id"]), let fields = SealedRecord.decodeFields(row["fields"]) else { return nil }
             return SealedRecord(subject: subject, category: row["category"], id: id, fields: fields,
                                 createdAt: Date(timeIntervalSince1970: row["created_at"]),
                                 updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
         }
         var events: [String: Date] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, at FROM events WHERE subject_id = ?", arguments: [subject.rawValue]) {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [subject.rawValue]) {
             events[row["name"]] = Date(timeIntervalSince1970: row["at"])
         }
         return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,

@@ -34,7 +34,8 @@ import Testing
         let rootText = try String(contentsOfFile: keyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(rootText.count == 64)
         let vault = try await Self.openVault(data, root: RootKey(text: rootText))
-        let admin = try #require(try await vault.authenticate(token: try #require(tokens.first)))
+        let adminToken = try #require(tokens.first)
+        let admin = try #require(try await vault.authenticate(token: adminToken))
         #expect(admin.isAdmin)
 
         // The root key itself is never printed, in either case.

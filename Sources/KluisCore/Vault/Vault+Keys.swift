@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// API keys and root-key rotation.
 extension Vault {
@@ -40,9 +41,12 @@ extension Vault {
         let parts = token.split(separator: "_")
         guard parts.count == 4, parts[0] == "kluis", parts[1] == "key" else { return nil }
         let id = "key_\(parts[2])"
-        let cached = apiKeyCache.withLock { $0[id] }
-        guard let stored = try await cached ?? store.apiKey(id: id) else { return nil }
-        if cached == nil { apiKeyCache.withLock { $0[id] = stored } }
+        var found = apiKeyCache.withLock { $0[id] }
+        if found == nil, let read = try await store.apiKey(id: id) {
+            apiKeyCache.withLock { $0[id] = read }
+            found = read
+        }
+        guard let stored = found else { return nil }
         let presented = Data(SHA256.hash(data: Data(parts[3].utf8)))
         guard ConstantTime.equals(presented, stored.secretHash) else { return nil }
         return Principal(id: stored.id, purposes: Set(stored.purposes), mayBreakGlass: stored.mayBreakGlass,
