@@ -6,7 +6,12 @@ import Hummingbird
 enum JSONBody {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        // Foundation's .iso8601 strategy goes through ISO8601DateFormatter, which is slow on
+        // Linux; the Swift format style gives the same text at a fraction of the cost.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(Date.ISO8601FormatStyle()))
+        }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()

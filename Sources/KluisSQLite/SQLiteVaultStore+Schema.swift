@@ -79,24 +79,31 @@ extension SQLiteVaultStore {
                              entry.outcome.rawValue, entry.breakGlass, event.previousHash, event.hash])
     }
 
+    /// One subject's rows. Columns are named in the queries and read by position: this is the
+    /// read path of every request, and looking columns up by name costs a string fold per value.
     static func snapshot(of subject: SubjectID, in db: Database) throws -> SubjectSnapshot? {
-        guard let created = try Double.fetchOne(try db.cachedStatement(sql: "SELECT created_at FROM subjects WHERE id = ?"), arguments: [subject.rawValue]) else {
+        let id = subject.rawValue
+        guard let created = try Double.fetchOne(db.cachedStatement(sql: "SELECT created_at FROM subjects WHERE id = ?"), arguments: [id]) else {
             return nil
         }
-        let identifiers = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM identifiers WHERE subject_id = ?"), arguments: [subject.rawValue]).compactMap { row -> StoredIdentifier? in
-            guard let kind = SubjectIdentifier.Kind(rawValue: row["kind"]) else { return nil }
-            return StoredIdentifier(subject: subject, kind: kind, blindIndex: row["blind_index"], sealed: row["sealed"])
+        let identifiers = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, blind_index, sealed FROM identifiers WHERE subject_id = ?"),
+                                           arguments: [id]).compactMap { row -> StoredIdentifier? in
+            guard let kind = SubjectIdentifier.Kind(rawValue: row[0]) else { return nil }
+            return StoredIdentifier(subject: subject, kind: kind, blindIndex: row[1], sealed: row[2])
         }
-        let keys = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM data_keys WHERE subject_id = ?"), arguments: [subject.rawValue]).map(dataKey)
-        let records = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM records WHERE subject_id = ?"), arguments: [subject.rawValue]).compactMap { row -> SealedRecord? in
-            guard let id = RecordID(rawValue: row["record_id"]), let fields = SealedRecord.decodeFields(row["fields"]) else { return nil }
-            return SealedRecord(subject: subject, category: row["category"], id: id, fields: fields,
-                                createdAt: Date(timeIntervalSince1970: row["created_at"]),
-                                updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+        let keys = try Row.fetchAll(db.cachedStatement(sql: "SELECT category, wrapped, root_key_id FROM data_keys WHERE subject_id = ?"),
+                                    arguments: [id]).map { row in
+            StoredDataKey(subject: subject, category: row[0], wrapped: row[1], rootKeyID: row[2])
+        }
+        let records = try Row.fetchAll(db.cachedStatement(sql: "SELECT category, record_id, fields, created_at, updated_at FROM records WHERE subject_id = ?"),
+                                       arguments: [id]).compactMap { row -> SealedRecord? in
+            guard let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
+            return SealedRecord(subject: subject, category: row[0], id: recordID, fields: fields,
+                                createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]))
         }
         var events: [String: Date] = [:]
-        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [subject.rawValue]) {
-            events[row["name"]] = Date(timeIntervalSince1970: row["at"])
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {
+            events[row[0]] = Date(timeIntervalSince1970: row[1])
         }
         return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,
                                dataKeys: keys, records: records, events: events)

@@ -10,7 +10,7 @@ import Testing
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(report["results"] as? [[String: Any]])
-        #expect(results.compactMap { $0["name"] as? String }.count == 4)
+        #expect(results.compactMap { $0["name"] as? String }.count == 5)
         let importResult = try #require(results.first)
         #expect((importResult["kluis"] as? Double ?? 0) > 0)
         #expect((importResult["baseline"] as? Double ?? 0) > 0)

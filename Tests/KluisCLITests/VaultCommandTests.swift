@@ -170,6 +170,30 @@ import Testing
         #expect(try await Self.subject(email: "person26@voorbeeld.example", in: vault) == nil)
     }
 
+    @Test func importReadsWindowsLineEndingsAndRefusesIdentifiersAlreadyStored() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (data, _) = try await Self.initialise(in: temporary)
+        _ = try Self.writePolicy(in: temporary)
+        let first = [Self.importLine(email: "w1@voorbeeld.example"), Self.importLine(email: "w2@voorbeeld.example")]
+        try Self.write(first.joined(separator: "\r\n") + "\r\n", to: temporary.url.appendingPathComponent("crlf.jsonl"))
+        let run = await CommandRun.kluis("import", "crlf.jsonl", "--data", "data", "--policy", "policy.yaml",
+                                         in: temporary.url, environment: Self.noEnvironment)
+        #expect(run.exitCode == 0, "\(run.errorOutput)")
+        #expect(run.output.hasPrefix("imported 2 subjects"))
+
+        // A second file whose third line names a person stored already changes nothing.
+        let before = try await Self.auditEventCount(data)
+        let second = [Self.importLine(email: "w3@voorbeeld.example"), Self.importLine(email: "w4@voorbeeld.example"),
+                      Self.importLine(email: "W2@voorbeeld.example")]
+        try Self.write(second.joined(separator: "\n"), to: temporary.url.appendingPathComponent("again.jsonl"))
+        let again = await CommandRun.kluis("import", "again.jsonl", "--data", "data", "--policy", "policy.yaml", "--batch", "1",
+                                           in: temporary.url, environment: Self.noEnvironment)
+        #expect(again.exitCode == 1)
+        #expect(again.errorOutput.contains("again.jsonl:3: a subject with this email identifier exists already"))
+        #expect(try await Self.auditEventCount(data) == before)
+    }
+
     struct BadLine: Sendable, CustomTestStringConvertible {
         let name: String
         let line: String

@@ -78,6 +78,12 @@ struct BenchCommand: ContextualCommand {
         results.append(BenchResult(name: "in-process lookup by e-mail", unit: "ms", kluis: lookups.percentile(0.5),
                                    p50Milliseconds: lookups.percentile(0.5), p99Milliseconds: lookups.percentile(0.99)))
 
+        progress("reading in-process with \(connections) concurrent readers", context)
+        let concurrent = try await concurrentReads(vault: vault, ids: ids, principal: app)
+        results.append(BenchResult(name: "in-process purpose-bound reads, \(connections) concurrent", unit: "reads/s",
+                                   kluis: concurrent.requestsPerSecond, p50Milliseconds: concurrent.latencies.percentile(0.5),
+                                   p99Milliseconds: concurrent.latencies.percentile(0.99)))
+
         progress("serving on 127.0.0.1 and loading with \(connections) connections", context)
         let token = try await vault.createAPIKey(name: "bench", purposes: ["service"], by: .commandLine(purposes: [])).token
         let (trivial, read) = try await httpLoad(vault: vault, ids: ids, token: token)
@@ -125,6 +131,31 @@ struct BenchCommand: ContextualCommand {
             try await group.waitForAll()
             return (trivial, read)
         }
+    }
+
+    /// Reads by `connections` concurrent tasks for the measurement time, without HTTP: the vault's
+    /// own share of the HTTP read.
+    private func concurrentReads(vault: Vault, ids: [SubjectID], principal: Principal) async throws -> HTTPLoad.Outcome {
+        let start = ContinuousClock.now
+        let deadline = start + .seconds(seconds)
+        var outcome = HTTPLoad.Outcome()
+        try await withThrowingTaskGroup(of: Latencies.self) { group in
+            for worker in 0..<connections {
+                group.addTask {
+                    var mine = Latencies()
+                    var random = SplitMix64(seed: UInt64(worker) &+ 7)
+                    while ContinuousClock.now < deadline {
+                        let sent = ContinuousClock.now
+                        _ = try await vault.read(ids[Int(random.next() % UInt64(ids.count))], for: "service", by: principal)
+                        mine.add(ContinuousClock.now - sent)
+                    }
+                    return mine
+                }
+            }
+            for try await latencies in group { outcome.latencies.add(latencies) }
+        }
+        outcome.elapsed = ContinuousClock.now - start
+        return outcome
     }
 
     private func progress(_ message: String, _ context: CommandContext) {

@@ -26,7 +26,7 @@ struct ImportCommand: ContextualCommand {
         guard (1...50_000).contains(batch) else { throw CommandFailure("--batch must be 1 to 50000") }
         let opened = try await vault.openVault(in: context)
         let principal = Principal.commandLine(purposes: Set(opened.policy.purposes.map(\.id)))
-        let subjects = try parse(try context.readText(file), vault: opened, principal: principal)
+        let subjects = try await parse(try context.readText(file), vault: opened, principal: principal)
         let start = ContinuousClock.now
         var written = 0
         var index = 0
@@ -47,11 +47,13 @@ struct ImportCommand: ContextualCommand {
     }
 
     /// Every line parsed and validated; the first bad line stops the import before it starts.
-    func parse(_ text: String, vault: Vault, principal: Principal) throws -> [NewSubject] {
+    func parse(_ text: String, vault: Vault, principal: Principal) async throws -> [NewSubject] {
         let decoder = JSONDecoder()
         var subjects: [NewSubject] = []
         var seen: [Data: Int] = [:]
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any newline ends a line: "\r\n" is one Character in Swift, so splitting on "\n" alone
+        // would read a Windows file as one line.
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = offset + 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             do {
@@ -61,6 +63,10 @@ struct ImportCommand: ContextualCommand {
                     let index = vault.keys.blindIndex(identifier)
                     if let first = seen[index] {
                         throw VaultError(.identifierInUse, "the \(identifier.kind.rawValue) identifier is also on line \(first)")
+                    }
+                    // Checked now, not at commit, so that an import never stops half-way.
+                    if try await vault.store.subject(kind: identifier.kind, blindIndex: index) != nil {
+                        throw VaultError(.identifierInUse, "a subject with this \(identifier.kind.rawValue) identifier exists already")
                     }
                     seen[index] = number
                 }

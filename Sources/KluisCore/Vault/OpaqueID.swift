@@ -15,9 +15,13 @@ enum OpaqueID {
         return prefix + String(characters)
     }
 
+    /// Checked on UTF-8 bytes: ids are parsed for every row a store reads, so this is hot.
     static func isValid(_ text: String, prefix: String) -> Bool {
-        guard text.hasPrefix(prefix) else { return false }
-        let body = text.dropFirst(prefix.count)
-        return body.count == 26 && body.allSatisfy { alphabet.contains($0) }
+        let bytes = text.utf8
+        let prefixBytes = prefix.utf8
+        guard bytes.count == prefixBytes.count + 26, bytes.starts(with: prefixBytes) else { return false }
+        return bytes.dropFirst(prefixBytes.count).allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "2")...UInt8(ascii: "7")).contains(byte)
+        }
     }
 }
