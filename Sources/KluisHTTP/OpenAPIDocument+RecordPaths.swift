@@ -1,0 +1,292 @@
+extension OpenAPIDocument {
+    /// Paths that read, write and record events for one subject.
+    static let recordPaths = #"""
+    {
+      "/v1/subjects/{id}": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SubjectId"
+          }
+        ],
+        "get": {
+          "operationId": "readSubject",
+          "tags": [
+            "subjects"
+          ],
+          "summary": "Read a subject for a purpose",
+          "description": "Returns the records the purpose may see and names every other category the subject has records in, with the reason it is withheld. The purpose comes from the `purpose` query parameter or, when that is absent, the `Kluis-Purpose` header; one of them is required. A key not bound to the purpose reads only by breaking glass: it must be allowed to, and must give a reason in `Kluis-Break-Glass-Reason`. Every read and refusal is audited.",
+          "security": [
+            {
+              "bearerAuth": []
+            }
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/PurposeQuery"
+            },
+            {
+              "$ref": "#/components/parameters/PurposeHeader"
+            },
+            {
+              "$ref": "#/components/parameters/BreakGlassReason"
+            }
+          ],
+          "responses": {
+            "200": {
+              "description": "What the purpose may see.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ReadAnswer"
+                  }
+                }
+              }
+            },
+            "400": {
+              "description": "`purpose.unknown`: no purpose is named, or it is not a purpose of the policy.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "401": {
+              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "403": {
+              "description": "`purpose.not_allowed` (the key is not bound to the purpose and gave no break-glass reason), `break_glass.not_allowed` (a reason was given but the key may not break glass).",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "404": {
+              "description": "`subject.not_found`: the path names no subject.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "500": {
+              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "/v1/subjects/{id}/{category}": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SubjectId"
+          },
+          {
+            "$ref": "#/components/parameters/Category"
+          }
+        ],
+        "put": {
+          "operationId": "writeRecord",
+          "tags": [
+            "records"
+          ],
+          "summary": "Write or correct a record",
+          "description": "In a category with one record per person, replaces that record (creating it the first time); a `record_id`, if given, must be the existing record's id. In a category with many records, adds a new record, or, with `record_id`, replaces that record. A replacement stores exactly the fields given: fields left out are removed. Returns the record id.",
+          "security": [
+            {
+              "bearerAuth": []
+            }
+          ],
+          "requestBody": {
+            "required": true,
+            "description": "The record's fields, and for a correction the record it replaces. At most 1 MiB.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FieldsBody"
+                }
+              }
+            }
+          },
+          "responses": {
+            "200": {
+              "description": "The record was written.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Written"
+                  }
+                }
+              }
+            },
+            "400": {
+              "description": "`request.invalid`, `category.unknown`, `field.unknown`, `input.invalid` (no fields, a value over 64 KiB, a malformed `record_id`).",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "401": {
+              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "403": {
+              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses the category.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "404": {
+              "description": "`subject.not_found` (the path names no subject), `record.not_found` (`record_id` names no record of the subject in the category).",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "413": {
+              "description": "`request.too_large`: the request body is larger than 1 MiB.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "500": {
+              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "/v1/subjects/{id}/events": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SubjectId"
+          }
+        ],
+        "post": {
+          "operationId": "recordEvent",
+          "tags": [
+            "records"
+          ],
+          "summary": "Record a lifecycle event",
+          "description": "Records an event that starts or stops retention clocks: `last_contact`, `contract_end`, `consent_withdrawn`, `account_closed`, a hold id or the event that releases it, or an event anchor named in the policy. Recording the same event again moves its time.",
+          "security": [
+            {
+              "bearerAuth": []
+            }
+          ],
+          "requestBody": {
+            "required": true,
+            "description": "The event and when it happened. At most 1 MiB.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventBody"
+                }
+              }
+            }
+          },
+          "responses": {
+            "204": {
+              "description": "The event was recorded."
+            },
+            "400": {
+              "description": "`request.invalid` (including an `at` that is not an ISO 8601 date-time), `event.invalid` (not an event of this policy).",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "401": {
+              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "404": {
+              "description": "`subject.not_found`: the path names no subject.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "413": {
+              "description": "`request.too_large`: the request body is larger than 1 MiB.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "500": {
+              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    """#
+}
