@@ -42,6 +42,13 @@ extension SQLiteVaultStore {
                     created_at REAL NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_checkpoints (
+                    seq INTEGER PRIMARY KEY, hash BLOB NOT NULL, previous_seq INTEGER NOT NULL UNIQUE,
+                    verified_at REAL NOT NULL);
+                """)
+        }
         return migrator
     }
 
@@ -112,6 +119,11 @@ extension SQLiteVaultStore {
     static func dataKey(_ row: Row) -> StoredDataKey {
         StoredDataKey(subject: SubjectID(rawValue: row["subject_id"])!, category: row["category"],
                       wrapped: row["wrapped"], rootKeyID: row["root_key_id"])
+    }
+
+    static func checkpoint(_ row: Row) -> AuditCheckpoint {
+        AuditCheckpoint(sequence: row["seq"], hash: row["hash"], previousSequence: row["previous_seq"],
+                        verifiedAt: Date(timeIntervalSince1970: row["verified_at"]))
     }
 
     static func auditEvent(_ row: Row) -> AuditEvent {

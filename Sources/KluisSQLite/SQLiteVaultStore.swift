@@ -50,11 +50,33 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
-    public func commit(_ changes: [StoreChange], audit: [AuditEvent]) async throws {
+    public func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data) async throws -> Bool {
+        try await guarded {
+            try await self.pool.write { db in
+                guard try Data.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key]) == expected else {
+                    return false
+                }
+                for (key, value) in values {
+                    try db.execute(sql: "INSERT INTO metadata (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                   arguments: [key, value])
+                }
+                return true
+            }
+        }
+    }
+
+    /// SQLite has one writer at a time, across processes too: the head read inside the write
+    /// transaction is the chain's head.
+    public func commit(_ changes: [StoreChange], audit entries: [AuditEntry]) async throws -> [AuditEvent] {
         try await guarded {
             try await self.pool.write { db in
                 for change in changes { try Self.apply(change, in: db) }
-                for event in audit { try Self.append(event, in: db) }
+                guard !entries.isEmpty else { return [] }
+                let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+                    .map { row -> (sequence: Int64, hash: Data) in (row[0], row[1]) }
+                let events = AuditEvent.chain(entries, after: head)
+                for event in events { try Self.append(event, in: db) }
+                return events
             }
         }
     }
@@ -95,22 +117,57 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
-    public func dataKeys(notWrappedBy rootKeyID: String, limit: Int) async throws -> [StoredDataKey] {
+    public func latestAuditCheckpoint() async throws -> AuditCheckpoint? {
         try await guarded {
             try await self.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM data_keys WHERE root_key_id <> ? LIMIT ?",
-                                 arguments: [rootKeyID, limit]).map(Self.dataKey)
+                try Row.fetchOne(db, sql: "SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1").map(Self.checkpoint)
             }
         }
     }
 
-    public func replaceDataKeys(_ keys: [StoredDataKey]) async throws {
+    public func addAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws -> Bool {
         try await guarded {
             try await self.pool.write { db in
-                for key in keys {
+                // `previous_seq` is unique: a second checkpoint after the same one is ignored.
+                try db.execute(sql: """
+                    INSERT INTO audit_checkpoints (seq, hash, previous_seq, verified_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """, arguments: [checkpoint.sequence, checkpoint.hash, checkpoint.previousSequence,
+                                     checkpoint.verifiedAt.timeIntervalSince1970])
+                return db.changesCount == 1
+            }
+        }
+    }
+
+    public func auditCheckpoints(after sequence: Int64, limit: Int) async throws -> [AuditCheckpoint] {
+        try await guarded {
+            try await self.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM audit_checkpoints WHERE seq > ? ORDER BY seq LIMIT ?",
+                                 arguments: [sequence, limit]).map(Self.checkpoint)
+            }
+        }
+    }
+
+    public func hasDataKeys(notWrappedBy rootKeyID: String) async throws -> Bool {
+        try await guarded {
+            try await self.pool.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM data_keys WHERE root_key_id <> ?)", arguments: [rootKeyID]) ?? false
+            }
+        }
+    }
+
+    /// The write transaction is the claim: SQLite lets one process write at a time.
+    public func rewrapDataKeys(notWrappedBy rootKeyID: String, limit: Int,
+                               _ rewrap: @Sendable (StoredDataKey) throws -> StoredDataKey) async throws -> Int {
+        try await guarded {
+            try await self.pool.write { db in
+                let claimed = try Row.fetchAll(db, sql: "SELECT * FROM data_keys WHERE root_key_id <> ? LIMIT ?",
+                                               arguments: [rootKeyID, limit]).map(Self.dataKey)
+                for key in try claimed.map(rewrap) {
                     try db.execute(sql: "UPDATE data_keys SET wrapped = ?, root_key_id = ? WHERE subject_id = ? AND category = ?",
                                    arguments: [key.wrapped, key.rootKeyID, key.subject.rawValue, key.category])
                 }
+                return claimed.count
             }
         }
     }

@@ -3,18 +3,22 @@ import KluisCore
 import Testing
 
 /// What every ``VaultStore`` must do, checked the same way for SQLite and PostgreSQL: each test
-/// target calls these with a factory for a fresh, empty store.
+/// target calls these with a factory for fresh, empty databases.
 public struct StoreContract: Sendable {
-    public let makeStore: @Sendable () async throws -> any VaultStore
+    /// Opens a new handle on one database; several handles stand for several processes.
+    public typealias Opener = @Sendable () async throws -> any VaultStore
 
-    public init(makeStore: @escaping @Sendable () async throws -> any VaultStore) {
-        self.makeStore = makeStore
+    /// Makes a fresh, empty database and returns its opener.
+    public let makeDatabase: @Sendable () async throws -> Opener
+
+    public init(makeDatabase: @escaping @Sendable () async throws -> Opener) {
+        self.makeDatabase = makeDatabase
     }
 
     static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
     func prepared() async throws -> any VaultStore {
-        let store = try await makeStore()
+        let store = try await makeDatabase()()
         try await store.prepare()
         try await store.prepare() // twice: preparing is idempotent
         return store
@@ -49,7 +53,8 @@ public struct StoreContract: Sendable {
         let store = try await prepared()
         let id = SubjectID.generate()
         let changes = Self.subject(id, identifierIndex: 7)
-        try await store.commit(changes, audit: [AuditEvent(sequence: 1, entry: Self.entry(id, .createSubject), after: AuditEvent.genesisHash)])
+        let events = try await store.commit(changes, audit: [Self.entry(id, .createSubject)])
+        #expect(events == [AuditEvent(sequence: 1, entry: Self.entry(id, .createSubject), after: AuditEvent.genesisHash)])
         let snapshot = try #require(try await store.snapshot(of: id))
         #expect(snapshot.createdAt == Self.t0)
         #expect(snapshot.identifiers.map(\.blindIndex) == [Data([7])])
@@ -88,8 +93,7 @@ public struct StoreContract: Sendable {
         try await store.commit(Self.subject(first, identifierIndex: 1), audit: [])
         let second = SubjectID.generate()
         do {
-            try await store.commit(Self.subject(second, identifierIndex: 1),
-                                   audit: [AuditEvent(sequence: 1, entry: Self.entry(second), after: AuditEvent.genesisHash)])
+            try await store.commit(Self.subject(second, identifierIndex: 1), audit: [Self.entry(second)])
             Issue.record("a second subject with the same identifier was stored")
         } catch let error as VaultError {
             #expect(error.code == .identifierInUse)
@@ -98,19 +102,16 @@ public struct StoreContract: Sendable {
         #expect(try await store.auditHead() == nil)
     }
 
-    /// Audit events come back in order, whole, filtered by subject.
+    /// Audit events are chained by the store, and come back in order, whole, filtered by subject.
     public func auditEventsComeBackInOrder() async throws {
         let store = try await prepared()
         let a = SubjectID.generate(), b = SubjectID.generate()
-        var hash = AuditEvent.genesisHash
-        var events: [AuditEvent] = []
-        for (index, subject) in [a, b, a, nil].enumerated() {
-            let event = AuditEvent(sequence: Int64(index + 1), entry: Self.entry(subject), after: hash)
-            hash = event.hash
-            events.append(event)
-        }
-        try await store.commit([], audit: Array(events[0..<2]))
-        try await store.commit([], audit: Array(events[2...]))
+        let entries = [a, b, a, nil].map { Self.entry($0) }
+        let first = try await store.commit([], audit: Array(entries[0..<2]))
+        let second = try await store.commit([], audit: Array(entries[2...]))
+        let events = AuditEvent.chain(entries, after: nil)
+        #expect(first + second == events)
+        #expect(try await store.commit([], audit: []).isEmpty)
         #expect(try await store.auditEvents(after: 0, subject: nil, limit: 10) == events)
         #expect(try await store.auditEvents(after: 1, subject: nil, limit: 2) == Array(events[1...2]))
         #expect(try await store.auditEvents(after: 0, subject: a, limit: 10).map(\.sequence) == [1, 3])
@@ -118,16 +119,88 @@ public struct StoreContract: Sendable {
         #expect(try await store.auditEvents(after: 0, subject: nil, limit: 10).allSatisfy(\.isIntact))
     }
 
-    /// Data keys can be listed by root key and replaced, for rotation.
-    public func dataKeysAreRewrapped() async throws {
+    /// Handles on one database committing at once, as several nodes do, make one unbroken chain.
+    public func concurrentHandlesMakeOneChain() async throws {
+        let open = try await makeDatabase()
+        let handles = try await [open(), open(), open()]
+        try await handles[0].prepare()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for handle in handles {
+                group.addTask {
+                    for _ in 0..<20 {
+                        try await handle.commit([], audit: [Self.entry(nil), Self.entry(nil)])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let events = try await handles[1].auditEvents(after: 0, subject: nil, limit: 1000)
+        var verifier = AuditVerifier()
+        verifier.check(events)
+        #expect(events.count == 120)
+        #expect(verifier.isIntact)
+        #expect(verifier.checked == 120)
+    }
+
+    /// Checkpoints follow one another: a second one after the same checkpoint is refused.
+    public func checkpointsFollowOneAnother() async throws {
         let store = try await prepared()
-        let id = SubjectID.generate()
-        try await store.commit(Self.subject(id, identifierIndex: 3), audit: [])
-        let old = try await store.dataKeys(notWrappedBy: "root-b", limit: 10)
-        #expect(old.count == 1)
-        try await store.replaceDataKeys(old.map { StoredDataKey(subject: $0.subject, category: $0.category, wrapped: Data([7]), rootKeyID: "root-b") })
-        #expect(try await store.dataKeys(notWrappedBy: "root-b", limit: 10).isEmpty)
-        #expect(try #require(try await store.snapshot(of: id)).dataKeys.first?.wrapped == Data([7]))
+        #expect(try await store.latestAuditCheckpoint() == nil)
+        let first = AuditCheckpoint(sequence: 3, hash: Data([3]), previousSequence: 0, verifiedAt: Self.t0)
+        let rival = AuditCheckpoint(sequence: 4, hash: Data([4]), previousSequence: 0, verifiedAt: Self.t0)
+        let second = AuditCheckpoint(sequence: 9, hash: Data([9]), previousSequence: 3, verifiedAt: Self.t0.addingTimeInterval(1))
+        #expect(try await store.addAuditCheckpoint(first))
+        #expect(try await !store.addAuditCheckpoint(rival))
+        #expect(try await store.addAuditCheckpoint(second))
+        #expect(try await store.latestAuditCheckpoint() == second)
+        #expect(try await store.auditCheckpoints(after: 0, limit: 10) == [first, second])
+        #expect(try await store.auditCheckpoints(after: 3, limit: 10) == [second])
+    }
+
+    /// Data keys are rewrapped in claimed batches, each key once, however many handles rotate.
+    public func dataKeysAreRewrapped() async throws {
+        let open = try await makeDatabase()
+        let store = try await open()
+        try await store.prepare()
+        var ids: [SubjectID] = []
+        for index in 0..<30 {
+            let id = SubjectID.generate()
+            ids.append(id)
+            try await store.commit(Self.subject(id, identifierIndex: UInt8(index)), audit: [])
+        }
+        #expect(try await store.hasDataKeys(notWrappedBy: "root-b"))
+        let handles = try await [store, open(), open()]
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for handle in handles {
+                group.addTask {
+                    var total = 0
+                    while true {
+                        let count = try await handle.rewrapDataKeys(notWrappedBy: "root-b", limit: 4) { key in
+                            #expect(key.rootKeyID == "root-a")
+                            return StoredDataKey(subject: key.subject, category: key.category, wrapped: Data([7]), rootKeyID: "root-b")
+                        }
+                        if count == 0, try await !handle.hasDataKeys(notWrappedBy: "root-b") { return total }
+                        total += count
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts.reduce(0, +) == 30)
+        #expect(try await !store.hasDataKeys(notWrappedBy: "root-b"))
+        for id in ids {
+            #expect(try #require(try await store.snapshot(of: id)).dataKeys.first?.wrapped == Data([7]))
+        }
+    }
+
+    /// A conditional metadata update happens only while the entry holds the expected value.
+    public func metadataIsSwitchedOnce() async throws {
+        let store = try await prepared()
+        try await store.setMetadata(["root": Data([1])])
+        #expect(try await store.setMetadata(["root": Data([2]), "index": Data([9])], ifCurrent: "root", is: Data([1])))
+        #expect(try await !store.setMetadata(["root": Data([3]), "index": Data([8])], ifCurrent: "root", is: Data([1])))
+        #expect(try await store.metadata("root") == Data([2]))
+        #expect(try await store.metadata("index") == Data([9]))
     }
 
     /// API keys are stored with their binding.

@@ -84,13 +84,14 @@ import Testing
         // leave the rotation marked as started.
         try await store.setMetadata(["rotation_target": Data(newRoot.id.utf8)])
         let ring = fixture.vault.keys
-        let firstBatch = try await store.dataKeys(notWrappedBy: newRoot.id, limit: 2)
-        try await store.replaceDataKeys(try firstBatch.map { stored in
-            let key = try ring.unwrap(stored.wrapped, with: fixture.root, subject: stored.subject, category: stored.category)
+        let root = fixture.root
+        let firstBatch = try await store.rewrapDataKeys(notWrappedBy: newRoot.id, limit: 2) { stored in
+            let key = try ring.unwrap(stored.wrapped, with: root, subject: stored.subject, category: stored.category)
             return StoredDataKey(subject: stored.subject, category: stored.category,
                                  wrapped: ring.wrap(key, under: newRoot, subject: stored.subject, category: stored.category),
                                  rootKeyID: newRoot.id)
-        })
+        }
+        #expect(firstBatch == 2)
         // Another new key is refused while that rotation is unfinished.
         await #expect(throws: VaultError.self) {
             _ = try await Vault.rotateRootKey(store: store, from: fixture.root, to: RootKey.generate())

@@ -50,6 +50,19 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         return Data(hasher.finalize())
     }
 
+    /// Chains `entries` after the event numbered `head.sequence` with hash `head.hash` (after
+    /// the genesis when `nil`), numbering them on.
+    public static func chain(_ entries: [AuditEntry], after head: (sequence: Int64, hash: Data)?) -> [AuditEvent] {
+        var sequence = head?.sequence ?? 0
+        var hash = head?.hash ?? genesisHash
+        return entries.map { entry in
+            sequence += 1
+            let event = AuditEvent(sequence: sequence, entry: entry, after: hash)
+            hash = event.hash
+            return event
+        }
+    }
+
     /// Whether the stored hash matches the event's content.
     public var isIntact: Bool {
         hash == Self.hash(sequence: sequence, entry: entry, previousHash: previousHash)

@@ -9,6 +9,15 @@ public struct AuditVerifier: Sendable {
 
     public init() {}
 
+    /// A verifier that continues after `checkpoint`, trusting the events up to it.
+    public init(after checkpoint: AuditCheckpoint) {
+        expectedSequence = checkpoint.sequence + 1
+        previousHash = checkpoint.hash
+    }
+
+    /// The last event verified: its number (0 for none) and hash.
+    public var last: (sequence: Int64, hash: Data) { (expectedSequence - 1, previousHash) }
+
     /// The first event that breaks the chain, and how.
     public struct Broken: Sendable, Hashable, CustomStringConvertible {
         public var sequence: Int64
@@ -32,6 +41,22 @@ public struct AuditVerifier: Sendable {
                 previousHash = event.hash
             }
         }
+    }
+
+    /// Checks that `checkpoint`, made earlier, agrees with the events verified now: a checkpoint
+    /// with another hash means the chain was rewritten after it was verified, and one beyond the
+    /// last event means events at the end were removed. Call after the events it covers.
+    public mutating func check(_ checkpoint: AuditCheckpoint, hashAt: Data?) {
+        guard firstBroken == nil else { return }
+        if checkpoint.sequence > last.sequence {
+            firstBroken = Broken(sequence: last.sequence + 1, problem: "a checkpoint covers events up to \(checkpoint.sequence), but the chain ends at \(last.sequence): events were removed")
+        } else if hashAt != checkpoint.hash {
+            firstBroken = Broken(sequence: checkpoint.sequence, problem: "it differs from the event verified at the checkpoint of \(Self.format(checkpoint.verifiedAt)): the chain was rewritten")
+        }
+    }
+
+    private static func format(_ date: Date) -> String {
+        date.formatted(.iso8601)
     }
 
     /// Whether every event checked so far is intact.

@@ -1,12 +1,12 @@
 import Foundation
 
-/// The single writer in front of the store: chains audit events and commits operations in
-/// groups. Operations that arrive while a commit runs are committed together in the next
-/// transaction, so concurrent reads share one audit write instead of waiting in line — and no
-/// caller returns before its audit event is durable.
+/// The writer in front of the store: commits operations in groups. Operations that arrive while
+/// a commit runs are committed together in the next transaction, so concurrent reads share one
+/// audit write instead of waiting in line — and no caller returns before its audit event is
+/// durable. The store chains the events, so any number of committers, in any number of
+/// processes, may share one store.
 public actor Committer {
     private let store: any VaultStore
-    private var head: (sequence: Int64, hash: Data)
     private var pending: [Job] = []
     private var draining = false
 
@@ -16,14 +16,8 @@ public actor Committer {
         var continuation: CheckedContinuation<[AuditEvent], any Error>
     }
 
-    /// Continues the chain from the store's last audit event.
-    public init(store: any VaultStore) async throws {
+    public init(store: any VaultStore) {
         self.store = store
-        if let last = try await store.auditHead() {
-            head = (last.sequence, last.hash)
-        } else {
-            head = (0, AuditEvent.genesisHash)
-        }
     }
 
     /// Commits `changes` with the audit `entries` that record them; returns the chained events.
@@ -58,21 +52,10 @@ public actor Committer {
 
     /// Commits `jobs` in one transaction and resumes them; throws without resuming on failure.
     private func commitTogether(_ jobs: [Job]) async throws {
-        var sequence = head.sequence
-        var hash = head.hash
-        var chained: [[AuditEvent]] = []
+        var events = try await store.commit(jobs.flatMap(\.changes), audit: jobs.flatMap(\.entries))[...]
         for job in jobs {
-            var events: [AuditEvent] = []
-            for entry in job.entries {
-                sequence += 1
-                let event = AuditEvent(sequence: sequence, entry: entry, after: hash)
-                hash = event.hash
-                events.append(event)
-            }
-            chained.append(events)
+            job.continuation.resume(returning: Array(events.prefix(job.entries.count)))
+            events = events.dropFirst(job.entries.count)
         }
-        try await store.commit(jobs.flatMap(\.changes), audit: chained.flatMap { $0 })
-        head = (sequence, hash)
-        for (job, events) in zip(jobs, chained) { job.continuation.resume(returning: events) }
     }
 }

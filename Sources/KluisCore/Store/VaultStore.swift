@@ -13,9 +13,15 @@ public protocol VaultStore: Sendable {
     /// Sets metadata entries in one transaction.
     func setMetadata(_ values: [String: Data]) async throws
 
-    /// Applies `changes` and appends `audit` in one transaction: all or nothing. Throws
-    /// ``VaultError/Code/identifierInUse`` when an identifier belongs to another subject.
-    func commit(_ changes: [StoreChange], audit: [AuditEvent]) async throws
+    /// Applies `changes` and appends `audit` to the audit chain in one transaction: all or
+    /// nothing. Returns the chained events. Throws ``VaultError/Code/identifierInUse`` when an
+    /// identifier belongs to another subject.
+    ///
+    /// The store numbers and chains the entries after the chain's head inside the transaction,
+    /// serialising concurrent commits from every process that shares it, so the chain stays one
+    /// verifiable order however many nodes write.
+    @discardableResult
+    func commit(_ changes: [StoreChange], audit: [AuditEntry]) async throws -> [AuditEvent]
 
     /// Everything the vault needs to answer for one subject, read in one transaction; `nil` when
     /// the subject does not exist.
@@ -27,10 +33,24 @@ public protocol VaultStore: Sendable {
     /// Audit events after `sequence` in order, at most `limit`, of one subject when given.
     func auditEvents(after sequence: Int64, subject: SubjectID?, limit: Int) async throws -> [AuditEvent]
 
-    /// Data keys not wrapped by the root key `rootKeyID`, for rotation, at most `limit`.
-    func dataKeys(notWrappedBy rootKeyID: String, limit: Int) async throws -> [StoredDataKey]
-    /// Replaces wrapped data keys, in one transaction.
-    func replaceDataKeys(_ keys: [StoredDataKey]) async throws
+    /// The last audit checkpoint, `nil` before the first.
+    func latestAuditCheckpoint() async throws -> AuditCheckpoint?
+    /// Adds `checkpoint` after the one it names; returns `false`, changing nothing, when another
+    /// process added a checkpoint after that one first.
+    func addAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws -> Bool
+    /// Audit checkpoints after `sequence` in order, at most `limit`.
+    func auditCheckpoints(after sequence: Int64, limit: Int) async throws -> [AuditCheckpoint]
+
+    /// Whether any data key is not wrapped by the root key `rootKeyID` (rotation is unfinished).
+    func hasDataKeys(notWrappedBy rootKeyID: String) async throws -> Bool
+    /// Claims at most `limit` data keys not wrapped by `rootKeyID` that no other process is
+    /// rewrapping, replaces each with `rewrap`'s result, and commits; returns how many. Several
+    /// processes may rotate at once: each key is claimed by one.
+    func rewrapDataKeys(notWrappedBy rootKeyID: String, limit: Int,
+                        _ rewrap: @Sendable (StoredDataKey) throws -> StoredDataKey) async throws -> Int
+    /// Sets metadata entries in one transaction when the entry `key` still holds `expected`;
+    /// returns whether it did.
+    func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data) async throws -> Bool
 
     func apiKey(id: String) async throws -> StoredAPIKey?
 }

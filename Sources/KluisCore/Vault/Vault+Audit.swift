@@ -1,6 +1,6 @@
 import Foundation
 
-/// The audit log: queries and verification.
+/// The audit log: queries, verification and checkpoints.
 extension Vault {
     /// Audit events after `sequence`, oldest first, of one subject when given.
     public func auditEvents(after sequence: Int64 = 0, subject: SubjectID? = nil, limit: Int = 100) async throws -> [AuditEvent] {
@@ -12,16 +12,61 @@ extension Vault {
         try await Self.verifyAudit(in: store)
     }
 
-    /// Recomputes the chain of `store`, page by page; needs no keys.
-    public static func verifyAudit(in store: any VaultStore) async throws -> AuditVerifier {
+    /// Recomputes the chain of `store`, page by page, and checks every checkpoint against it;
+    /// needs no keys.
+    public static func verifyAudit(in store: any VaultStore, pageSize: Int = 5000) async throws -> AuditVerifier {
         var verifier = AuditVerifier()
-        var after: Int64 = 0
+        var checkpoints: [AuditCheckpoint] = []
+        var checkpointsAfter: Int64 = 0
+        var hashes: [Int64: Data] = [:]
         while verifier.isIntact {
-            let page = try await store.auditEvents(after: after, subject: nil, limit: 5000)
-            guard let last = page.last else { break }
+            let page = try await store.auditEvents(after: verifier.last.sequence, subject: nil, limit: pageSize)
             verifier.check(page)
-            after = last.sequence
+            guard let last = page.last, verifier.isIntact else { break }
+            hashes = Dictionary(uniqueKeysWithValues: page.map { ($0.sequence, $0.hash) })
+            // The checkpoints this page covers.
+            while true {
+                if checkpoints.isEmpty {
+                    checkpoints = try await store.auditCheckpoints(after: checkpointsAfter, limit: pageSize)
+                }
+                guard let next = checkpoints.first, next.sequence <= last.sequence else { break }
+                verifier.check(next, hashAt: hashes[next.sequence])
+                checkpointsAfter = next.sequence
+                checkpoints.removeFirst()
+            }
+        }
+        // A checkpoint beyond the end shows that events were cut off.
+        if verifier.isIntact, let beyond = try await store.auditCheckpoints(after: verifier.last.sequence, limit: 1).first {
+            verifier.check(beyond, hashAt: nil)
         }
         return verifier
+    }
+
+    /// What one checkpoint run did.
+    public enum CheckpointOutcome: Sendable, Hashable {
+        /// The events after the last checkpoint were verified and a checkpoint added.
+        case added(AuditCheckpoint, events: Int64)
+        /// No event since the last checkpoint.
+        case upToDate
+        /// Another process added the same checkpoint first; nothing was written.
+        case madeElsewhere
+        /// The chain is broken after the last checkpoint.
+        case broken(AuditVerifier.Broken)
+    }
+
+    /// Verifies the events after the last checkpoint, at most `limit`, and records a checkpoint
+    /// after them. Run by every node in the background: the store accepts one checkpoint after
+    /// each other, so each stretch of the chain is recorded once however many nodes run.
+    public static func checkpointAudit(in store: any VaultStore, now: Date, limit: Int = 10_000) async throws -> CheckpointOutcome {
+        let latest = try await store.latestAuditCheckpoint()
+        var verifier = latest.map(AuditVerifier.init(after:)) ?? AuditVerifier()
+        let events = try await store.auditEvents(after: verifier.last.sequence, subject: nil, limit: limit)
+        guard !events.isEmpty else { return .upToDate }
+        verifier.check(events)
+        if let broken = verifier.firstBroken { return .broken(broken) }
+        let checkpoint = AuditCheckpoint(sequence: verifier.last.sequence, hash: verifier.last.hash,
+                                         previousSequence: latest?.sequence ?? 0, verifiedAt: now)
+        guard try await store.addAuditCheckpoint(checkpoint) else { return .madeElsewhere }
+        return .added(checkpoint, events: verifier.checked)
     }
 }

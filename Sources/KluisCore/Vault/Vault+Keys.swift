@@ -76,27 +76,29 @@ extension Vault {
         let ring = KeyRing(root: oldRoot, indexKey: indexKey, cacheLimit: 1)
         var rewrapped = 0
         while true {
-            let batch = try await store.dataKeys(notWrappedBy: newRoot.id, limit: batchSize)
-            if batch.isEmpty { break }
-            var replaced: [StoredDataKey] = []
-            for stored in batch {
+            let count = try await store.rewrapDataKeys(notWrappedBy: newRoot.id, limit: batchSize) { stored in
                 let key = try ring.unwrap(stored.wrapped, with: oldRoot, subject: stored.subject, category: stored.category)
-                replaced.append(StoredDataKey(subject: stored.subject, category: stored.category,
-                                              wrapped: ring.wrap(key, under: newRoot, subject: stored.subject, category: stored.category),
-                                              rootKeyID: newRoot.id))
+                return StoredDataKey(subject: stored.subject, category: stored.category,
+                                     wrapped: ring.wrap(key, under: newRoot, subject: stored.subject, category: stored.category),
+                                     rootKeyID: newRoot.id)
             }
-            try await store.replaceDataKeys(replaced)
-            rewrapped += replaced.count
+            rewrapped += count
+            if count > 0 { continue }
+            // Nothing left to claim; keys another process holds are still being rewrapped.
+            guard try await store.hasDataKeys(notWrappedBy: newRoot.id) else { break }
+            try await Task.sleep(for: .milliseconds(50))
         }
         // The index key and the fingerprint change last and together, so an interrupted run
-        // still passes the old key's fingerprint check and can be resumed.
-        try await store.setMetadata([
+        // still passes the old key's fingerprint check and can be resumed. Of several processes
+        // rotating together, one makes the switch.
+        let switched = try await store.setMetadata([
             Meta.indexKey: KeyRing.wrapIndexKey(indexKey, under: newRoot),
             Meta.rootKeyID: Data(newRoot.id.utf8),
             Meta.rotationTarget: Data(),
-        ])
-        try await Committer(store: store).commit([], audit: [
-            AuditEntry(time: clock.now(), actor: "cli", action: .keyRotation, reason: "\(oldRoot.id) -> \(newRoot.id), \(rewrapped) data keys"),
+        ], ifCurrent: Meta.rootKeyID, is: Data(oldRoot.id.utf8))
+        try await store.commit([], audit: [
+            AuditEntry(time: clock.now(), actor: "cli", action: .keyRotation,
+                       reason: "\(oldRoot.id) -> \(newRoot.id), \(rewrapped) data keys\(switched ? ", switched" : "")"),
         ])
         return rewrapped
     }

@@ -46,9 +46,7 @@ public final class Vault: Sendable {
         }
         let (_, wrapped) = KeyRing.newIndexKey(wrappedUnder: root)
         try await store.setMetadata([Meta.indexKey: wrapped, Meta.rootKeyID: Data(root.id.utf8)])
-        try await Committer(store: store).commit([], audit: [
-            AuditEntry(time: clock.now(), actor: "cli", action: .initialise),
-        ])
+        try await store.commit([], audit: [AuditEntry(time: clock.now(), actor: "cli", action: .initialise)])
     }
 
     /// Opens an initialised store with `root`; refuses a root key the store was not made with.
@@ -64,7 +62,7 @@ public final class Vault: Sendable {
         }
         let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: root)
         return Vault(policy: policy, keys: KeyRing(root: root, indexKey: indexKey), store: store,
-                     clock: clock, committer: try await Committer(store: store))
+                     clock: clock, committer: Committer(store: store))
     }
 
     /// Appends audit entries on their own, for operations that change nothing (reads, refusals).
