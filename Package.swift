@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
     ],
     targets: [
         // Domain: policy, retention, keys, audit chain, store protocols. No I/O, no framework.
@@ -55,6 +56,10 @@ let package = Package(
             dependencies: [
                 "KluisCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -100,7 +105,7 @@ let package = Package(
         // Test support shared by every test target: fixed clock, fixtures, store contract suite.
         .target(
             name: "KluisTesting",
-            dependencies: ["KluisCore", "KluisSQLite", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["KluisCore", "KluisSQLite", "KluisPostgres", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -110,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KluisVaultTests",
-            dependencies: ["KluisCore", "KluisSQLite", "KluisTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

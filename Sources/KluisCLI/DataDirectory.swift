@@ -27,24 +27,7 @@ struct DataDirectory {
 
     /// The root key from `--key-file`, else `KLUIS_ROOT_KEY`, else the directory's `root.key`.
     func rootKey(keyFile: String?, in context: CommandContext) throws(CommandFailure) -> RootKey {
-        do {
-            if let keyFile {
-                return try RootKey(text: try context.readText(keyFile))
-            }
-            if let text = context.environment["KLUIS_ROOT_KEY"] {
-                return try RootKey(text: text)
-            }
-            if FileManager.default.fileExists(atPath: defaultKeyFile.path) {
-                return try RootKey(text: try context.readText(defaultKeyFile.path))
-            }
-        } catch let error as VaultError {
-            throw CommandFailure("the root key cannot be used: \(error.message)")
-        } catch let error as CommandFailure {
-            throw error
-        } catch {
-            throw CommandFailure("the root key cannot be read")
-        }
-        throw CommandFailure("no root key: pass --key-file FILE, set KLUIS_ROOT_KEY, or keep it in \(defaultKeyFile.path)")
+        try RootKeySource.read(keyFile: keyFile, fallback: defaultKeyFile, in: context)
     }
 
     /// Writes `key` to a new file readable by its owner only (0600); never overwrites.

@@ -3,8 +3,7 @@ import KluisCore
 
 /// The options every command that opens the vault shares.
 struct VaultOptions: ParsableArguments {
-    @Option(help: "The data directory.")
-    var data: String
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "The root key file. Default: KLUIS_ROOT_KEY, else DATA/root.key.")
     var keyFile: String?
@@ -12,16 +11,34 @@ struct VaultOptions: ParsableArguments {
     @Option(help: "The policy file.")
     var policy: String
 
-    /// Opens the vault with the policy, refusing a missing or wrong root key.
-    func openVault(in context: CommandContext) async throws -> Vault {
+    /// Opens the vault with the policy, refusing a missing or wrong root key, and runs `body`
+    /// with it while its store is open.
+    func withVault<T: Sendable>(in context: CommandContext, _ body: (Vault) async throws -> T) async throws -> T {
         let policy = try PolicyInput.load(self.policy, in: context)
-        let directory = DataDirectory(data, in: context)
-        let store = try directory.openStore()
-        let root = try directory.rootKey(keyFile: keyFile, in: context)
-        do {
-            return try await Vault.open(store: store, root: root, policy: policy)
-        } catch let error as VaultError {
-            throw CommandFailure(error.message)
+        let location = try store.location(in: context)
+        let root = try location.rootKey(keyFile: keyFile, in: context)
+        return try await location.withStore { store in
+            let vault: Vault
+            do {
+                vault = try await Vault.open(store: store, root: root, policy: policy)
+            } catch let error as VaultError {
+                throw CommandFailure(error.message)
+            }
+            return try await body(vault)
         }
+    }
+}
+
+/// Where the vault is: `--data` or `--database`.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The data directory (embedded SQLite; with --database, only the default place of root.key).")
+    var data: String?
+
+    @Option(help: ArgumentHelp("The PostgreSQL database instead of SQLite. Default: KLUIS_DATABASE_URL.",
+                               valueName: "postgres://USER:PASSWORD@HOST:PORT/DB?schema=NAME"))
+    var database: String?
+
+    func location(in context: CommandContext) throws(CommandFailure) -> StoreLocation {
+        try StoreLocation(data: data, database: database, in: context)
     }
 }

@@ -19,14 +19,17 @@ public enum KluisApplication {
         return (router, table)
     }
 
-    /// The application serving `vault` on `configuration.host:port`.
+    /// The application serving `vault` on `configuration.host:port`, with `background` tasks
+    /// running beside it and stopped with it.
     public static func build(vault: Vault, configuration: HTTPConfiguration, logger: Logger,
+                             background: [PeriodicTask] = [],
                              onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let (router, _) = router(vault: vault, configuration: configuration)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "kluis"),
+            services: background.isEmpty ? [] : [BackgroundWorker(tasks: background, logger: logger)],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )

@@ -69,7 +69,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         case .unauthorised: .unauthorized
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
              .eventInvalid, .inputInvalid: .badRequest
-        case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeFailure, .ciphertextInvalid:
+        case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeInitialised, .storeFailure, .ciphertextInvalid:
             .internalServerError
         }
     }

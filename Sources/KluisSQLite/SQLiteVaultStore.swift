@@ -50,7 +50,7 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
-    public func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data) async throws -> Bool {
+    public func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data?) async throws -> Bool {
         try await guarded {
             try await self.pool.write { db in
                 guard try Data.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key]) == expected else {

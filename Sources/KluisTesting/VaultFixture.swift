@@ -1,11 +1,14 @@
 import Foundation
 import KluisCore
+import KluisPostgres
 import KluisSQLite
 
-/// A vault on a real SQLite file in a temporary directory, with the ``PolicyFixture`` policy and
-/// a fixed clock.
+/// A vault on a real SQLite file in a temporary directory, or in a fresh schema of the test
+/// PostgreSQL server, with the ``PolicyFixture`` policy and a fixed clock.
 public struct VaultFixture: Sendable {
     public let directory: TemporaryDirectory
+    /// The PostgreSQL pools the fixture runs; they close when the fixture is released.
+    let pools = RunningPostgresStores()
     public let root: RootKey
     public let clock: FixedClock
     public let policy: Policy
@@ -20,12 +23,15 @@ public struct VaultFixture: Sendable {
     /// The operator.
     public static let admin = Principal(id: "cli", purposes: ["service", "bookkeeping"], isAdmin: true)
 
-    public init(clock: FixedClock = FixedClock("2026-11-21T10:00:00Z")) async throws {
+    public init(store kind: StoreKind = .sqlite, clock: FixedClock = FixedClock("2026-11-21T10:00:00Z")) async throws {
         directory = try TemporaryDirectory()
         root = RootKey.generate()
         self.clock = clock
         policy = try PolicyDocument(text: PolicyFixture().yaml).validPolicy()
-        let store = try SQLiteVaultStore(path: directory.path("kluis.sqlite"))
+        let store: any VaultStore = switch kind {
+        case .sqlite: try SQLiteVaultStore(path: directory.path("kluis.sqlite"))
+        case .postgres: pools.open(try PostgresTestServer.freshLocation())
+        }
         try await Vault.initialise(store: store, root: root, clock: clock)
         vault = try await Vault.open(store: store, root: root, policy: policy, clock: clock)
     }

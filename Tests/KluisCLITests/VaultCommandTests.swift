@@ -57,7 +57,7 @@ import Testing
 
         let second = await CommandRun.kluis("init", "--data", data.path, environment: Self.noEnvironment)
         #expect(second.exitCode == 1)
-        #expect(second.errorOutput.contains("holds a Kluis database already"))
+        #expect(second.errorOutput.contains("holds a Kluis vault already"))
         #expect(!second.output.contains("kluis_key_"))
         #expect(try Self.contents(of: data) == before)
     }

@@ -17,8 +17,8 @@ struct APIFixture {
     let logs = LogCapture()
     let configuration = HTTPConfiguration(maximumBodySize: 64 * 1024)
 
-    init() async throws {
-        fixture = try await VaultFixture()
+    init(store: StoreKind = .sqlite) async throws {
+        fixture = try await VaultFixture(store: store)
         appToken = try await fixture.vault.createAPIKey(name: "app", purposes: ["service"], by: VaultFixture.admin).token
         bookkeepingToken = try await fixture.vault.createAPIKey(name: "books", purposes: ["bookkeeping"], by: VaultFixture.admin).token
         adminToken = try await fixture.vault.createAPIKey(name: "admin", purposes: [], mayBreakGlass: true, isAdmin: true,

@@ -8,8 +8,8 @@ import KluisTesting
 import Testing
 
 @Suite struct ServiceAPITests {
-    @Test func everyRouteIsInTheOpenAPIDocumentAndNothingElse() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func everyRouteIsInTheOpenAPIDocumentAndNothingElse(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         let routes = KluisApplication.router(vault: api.fixture.vault).routes.routes
         try await api.application().test(.router) { client in
@@ -30,8 +30,8 @@ import Testing
         }
     }
 
-    @Test func metricsUseRouteTemplatesAndCarryNoPersonalData() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func metricsUseRouteTemplatesAndCarryNoPersonalData(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         let subject = try await api.fixture.makeSubject(email: "metrics.person@voorbeeld.example")
         try await api.application().test(.router) { client in
@@ -47,8 +47,8 @@ import Testing
         }
     }
 
-    @Test func logsCarryNoPersonalData() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func logsCarryNoPersonalData(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         let values = ["log.person@voorbeeld.example", "0611122233", "Lotte Logboek"]
         try await api.application().test(.router) { client in
@@ -66,8 +66,8 @@ import Testing
         for value in values { #expect(!logs.contains(value), "\(value) reached the log") }
     }
 
-    @Test func healthAndStatement() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func healthAndStatement(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         try await api.application().test(.router) { client in
             let health = try await client.send(.get, "/healthz", token: nil)
@@ -79,8 +79,8 @@ import Testing
         }
     }
 
-    @Test func auditIsQueryableAndVerifiableByAdmins() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func auditIsQueryableAndVerifiableByAdmins(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         let subject = try await api.fixture.makeSubject()
         try await api.application().test(.router) { client in
@@ -95,8 +95,8 @@ import Testing
         }
     }
 
-    @Test func theServerAnswersOverRealHTTP() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func theServerAnswersOverRealHTTP(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         try await api.application().test(.live) { client in
             let created = try await client.send(.post, "/v1/subjects", token: api.appToken, json: SubjectAPITests.create)

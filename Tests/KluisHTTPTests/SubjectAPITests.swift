@@ -9,8 +9,8 @@ import Testing
 @Suite struct SubjectAPITests {
     static let create = #"{"identifiers":{"email":"els.devries@voorbeeld.example","phone":"06 9876 5432"},"records":[{"category":"contact","fields":{"email":"els.devries@voorbeeld.example","phone":"06 9876 5432"}}]}"#
 
-    @Test func createLookupWriteAndReadForAPurpose() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func createLookupWriteAndReadForAPurpose(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         try await api.application().test(.router) { client in
             let created = try await client.send(.post, "/v1/subjects", token: api.appToken, json: Self.create)
@@ -40,8 +40,8 @@ import Testing
         }
     }
 
-    @Test func aKeyIsRefusedForAPurposeItIsNotBoundTo() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func aKeyIsRefusedForAPurposeItIsNotBoundTo(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         let subject = try await api.fixture.makeSubject()
         try await api.application().test(.router) { client in
@@ -58,8 +58,8 @@ import Testing
         }
     }
 
-    @Test func requestsWithoutAValidKeyAreUnauthorised() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func requestsWithoutAValidKeyAreUnauthorised(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         try await api.application().test(.router) { client in
             for token in [nil, "kluis_key_abc_def", String(api.appToken.dropLast()) + "0"] {
@@ -73,8 +73,8 @@ import Testing
         #expect(try await api.fixture.vault.auditEvents(limit: 1000).allSatisfy { $0.entry.action != .createSubject })
     }
 
-    @Test func malformedAndOversizedRequestsGetProblemsAndChangeNothing() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func malformedAndOversizedRequestsGetProblemsAndChangeNothing(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         let before = try await api.fixture.vault.auditEvents(limit: 1000).count
         try await api.application().test(.router) { client in
@@ -102,8 +102,8 @@ import Testing
         #expect(try await api.fixture.vault.auditEvents(limit: 1000).count == before)
     }
 
-    @Test func aBatchCreatesManySubjectsInOneRequest() async throws {
-        let api = try await APIFixture()
+    @Test(arguments: StoreKind.enabled) func aBatchCreatesManySubjectsInOneRequest(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         let subjects = (0..<500).map { #"{"identifiers":{"customer_number":"C-\#($0)"},"records":[{"category":"contact","fields":{"email":"p\#($0)@voorbeeld.example"}}]}"# }
         try await api.application().test(.router) { client in

@@ -6,8 +6,8 @@ import KluisTesting
 import Testing
 
 @Suite struct AuditAndKeyTests {
-    @Test func everyOperationIsAuditedInAnIntactChain() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func everyOperationIsAuditedInAnIntactChain(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         try await fixture.vault.recordEvent("last_contact", at: nil, for: subject, by: VaultFixture.admin)
@@ -20,8 +20,8 @@ import Testing
         #expect(verification.checked == 5) // initialise + 4
     }
 
-    @Test func concurrentReadsShareCommitsAndKeepTheChain() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func concurrentReadsShareCommitsAndKeepTheChain(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         let vault = fixture.vault
@@ -53,12 +53,12 @@ import Testing
         #expect(try await fixture.vault.verifyAudit().firstBroken?.sequence == 4)
     }
 
-    @Test func rotationRewrapsKeysWithoutTouchingValues() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func rotationRewrapsKeysWithoutTouchingValues(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         var subjects: [SubjectID] = []
         for index in 0..<5 { subjects.append(try await fixture.makeSubject(email: "p\(index)@voorbeeld.example")) }
-        let store = try SQLiteVaultStore(path: fixture.databasePath)
+        let store = fixture.vault.store
         let valuesBefore = try await store.snapshot(of: subjects[0])?.records.first?.fields
         let newRoot = RootKey.generate()
         let rewrapped = try await Vault.rotateRootKey(store: store, from: fixture.root, to: newRoot, clock: fixture.clock, batchSize: 2)
@@ -74,11 +74,11 @@ import Testing
         #expect(try await reopened.verifyAudit().isIntact)
     }
 
-    @Test func anInterruptedRotationIsResumed() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func anInterruptedRotationIsResumed(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         for index in 0..<3 { _ = try await fixture.makeSubject(email: "q\(index)@voorbeeld.example") }
-        let store = try SQLiteVaultStore(path: fixture.databasePath)
+        let store = fixture.vault.store
         let newRoot = RootKey.generate()
         // Simulate a crash after the first batch: rewrap two keys the way rotation does, and
         // leave the rotation marked as started.
@@ -103,8 +103,8 @@ import Testing
         #expect(try await reopened.read(found, for: "service", by: VaultFixture.serviceApp).records.first?.fields["email"] == "q0@voorbeeld.example")
     }
 
-    @Test func apiKeysAuthenticateOnlyWithTheirExactSecret() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func apiKeysAuthenticateOnlyWithTheirExactSecret(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         let (id, token) = try await fixture.vault.createAPIKey(name: "shop", purposes: ["service"], by: VaultFixture.admin)
         let principal = try #require(try await fixture.vault.authenticate(token: token))

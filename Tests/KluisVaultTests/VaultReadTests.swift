@@ -4,8 +4,8 @@ import KluisTesting
 import Testing
 
 @Suite struct VaultReadTests {
-    @Test func readReturnsExactlyThePurposesCategories() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func readReturnsExactlyThePurposesCategories(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         try await fixture.vault.write(NewRecord(category: "invoices", fields: ["number": "F-1", "amount": "12.50", "invoice_date": "2026-11-01"]),
@@ -17,8 +17,8 @@ import Testing
         #expect(!read.breakGlass)
     }
 
-    @Test func expiredRetentionIsWithheldWithItsReason() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func expiredRetentionIsWithheldWithItsReason(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         // service keeps contact data until 2 years after the contract ends.
@@ -33,8 +33,8 @@ import Testing
         #expect(events.last?.entry.outcome == .partial)
     }
 
-    @Test func aKeyCannotReadForAPurposeItIsNotBoundTo() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func aKeyCannotReadForAPurposeItIsNotBoundTo(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         do {
@@ -49,8 +49,8 @@ import Testing
         #expect(last.entry.actor == "key_service")
     }
 
-    @Test func breakGlassNeedsAReasonAndIsFlagged() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func breakGlassNeedsAReasonAndIsFlagged(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         await #expect(throws: VaultError(.breakGlassNeedsReason, "this key is not bound to 'service'; a break-glass read needs a written reason")) {
@@ -68,8 +68,8 @@ import Testing
         }
     }
 
-    @Test func lookupFindsTheSubjectByANormalisedIdentifier() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func lookupFindsTheSubjectByANormalisedIdentifier(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject(email: "Jan.Jansen@Voorbeeld.example")
         let found = try await fixture.vault.lookup(SubjectIdentifier(kind: .email, value: " jan.jansen@voorbeeld.EXAMPLE "), by: VaultFixture.serviceApp)
@@ -79,8 +79,8 @@ import Testing
         }
     }
 
-    @Test func aSecondSubjectWithTheSameIdentifierIsRefused() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func aSecondSubjectWithTheSameIdentifierIsRefused(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         _ = try await fixture.makeSubject(email: "same@voorbeeld.example")
         do {
@@ -92,8 +92,8 @@ import Testing
         }
     }
 
-    @Test func writesAreValidatedAgainstThePolicy() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func writesAreValidatedAgainstThePolicy(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         let cases: [(NewRecord, VaultError.Code)] = [
@@ -119,8 +119,8 @@ import Testing
         #expect(read.records.map(\.category) == ["contact"])
     }
 
-    @Test func correctionsReplaceTheOneRecord() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func correctionsReplaceTheOneRecord(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         let first = try #require(try await fixture.vault.read(subject, for: "service", by: VaultFixture.serviceApp).records.first)

@@ -34,8 +34,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: fixture.databasePath + "-wal"))
     }
 
-    @Test func aTamperedCiphertextDoesNotOpen() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func aTamperedCiphertextDoesNotOpen(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         var record = try #require(try await fixture.vault.store.snapshot(of: subject)?.records.first)
@@ -52,8 +52,8 @@ import Testing
         }
     }
 
-    @Test func aCiphertextMovedToAnotherFieldDoesNotOpen() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func aCiphertextMovedToAnotherFieldDoesNotOpen(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         let subject = try await fixture.makeSubject()
         var record = try #require(try await fixture.vault.store.snapshot(of: subject)?.records.first)
@@ -64,8 +64,8 @@ import Testing
         }
     }
 
-    @Test func aCiphertextMovedToAnotherPersonDoesNotOpen() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func aCiphertextMovedToAnotherPersonDoesNotOpen(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
         let victim = try await fixture.makeSubject(email: "a@voorbeeld.example")
         let other = try await fixture.makeSubject(email: "b@voorbeeld.example")
@@ -78,10 +78,10 @@ import Testing
         }
     }
 
-    @Test func aWrongRootKeyIsRefusedAtOpen() async throws {
-        let fixture = try await VaultFixture()
+    @Test(arguments: StoreKind.enabled) func aWrongRootKeyIsRefusedAtOpen(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }
-        let store = try SQLiteVaultStore(path: fixture.databasePath)
+        let store = fixture.vault.store
         do {
             _ = try await Vault.open(store: store, root: RootKey.generate(), policy: fixture.policy)
             Issue.record("opened with a wrong root key")
@@ -96,7 +96,7 @@ import Testing
         defer { directory.remove() }
         let store = try SQLiteVaultStore(path: directory.path("empty.sqlite"))
         let policy = try PolicyDocument(text: PolicyFixture().yaml).validPolicy()
-        await #expect(throws: VaultError(.storeNotInitialised, "the data directory is not initialised: run 'kluis init' first")) {
+        await #expect(throws: VaultError(.storeNotInitialised, "the store is not initialised: run 'kluis init' first")) {
             _ = try await Vault.open(store: store, root: RootKey.generate(), policy: policy)
         }
     }

@@ -32,16 +32,17 @@ struct APIKeyCreateCommand: ContextualCommand {
     var admin = false
 
     func run(in context: CommandContext) async throws -> Int32 {
-        let opened = try await vault.openVault(in: context)
         let list = purposes.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
-        do {
-            let (id, token) = try await opened.createAPIKey(name: name, purposes: list, mayBreakGlass: breakGlass,
-                                                            isAdmin: admin, by: .commandLine(purposes: []))
-            context.write("API key \(id) for \(list.isEmpty ? "no purposes" : list.joined(separator: ", ")), shown only now:\n  \(token)\n")
-            return 0
-        } catch let error as VaultError {
-            throw CommandFailure(error.message)
+        let (id, token) = try await vault.withVault(in: context) { opened in
+            do {
+                return try await opened.createAPIKey(name: name, purposes: list, mayBreakGlass: breakGlass,
+                                                     isAdmin: admin, by: .commandLine(purposes: []))
+            } catch let error as VaultError {
+                throw CommandFailure(error.message)
+            }
         }
+        context.write("API key \(id) for \(list.isEmpty ? "no purposes" : list.joined(separator: ", ")), shown only now:\n  \(token)\n")
+        return 0
     }
 }
 

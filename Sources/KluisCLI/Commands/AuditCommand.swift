@@ -10,20 +10,20 @@ struct AuditCommand: AsyncParsableCommand {
     )
 }
 
-/// `kluis audit verify --data DIR`: recomputes the hash chain.
+/// `kluis audit verify`: recomputes the hash chain and checks the checkpoints.
 struct AuditVerifyCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the audit chain; exit 0 when intact, 1 naming the first broken event.",
-        discussion: "Needs no key: the chain is verifiable by anyone who holds a copy of the data directory."
+        discussion: "Needs no key: the chain is verifiable by anyone who holds a copy of the data. The checkpoints nodes record as they verify are checked too, so events removed from the end are noticed."
     )
 
-    @Option(help: "The data directory.")
-    var data: String
+    @OptionGroup var store: StoreOptions
 
     func run(in context: CommandContext) async throws -> Int32 {
-        let store = try DataDirectory(data, in: context).openStore()
-        let verifier = try await Vault.verifyAudit(in: store)
+        let verifier = try await store.location(in: context).withStore { store in
+            try await Vault.verifyAudit(in: store)
+        }
         if let broken = verifier.firstBroken {
             context.write("audit chain broken at event \(broken.sequence): \(broken.problem); \(verifier.checked) events before it are intact\n")
             return 1

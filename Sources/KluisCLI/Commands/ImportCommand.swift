@@ -24,9 +24,13 @@ struct ImportCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         guard (1...50_000).contains(batch) else { throw CommandFailure("--batch must be 1 to 50000") }
-        let opened = try await vault.openVault(in: context)
+        let text = try context.readText(file)
+        return try await vault.withVault(in: context) { opened in try await importSubjects(text, into: opened, in: context) }
+    }
+
+    private func importSubjects(_ text: String, into opened: Vault, in context: CommandContext) async throws -> Int32 {
         let principal = Principal.commandLine(purposes: Set(opened.policy.purposes.map(\.id)))
-        let subjects = try await parse(try context.readText(file), vault: opened, principal: principal)
+        let subjects = try await parse(text, vault: opened, principal: principal)
         let start = ContinuousClock.now
         var written = 0
         var index = 0

@@ -2,55 +2,68 @@ import ArgumentParser
 import Foundation
 import KluisCore
 
-/// `kluis init --data DIR`: creates a data directory, its root key and the first admin key.
+/// `kluis init`: creates a vault — a data directory, or a PostgreSQL database — with its root
+/// key and first admin key.
 struct InitCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a data directory with its database, root key and first admin API key.",
-        discussion: "The root key is written to DATA/root.key (or --key-file) with permissions 0600, unless KLUIS_ROOT_KEY is set. Keep it apart from backups of the data directory. The admin API key is printed once."
+        abstract: "Create a vault with its database, root key and first admin API key.",
+        discussion: "With --data DIR, the vault is an embedded SQLite database in DIR and the root key is written to DIR/root.key. With --database, the tables are created in PostgreSQL and the root key is written to --key-file (or DIR/root.key when --data is given too). Either way the key file gets permissions 0600, unless KLUIS_ROOT_KEY is set. Keep the key apart from backups of the data. The admin API key is printed once. Run it once per database, before starting the nodes."
     )
 
-    @Option(help: "The data directory to create.")
-    var data: String
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Where to write the new root key. Default: DATA/root.key.")
     var keyFile: String?
 
     func run(in context: CommandContext) async throws -> Int32 {
-        try await Self.initialise(data: data, keyFile: keyFile, in: context)
+        try await Self.initialise(try store.location(in: context), keyFile: keyFile, in: context)
         return 0
     }
 
-    /// Creates the data directory, its root key (unless given) and the first admin key.
-    static func initialise(data: String, keyFile: String?, in context: CommandContext) async throws {
-        let directory = DataDirectory(data, in: context)
-        if FileManager.default.fileExists(atPath: directory.databasePath) {
-            throw CommandFailure("\(directory.url.path) holds a Kluis database already")
+    /// Creates the vault at `location`, its root key (unless given) and the first admin key.
+    static func initialise(_ location: StoreLocation, keyFile: String?, in context: CommandContext) async throws {
+        if try await location.isInitialised() {
+            throw CommandFailure("\(location.name) holds a Kluis vault already")
         }
-        do {
-            try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw CommandFailure("cannot create \(directory.url.path)")
+        let keyFromEnvironment = keyFile == nil ? context.environment["KLUIS_ROOT_KEY"] : nil
+        let keyURL = keyFile.map(context.url(for:)) ?? location.directory?.defaultKeyFile
+        if keyFromEnvironment == nil, keyURL == nil {
+            throw CommandFailure("say where to write the new root key: --key-file FILE (or set KLUIS_ROOT_KEY)")
+        }
+        if let directory = location.directory {
+            do {
+                try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw CommandFailure("cannot create \(directory.url.path)")
+            }
         }
         let root: RootKey
         let keyNote: String
-        if keyFile == nil, let text = context.environment["KLUIS_ROOT_KEY"] {
+        if let text = keyFromEnvironment {
             do { root = try RootKey(text: text) } catch { throw CommandFailure("KLUIS_ROOT_KEY cannot be used: \(error.message)") }
             keyNote = "Root key: taken from KLUIS_ROOT_KEY (not written to disk)."
         } else {
             root = RootKey.generate()
-            let url = keyFile.map(context.url(for:)) ?? directory.defaultKeyFile
+            let url = keyURL!
             try DataDirectory.writeKey(root, to: url)
             keyNote = "Root key: written to \(url.path) (mode 0600). Keep it safe, and apart from backups of the data."
         }
-        let store = try directory.openStore(creating: true)
-        try await Vault.initialise(store: store, root: root)
-        // The directory is 0700 already; the file itself is made owner-only too, for copies.
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.databasePath)
-        let (id, token) = try await Vault.createFirstAdminKey(store: store)
+        let (id, token) = try await location.withStore(creating: true) { store in
+            do {
+                try await Vault.initialise(store: store, root: root)
+            } catch let error as VaultError where error.code == .storeInitialised {
+                throw CommandFailure("\(location.name) holds a Kluis vault already")
+            }
+            return try await Vault.createFirstAdminKey(store: store)
+        }
+        if location.postgres == nil, let directory = location.directory {
+            // The directory is 0700 already; the file itself is made owner-only too, for copies.
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.databasePath)
+        }
         context.write("""
-            Initialised \(directory.url.path) (root key id \(root.id)).
+            Initialised \(location.name) (root key id \(root.id)).
             \(keyNote)
             Admin API key \(id), shown only now:
               \(token)

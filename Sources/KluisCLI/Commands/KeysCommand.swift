@@ -16,11 +16,10 @@ struct KeysRotateCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate",
         abstract: "Rewrap every data key under a new root key, without re-encrypting any value.",
-        discussion: "Stop the server first. An interrupted rotation is resumed by running the same command again with the same two key files. The new key is written to --new-key-file (0600) when that file does not exist yet."
+        discussion: "Stop the servers first. An interrupted rotation is resumed by running the same command again with the same two key files; several runs at once share the work. The new key is written to --new-key-file (0600) when that file does not exist yet."
     )
 
-    @Option(help: "The data directory.")
-    var data: String
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "The current root key file. Default: KLUIS_ROOT_KEY, else DATA/root.key.")
     var keyFile: String?
@@ -29,9 +28,8 @@ struct KeysRotateCommand: ContextualCommand {
     var newKeyFile: String
 
     func run(in context: CommandContext) async throws -> Int32 {
-        let directory = DataDirectory(data, in: context)
-        let store = try directory.openStore()
-        let old = try directory.rootKey(keyFile: keyFile, in: context)
+        let location = try store.location(in: context)
+        let old = try location.rootKey(keyFile: keyFile, in: context)
         let newURL = context.url(for: newKeyFile)
         let new: RootKey
         if FileManager.default.fileExists(atPath: newURL.path) {
@@ -43,7 +41,7 @@ struct KeysRotateCommand: ContextualCommand {
             try DataDirectory.writeKey(new, to: newURL)
         }
         do {
-            let count = try await Vault.rotateRootKey(store: store, from: old, to: new)
+            let count = try await location.withStore { store in try await Vault.rotateRootKey(store: store, from: old, to: new) }
             context.write("""
                 Rotated to root key \(new.id): \(count) data keys rewrapped; no value was re-encrypted.
                 Use \(newURL.path) from now on and destroy the old key once backups made with it have expired.

@@ -5,12 +5,12 @@ import KluisCore
 import KluisHTTP
 import Logging
 
-/// `kluis serve`: serves the vault over HTTP on the embedded SQLite store.
+/// `kluis serve`: serves the vault over HTTP, on the embedded SQLite store or on PostgreSQL.
 struct ServeCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the vault API and the privacy statement over HTTP.",
-        discussion: "Stops gracefully on SIGINT or SIGTERM: requests in flight are finished first."
+        discussion: "Stops gracefully on SIGINT or SIGTERM: requests in flight are finished first. Any number of nodes may serve one PostgreSQL database; their background work is coordinated through it."
     )
 
     @OptionGroup var vault: VaultOptions
@@ -21,22 +21,37 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: Int = 8080
 
-    @Flag(name: .customLong("init"), help: "Create the data directory first when it does not exist (as 'kluis init').")
+    @Flag(name: .customLong("init"), help: "Create the vault first when it does not exist (as 'kluis init').")
     var initialise = false
+
+    @Option(help: "Seconds between audit checkpoints, which verify the events added since the last one; 0 turns them off.")
+    var checkpointInterval: Double = 60
 
     func run(in context: CommandContext) async throws -> Int32 {
         guard (0...65535).contains(port) else { throw CommandFailure("--port must be 0 to 65535") }
-        if initialise, !FileManager.default.fileExists(atPath: DataDirectory(vault.data, in: context).databasePath) {
-            try await InitCommand.initialise(data: vault.data, keyFile: vault.keyFile, in: context)
+        guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
+        if initialise {
+            let location = try vault.store.location(in: context)
+            if try await !location.isInitialised() {
+                try await InitCommand.initialise(location, keyFile: vault.keyFile, in: context)
+            }
         }
-        let opened = try await vault.openVault(in: context)
         var logger = Logger(label: "kluis")
         logger.logLevel = .info
-        let app = KluisApplication.build(
-            vault: opened, configuration: HTTPConfiguration(host: host, port: port), logger: logger,
-            onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
-        )
-        try await app.runService()
+        try await vault.withVault(in: context) { opened in
+            var background: [PeriodicTask] = []
+            if checkpointInterval > 0 {
+                background.append(.auditCheckpoints(of: opened, interval: .seconds(checkpointInterval), logger: logger))
+            }
+            let app = KluisApplication.build(
+                vault: opened, configuration: HTTPConfiguration(host: host, port: port), logger: logger,
+                background: background,
+                onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
+            )
+            // The store's connection pool, if any, runs around the application and closes after
+            // it has finished its last request.
+            try await app.runService()
+        }
         return 0
     }
 }

@@ -48,9 +48,9 @@ public protocol VaultStore: Sendable {
     /// processes may rotate at once: each key is claimed by one.
     func rewrapDataKeys(notWrappedBy rootKeyID: String, limit: Int,
                         _ rewrap: @Sendable (StoredDataKey) throws -> StoredDataKey) async throws -> Int
-    /// Sets metadata entries in one transaction when the entry `key` still holds `expected`;
-    /// returns whether it did.
-    func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data) async throws -> Bool
+    /// Sets metadata entries in one transaction when the entry `key` still holds `expected`
+    /// (is absent, for `nil`); returns whether it did. Of several processes racing, one wins.
+    func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data?) async throws -> Bool
 
     func apiKey(id: String) async throws -> StoredAPIKey?
 }

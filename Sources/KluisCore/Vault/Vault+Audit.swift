@@ -54,6 +54,11 @@ extension Vault {
         case broken(AuditVerifier.Broken)
     }
 
+    /// Checkpoints this vault's audit chain now; see ``checkpointAudit(in:now:limit:)``.
+    public func checkpointAudit() async throws -> CheckpointOutcome {
+        try await Self.checkpointAudit(in: store, now: now())
+    }
+
     /// Verifies the events after the last checkpoint, at most `limit`, and records a checkpoint
     /// after them. Run by every node in the background: the store accepts one checkpoint after
     /// each other, so each stretch of the chain is recorded once however many nodes run.

@@ -62,7 +62,7 @@ extension Vault {
         try await store.prepare()
         guard let storedID = try await store.metadata(Meta.rootKeyID).map({ String(decoding: $0, as: UTF8.self) }),
               let wrappedIndex = try await store.metadata(Meta.indexKey) else {
-            throw VaultError(.storeNotInitialised, "the data directory is not initialised")
+            throw VaultError(.storeNotInitialised, "the store is not initialised")
         }
         guard storedID == oldRoot.id else {
             throw VaultError(.rootKeyWrong, "the current root key is \(storedID), not \(oldRoot.id)")

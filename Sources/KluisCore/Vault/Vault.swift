@@ -41,11 +41,12 @@ public final class Vault: Sendable {
     /// blind-index key wrapped under it. Fails when the store was initialised already.
     public static func initialise(store: any VaultStore, root: RootKey, clock: any WallClock = SystemWallClock()) async throws {
         try await store.prepare()
-        guard try await store.metadata(Meta.rootKeyID) == nil else {
-            throw VaultError(.inputInvalid, "this data directory is initialised already")
-        }
         let (_, wrapped) = KeyRing.newIndexKey(wrappedUnder: root)
-        try await store.setMetadata([Meta.indexKey: wrapped, Meta.rootKeyID: Data(root.id.utf8)])
+        // Conditional, so that of several nodes initialising one database at once, one does.
+        guard try await store.setMetadata([Meta.indexKey: wrapped, Meta.rootKeyID: Data(root.id.utf8)],
+                                          ifCurrent: Meta.rootKeyID, is: nil) else {
+            throw VaultError(.storeInitialised, "this store is initialised already")
+        }
         try await store.commit([], audit: [AuditEntry(time: clock.now(), actor: "cli", action: .initialise)])
     }
 
@@ -55,7 +56,7 @@ public final class Vault: Sendable {
         try await store.prepare()
         guard let storedID = try await store.metadata(Meta.rootKeyID),
               let wrappedIndex = try await store.metadata(Meta.indexKey) else {
-            throw VaultError(.storeNotInitialised, "the data directory is not initialised: run 'kluis init' first")
+            throw VaultError(.storeNotInitialised, "the store is not initialised: run 'kluis init' first")
         }
         guard String(decoding: storedID, as: UTF8.self) == root.id else {
             throw VaultError(.rootKeyWrong, "this root key is not the one the data directory was made with (expected key \(String(decoding: storedID, as: UTF8.self)), got \(root.id))")

@@ -17,6 +17,7 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case rootKeyMalformed = "root_key.malformed"
         case rootKeyWrong = "root_key.wrong"
         case storeNotInitialised = "store.not_initialised"
+        case storeInitialised = "store.initialised"
         case storeFailure = "store.failure"
         case subjectNotFound = "subject.not_found"
         case identifierInUse = "identifier.in_use"

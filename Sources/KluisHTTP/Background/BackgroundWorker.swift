@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Runs a node's periodic tasks as one lifecycle `Service`, each on its own interval, until
+/// graceful shutdown. A failing round is logged and retried next interval; it never stops the
+/// node.
+public struct BackgroundWorker: Service {
+    public let tasks: [PeriodicTask]
+    let logger: Logger
+
+    public init(tasks: [PeriodicTask], logger: Logger) {
+        self.tasks = tasks
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                for task in tasks {
+                    group.addTask { await repeatUntilCancelled(task) }
+                }
+            }
+        }
+    }
+
+    private func repeatUntilCancelled(_ task: PeriodicTask) async {
+        // Nodes started together should not all work at the same moment: start after a random
+        // part of the interval.
+        let startDelay = task.interval * Double.random(in: 0..<1)
+        guard (try? await Task.sleep(for: startDelay)) != nil else { return }
+        while !Task.isCancelled {
+            do {
+                if let summary = try await task.work() {
+                    logger.info("background.done", metadata: ["task": "\(task.name)", "summary": "\(summary)"])
+                }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("background.failed", metadata: ["task": "\(task.name)", "error": "\(error)"])
+            }
+            guard (try? await Task.sleep(for: task.interval)) != nil else { return }
+        }
+    }
+}

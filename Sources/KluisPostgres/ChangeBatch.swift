@@ -1,0 +1,92 @@
+import Foundation
+import KluisCore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The changes of one commit, gathered per table so that each table gets one statement
+/// (`INSERT … SELECT FROM UNNEST` of arrays), however many subjects an import batch holds.
+struct ChangeBatch {
+    var subjects: [(SubjectID, Date)] = []
+    var identifiers: [StoredIdentifier] = []
+    var dataKeys: [StoredDataKey] = []
+    /// By key: a group commit may write one record twice; the later write wins, as it would in
+    /// two transactions.
+    var records: [String: SealedRecord] = [:]
+    var recordOrder: [String] = []
+    var events: [String: (SubjectID, String, Date)] = [:]
+    var eventOrder: [String] = []
+    var apiKeys: [StoredAPIKey] = []
+
+    init(_ changes: [StoreChange]) {
+        for change in changes {
+            switch change {
+            case .createSubject(let id, let createdAt): subjects.append((id, createdAt))
+            case .addIdentifier(let identifier): identifiers.append(identifier)
+            case .addDataKey(let key): dataKeys.append(key)
+            case .putRecord(let record):
+                let key = "\(record.subject.rawValue)\u{0}\(record.category)\u{0}\(record.id.rawValue)"
+                if records.updateValue(record, forKey: key) == nil { recordOrder.append(key) }
+            case .recordEvent(let subject, let name, let at):
+                let key = "\(subject.rawValue)\u{0}\(name)"
+                if events.updateValue((subject, name, at), forKey: key) == nil { eventOrder.append(key) }
+            case .addAPIKey(let key): apiKeys.append(key)
+            }
+        }
+    }
+
+    /// Applies the batch in dependency order: subjects before what belongs to them.
+    func apply(on connection: PostgresConnection, logger: Logger) async throws {
+        if !subjects.isEmpty {
+            try await connection.query("""
+                INSERT INTO subjects (subject_id, created_at)
+                SELECT * FROM UNNEST(\(subjects.map(\.0.rawValue)), \(subjects.map(\.1.timeIntervalSince1970)))
+                """, logger: logger)
+        }
+        if !identifiers.isEmpty {
+            // The index first: a blind index taken by another subject fails here, on its key.
+            try await connection.query("""
+                INSERT INTO identifier_index (kind, blind_index, subject_id)
+                SELECT * FROM UNNEST(\(identifiers.map(\.kind.rawValue)), \(identifiers.map { ByteBuffer(bytes: $0.blindIndex) }),
+                                     \(identifiers.map(\.subject.rawValue)))
+                """, logger: logger)
+            try await connection.query("""
+                INSERT INTO identifiers (subject_id, kind, blind_index, sealed)
+                SELECT * FROM UNNEST(\(identifiers.map(\.subject.rawValue)), \(identifiers.map(\.kind.rawValue)),
+                                     \(identifiers.map { ByteBuffer(bytes: $0.blindIndex) }), \(identifiers.map { ByteBuffer(bytes: $0.sealed) }))
+                """, logger: logger)
+        }
+        if !dataKeys.isEmpty {
+            try await connection.query("""
+                INSERT INTO data_keys (subject_id, category, wrapped, root_key_id)
+                SELECT * FROM UNNEST(\(dataKeys.map(\.subject.rawValue)), \(dataKeys.map(\.category)),
+                                     \(dataKeys.map { ByteBuffer(bytes: $0.wrapped) }), \(dataKeys.map(\.rootKeyID)))
+                """, logger: logger)
+        }
+        if !records.isEmpty {
+            let records = recordOrder.compactMap { self.records[$0] }
+            try await connection.query("""
+                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at)
+                SELECT * FROM UNNEST(\(records.map(\.subject.rawValue)), \(records.map(\.category)), \(records.map(\.id.rawValue)),
+                                     \(records.map { ByteBuffer(bytes: $0.encodedFields) }),
+                                     \(records.map(\.createdAt.timeIntervalSince1970)), \(records.map(\.updatedAt.timeIntervalSince1970)))
+                ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
+                """, logger: logger)
+        }
+        if !events.isEmpty {
+            let events = eventOrder.compactMap { self.events[$0] }
+            try await connection.query("""
+                INSERT INTO events (subject_id, name, at)
+                SELECT * FROM UNNEST(\(events.map(\.0.rawValue)), \(events.map(\.1)), \(events.map(\.2.timeIntervalSince1970)))
+                ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at
+                """, logger: logger)
+        }
+        for key in apiKeys {
+            try await connection.query("""
+                INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at)
+                VALUES (\(key.id), \(key.secretHash), \(key.name), \(key.purposes.joined(separator: ",")),
+                        \(key.mayBreakGlass), \(key.isAdmin), \(key.createdAt.timeIntervalSince1970))
+                """, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import KluisCore
+import Logging
+import PostgresNIO
+
+/// The schema, its migrations, and the advisory locks.
+///
+/// Every personal-data table has the subject id first in its primary key and is read by it
+/// alone, so a PostgreSQL-compatible distributed engine can shard them all by subject and keep
+/// one person's rows together. Two tables are global by nature, and hold no personal values:
+/// `identifier_index` (blind index to subject id, for lookups; shard it by its own key) and
+/// `audit` (one chain in one order; pseudonymous subject ids only).
+extension PostgresVaultStore {
+    /// Advisory lock classes; the second key is ``lockSpace``.
+    static let migrationLock: Int32 = 0x4B4C_0001
+    static let auditChainLock: Int32 = 0x4B4C_0002
+    static let metadataLock: Int32 = 0x4B4C_0003
+
+    static let migrations: [(version: Int32, sql: [String])] = [
+        (1, [
+            "CREATE TABLE metadata (key text PRIMARY KEY, value bytea NOT NULL)",
+            "CREATE TABLE subjects (subject_id text PRIMARY KEY, created_at double precision NOT NULL)",
+            """
+            CREATE TABLE identifiers (
+                subject_id text NOT NULL REFERENCES subjects (subject_id) ON DELETE CASCADE,
+                kind text NOT NULL, blind_index bytea NOT NULL, sealed bytea NOT NULL,
+                PRIMARY KEY (subject_id, kind, blind_index))
+            """,
+            """
+            CREATE TABLE identifier_index (
+                kind text NOT NULL, blind_index bytea NOT NULL, subject_id text NOT NULL,
+                PRIMARY KEY (kind, blind_index))
+            """,
+            """
+            CREATE TABLE data_keys (
+                subject_id text NOT NULL REFERENCES subjects (subject_id) ON DELETE CASCADE,
+                category text NOT NULL, wrapped bytea NOT NULL, root_key_id text NOT NULL,
+                PRIMARY KEY (subject_id, category))
+            """,
+            """
+            CREATE TABLE records (
+                subject_id text NOT NULL REFERENCES subjects (subject_id) ON DELETE CASCADE,
+                category text NOT NULL, record_id text NOT NULL, fields bytea NOT NULL,
+                created_at double precision NOT NULL, updated_at double precision NOT NULL,
+                PRIMARY KEY (subject_id, category, record_id))
+            """,
+            """
+            CREATE TABLE events (
+                subject_id text NOT NULL REFERENCES subjects (subject_id) ON DELETE CASCADE,
+                name text NOT NULL, at double precision NOT NULL,
+                PRIMARY KEY (subject_id, name))
+            """,
+            // Times are seconds as double precision, exactly as the audit hash saw them.
+            """
+            CREATE TABLE audit (
+                seq bigint PRIMARY KEY, at double precision NOT NULL, actor text NOT NULL, action text NOT NULL,
+                subject_id text, categories text NOT NULL, purpose text, reason text, outcome text NOT NULL,
+                break_glass boolean NOT NULL, previous_hash bytea NOT NULL, hash bytea NOT NULL)
+            """,
+            "CREATE INDEX audit_subject ON audit (subject_id, seq)",
+            """
+            CREATE TABLE audit_checkpoints (
+                seq bigint PRIMARY KEY, hash bytea NOT NULL, previous_seq bigint NOT NULL UNIQUE,
+                verified_at double precision NOT NULL)
+            """,
+            """
+            CREATE TABLE api_keys (
+                id text PRIMARY KEY, secret_hash bytea NOT NULL, name text NOT NULL, purposes text NOT NULL,
+                break_glass boolean NOT NULL, admin boolean NOT NULL, created_at double precision NOT NULL)
+            """,
+        ]),
+    ]
+
+    /// Creates the schema and applies missing migrations in one transaction, under an advisory
+    /// lock, so nodes starting together migrate once.
+    public func prepare() async throws {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock), \(lockSpace))", logger: logger)
+                // The name is a checked plain identifier (see PostgresLocation).
+                try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: location.schema)", logger: logger)
+                try await connection.query("""
+                    CREATE TABLE IF NOT EXISTS kluis_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                    """, logger: logger)
+                var applied: Set<Int32> = []
+                for try await version in try await connection.query("SELECT version FROM kluis_migrations", logger: logger).decode(Int32.self) {
+                    applied.insert(version)
+                }
+                for migration in Self.migrations where !applied.contains(migration.version) {
+                    for statement in migration.sql {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO kluis_migrations (version) VALUES (\(migration.version))", logger: logger)
+                }
+            }
+        }
+    }
+
+    /// A stable 32-bit FNV-1a hash of the schema name.
+    static func lockSpace(for schema: String) -> Int32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in schema.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return Int32(bitPattern: hash)
+    }
+
+    /// Runs `work`, turning driver errors into vault errors that carry no data: the SQL state
+    /// and the server's message, never the query or its values.
+    func guarded<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch {
+            throw Self.vaultError(for: error)
+        }
+    }
+
+    static func vaultError(for error: any Error) -> VaultError {
+        switch error {
+        case let error as VaultError:
+            return error
+        case let error as PostgresTransactionError:
+            // The first of what went wrong: the work, else beginning or committing.
+            guard let cause = error.closureError ?? error.beginError ?? error.commitError else {
+                return VaultError(.storeFailure, "the PostgreSQL transaction failed")
+            }
+            return vaultError(for: cause)
+        case let error as PSQLError:
+            if error.serverInfo?[.sqlState] == "23505", error.serverInfo?[.constraintName] == "identifier_index_pkey" {
+                return VaultError(.identifierInUse, "the identifier belongs to another subject")
+            }
+            return VaultError(.storeFailure, "the PostgreSQL store failed: \(describe(error))")
+        default:
+            return VaultError(.storeFailure, "the PostgreSQL store failed: \(String(describing: type(of: error)))")
+        }
+    }
+
+    static func describe(_ error: PSQLError) -> String {
+        guard let info = error.serverInfo else {
+            // Connection problems: the cause names a host or a refusal, never data.
+            return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
+        }
+        return "\(info[.sqlState] ?? "") \(info[.message] ?? "")"
+    }
+}

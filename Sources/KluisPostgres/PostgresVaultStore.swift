@@ -1,0 +1,209 @@
+import Foundation
+import KluisCore
+import Logging
+import NIOCore
+import PostgresNIO
+import ServiceLifecycle
+
+/// The server store: PostgreSQL through a postgres-nio connection pool, shared by any number of
+/// Kluis nodes.
+///
+/// The pool's client is a lifecycle `Service`: nothing reaches the database until ``run()`` is
+/// running, and it must keep running while the store is used. Concurrent commits from every node
+/// are serialised on an advisory lock only for the moment they extend the audit chain.
+public final class PostgresVaultStore: VaultStore, Service {
+    let client: PostgresClient
+    let location: PostgresLocation
+    let logger: Logger
+    /// The key space of this vault's advisory locks: a hash of its schema, so that vaults in
+    /// other schemas of the same database never wait for each other.
+    let lockSpace: Int32
+
+    public init(location: PostgresLocation, maximumConnections: Int = 20, logger: Logger = PostgresVaultStore.defaultLogger) {
+        self.location = location
+        self.logger = logger
+        client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections),
+                                backgroundLogger: logger)
+        lockSpace = Self.lockSpace(for: location.schema)
+    }
+
+    /// Warnings and errors only: the pool reports every connection it opens and closes at info.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "kluis.postgres")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// Runs the connection pool until cancelled or shut down gracefully.
+    public func run() async {
+        await client.run()
+    }
+
+    public func metadata(_ key: String) async throws -> Data? {
+        try await guarded {
+            try await client.query("SELECT value FROM metadata WHERE key = \(key)", logger: logger)
+                .decode(Data.self).first { _ in true }
+        }
+    }
+
+    public func setMetadata(_ values: [String: Data]) async throws {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                try await Self.upsert(values, on: connection, logger: logger)
+            }
+        }
+    }
+
+    public func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data?) async throws -> Bool {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                // A row lock cannot guard an absent row: a lock on the metadata does.
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.metadataLock), \(lockSpace))", logger: logger)
+                let current = try await connection.query("SELECT value FROM metadata WHERE key = \(key)", logger: logger)
+                    .decode(Data.self).first { _ in true }
+                guard current == expected else { return false }
+                try await Self.upsert(values, on: connection, logger: logger)
+                return true
+            }
+        }
+    }
+
+    static func upsert(_ values: [String: Data], on connection: PostgresConnection, logger: Logger) async throws {
+        for (key, value) in values {
+            try await connection.query("""
+                INSERT INTO metadata (key, value) VALUES (\(key), \(value))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, logger: logger)
+        }
+    }
+
+    public func commit(_ changes: [StoreChange], audit entries: [AuditEntry]) async throws -> [AuditEvent] {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                try await ChangeBatch(changes).apply(on: connection, logger: logger)
+                guard !entries.isEmpty else { return [] }
+                // The chain's head may only be read and extended by one transaction at a time,
+                // across all nodes; the lock is taken last so that it is held only briefly.
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.auditChainLock), \(lockSpace))", logger: logger)
+                let head = try await connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)
+                    .decode((Int64, Data).self).first { _ in true }
+                let events = AuditEvent.chain(entries, after: head.map { (sequence: $0.0, hash: $0.1) })
+                try await Self.append(events, on: connection, logger: logger)
+                return events
+            }
+        }
+    }
+
+    public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
+        try await guarded {
+            var rows: [SnapshotStatement.Row] = []
+            for try await row in try await client.execute(SnapshotStatement(subject: subject.rawValue), logger: logger) {
+                rows.append(row)
+            }
+            return SnapshotStatement.snapshot(of: subject, from: rows)
+        }
+    }
+
+    public func subject(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> SubjectID? {
+        try await guarded {
+            try await client.execute(LookupStatement(kind: kind.rawValue, blindIndex: blindIndex), logger: logger)
+                .first { _ in true }.flatMap(SubjectID.init(rawValue:))
+        }
+    }
+
+    public func auditHead() async throws -> AuditEvent? {
+        try await guarded {
+            try await Self.auditEvents(client.query("SELECT \(unescaped: Self.auditColumns) FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)).first
+        }
+    }
+
+    public func auditEvents(after sequence: Int64, subject: SubjectID?, limit: Int) async throws -> [AuditEvent] {
+        try await guarded {
+            if let subject {
+                return try await Self.auditEvents(client.query("""
+                    SELECT \(unescaped: Self.auditColumns) FROM audit WHERE subject_id = \(subject.rawValue) AND seq > \(sequence)
+                    ORDER BY seq LIMIT \(limit)
+                    """, logger: logger))
+            }
+            return try await Self.auditEvents(client.query("""
+                SELECT \(unescaped: Self.auditColumns) FROM audit WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)
+                """, logger: logger))
+        }
+    }
+
+    public func latestAuditCheckpoint() async throws -> AuditCheckpoint? {
+        try await guarded {
+            try await Self.checkpoints(client.query("SELECT seq, hash, previous_seq, verified_at FROM audit_checkpoints ORDER BY seq DESC LIMIT 1", logger: logger)).first
+        }
+    }
+
+    public func addAuditCheckpoint(_ checkpoint: AuditCheckpoint) async throws -> Bool {
+        try await guarded {
+            // `previous_seq` is unique: of several nodes adding a checkpoint after the same one,
+            // one succeeds and the others insert nothing.
+            let inserted = try await client.query("""
+                INSERT INTO audit_checkpoints (seq, hash, previous_seq, verified_at)
+                VALUES (\(checkpoint.sequence), \(checkpoint.hash), \(checkpoint.previousSequence), \(checkpoint.verifiedAt.timeIntervalSince1970))
+                ON CONFLICT DO NOTHING RETURNING seq
+                """, logger: logger).decode(Int64.self)
+            return try await inserted.first { _ in true } != nil
+        }
+    }
+
+    public func auditCheckpoints(after sequence: Int64, limit: Int) async throws -> [AuditCheckpoint] {
+        try await guarded {
+            try await Self.checkpoints(client.query("""
+                SELECT seq, hash, previous_seq, verified_at FROM audit_checkpoints WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)
+                """, logger: logger))
+        }
+    }
+
+    public func hasDataKeys(notWrappedBy rootKeyID: String) async throws -> Bool {
+        try await guarded {
+            try await client.query("SELECT EXISTS (SELECT 1 FROM data_keys WHERE root_key_id <> \(rootKeyID))", logger: logger)
+                .decode(Bool.self).first { _ in true } ?? false
+        }
+    }
+
+    /// Claims with `FOR UPDATE SKIP LOCKED`: rows another rotating process holds are passed
+    /// over, so several processes rewrap disjoint batches at once.
+    public func rewrapDataKeys(notWrappedBy rootKeyID: String, limit: Int,
+                               _ rewrap: @Sendable (StoredDataKey) throws -> StoredDataKey) async throws -> Int {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                var claimed: [StoredDataKey] = []
+                let rows = try await connection.query("""
+                    SELECT subject_id, category, wrapped, root_key_id FROM data_keys WHERE root_key_id <> \(rootKeyID)
+                    LIMIT \(limit) FOR UPDATE SKIP LOCKED
+                    """, logger: logger)
+                for try await (subject, category, wrapped, root) in rows.decode((String, String, Data, String).self) {
+                    guard let id = SubjectID(rawValue: subject) else { continue }
+                    claimed.append(StoredDataKey(subject: id, category: category, wrapped: wrapped, rootKeyID: root))
+                }
+                guard !claimed.isEmpty else { return 0 }
+                let replaced = try claimed.map(rewrap)
+                try await connection.query("""
+                    UPDATE data_keys SET wrapped = new.wrapped, root_key_id = new.root_key_id
+                    FROM UNNEST(\(replaced.map(\.subject.rawValue)), \(replaced.map(\.category)),
+                                \(replaced.map { ByteBuffer(bytes: $0.wrapped) }), \(replaced.map(\.rootKeyID)))
+                         AS new (subject_id, category, wrapped, root_key_id)
+                    WHERE data_keys.subject_id = new.subject_id AND data_keys.category = new.category
+                    """, logger: logger)
+                return claimed.count
+            }
+        }
+    }
+
+    public func apiKey(id: String) async throws -> StoredAPIKey? {
+        try await guarded {
+            let rows = try await client.query("""
+                SELECT id, secret_hash, name, purposes, break_glass, admin, created_at FROM api_keys WHERE id = \(id)
+                """, logger: logger)
+            for try await (id, hash, name, purposes, breakGlass, admin, created) in rows.decode((String, Data, String, String, Bool, Bool, Double).self) {
+                return StoredAPIKey(id: id, secretHash: hash, name: name, purposes: purposes.split(separator: ",").map(String.init),
+                                    mayBreakGlass: breakGlass, isAdmin: admin, createdAt: Date(timeIntervalSince1970: created))
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import KluisCore
+import PostgresNIO
+
+/// One subject's rows in one prepared statement: a single round trip and one consistent
+/// snapshot for the read path of every request. Each branch is a primary-key range scan by
+/// subject id, so the statement runs on the subject's shard alone when distributed.
+struct SnapshotStatement: PostgresPreparedStatement {
+    static let sql = """
+        SELECT 0, NULL::text, NULL::text, NULL::bytea, NULL::bytea, created_at, NULL::float8 FROM subjects WHERE subject_id = $1
+        UNION ALL SELECT 1, kind, NULL, blind_index, sealed, NULL, NULL FROM identifiers WHERE subject_id = $1
+        UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL FROM data_keys WHERE subject_id = $1
+        UNION ALL SELECT 3, category, record_id, fields, NULL, created_at, updated_at FROM records WHERE subject_id = $1
+        UNION ALL SELECT 4, name, NULL, NULL, NULL, at, NULL FROM events WHERE subject_id = $1
+        """
+    typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?)
+
+    var subject: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(subject)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        try row.decode(Row.self)
+    }
+
+    /// Assembles the rows; `nil` when there is no subject row.
+    static func snapshot(of subject: SubjectID, from rows: [Row]) -> SubjectSnapshot? {
+        var createdAt: Date?
+        var identifiers: [StoredIdentifier] = []
+        var keys: [StoredDataKey] = []
+        var records: [SealedRecord] = []
+        var events: [String: Date] = [:]
+        for (part, a, b, c, d, t1, t2) in rows {
+            switch part {
+            case 0:
+                createdAt = t1.map(Date.init(timeIntervalSince1970:))
+            case 1:
+                guard let kind = a.flatMap(SubjectIdentifier.Kind.init(rawValue:)), let blindIndex = c, let sealed = d else { continue }
+                identifiers.append(StoredIdentifier(subject: subject, kind: kind, blindIndex: blindIndex, sealed: sealed))
+            case 2:
+                guard let category = a, let root = b, let wrapped = c else { continue }
+                keys.append(StoredDataKey(subject: subject, category: category, wrapped: wrapped, rootKeyID: root))
+            case 3:
+                guard let category = a, let id = b.flatMap(RecordID.init(rawValue:)), let blob = c,
+                      let fields = SealedRecord.decodeFields(blob), let created = t1, let updated = t2 else { continue }
+                records.append(SealedRecord(subject: subject, category: category, id: id, fields: fields,
+                                            createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated)))
+            default:
+                guard let name = a, let at = t1 else { continue }
+                events[name] = Date(timeIntervalSince1970: at)
+            }
+        }
+        guard let createdAt else { return nil }
+        return SubjectSnapshot(subject: subject, createdAt: createdAt, identifiers: identifiers, dataKeys: keys,
+                               records: records, events: events)
+    }
+}
+
+/// The subject an identifier's blind index belongs to.
+struct LookupStatement: PostgresPreparedStatement {
+    static let sql = "SELECT subject_id FROM identifier_index WHERE kind = $1 AND blind_index = $2"
+    typealias Row = String
+
+    var kind: String
+    var blindIndex: Data
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(kind)
+        try bindings.append(blindIndex)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        try row.decode(String.self)
+    }
+}
