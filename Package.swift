@@ -128,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KluisCLITests",
-            dependencies: ["KluisCLI", "KluisCore", "KluisSQLite", "KluisTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KluisCLI", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ],

@@ -27,7 +27,11 @@ struct KeysRotateCommand: ContextualCommand {
     @Option(help: "The new root key file; created when absent.")
     var newKeyFile: String
 
+    @Option(help: "Data keys per transaction.")
+    var batch: Int = 1000
+
     func run(in context: CommandContext) async throws -> Int32 {
+        guard (1...100_000).contains(batch) else { throw CommandFailure("--batch must be 1 to 100000") }
         let location = try store.location(in: context)
         let old = try location.rootKey(keyFile: keyFile, in: context)
         let newURL = context.url(for: newKeyFile)
@@ -41,7 +45,7 @@ struct KeysRotateCommand: ContextualCommand {
             try DataDirectory.writeKey(new, to: newURL)
         }
         do {
-            let count = try await location.withStore { store in try await Vault.rotateRootKey(store: store, from: old, to: new) }
+            let count = try await location.withStore { store in try await Vault.rotateRootKey(store: store, from: old, to: new, batchSize: batch) }
             context.write("""
                 Rotated to root key \(new.id): \(count) data keys rewrapped; no value was re-encrypted.
                 Use \(newURL.path) from now on and destroy the old key once backups made with it have expired.

@@ -56,13 +56,18 @@ extension Vault {
     /// Rewraps every data key and the index key under `newRoot`, without touching any value.
     ///
     /// Resumable: an interrupted rotation is continued by running it again with the same two
-    /// keys; keys already rewrapped are skipped. Returns the number of data keys rewrapped.
+    /// keys; keys already rewrapped are skipped. Several processes may run it at once and share
+    /// the work; a run that finds the rotation finished does nothing. Returns the number of data
+    /// keys this run rewrapped.
     public static func rotateRootKey(store: any VaultStore, from oldRoot: RootKey, to newRoot: RootKey,
                                      clock: any WallClock = SystemWallClock(), batchSize: Int = 1000) async throws -> Int {
         try await store.prepare()
         guard let storedID = try await store.metadata(Meta.rootKeyID).map({ String(decoding: $0, as: UTF8.self) }),
               let wrappedIndex = try await store.metadata(Meta.indexKey) else {
             throw VaultError(.storeNotInitialised, "the store is not initialised")
+        }
+        if storedID == newRoot.id, try await !store.hasDataKeys(notWrappedBy: newRoot.id) {
+            return 0 // finished already, by this run's twin or an earlier one
         }
         guard storedID == oldRoot.id else {
             throw VaultError(.rootKeyWrong, "the current root key is \(storedID), not \(oldRoot.id)")
@@ -72,7 +77,11 @@ extension Vault {
             throw VaultError(.inputInvalid, "a rotation to root key \(target) was interrupted; finish it with that key first")
         }
         let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: oldRoot)
-        try await store.setMetadata([Meta.rotationTarget: Data(newRoot.id.utf8)])
+        // Marked only while the old key is current: a twin may have finished meanwhile.
+        guard try await store.setMetadata([Meta.rotationTarget: Data(newRoot.id.utf8)],
+                                          ifCurrent: Meta.rootKeyID, is: Data(oldRoot.id.utf8)) else {
+            return 0
+        }
         let ring = KeyRing(root: oldRoot, indexKey: indexKey, cacheLimit: 1)
         var rewrapped = 0
         while true {
