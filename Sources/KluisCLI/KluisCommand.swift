@@ -1,4 +1,5 @@
 import ArgumentParser
+import KluisCore
 
 /// `kluis`: the root command.
 public struct KluisCommand: AsyncParsableCommand {
@@ -38,6 +39,10 @@ public struct KluisCommand: AsyncParsableCommand {
         } catch let failure as CommandFailure {
             context.writeError("error: \(failure.message)\n")
             return failure.exitCode
+        } catch let error as VaultError {
+            // The vault's messages are written for people and carry no data.
+            context.writeError("error: \(error.message)\n")
+            return 1
         } catch {
             context.writeError("error: \(fullMessage(for: error))\n")
             return exitCode(for: error).rawValue

@@ -38,6 +38,11 @@ struct StoreLocation {
             return try await body(try directory!.openStore(creating: creating))
         }
         let store = PostgresVaultStore(location: postgres)
+        do {
+            try await store.checkReachable()
+        } catch let error as VaultError {
+            throw CommandFailure(error.message)
+        }
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await store.run() }
             defer { group.cancelAll() }

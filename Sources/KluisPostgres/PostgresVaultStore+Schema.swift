@@ -129,6 +129,9 @@ extension PostgresVaultStore {
             if error.serverInfo?[.sqlState] == "23505", error.serverInfo?[.constraintName] == "identifier_index_pkey" {
                 return VaultError(.identifierInUse, "the identifier belongs to another subject")
             }
+            if error.serverInfo?[.sqlState] == "42P01" { // undefined_table
+                return VaultError(.storeNotInitialised, "the database holds no Kluis vault: run 'kluis init --database …' first")
+            }
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(describe(error))")
         default:
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(String(describing: type(of: error)))")

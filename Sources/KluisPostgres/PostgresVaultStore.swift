@@ -27,16 +27,28 @@ public final class PostgresVaultStore: VaultStore, Service {
         lockSpace = Self.lockSpace(for: location.schema)
     }
 
-    /// Warnings and errors only: the pool reports every connection it opens and closes at info.
+    /// Errors only: the pool reports every connection it opens and closes, and warns when a
+    /// query is sent a moment before the pool runs (it waits, and works).
     public static var defaultLogger: Logger {
         var logger = Logger(label: "kluis.postgres")
-        logger.logLevel = .warning
+        logger.logLevel = .error
         return logger
     }
 
     /// Runs the connection pool until cancelled or shut down gracefully.
     public func run() async {
         await client.run()
+    }
+
+    /// Opens and closes one connection, so that a wrong address, password or database is
+    /// reported at once with its cause; the pool itself retries quietly and would only time out.
+    public func checkReachable() async throws {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: location.connectionConfiguration(), id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw VaultError(.storeFailure, "cannot connect to PostgreSQL at \(location.host):\(location.port): \(Self.vaultError(for: error).message)")
+        }
     }
 
     public func metadata(_ key: String) async throws -> Data? {
