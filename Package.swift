@@ -86,7 +86,9 @@ let package = Package(
                 "KluisCore",
                 "KluisHTTP",
                 "KluisSQLite",
+                "KluisPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -128,7 +130,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KluisCLITests",
-            dependencies: ["KluisCLI", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KluisCLI", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict
         ),
     ],

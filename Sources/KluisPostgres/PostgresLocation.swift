@@ -88,7 +88,7 @@ public struct PostgresLocation: Sendable, Hashable {
     }
 
     /// The client configuration: every connection starts with the schema on its search path.
-    func clientConfiguration(maximumConnections: Int) -> PostgresClient.Configuration {
+    public func clientConfiguration(maximumConnections: Int) -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS
         switch self.tls {
         case .disable: tls = .disable

@@ -13,8 +13,12 @@ struct BenchCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Kluis against baselines from the same run; reproducible with a fixed seed.",
-        discussion: "Runs in a temporary directory on the embedded SQLite store and on 127.0.0.1 only. Record results in docs/benchmarks.md with the machine and date."
+        discussion: "Runs on the embedded SQLite store in a temporary directory, or with --database in a new schema of that PostgreSQL database, dropped afterwards; HTTP on 127.0.0.1 only. Record results in docs/benchmarks.md with the machine and date."
     )
+
+    @Option(help: ArgumentHelp("Run on PostgreSQL, in a schema of its own that is dropped afterwards.",
+                               valueName: "postgres://USER:PASSWORD@HOST:PORT/DB"))
+    var database: String?
 
     @Option(help: "Synthetic people to import.")
     var subjects: Int = 20_000
@@ -42,21 +46,26 @@ struct BenchCommand: ContextualCommand {
             throw CommandFailure("every count must be at least 1")
         }
         let policy = try PolicyDocument(text: BenchPolicy.yaml).validPolicy()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kluis-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         progress("generating \(subjects) people (seed \(seed))", context)
         var generator = SyntheticPeople(seed: seed)
         let people = try (0..<subjects).map { try generator.next(index: $0) }
+        let target = try BenchStore.make(database: database)
+        let results = try await target.withStore { store in
+            try await measure(people: people, on: target, store: store, policy: policy, context: context)
+        }
+        print(results.results, store: target.name, auditEvents: results.auditEvents, in: context)
+        return 0
+    }
 
+    private func measure(people: [NewSubject], on target: BenchStore, store: any VaultStore, policy: Policy,
+                         context: CommandContext) async throws -> (results: [BenchResult], auditEvents: Int64) {
         var results: [BenchResult] = []
-        let importer = ImportBench(people: people, batch: batch, directory: directory)
-        progress("importing through the vault", context)
-        let (vault, ids, vaultRate) = try await importer.runVault(policy: policy)
+        progress("importing through the vault on \(target.name)", context)
+        let (vault, ids, vaultRate) = try await ImportBench(people: people, batch: batch).run(into: store, policy: policy)
         progress("importing raw rows", context)
-        let rawRate = try await importer.runRaw()
+        let rawRate = try await target.rawImport(people, batch: batch)
         results.append(BenchResult(name: "bulk import (sealed, blind-indexed, audited)", unit: "fields/s", kluis: vaultRate,
-                                   baseline: rawRate, baselineName: "raw SQLite inserts of the same rows",
+                                   baseline: rawRate, baselineName: target.baselineName,
                                    target: ">= 30% of raw; >= 50,000 fields/s"))
 
         progress("timing in-process reads and lookups", context)
@@ -99,8 +108,7 @@ struct BenchCommand: ContextualCommand {
         }
         let verified = try await vault.verifyAudit()
         guard verified.isIntact else { throw CommandFailure("the audit chain broke during the benchmark") }
-        print(results, auditEvents: verified.checked, in: context)
-        return 0
+        return (results, verified.checked)
     }
 
     private func httpLoad(vault: Vault, ids: [SubjectID], token: String) async throws -> (HTTPLoad.Outcome, HTTPLoad.Outcome) {
@@ -162,12 +170,13 @@ struct BenchCommand: ContextualCommand {
         if !json { context.writeError("bench: \(message)\n") }
     }
 
-    private func print(_ results: [BenchResult], auditEvents: Int64, in context: CommandContext) {
+    private func print(_ results: [BenchResult], store: String, auditEvents: Int64, in context: CommandContext) {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             struct Report: Encodable {
                 var date: String
+                var store: String
                 var cores: Int
                 var memoryGiB: Int
                 var subjects: Int
@@ -176,7 +185,7 @@ struct BenchCommand: ContextualCommand {
                 var auditEvents: Int64
                 var results: [BenchResult]
             }
-            let report = Report(date: ISO8601DateFormatter().string(from: Date()), cores: ProcessInfo.processInfo.activeProcessorCount,
+            let report = Report(date: ISO8601DateFormatter().string(from: Date()), store: store, cores: ProcessInfo.processInfo.activeProcessorCount,
                                 memoryGiB: Int(ProcessInfo.processInfo.physicalMemory >> 30), subjects: subjects, seed: seed,
                                 connections: connections, auditEvents: auditEvents, results: results)
             if let data = try? encoder.encode(report) { context.write(String(decoding: data, as: UTF8.self) + "\n") }
@@ -195,7 +204,7 @@ struct BenchCommand: ContextualCommand {
                          + "\(number(result.p99Milliseconds)) | \(baselineLatency) | \(result.target ?? "") |")
         }
         lines.append("")
-        lines.append("\(subjects) people (seed \(seed)), \(ProcessInfo.processInfo.activeProcessorCount) cores; audit chain intact over \(auditEvents) events.")
+        lines.append("\(store): \(subjects) people (seed \(seed)), \(ProcessInfo.processInfo.activeProcessorCount) cores; audit chain intact over \(auditEvents) events.")
         context.write(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import KluisCore
+import KluisPostgres
+import KluisSQLite
+
+/// Where `kluis bench` runs: a SQLite file in a temporary directory, or a schema of its own in
+/// a PostgreSQL database, dropped afterwards. Each comes with its raw baseline.
+enum BenchStore {
+    case sqlite(directory: URL)
+    case postgres(PostgresLocation)
+
+    /// A fresh place for one run.
+    static func make(database: String?) throws -> BenchStore {
+        guard let database else {
+            return .sqlite(directory: FileManager.default.temporaryDirectory.appendingPathComponent("kluis-bench-\(UUID().uuidString)"))
+        }
+        var location: PostgresLocation
+        do { location = try PostgresLocation(url: database) } catch {
+            throw CommandFailure("the database URL cannot be used: \(error.message)")
+        }
+        location.schema = "kluis_bench_" + UUID().uuidString.lowercased().replacingAll("-", with: "").prefix(12)
+        return .postgres(location)
+    }
+
+    var name: String {
+        switch self {
+        case .sqlite: "SQLite"
+        case .postgres: "PostgreSQL"
+        }
+    }
+
+    var baselineName: String {
+        switch self {
+        case .sqlite: "raw SQLite inserts of the same rows"
+        case .postgres: "raw PostgreSQL INSERT … UNNEST of the same rows"
+        }
+    }
+
+    /// Runs `body` with an empty store, and removes everything the run made afterwards.
+    func withStore<T: Sendable>(_ body: (any VaultStore) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite(let directory):
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            return try await body(SQLiteVaultStore(path: directory.appendingPathComponent("kluis.sqlite").path))
+        case .postgres(let location):
+            let store = PostgresVaultStore(location: location)
+            try await store.checkReachable()
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await store.run() }
+                defer { group.cancelAll() }
+                do {
+                    let result = try await body(store)
+                    try await PostgresRawImport(location: location).dropSchema()
+                    return result
+                } catch {
+                    try? await PostgresRawImport(location: location).dropSchema()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Inserts `people` as plain rows in batches of `batch`; returns fields per second.
+    func rawImport(_ people: [NewSubject], batch: Int) async throws -> Double {
+        switch self {
+        case .sqlite(let directory):
+            try await SQLiteRawImport(path: directory.appendingPathComponent("raw.sqlite").path).run(people, batch: batch)
+        case .postgres(let location):
+            try await PostgresRawImport(location: location).run(people, batch: batch)
+        }
+    }
+}
