@@ -97,7 +97,11 @@ public struct PostgresLocation: Sendable, Hashable {
         }
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
                                                          database: database, tls: tls)
-        configuration.options.additionalStartupParameters = [("search_path", schema), ("application_name", "kluis")]
+        // The audit chain's lock relies on each statement seeing what committed before it:
+        // read committed, whatever the database or role defaults to.
+        configuration.options.additionalStartupParameters = [
+            ("search_path", schema), ("application_name", "kluis"), ("default_transaction_isolation", "read committed"),
+        ]
         configuration.options.maximumConnections = maximumConnections
         return configuration
     }

@@ -53,6 +53,55 @@ import Testing
         #expect(try await fixture.vault.verifyAudit().firstBroken?.sequence == 4)
     }
 
+    @Test func anAuditCheckpointRevealsRemovedEvents() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        let subject = try await fixture.makeSubject()
+        for _ in 0..<3 { _ = try await fixture.vault.read(subject, for: "service", by: VaultFixture.serviceApp) }
+        // init, create, 3 reads
+        guard case .added(let first, let events) = try await fixture.vault.checkpointAudit() else {
+            Issue.record("no checkpoint was added")
+            return
+        }
+        #expect(first.sequence == 5 && first.previousSequence == 0 && events == 5)
+        #expect(try await fixture.vault.checkpointAudit() == .upToDate)
+        _ = try await fixture.vault.read(subject, for: "service", by: VaultFixture.serviceApp)
+        guard case .added(let second, let more) = try await fixture.vault.checkpointAudit() else {
+            Issue.record("no second checkpoint was added")
+            return
+        }
+        #expect(second.sequence == 6 && second.previousSequence == 5 && more == 1)
+        #expect(try await fixture.vault.verifyAudit().isIntact)
+
+        // Removing the newest events, which the chain alone cannot notice, the checkpoint does.
+        let pool = try DatabasePool(path: fixture.databasePath)
+        try await pool.write { db in try db.execute(sql: "DELETE FROM audit WHERE seq >= 5") }
+        let truncated = try await fixture.vault.verifyAudit()
+        #expect(truncated.firstBroken?.sequence == 5)
+        #expect(truncated.firstBroken?.problem.contains("events were removed") == true)
+        #expect(truncated.checked == 4)
+
+        // A checkpoint that disagrees with the chain shows the chain was rewritten.
+        try await pool.write { db in try db.execute(sql: "UPDATE audit_checkpoints SET seq = 3, previous_seq = -1 WHERE seq = 5") }
+        let rewritten = try await fixture.vault.verifyAudit()
+        #expect(rewritten.firstBroken?.sequence == 3)
+        #expect(rewritten.firstBroken?.problem.contains("rewritten") == true)
+    }
+
+    @Test func aCheckpointRoundReportsABrokenChain() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        _ = try await fixture.makeSubject()
+        let pool = try DatabasePool(path: fixture.databasePath)
+        try await pool.write { db in try db.execute(sql: "UPDATE audit SET actor = 'someone' WHERE seq = 2") }
+        guard case .broken(let broken) = try await fixture.vault.checkpointAudit() else {
+            Issue.record("a broken chain was checkpointed")
+            return
+        }
+        #expect(broken.sequence == 2)
+        #expect(try await fixture.vault.store.latestAuditCheckpoint() == nil)
+    }
+
     @Test(arguments: StoreKind.enabled) func rotationRewrapsKeysWithoutTouchingValues(store kind: StoreKind) async throws {
         let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }

@@ -31,10 +31,7 @@ struct ServeCommand: ContextualCommand {
         guard (0...65535).contains(port) else { throw CommandFailure("--port must be 0 to 65535") }
         guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
         if initialise {
-            let location = try vault.store.location(in: context)
-            if try await !location.isInitialised() {
-                try await InitCommand.initialise(location, keyFile: vault.keyFile, in: context)
-            }
+            try await InitCommand.initialise(try vault.store.location(in: context), keyFile: vault.keyFile, joining: true, in: context)
         }
         var logger = Logger(label: "kluis")
         logger.logLevel = .info

@@ -34,8 +34,8 @@ public struct BackgroundWorker: Service {
                 if let summary = try await task.work() {
                     logger.info("background.done", metadata: ["task": "\(task.name)", "summary": "\(summary)"])
                 }
-            } catch is CancellationError {
-                return
+            } catch where Task.isCancelled {
+                return // shutting down: the round was interrupted, not failed
             } catch {
                 logger.error("background.failed", metadata: ["task": "\(task.name)", "error": "\(error)"])
             }
