@@ -62,7 +62,7 @@ import Testing
         let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
         try await api.application().test(.router) { client in
-            for token in [nil, "kluis_key_abc_def", String(api.appToken.dropLast()) + "0"] {
+            for token in [nil, "kluis_key_abc_def", String(api.appToken.dropLast()) + (api.appToken.hasSuffix("0") ? "1" : "0")] {
                 let response = try await client.send(.post, "/v1/subjects", token: token, json: Self.create)
                 #expect(response.status == .unauthorized)
                 #expect(response.problemCode == "auth.unauthorised")
