@@ -54,7 +54,7 @@ public final class PostgresVaultStore: VaultStore, Service {
     public func metadata(_ key: String) async throws -> Data? {
         try await guarded {
             try await client.query("SELECT value FROM metadata WHERE key = \(key)", logger: logger)
-                .decode(Data.self).first { _ in true }
+                .decode(Data.self).all().first
         }
     }
 
@@ -72,7 +72,7 @@ public final class PostgresVaultStore: VaultStore, Service {
                 // A row lock cannot guard an absent row: a lock on the metadata does.
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.metadataLock), \(lockSpace))", logger: logger)
                 let current = try await connection.query("SELECT value FROM metadata WHERE key = \(key)", logger: logger)
-                    .decode(Data.self).first { _ in true }
+                    .decode(Data.self).all().first
                 guard current == expected else { return false }
                 try await Self.upsert(values, on: connection, logger: logger)
                 return true
@@ -98,7 +98,7 @@ public final class PostgresVaultStore: VaultStore, Service {
                 // across all nodes; the lock is taken last so that it is held only briefly.
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.auditChainLock), \(lockSpace))", logger: logger)
                 let head = try await connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)
-                    .decode((Int64, Data).self).first { _ in true }
+                    .decode((Int64, Data).self).all().first
                 let events = AuditEvent.chain(entries, after: head.map { (sequence: $0.0, hash: $0.1) })
                 try await Self.append(events, on: connection, logger: logger)
                 return events
@@ -119,7 +119,7 @@ public final class PostgresVaultStore: VaultStore, Service {
     public func subject(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> SubjectID? {
         try await guarded {
             try await client.execute(LookupStatement(kind: kind.rawValue, blindIndex: blindIndex), logger: logger)
-                .first { _ in true }.flatMap(SubjectID.init(rawValue:))
+                .all().first.flatMap(SubjectID.init(rawValue:))
         }
     }
 
@@ -158,7 +158,7 @@ public final class PostgresVaultStore: VaultStore, Service {
                 VALUES (\(checkpoint.sequence), \(checkpoint.hash), \(checkpoint.previousSequence), \(checkpoint.verifiedAt.timeIntervalSince1970))
                 ON CONFLICT DO NOTHING RETURNING seq
                 """, logger: logger).decode(Int64.self)
-            return try await inserted.first { _ in true } != nil
+            return try await inserted.all().first != nil
         }
     }
 
@@ -173,7 +173,7 @@ public final class PostgresVaultStore: VaultStore, Service {
     public func hasDataKeys(notWrappedBy rootKeyID: String) async throws -> Bool {
         try await guarded {
             try await client.query("SELECT EXISTS (SELECT 1 FROM data_keys WHERE root_key_id <> \(rootKeyID))", logger: logger)
-                .decode(Bool.self).first { _ in true } ?? false
+                .decode(Bool.self).all().first ?? false
         }
     }
 
@@ -211,11 +211,11 @@ public final class PostgresVaultStore: VaultStore, Service {
             let rows = try await client.query("""
                 SELECT id, secret_hash, name, purposes, break_glass, admin, created_at FROM api_keys WHERE id = \(id)
                 """, logger: logger)
-            for try await (id, hash, name, purposes, breakGlass, admin, created) in rows.decode((String, Data, String, String, Bool, Bool, Double).self) {
-                return StoredAPIKey(id: id, secretHash: hash, name: name, purposes: purposes.split(separator: ",").map(String.init),
-                                    mayBreakGlass: breakGlass, isAdmin: admin, createdAt: Date(timeIntervalSince1970: created))
+            return try await rows.decode((String, Data, String, String, Bool, Bool, Double).self).all().first.map {
+                (id, hash, name, purposes, breakGlass, admin, created) in
+                StoredAPIKey(id: id, secretHash: hash, name: name, purposes: purposes.split(separator: ",").map(String.init),
+                             mayBreakGlass: breakGlass, isAdmin: admin, createdAt: Date(timeIntervalSince1970: created))
             }
-            return nil
         }
     }
 }

@@ -11,7 +11,7 @@ import FoundationNetworking
 /// Three `kluis serve` processes on loopback against one PostgreSQL database: writes and reads
 /// through all of them at once, background checkpoints on all of them, then a rotation by three
 /// processes at once. Nothing may be lost, nothing done twice, and the audit chain must verify.
-@Suite(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL (scripts/start-postgres) to run"))
+@Suite(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL (scripts/start-postgres) to run"), .timeLimit(.minutes(3)))
 struct MultiNodeTests {
     static let peoplePerNode = 30
 

@@ -5,7 +5,7 @@ import KluisTesting
 import Testing
 
 /// The commands that open a store, on PostgreSQL (`--database`).
-@Suite(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL (scripts/start-postgres) to run"))
+@Suite(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL (scripts/start-postgres) to run"), .timeLimit(.minutes(3)))
 struct PostgresCommandTests {
     @Test func initImportAndVerifyOnPostgres() async throws {
         let temporary = try TemporaryDirectory()

@@ -5,7 +5,7 @@ import KluisTesting
 import Testing
 
 /// The store contract on a real PostgreSQL server, each test in a schema of its own.
-@Suite(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL (scripts/start-postgres) to run"))
+@Suite(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL (scripts/start-postgres) to run"), .timeLimit(.minutes(3)))
 final class PostgresStoreContractTests {
     let stores = RunningPostgresStores()
     let contract: StoreContract
