@@ -7,35 +7,45 @@ import KluisSQLite
 /// PostgreSQL database (`--database`, else `KLUIS_DATABASE_URL`). With PostgreSQL the data
 /// directory is optional and only a default place for the root key.
 struct StoreLocation {
+    enum Backend {
+        case sqlite(DataDirectory)
+        case postgres(PostgresLocation)
+    }
+
+    let backend: Backend
+    /// The data directory, when given: the SQLite vault, or with PostgreSQL the key's home.
     let directory: DataDirectory?
-    let postgres: PostgresLocation?
 
     init(data: String?, database: String?, in context: CommandContext) throws(CommandFailure) {
         directory = data.map { DataDirectory($0, in: context) }
         if let url = database ?? context.environment["KLUIS_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
             do {
-                postgres = try PostgresLocation(url: url)
+                backend = .postgres(try PostgresLocation(url: url))
             } catch {
                 throw CommandFailure("the database URL cannot be used: \(error.message)")
             }
+        } else if let directory {
+            backend = .sqlite(directory)
         } else {
-            postgres = nil
-        }
-        guard directory != nil || postgres != nil else {
             throw CommandFailure("say where the vault is: --data DIR (embedded SQLite) or --database postgres://… (or KLUIS_DATABASE_URL)")
         }
     }
 
     /// For messages: the directory, or the database URL without its password.
     var name: String {
-        postgres?.redacted ?? directory?.url.path ?? ""
+        switch backend {
+        case .sqlite(let directory): directory.url.path
+        case .postgres(let location): location.redacted
+        }
     }
 
     /// Runs `body` with the store open; a PostgreSQL connection pool runs for exactly that long.
     /// The SQLite file must exist unless `creating`.
     func withStore<T: Sendable>(creating: Bool = false, _ body: (any VaultStore) async throws -> T) async throws -> T {
-        guard let postgres else {
-            return try await body(try directory!.openStore(creating: creating))
+        let postgres: PostgresLocation
+        switch backend {
+        case .sqlite(let directory): return try await body(try directory.openStore(creating: creating))
+        case .postgres(let location): postgres = location
         }
         let store = PostgresVaultStore(location: postgres)
         do {
@@ -52,11 +62,8 @@ struct StoreLocation {
 
     /// Whether the store holds a vault already: its SQLite file exists, or its database has one.
     func isInitialised() async throws -> Bool {
-        guard postgres != nil else { return FileManager.default.fileExists(atPath: directory!.databasePath) }
-        return try await withStore { store in
-            try await store.prepare()
-            return try await store.metadata("root_key_id") != nil
-        }
+        if case .sqlite(let directory) = backend { return FileManager.default.fileExists(atPath: directory.databasePath) }
+        return try await withStore { store in try await Vault.isInitialised(store) }
     }
 
     /// The root key from `--key-file`, else `KLUIS_ROOT_KEY`, else the data directory's `root.key`.

@@ -68,7 +68,7 @@ struct InitCommand: ContextualCommand {
             return try await Vault.createFirstAdminKey(store: store)
         }
         guard let (id, token) = admin else { return }
-        if location.postgres == nil, let directory = location.directory {
+        if case .sqlite(let directory) = location.backend {
             // The directory is 0700 already; the file itself is made owner-only too, for copies.
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.databasePath)
         }

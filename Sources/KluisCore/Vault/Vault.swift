@@ -50,6 +50,12 @@ public final class Vault: Sendable {
         try await store.commit([], audit: [AuditEntry(time: clock.now(), actor: "cli", action: .initialise)])
     }
 
+    /// Whether `store` holds a vault: prepared, with a root key recorded.
+    public static func isInitialised(_ store: any VaultStore) async throws -> Bool {
+        try await store.prepare()
+        return try await store.metadata(Meta.rootKeyID) != nil
+    }
+
     /// Opens an initialised store with `root`; refuses a root key the store was not made with.
     public static func open(store: any VaultStore, root: RootKey, policy: Policy,
                             clock: any WallClock = SystemWallClock()) async throws -> Vault {
