@@ -42,21 +42,9 @@ struct StoreLocation {
     /// Runs `body` with the store open; a PostgreSQL connection pool runs for exactly that long.
     /// The SQLite file must exist unless `creating`.
     func withStore<T: Sendable>(creating: Bool = false, _ body: (any VaultStore) async throws -> T) async throws -> T {
-        let postgres: PostgresLocation
         switch backend {
-        case .sqlite(let directory): return try await body(try directory.openStore(creating: creating))
-        case .postgres(let location): postgres = location
-        }
-        let store = PostgresVaultStore(location: postgres)
-        do {
-            try await store.checkReachable()
-        } catch let error as VaultError {
-            throw CommandFailure(error.message)
-        }
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.run() }
-            defer { group.cancelAll() }
-            return try await body(store)
+        case .sqlite(let directory): try await body(try directory.openStore(creating: creating))
+        case .postgres(let location): try await PostgresVaultStore.withRunning(on: location, body)
         }
     }
 

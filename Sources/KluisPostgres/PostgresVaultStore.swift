@@ -40,6 +40,19 @@ public final class PostgresVaultStore: VaultStore, Service {
         await client.run()
     }
 
+    /// Runs `body` with a store on `location` whose pool runs for exactly that long, after
+    /// checking that the server can be reached.
+    public static func withRunning<T: Sendable>(on location: PostgresLocation,
+                                                _ body: (PostgresVaultStore) async throws -> T) async throws -> T {
+        let store = PostgresVaultStore(location: location)
+        try await store.checkReachable()
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await store.run() }
+            defer { group.cancelAll() }
+            return try await body(store)
+        }
+    }
+
     /// Opens and closes one connection, so that a wrong address, password or database is
     /// reported at once with its cause; the pool itself retries quietly and would only time out.
     public func checkReachable() async throws {

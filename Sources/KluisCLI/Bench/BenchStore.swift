@@ -44,19 +44,13 @@ enum BenchStore {
             defer { try? FileManager.default.removeItem(at: directory) }
             return try await body(SQLiteVaultStore(path: directory.appendingPathComponent("kluis.sqlite").path))
         case .postgres(let location):
-            let store = PostgresVaultStore(location: location)
-            try await store.checkReachable()
-            return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await store.run() }
-                defer { group.cancelAll() }
-                do {
-                    let result = try await body(store)
-                    try await PostgresRawImport(location: location).dropSchema()
-                    return result
-                } catch {
-                    try? await PostgresRawImport(location: location).dropSchema()
-                    throw error
-                }
+            do {
+                let result = try await PostgresVaultStore.withRunning(on: location, body)
+                try await PostgresRawImport(location: location).dropSchema()
+                return result
+            } catch {
+                try? await PostgresRawImport(location: location).dropSchema()
+                throw error
             }
         }
     }

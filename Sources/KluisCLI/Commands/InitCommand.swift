@@ -32,9 +32,6 @@ struct InitCommand: ContextualCommand {
         }
         let keyFromEnvironment = keyFile == nil ? context.environment["KLUIS_ROOT_KEY"] : nil
         let keyURL = keyFile.map(context.url(for:)) ?? location.directory?.defaultKeyFile
-        if keyFromEnvironment == nil, keyURL == nil {
-            throw CommandFailure("say where to write the new root key: --key-file FILE (or set KLUIS_ROOT_KEY)")
-        }
         if let directory = location.directory {
             do {
                 try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true,
@@ -52,11 +49,13 @@ struct InitCommand: ContextualCommand {
             // Provisioned beforehand (by a secrets manager, or for several nodes): use it.
             root = try RootKeySource.read(keyFile: url.path, fallback: nil, in: context)
             keyNote = "Root key: read from \(url.path)."
-        } else {
+        } else if let url = keyURL {
             root = RootKey.generate()
-            let url = keyURL!
             try DataDirectory.writeKey(root, to: url)
             keyNote = "Root key: written to \(url.path) (mode 0600). Keep it safe, and apart from backups of the data."
+        } else {
+            // Only without a data directory, so nothing was created yet.
+            throw CommandFailure("say where to write the new root key: --key-file FILE (or set KLUIS_ROOT_KEY)")
         }
         let admin = try await location.withStore(creating: true) { store -> (id: String, token: String)? in
             do {

@@ -1,0 +1,47 @@
+import Foundation
+import KluisCore
+import KluisSQLite
+import KluisTesting
+import Testing
+
+/// The store contract on real SQLite files and on the test PostgreSQL server, each test in a
+/// database of its own (a file, or a schema).
+@Suite(.timeLimit(.minutes(3)))
+final class StoreContractTests {
+    let directory: TemporaryDirectory
+    let pools = RunningPostgresStores()
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    deinit { pools.shutdown() }
+
+    func contract(_ kind: StoreKind) -> StoreContract {
+        switch kind {
+        case .sqlite:
+            let directory = directory
+            return StoreContract {
+                let path = directory.path("\(UUID().uuidString).sqlite")
+                return { try SQLiteVaultStore(path: path) }
+            }
+        case .postgres:
+            let pools = pools
+            return StoreContract {
+                let location = try PostgresTestServer.freshLocation()
+                return { pools.open(location) }
+            }
+        }
+    }
+
+    @Test(arguments: StoreKind.enabled) func metadataRoundTrips(store: StoreKind) async throws { try await contract(store).metadataRoundTrips() }
+    @Test(arguments: StoreKind.enabled) func metadataIsSwitchedOnce(store: StoreKind) async throws { try await contract(store).metadataIsSwitchedOnce() }
+    @Test(arguments: StoreKind.enabled) func committedSubjectComesBack(store: StoreKind) async throws { try await contract(store).committedSubjectComesBack() }
+    @Test(arguments: StoreKind.enabled) func recordsAreReplaced(store: StoreKind) async throws { try await contract(store).recordsAreReplaced() }
+    @Test(arguments: StoreKind.enabled) func duplicateIdentifierChangesNothing(store: StoreKind) async throws { try await contract(store).duplicateIdentifierChangesNothing() }
+    @Test(arguments: StoreKind.enabled) func auditEventsComeBackInOrder(store: StoreKind) async throws { try await contract(store).auditEventsComeBackInOrder() }
+    @Test(arguments: StoreKind.enabled) func concurrentHandlesMakeOneChain(store: StoreKind) async throws { try await contract(store).concurrentHandlesMakeOneChain() }
+    @Test(arguments: StoreKind.enabled) func checkpointsFollowOneAnother(store: StoreKind) async throws { try await contract(store).checkpointsFollowOneAnother() }
+    @Test(arguments: StoreKind.enabled) func dataKeysAreRewrapped(store: StoreKind) async throws { try await contract(store).dataKeysAreRewrapped() }
+    @Test(arguments: StoreKind.enabled) func apiKeysRoundTrip(store: StoreKind) async throws { try await contract(store).apiKeysRoundTrip() }
+}
