@@ -77,6 +77,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            // The cookie banner is plain JavaScript and CSS, compiled into the binary so a
+            // deployed `kluis` needs no files beside it.
+            resources: [.embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css")],
             swiftSettings: strict
         ),
         // The commands of the `kluis` executable, as a library so tests run them in-process.

@@ -65,10 +65,11 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         switch code {
         case .subjectNotFound, .recordNotFound: .notFound
         case .identifierInUse: .conflict
-        case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden: .forbidden
+        case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected: .forbidden
+        case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid: .unprocessableContent
         case .unauthorised: .unauthorized
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
-             .eventInvalid, .inputInvalid: .badRequest
+             .eventInvalid, .inputInvalid, .receiptInvalid: .badRequest
         case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeInitialised, .storeFailure, .ciphertextInvalid:
             .internalServerError
         }

@@ -62,7 +62,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func read(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try await auth.principal(of: request)
-        let subject = try subjectID(context)
+        let subject = try Self.subjectID(context)
         guard let purpose = request.uri.queryParameters.get("purpose") ?? request.headers[Self.purposeHeader] else {
             throw VaultError(.purposeUnknown, "name the purpose of the read: ?purpose=ID or the Kluis-Purpose header")
         }
@@ -73,7 +73,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func write(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try await auth.principal(of: request)
-        let subject = try subjectID(context)
+        let subject = try Self.subjectID(context)
         let category = try context.parameters.require("category")
         let body = try await JSONBody.decode(Payloads.FieldsBody.self, from: request, limit: configuration.maximumBodySize)
         let id = try await vault.write(NewRecord(category: category, id: try body.recordID.map(Payloads.recordID), fields: body.fields),
@@ -83,7 +83,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func recordEvent(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try await auth.principal(of: request)
-        let subject = try subjectID(context)
+        let subject = try Self.subjectID(context)
         let body = try await JSONBody.decode(Payloads.EventBody.self, from: request, limit: configuration.maximumBodySize)
         try await vault.recordEvent(body.name, at: body.at, for: subject, by: principal)
         return Response(status: .noContent)
@@ -93,7 +93,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func accessHistory(_ request: Request, context: BasicRequestContext) async throws -> Response {
         _ = try await auth.admin(of: request)
-        let subject = try subjectID(context)
+        let subject = try Self.subjectID(context)
         let events = try await vault.auditEvents(after: after(request), subject: subject, limit: limit(request))
         return try JSONBody.response(Payloads.AuditPage(events: events.map(Payloads.AuditEventAnswer.init)))
     }
@@ -131,7 +131,7 @@ struct VaultRoutes: Sendable {
     static let purposeHeader = HTTPField.Name("Kluis-Purpose")!
     static let breakGlassHeader = HTTPField.Name("Kluis-Break-Glass-Reason")!
 
-    func subjectID(_ context: BasicRequestContext) throws -> SubjectID {
+    static func subjectID(_ context: BasicRequestContext) throws -> SubjectID {
         guard let id = context.parameters.get("id").flatMap(SubjectID.init(rawValue:)) else {
             throw VaultError(.subjectNotFound, "the path does not name a subject id (sub_…)")
         }

@@ -17,6 +17,8 @@ struct ChangeBatch {
     var events: [String: (SubjectID, String, Date)] = [:]
     var eventOrder: [String] = []
     var apiKeys: [StoredAPIKey] = []
+    var consents: [(SubjectID, ConsentEvent)] = []
+    var cookieChoices: [CookieChoice] = []
 
     init(_ changes: [StoreChange]) {
         for change in changes {
@@ -31,6 +33,8 @@ struct ChangeBatch {
                 let key = "\(subject.rawValue)\u{0}\(name)"
                 if events.updateValue((subject, name, at), forKey: key) == nil { eventOrder.append(key) }
             case .addAPIKey(let key): apiKeys.append(key)
+            case .appendConsent(let subject, let event): consents.append((subject, event))
+            case .recordCookieChoice(let choice): cookieChoices.append(choice)
             }
         }
     }
@@ -79,6 +83,23 @@ struct ChangeBatch {
                 INSERT INTO events (subject_id, name, at)
                 SELECT * FROM UNNEST(\(events.map(\.0.rawValue)), \(events.map(\.1)), \(events.map(\.2.timeIntervalSince1970)))
                 ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at
+                """, logger: logger)
+        }
+        if !consents.isEmpty {
+            // In the order given, so the identity column numbers them as they happened.
+            try await connection.query("""
+                INSERT INTO consent_events (subject_id, purpose, kind, purpose_hash, at, body)
+                SELECT s, p, k, h, a, b FROM UNNEST(\(consents.map(\.0.rawValue)), \(consents.map(\.1.purpose)),
+                                                   \(consents.map(\.1.kind.rawValue)), \(consents.map(\.1.purposeHash)),
+                                                   \(consents.map(\.1.time.timeIntervalSince1970)),
+                                                   \(consents.map { ByteBuffer(bytes: $0.1.encoded()) }))
+                    WITH ORDINALITY AS u (s, p, k, h, a, b, n) ORDER BY n
+                """, logger: logger)
+        }
+        for choice in cookieChoices {
+            try await connection.query("""
+                INSERT INTO cookie_choices (visitor_id, subject_id, at, body)
+                VALUES (\(choice.visitor.rawValue), \(choice.subject?.rawValue), \(choice.time.timeIntervalSince1970), \(choice.encoded()))
                 """, logger: logger)
         }
         for key in apiKeys {

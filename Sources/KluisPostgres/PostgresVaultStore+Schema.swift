@@ -69,6 +69,25 @@ extension PostgresVaultStore {
                 break_glass boolean NOT NULL, admin boolean NOT NULL, created_at double precision NOT NULL)
             """,
         ]),
+        // Consent history is appended, never updated; `body` is the whole event, the other
+        // columns are what queries select on. The guardian's name inside is sealed.
+        (2, [
+            """
+            CREATE TABLE consent_events (
+                subject_id text NOT NULL REFERENCES subjects (subject_id) ON DELETE CASCADE,
+                seq bigint GENERATED ALWAYS AS IDENTITY,
+                purpose text NOT NULL, kind text NOT NULL, purpose_hash text NOT NULL, at double precision NOT NULL,
+                body bytea NOT NULL,
+                PRIMARY KEY (subject_id, seq))
+            """,
+            "CREATE INDEX consent_events_purpose ON consent_events (purpose, subject_id, seq)",
+            """
+            CREATE TABLE cookie_choices (
+                visitor_id text NOT NULL, seq bigint GENERATED ALWAYS AS IDENTITY,
+                subject_id text, at double precision NOT NULL, body bytea NOT NULL,
+                PRIMARY KEY (visitor_id, seq))
+            """,
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

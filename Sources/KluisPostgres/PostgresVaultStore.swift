@@ -231,4 +231,28 @@ public final class PostgresVaultStore: VaultStore, Service {
             }
         }
     }
+
+    public func subjectsWithStaleConsent(purpose: String, purposeHash: String, after: SubjectID?, limit: Int) async throws -> [SubjectID] {
+        try await guarded {
+            let kinds = ConsentEvent.Kind.allCases.filter(\.isConsent).map(\.rawValue)
+            let rows = try await client.query("""
+                SELECT c.subject_id FROM consent_events c
+                WHERE c.purpose = \(purpose) AND c.subject_id > \(after?.rawValue ?? "") AND c.kind IN ('given', 'renewed')
+                  AND c.purpose_hash <> \(purposeHash)
+                  AND c.seq = (SELECT max(l.seq) FROM consent_events l
+                               WHERE l.subject_id = c.subject_id AND l.purpose = c.purpose AND l.kind = ANY(\(kinds)))
+                ORDER BY c.subject_id LIMIT \(limit)
+                """, logger: logger)
+            return try await rows.decode(String.self).all().compactMap(SubjectID.init(rawValue:))
+        }
+    }
+
+    public func cookieChoices(of visitor: VisitorID) async throws -> [CookieChoice] {
+        try await guarded {
+            let rows = try await client.query("""
+                SELECT body FROM cookie_choices WHERE visitor_id = \(visitor.rawValue) ORDER BY seq
+                """, logger: logger)
+            return try await rows.decode(Data.self).all().compactMap(CookieChoice.decode)
+        }
+    }
 }

@@ -12,6 +12,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL FROM data_keys WHERE subject_id = $1
         UNION ALL SELECT 3, category, record_id, fields, NULL, created_at, updated_at FROM records WHERE subject_id = $1
         UNION ALL SELECT 4, name, NULL, NULL, NULL, at, NULL FROM events WHERE subject_id = $1
+        UNION ALL SELECT 5, NULL, NULL, body, NULL, seq::float8, NULL FROM consent_events WHERE subject_id = $1
         """
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?)
 
@@ -34,6 +35,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         var keys: [StoredDataKey] = []
         var records: [SealedRecord] = []
         var events: [String: Date] = [:]
+        var consents: [(sequence: Double, event: ConsentEvent)] = []
         for (part, a, b, c, d, t1, t2) in rows {
             switch part {
             case 0:
@@ -49,14 +51,18 @@ struct SnapshotStatement: PostgresPreparedStatement {
                       let fields = SealedRecord.decodeFields(blob), let created = t1, let updated = t2 else { continue }
                 records.append(SealedRecord(subject: subject, category: category, id: id, fields: fields,
                                             createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated)))
-            default:
+            case 4:
                 guard let name = a, let at = t1 else { continue }
                 events[name] = Date(timeIntervalSince1970: at)
+            default:
+                guard let body = c, let sequence = t1, let event = ConsentEvent.decode(body) else { continue }
+                consents.append((sequence, event))
             }
         }
         guard let createdAt else { return nil }
         return SubjectSnapshot(subject: subject, createdAt: createdAt, identifiers: identifiers, dataKeys: keys,
-                               records: records, events: events)
+                               records: records, events: events,
+                               consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event))
     }
 }
 

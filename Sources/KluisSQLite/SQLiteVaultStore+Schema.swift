@@ -49,8 +49,28 @@ extension SQLiteVaultStore {
                     verified_at REAL NOT NULL);
                 """)
         }
+        migrator.registerMigration("v3") { db in
+            // Consent history is appended, never updated; `body` is the whole event, the other
+            // columns are what queries select on. The guardian's name inside is sealed.
+            try db.execute(sql: """
+                CREATE TABLE consent_events (
+                    seq INTEGER PRIMARY KEY,
+                    subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+                    purpose TEXT NOT NULL, kind TEXT NOT NULL, purpose_hash TEXT NOT NULL, at REAL NOT NULL,
+                    body BLOB NOT NULL);
+                CREATE INDEX consent_events_subject ON consent_events (subject_id, seq);
+                CREATE INDEX consent_events_purpose ON consent_events (purpose, subject_id, seq);
+                CREATE TABLE cookie_choices (
+                    seq INTEGER PRIMARY KEY, visitor_id TEXT NOT NULL, subject_id TEXT, at REAL NOT NULL,
+                    body BLOB NOT NULL);
+                CREATE INDEX cookie_choices_visitor ON cookie_choices (visitor_id, seq);
+                """)
+        }
         return migrator
     }
+
+    /// The kinds that make up the consent track, as SQL text: objections are a separate track.
+    static let consentKinds = ConsentEvent.Kind.allCases.filter(\.isConsent).map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     /// Applies one change with a cached prepared statement: imports run the same few statements
     /// hundreds of thousands of times.
@@ -73,6 +93,13 @@ extension SQLiteVaultStore {
         case .addAPIKey(let key):
             try db.cachedStatement(sql: "INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","),
                                        key.mayBreakGlass, key.isAdmin, key.createdAt.timeIntervalSince1970])
+        case .appendConsent(let subject, let event):
+            try db.cachedStatement(sql: "INSERT INTO consent_events (subject_id, purpose, kind, purpose_hash, at, body) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [subject.rawValue, event.purpose, event.kind.rawValue, event.purposeHash,
+                                     event.time.timeIntervalSince1970, event.encoded()])
+        case .recordCookieChoice(let choice):
+            try db.cachedStatement(sql: "INSERT INTO cookie_choices (visitor_id, subject_id, at, body) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [choice.visitor.rawValue, choice.subject?.rawValue, choice.time.timeIntervalSince1970, choice.encoded()])
         }
     }
 
@@ -112,8 +139,10 @@ extension SQLiteVaultStore {
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {
             events[row[0]] = Date(timeIntervalSince1970: row[1])
         }
+        let consents = try Data.fetchAll(db.cachedStatement(sql: "SELECT body FROM consent_events WHERE subject_id = ? ORDER BY seq"),
+                                         arguments: [id]).compactMap(ConsentEvent.decode)
         return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,
-                               dataKeys: keys, records: records, events: events)
+                               dataKeys: keys, records: records, events: events, consents: consents)
     }
 
     static func dataKey(_ row: Row) -> StoredDataKey {

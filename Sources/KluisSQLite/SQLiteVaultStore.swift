@@ -185,6 +185,29 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
+    public func subjectsWithStaleConsent(purpose: String, purposeHash: String, after: SubjectID?, limit: Int) async throws -> [SubjectID] {
+        try await guarded {
+            try await self.pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT c.subject_id FROM consent_events c
+                    WHERE c.purpose = ? AND c.subject_id > ? AND c.kind IN ('given', 'renewed') AND c.purpose_hash <> ?
+                      AND c.seq = (SELECT MAX(l.seq) FROM consent_events l
+                                   WHERE l.subject_id = c.subject_id AND l.purpose = c.purpose AND l.kind IN (\(Self.consentKinds)))
+                    ORDER BY c.subject_id LIMIT ?
+                    """, arguments: [purpose, after?.rawValue ?? "", purposeHash, limit]).compactMap(SubjectID.init(rawValue:))
+            }
+        }
+    }
+
+    public func cookieChoices(of visitor: VisitorID) async throws -> [CookieChoice] {
+        try await guarded {
+            try await self.pool.read { db in
+                try Data.fetchAll(db, sql: "SELECT body FROM cookie_choices WHERE visitor_id = ? ORDER BY seq",
+                                  arguments: [visitor.rawValue]).compactMap(CookieChoice.decode)
+            }
+        }
+    }
+
     /// Runs `work`, turning driver errors into vault errors that carry no data.
     func guarded<T>(_ work: () async throws -> T) async throws -> T {
         do {

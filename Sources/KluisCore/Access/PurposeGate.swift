@@ -5,10 +5,43 @@ import Foundation
 public struct PurposeGate: Sendable {
     public let policy: Policy
     public let retention: RetentionClock
+    public let terms: ConsentTerms
 
     public init(policy: Policy, calendar: LegalCalendar = LegalCalendar()) {
+        self.init(policy: policy, terms: ConsentTerms(policy: policy), calendar: calendar)
+    }
+
+    public init(policy: Policy, terms: ConsentTerms, calendar: LegalCalendar = LegalCalendar()) {
         self.policy = policy
+        self.terms = terms
         retention = RetentionClock(calendar: calendar, fiscalYearEnd: policy.controller.fiscalYearEnd)
+    }
+
+    /// Why a purpose may not use a person's data at all.
+    public enum Refusal: Sendable, Hashable {
+        /// The purpose rests on consent, and there is none in force: never given, refused,
+        /// withdrawn, expired, or given for an earlier version of the purpose (stale).
+        case noConsent(ConsentStatus)
+        /// The person objected (art. 21): to direct marketing always final, to a legitimate
+        /// interest or public task until lifted.
+        case objected
+    }
+
+    /// Whether the person's consents and objections bar `purpose` altogether; `nil` when they
+    /// do not. Consent withdrawal and objection take effect here, at once, on every read path.
+    public func refusal(of purpose: Purpose, state: SubjectState) -> Refusal? {
+        if mayObject(to: purpose), state.consents.isObjected(purpose.id) {
+            return .objected
+        }
+        guard purpose.legalBasis.kind == .consent else { return nil }
+        let status = state.consents.status(of: purpose.id, purposeHash: terms.purposeHashes[purpose.id] ?? "")
+        return status == .given ? nil : .noConsent(status)
+    }
+
+    /// Whether art. 21 lets a person object to `purpose`: direct marketing on any basis, and
+    /// processing on a legitimate interest or a public task.
+    public func mayObject(to purpose: Purpose) -> Bool {
+        purpose.directMarketing || [.legitimateInterest, .publicTask].contains(purpose.legalBasis.kind)
     }
 
     /// Why a category is not returned.

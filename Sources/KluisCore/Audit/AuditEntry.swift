@@ -42,6 +42,12 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case erasure
     case keyRotation = "key_rotation"
     case apiKeyCreated = "api_key_created"
+    /// A consent or objection decision recorded; the kind is the reason.
+    case consent
+    /// A person's consent state or history read.
+    case consentRead = "consent_read"
+    /// A visitor's cookie choice recorded.
+    case cookieChoice = "cookie_choice"
     case initialise
 }
 

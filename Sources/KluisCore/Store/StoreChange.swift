@@ -9,4 +9,6 @@ public enum StoreChange: Sendable, Hashable {
     case putRecord(SealedRecord)
     case recordEvent(subject: SubjectID, name: String, at: Date)
     case addAPIKey(StoredAPIKey)
+    case appendConsent(SubjectID, ConsentEvent)
+    case recordCookieChoice(CookieChoice)
 }

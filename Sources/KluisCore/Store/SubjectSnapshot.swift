@@ -9,14 +9,23 @@ public struct SubjectSnapshot: Sendable, Hashable {
     public var records: [SealedRecord]
     /// The latest time of each lifecycle event.
     public var events: [String: Date]
+    /// Consent and objection events, oldest first.
+    public var consents: [ConsentEvent]
 
     public init(subject: SubjectID, createdAt: Date, identifiers: [StoredIdentifier],
-                dataKeys: [StoredDataKey], records: [SealedRecord], events: [String: Date]) {
+                dataKeys: [StoredDataKey], records: [SealedRecord], events: [String: Date],
+                consents: [ConsentEvent] = []) {
         self.subject = subject
         self.createdAt = createdAt
         self.identifiers = identifiers
         self.dataKeys = dataKeys
         self.records = records
         self.events = events
+        self.consents = consents
+    }
+
+    /// What decides what may be done with the subject's data.
+    public var state: SubjectState {
+        SubjectState(events: events, consents: ConsentLedger(events: consents))
     }
 }

@@ -53,4 +53,12 @@ public protocol VaultStore: Sendable {
     func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data?) async throws -> Bool
 
     func apiKey(id: String) async throws -> StoredAPIKey?
+
+    /// Subjects whose latest consent decision about `purpose` is a consent given (or renewed)
+    /// for another description of it than `purposeHash`: the people to ask again. Ordered by
+    /// subject id, after `after`, at most `limit`.
+    func subjectsWithStaleConsent(purpose: String, purposeHash: String, after: SubjectID?, limit: Int) async throws -> [SubjectID]
+
+    /// A visitor's cookie choices, oldest first.
+    func cookieChoices(of visitor: VisitorID) async throws -> [CookieChoice]
 }

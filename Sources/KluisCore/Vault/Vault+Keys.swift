@@ -77,6 +77,7 @@ extension Vault {
             throw VaultError(.inputInvalid, "a rotation to root key \(target) was interrupted; finish it with that key first")
         }
         let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: oldRoot)
+        let receiptSigner = try await store.metadata(Meta.receiptKey).map { try ReceiptSigner.unwrap($0, with: oldRoot) }
         // Marked only while the old key is current: a twin may have finished meanwhile.
         guard try await store.setMetadata([Meta.rotationTarget: Data(newRoot.id.utf8)],
                                           ifCurrent: Meta.rootKeyID, is: Data(oldRoot.id.utf8)) else {
@@ -100,11 +101,13 @@ extension Vault {
         // The index key and the fingerprint change last and together, so an interrupted run
         // still passes the old key's fingerprint check and can be resumed. Of several processes
         // rotating together, one makes the switch.
-        let switched = try await store.setMetadata([
+        var switchover = [
             Meta.indexKey: KeyRing.wrapIndexKey(indexKey, under: newRoot),
             Meta.rootKeyID: Data(newRoot.id.utf8),
             Meta.rotationTarget: Data(),
-        ], ifCurrent: Meta.rootKeyID, is: Data(oldRoot.id.utf8))
+        ]
+        switchover[Meta.receiptKey] = receiptSigner?.wrapped(under: newRoot)
+        let switched = try await store.setMetadata(switchover, ifCurrent: Meta.rootKeyID, is: Data(oldRoot.id.utf8))
         try await store.commit([], audit: [
             AuditEntry(time: clock.now(), actor: "cli", action: .keyRotation,
                        reason: "\(oldRoot.id) -> \(newRoot.id), \(rewrapped) data keys\(switched ? ", switched" : "")"),

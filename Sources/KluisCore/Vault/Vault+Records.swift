@@ -104,10 +104,17 @@ extension Vault {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let now = now()
+        let state = snapshot.state
+        if let refusal = gate.refusal(of: purpose, state: state) {
+            let error = Self.error(for: refusal, purpose: purpose.id)
+            try await audit(AuditEntry(time: now, actor: principal.id, action: .read, subject: subject, purpose: purpose.id,
+                                       reason: error.code.rawValue, outcome: .denied, breakGlass: breakGlass))
+            throw error
+        }
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
         let ring = keys
         // A `field:` anchor needs the field's date: open just that field.
-        let decision = gate.decide(purpose: purpose, records: snapshot.records, state: SubjectState(events: snapshot.events), now: now) { record, field in
+        let decision = gate.decide(purpose: purpose, records: snapshot.records, state: state, now: now) { record, field in
             guard let sealed = record.fields[field], let key = try? keySet.key(for: record.category),
                   let value = try? ring.open(sealed, at: FieldAddress(subject: subject, category: record.category, record: record.id, field: field), with: key)
             else { return nil }
@@ -131,5 +138,17 @@ extension Vault {
                                    outcome: partial ? .partial : .allowed, breakGlass: breakGlass))
         return PurposeRead(subject: subject, purpose: purpose.id, records: records, withheld: decision.withheld,
                            breakGlass: breakGlass)
+    }
+
+    /// The error a read gets when consent or objection bars its purpose.
+    static func error(for refusal: PurposeGate.Refusal, purpose: String) -> VaultError {
+        switch refusal {
+        case .objected:
+            VaultError(.objected, "the subject objected to '\(purpose)': it may not use their data")
+        case .noConsent(.stale):
+            VaultError(.consentStale, "the subject consented to an earlier description of '\(purpose)': ask for consent again before using their data")
+        case .noConsent(let status):
+            VaultError(.consentRequired, "'\(purpose)' rests on consent, and the subject's consent is \(status.rawValue.replacingOccurrences(of: "_", with: " ")): it may not use their data")
+        }
     }
 }

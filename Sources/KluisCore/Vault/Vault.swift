@@ -14,6 +14,8 @@ public final class Vault: Sendable {
     let clock: any WallClock
     let committer: Committer
     let gate: PurposeGate
+    /// Signs consent receipts.
+    public let receiptSigner: ReceiptSigner
     /// API keys already read, by id: keys never change once created, and reading one per
     /// request would put a query on every request's path.
     let apiKeyCache = Mutex<[String: StoredAPIKey]>([:])
@@ -26,16 +28,22 @@ public final class Vault: Sendable {
         static let rootKeyID = "root_key_id"
         static let indexKey = "index_key"
         static let rotationTarget = "rotation_target"
+        static let receiptKey = "receipt_key"
     }
 
-    init(policy: Policy, keys: KeyRing, store: any VaultStore, clock: any WallClock, committer: Committer) {
+    init(policy: Policy, keys: KeyRing, store: any VaultStore, clock: any WallClock, committer: Committer,
+         receiptSigner: ReceiptSigner) {
         self.policy = policy
         self.keys = keys
         self.store = store
         self.clock = clock
         self.committer = committer
+        self.receiptSigner = receiptSigner
         gate = PurposeGate(policy: policy)
     }
+
+    /// The fingerprints consents are recorded with.
+    public var consentTerms: ConsentTerms { gate.terms }
 
     /// Prepares a new, empty store for `root`: records the root key's fingerprint and a new
     /// blind-index key wrapped under it. Fails when the store was initialised already.
@@ -69,7 +77,24 @@ public final class Vault: Sendable {
         }
         let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: root)
         return Vault(policy: policy, keys: KeyRing(root: root, indexKey: indexKey), store: store,
-                     clock: clock, committer: Committer(store: store))
+                     clock: clock, committer: Committer(store: store),
+                     receiptSigner: try await receiptSigner(in: store, root: root))
+    }
+
+    /// The store's receipt signing key, made on first use: stores initialised before receipts
+    /// existed get one too. Of several nodes making one at once, the first one's is kept.
+    static func receiptSigner(in store: any VaultStore, root: RootKey) async throws -> ReceiptSigner {
+        if let wrapped = try await store.metadata(Meta.receiptKey) {
+            return try ReceiptSigner.unwrap(wrapped, with: root)
+        }
+        let signer = ReceiptSigner.generate()
+        if try await store.setMetadata([Meta.receiptKey: signer.wrapped(under: root)], ifCurrent: Meta.receiptKey, is: nil) {
+            return signer
+        }
+        guard let wrapped = try await store.metadata(Meta.receiptKey) else {
+            throw VaultError(.storeFailure, "the receipt signing key could not be stored")
+        }
+        return try ReceiptSigner.unwrap(wrapped, with: root)
     }
 
     /// Appends audit entries on their own, for operations that change nothing (reads, refusals).

@@ -1,0 +1,140 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KluisCore
+
+/// The routes of consents, objections, receipts and cookie choices. Cookie choices, the banner
+/// and receipt checks are public: a visitor's browser and a person holding a receipt have no
+/// API key. They answer any origin, without credentials.
+struct ConsentRoutes: Sendable {
+    let vault: Vault
+    let auth: Authenticator
+    let configuration: HTTPConfiguration
+
+    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
+        func route(_ method: HTTPRequest.Method, _ path: String,
+                   _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+            table.add(method, path)
+            router.on(RouterPath(path), method: method, use: handler)
+        }
+        route(.get, "/v1/subjects/{id}/consents", consents)
+        route(.post, "/v1/subjects/{id}/consents", recordConsents)
+        route(.get, "/v1/consents/stale", staleConsents)
+
+        let open = router.group().add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType, .accept],
+                                                                 allowMethods: [.get, .post, .options], maxAge: .seconds(600)))
+        func publicRoute(_ method: HTTPRequest.Method, _ path: String,
+                         _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+            table.add(method, path)
+            open.on(RouterPath(path), method: method, use: handler)
+            // The preflight is answered by the CORS middleware; the route only makes it match.
+            if method == .post { open.on(RouterPath(path), method: .options) { _, _ in Response(status: .noContent) } }
+        }
+        publicRoute(.post, "/v1/consent-receipts/verify", verifyReceipt)
+        publicRoute(.get, "/v1/consent-receipts/keys", receiptKeys)
+        publicRoute(.get, "/v1/cookie-consent/config", cookieConfiguration)
+        publicRoute(.post, "/v1/cookie-consent", recordCookieChoice)
+        publicRoute(.get, "/banner/kluis-banner.js") { _, _ in
+            Self.asset(PackageResources.kluis_banner_js, contentType: "text/javascript; charset=utf-8")
+        }
+        publicRoute(.get, "/banner/kluis-banner.css") { _, _ in
+            Self.asset(PackageResources.kluis_banner_css, contentType: "text/css; charset=utf-8")
+        }
+    }
+
+    static let globalPrivacyControlHeader = HTTPField.Name("Sec-GPC")!
+
+    // MARK: Consents
+
+    @Sendable func consents(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let subject = try VaultRoutes.subjectID(context)
+        let (state, history) = try await vault.consents(of: subject, by: principal)
+        return try JSONBody.response(Payloads.ConsentOverview(subject: subject, purposes: state.map(Payloads.PurposeConsentAnswer.init),
+                                                              history: history.map(Payloads.ConsentEventAnswer.init)))
+    }
+
+    @Sendable func recordConsents(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let subject = try VaultRoutes.subjectID(context)
+        let body = try await JSONBody.decode(Payloads.ConsentBody.self, from: request, limit: configuration.maximumBodySize)
+        let submission = try body.submission(globalPrivacyControl: request.headers[Self.globalPrivacyControlHeader] == "1")
+        let outcome = try await vault.recordConsents(submission, for: subject, by: principal)
+        return try JSONBody.response(Payloads.ConsentRecorded(subject: subject, events: outcome.events.map(Payloads.ConsentEventAnswer.init),
+                                                              receipt: outcome.receipt, receiptID: outcome.receiptID,
+                                                              purposes: outcome.state.map(Payloads.PurposeConsentAnswer.init)),
+                                     status: .created)
+    }
+
+    @Sendable func staleConsents(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let query = request.uri.queryParameters
+        let after = try query.get("after").map { text in
+            guard let id = SubjectID(rawValue: text) else { throw VaultError(.inputInvalid, "'after' is not a subject id") }
+            return id
+        }
+        let stale = try await vault.staleConsents(purpose: query.get("purpose"), after: after,
+                                                  limit: query.get("limit").flatMap(Int.init) ?? 1000, by: principal)
+        return try JSONBody.response(Payloads.StaleConsents(purposes: stale.map { Payloads.StalePurpose(purpose: $0.purpose, subjects: $0.subjects) }))
+    }
+
+    // MARK: Receipts
+
+    @Sendable func verifyReceipt(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(Payloads.ReceiptBody.self, from: request, limit: 64 * 1024)
+        let check = try await vault.verifyReceipt(body.receipt)
+        return try JSONBody.response(Payloads.ReceiptVerification(valid: check.valid, reason: check.rejection?.rawValue,
+                                                                  receipt: check.receipt,
+                                                                  current: check.current.map(Payloads.PurposeConsentAnswer.init)))
+    }
+
+    @Sendable func receiptKeys(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try JSONBody.response(Payloads.KeySet(keys: [vault.receiptSigner.publicJWK]))
+    }
+
+    // MARK: Cookies
+
+    @Sendable func cookieConfiguration(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let policy = vault.policy
+        let language = try Payloads.language(request.uri.queryParameters.get("lang"))
+            .flatMap { policy.info.languages.contains($0) ? $0 : nil } ?? policy.info.languages[0]
+        let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
+        return try JSONBody.response(Payloads.CookieConfiguration(
+            policyVersion: policy.info.version, language: language.rawValue, languages: policy.info.languages.map(\.rawValue),
+            statementURL: "http://\(host)/privacy?lang=\(language.rawValue)", controller: policy.controller.name,
+            categories: policy.cookies.map { category in
+                Payloads.CookieCategoryAnswer(id: category.id, name: category.name.text(in: language),
+                                              description: category.description?.text(in: language), required: !category.consent,
+                                              consentMode: category.consentMode.map(\.rawValue))
+            }))
+    }
+
+    /// Anonymous, or for a subject when an API key says whose choice it is.
+    @Sendable func recordCookieChoice(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(Payloads.CookieChoiceBody.self, from: request, limit: 16 * 1024)
+        let visitor = try body.visitorID.map { text in
+            guard let id = VisitorID(rawValue: text) else { throw VaultError(.inputInvalid, "'visitor_id' is not a visitor id (vis_…)") }
+            return id
+        }
+        var actor = "visitor"
+        var subject: SubjectID?
+        if let text = body.subjectID {
+            // Only an application may say whose choice it is; a browser could name anyone.
+            actor = try await auth.principal(of: request).id
+            guard let id = SubjectID(rawValue: text) else { throw VaultError(.inputInvalid, "'subject_id' is not a subject id (sub_…)") }
+            subject = id
+        }
+        let choice = try await vault.recordCookieChoice(body.choices, visitor: visitor, subject: subject,
+                                                        language: try Payloads.language(body.language),
+                                                        globalPrivacyControl: request.headers[Self.globalPrivacyControlHeader] == "1",
+                                                        actor: actor)
+        return try JSONBody.response(Payloads.CookieChoiceAnswer(choice, policy: vault.policy), status: .created)
+    }
+
+    static func asset(_ bytes: [UInt8], contentType: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "public, max-age=300"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
