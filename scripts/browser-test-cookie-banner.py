@@ -95,6 +95,14 @@ window.KluisConsent.ready.then(function () { done('ready'); },
                                function (error) { done('ready rejected: ' + error); });
 """
 
+# The banner slides in; a screenshot taken mid-way would show it half off the page.
+WAIT_FOR_ANIMATIONS = """
+var done = arguments[arguments.length - 1];
+var running = document.getAnimations ? document.getAnimations() : [];
+Promise.all(running.map(function (animation) { return animation.finished; }))
+  .then(function () { done(true); }, function () { done(true); });
+"""
+
 LISTEN_FOR_CONSENT = """
 window.__kluisConsentEvents = [];
 document.addEventListener('kluis:consent', function (event) {
@@ -208,6 +216,12 @@ def banner_visible(driver):
     return bool(driver.execute_script(BANNER_VISIBLE))
 
 
+def wait_until_shown(driver, what):
+    """Waits for the banner to be visible and its slide-in to end, so clicks land where aimed."""
+    wait_for(driver, banner_visible, what)
+    driver.execute_async_script(WAIT_FOR_ANIMATIONS)
+
+
 def banner_hidden(driver):
     return not banner_visible(driver)
 
@@ -254,6 +268,7 @@ def check_consent_mode(what, consent_mode, granted, mentioned):
 
 
 def screenshot(driver, directory, name, taken):
+    driver.execute_async_script(WAIT_FOR_ANIMATIONS)
     path = directory / name
     check(driver.save_screenshot(str(path)), f"screenshot {path}", "saved", False)
     taken.append(str(path))
@@ -276,7 +291,7 @@ def run(driver, page_url, kluis, screenshot_dir):
           driver.execute_script("return window.demoTagRan;"))
     entries = data_layer(driver)
     check_default_first(entries)
-    wait_for(driver, banner_visible, "banner #kluis-banner visible")
+    wait_until_shown(driver, "banner #kluis-banner visible")
     entries = data_layer(driver)
     check(index_of(entries, "consent", "update") == -1, "consent updates before any choice", "none", entries)
 
@@ -389,7 +404,7 @@ def run(driver, page_url, kluis, screenshot_dir):
 
     url_before = driver.current_url
     driver.find_element(By.CSS_SELECTOR, "[data-kluis-cookie-settings]").click()
-    wait_for(driver, banner_visible, "banner visible after clicking the cookie-settings link")
+    wait_until_shown(driver, "banner visible after clicking the cookie-settings link")
     box = category_box(driver, chosen)
     wait_for(driver, lambda d: box.is_displayed(), "settings view after clicking the cookie-settings link")
     check(box.is_selected(), f"checkbox {chosen!r} when re-opened", "checked (the stored choice)", "unchecked")

@@ -6,8 +6,8 @@ import Foundation
 /// on their own, so each can be checked and edited separately.
 enum OpenAPIDocument {
     static let json: String = {
-        let paths = [subjectPaths, recordPaths, servicePaths].map(members(of:)).joined(separator: ",\n")
-        let schemas = [schemasFirst, schemasSecond].map(members(of:)).joined(separator: ",\n")
+        let paths = [subjectPaths, recordPaths, servicePaths, consentPaths].map(members(of:)).joined(separator: ",\n")
+        let schemas = [schemasFirst, schemasSecond, consentSchemas].map(members(of:)).joined(separator: ",\n")
         return "{" + members(of: header) + ",\n\"paths\": {" + paths + "},\n\"components\": {"
             + members(of: sharedComponents) + ",\n\"schemas\": {" + schemas + "}}}\n"
     }()
@@ -46,6 +46,14 @@ enum OpenAPIDocument {
         {
           "name": "audit",
           "description": "The hash-chained audit log (admin keys)."
+        },
+        {
+          "name": "consents",
+          "description": "Consent, objection and receipts."
+        },
+        {
+          "name": "cookies",
+          "description": "Cookie choices, Google Consent Mode v2 signals and the drop-in banner."
         },
         {
           "name": "public",

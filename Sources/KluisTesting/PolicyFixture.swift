@@ -5,6 +5,7 @@ public struct PolicyFixture: Sendable {
     public var categories: String
     public var recipients: String
     public var extra: String
+    public var version = "1.0"
 
     public init() {
         categories = """
@@ -53,7 +54,7 @@ public struct PolicyFixture: Sendable {
         """
         kluis: 1
         policy:
-          version: "1.0"
+          version: "\(version)"
           date: 2026-11-01
           languages: [nl, en]
         controller:
@@ -71,5 +72,51 @@ public struct PolicyFixture: Sendable {
         \(recipients)
         \(extra)
         """
+    }
+
+    /// The fixture with what consent needs: a consent-based newsletter (direct marketing), a
+    /// legitimate-interest purpose, an age rule and cookie categories. `newsletterText` is the
+    /// newsletter's English description, so a test can change the purpose as a new version would.
+    public static func withConsent(version: String = "1.0", newsletterText: String = "Our monthly newsletter with offers.",
+                                   belowMinimum: String = "parental_consent") -> PolicyFixture {
+        var fixture = PolicyFixture()
+        fixture.version = version
+        fixture.purposes += """
+
+          - id: newsletter
+            name: {nl: Nieuwsbrief, en: Newsletter}
+            description: {nl: Onze maandelijkse nieuwsbrief met aanbiedingen., en: "\(newsletterText)"}
+            legal_basis: consent
+            direct_marketing: true
+            subjects: [customers]
+            categories: [contact]
+            retention: {anchor: consent_withdrawn, duration: P0D, then: delete}
+          - id: fraud_checks
+            name: {nl: Fraudecontrole, en: Fraud checks}
+            legal_basis: legitimate_interest
+            interest: {nl: Misbruik van onze dienst voorkomen., en: Preventing abuse of our service.}
+            subjects: [customers]
+            categories: [contact]
+            retention: {anchor: contract_end, duration: P1Y, then: delete}
+        """
+        fixture.extra = """
+        minors:
+          minimum_age: 16
+          below_minimum: \(belowMinimum)
+        cookies:
+          - id: essential
+            name: {nl: Noodzakelijke cookies, en: Necessary cookies}
+            consent: false
+            consent_mode: [security_storage]
+          - id: statistics
+            name: {nl: Analytische cookies, en: Analytics cookies}
+            consent: true
+            consent_mode: [analytics_storage]
+          - id: marketing
+            name: {nl: Marketingcookies, en: Marketing cookies}
+            consent: true
+            consent_mode: [ad_storage, ad_user_data, ad_personalization]
+        """
+        return fixture
     }
 }

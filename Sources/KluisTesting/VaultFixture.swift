@@ -13,6 +13,7 @@ public struct VaultFixture: Sendable {
     public let clock: FixedClock
     public let policy: Policy
     public let vault: Vault
+    public let store: any VaultStore
 
     public var databasePath: String { directory.path("kluis.sqlite") }
 
@@ -23,17 +24,24 @@ public struct VaultFixture: Sendable {
     /// The operator.
     public static let admin = Principal(id: "cli", purposes: ["service", "bookkeeping"], isAdmin: true)
 
-    public init(store kind: StoreKind = .sqlite, clock: FixedClock = FixedClock("2026-11-21T10:00:00Z")) async throws {
+    public init(store kind: StoreKind = .sqlite, clock: FixedClock = FixedClock("2026-11-21T10:00:00Z"),
+                policy fixture: PolicyFixture = PolicyFixture()) async throws {
         directory = try TemporaryDirectory()
         root = RootKey.generate()
         self.clock = clock
-        policy = try PolicyDocument(text: PolicyFixture().yaml).validPolicy()
+        policy = try PolicyDocument(text: fixture.yaml).validPolicy()
         let store: any VaultStore = switch kind {
         case .sqlite: try SQLiteVaultStore(path: directory.path("kluis.sqlite"))
         case .postgres: pools.open(try PostgresTestServer.freshLocation())
         }
         try await Vault.initialise(store: store, root: root, clock: clock)
         vault = try await Vault.open(store: store, root: root, policy: policy, clock: clock)
+        self.store = store
+    }
+
+    /// The same store opened with another policy, as after deploying a new policy version.
+    public func reopened(with fixture: PolicyFixture) async throws -> Vault {
+        try await Vault.open(store: store, root: root, policy: try PolicyDocument(text: fixture.yaml).validPolicy(), clock: clock)
     }
 
     /// A subject with an e-mail identifier and a contact record.

@@ -17,8 +17,8 @@ struct APIFixture {
     let logs = LogCapture()
     let configuration = HTTPConfiguration(maximumBodySize: 64 * 1024)
 
-    init(store: StoreKind = .sqlite) async throws {
-        fixture = try await VaultFixture(store: store)
+    init(store: StoreKind = .sqlite, policy: PolicyFixture = PolicyFixture()) async throws {
+        fixture = try await VaultFixture(store: store, policy: policy)
         appToken = try await fixture.vault.createAPIKey(name: "app", purposes: ["service"], by: VaultFixture.admin).token
         bookkeepingToken = try await fixture.vault.createAPIKey(name: "books", purposes: ["bookkeeping"], by: VaultFixture.admin).token
         adminToken = try await fixture.vault.createAPIKey(name: "admin", purposes: [], mayBreakGlass: true, isAdmin: true,
@@ -26,7 +26,12 @@ struct APIFixture {
     }
 
     func application() -> some ApplicationProtocol {
-        KluisApplication.build(vault: fixture.vault, configuration: configuration, logger: logs.logger())
+        Self.application(for: fixture.vault, logs: logs, configuration: configuration)
+    }
+
+    static func application(for vault: Vault, logs: LogCapture,
+                            configuration: HTTPConfiguration = HTTPConfiguration(maximumBodySize: 64 * 1024)) -> some ApplicationProtocol {
+        KluisApplication.build(vault: vault, configuration: configuration, logger: logs.logger())
     }
 }
 

@@ -231,7 +231,8 @@
     if (view === 'settings') {
       target = ui.checkboxes.find((box) => !box.disabled) || ui.save;
     }
-    target.focus({ preventScroll: true });
+    // No preventScroll: in the settings view the banner itself may have to scroll to the box.
+    target.focus();
   }
 
   // Unticked unless the visitor's own current choice says otherwise: pre-ticked boxes are not
