@@ -95,9 +95,9 @@ final class Child: @unchecked Sendable {
         return child
     }
 
-    /// Runs `executable` to its end, for at most a minute; its output goes to files, read once
+    /// Runs `executable` to its end, for at most `timeout`; its output goes to files, read once
     /// it has ended.
-    static func run(_ executable: URL, _ arguments: [String]) async throws -> Finished {
+    static func run(_ executable: URL, _ arguments: [String], within timeout: Duration = .seconds(60)) async throws -> Finished {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kluis-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -113,7 +113,7 @@ final class Child: @unchecked Sendable {
         try errorFile.close()
         let child = Child(process: process, lines: AsyncStream { $0.finish() })
         defer { child.kill() }
-        let ended = try #require(await child.termination(within: .seconds(60)), "\(arguments.joined(separator: " ")) did not finish")
+        let ended = try #require(await child.termination(within: timeout), "\(arguments.joined(separator: " ")) did not finish")
         return Finished(status: ended.exited ? ended.status : -1,
                         output: try String(contentsOf: outputURL, encoding: .utf8),
                         errorOutput: try String(contentsOf: errorURL, encoding: .utf8))
