@@ -12,6 +12,11 @@ struct CommandRun {
     /// whether `KLUIS_ROOT_KEY` is set.
     static func kluis(_ arguments: String..., in directory: URL? = nil,
                       environment: [String: String]? = nil) async -> CommandRun {
+        await kluis(arguments, in: directory, environment: environment)
+    }
+
+    static func kluis(_ arguments: [String], in directory: URL? = nil,
+                      environment: [String: String]? = nil) async -> CommandRun {
         let output = Mutex("")
         let errorOutput = Mutex("")
         let context = CommandContext(
