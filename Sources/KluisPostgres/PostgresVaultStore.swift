@@ -241,6 +241,9 @@ public final class PostgresVaultStore: VaultStore, Service {
                   AND c.purpose_hash <> \(purposeHash)
                   AND c.seq = (SELECT max(l.seq) FROM consent_events l
                                WHERE l.subject_id = c.subject_id AND l.purpose = c.purpose AND l.kind = ANY(\(kinds)))
+                  AND coalesce((SELECT o.kind FROM consent_events o
+                                WHERE o.subject_id = c.subject_id AND o.purpose = c.purpose AND o.kind IN ('objected', 'objection_withdrawn')
+                                ORDER BY o.seq DESC LIMIT 1), '') <> 'objected'
                 ORDER BY c.subject_id LIMIT \(limit)
                 """, logger: logger)
             return try await rows.decode(String.self).all().compactMap(SubjectID.init(rawValue:))

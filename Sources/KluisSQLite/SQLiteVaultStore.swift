@@ -193,6 +193,9 @@ public final class SQLiteVaultStore: VaultStore {
                     WHERE c.purpose = ? AND c.subject_id > ? AND c.kind IN ('given', 'renewed') AND c.purpose_hash <> ?
                       AND c.seq = (SELECT MAX(l.seq) FROM consent_events l
                                    WHERE l.subject_id = c.subject_id AND l.purpose = c.purpose AND l.kind IN (\(Self.consentKinds)))
+                      AND coalesce((SELECT o.kind FROM consent_events o
+                                    WHERE o.subject_id = c.subject_id AND o.purpose = c.purpose AND o.kind IN ('objected', 'objection_withdrawn')
+                                    ORDER BY o.seq DESC LIMIT 1), '') <> 'objected'
                     ORDER BY c.subject_id LIMIT ?
                     """, arguments: [purpose, after?.rawValue ?? "", purposeHash, limit]).compactMap(SubjectID.init(rawValue:))
             }

@@ -55,7 +55,8 @@ public protocol VaultStore: Sendable {
     func apiKey(id: String) async throws -> StoredAPIKey?
 
     /// Subjects whose latest consent decision about `purpose` is a consent given (or renewed)
-    /// for another description of it than `purposeHash`: the people to ask again. Ordered by
+    /// for another description of it than `purposeHash`, and who have not objected to it: the
+    /// people to ask again (someone who objected to marketing is not asked). Ordered by
     /// subject id, after `after`, at most `limit`.
     func subjectsWithStaleConsent(purpose: String, purposeHash: String, after: SubjectID?, limit: Int) async throws -> [SubjectID]
 
