@@ -12,21 +12,15 @@ struct ConsentRoutes: Sendable {
     let configuration: HTTPConfiguration
 
     func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
-        func route(_ method: HTTPRequest.Method, _ path: String,
-                   _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
-            table.add(method, path)
-            router.on(RouterPath(path), method: method, use: handler)
-        }
-        route(.get, "/v1/subjects/{id}/consents", consents)
-        route(.post, "/v1/subjects/{id}/consents", recordConsents)
-        route(.get, "/v1/consents/stale", staleConsents)
+        table.add(.get, "/v1/subjects/{id}/consents", on: router, consents)
+        table.add(.post, "/v1/subjects/{id}/consents", on: router, recordConsents)
+        table.add(.get, "/v1/consents/stale", on: router, staleConsents)
 
         let open = router.group().add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType, .accept],
                                                                  allowMethods: [.get, .post, .options], maxAge: .seconds(600)))
         func publicRoute(_ method: HTTPRequest.Method, _ path: String,
                          _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
-            table.add(method, path)
-            open.on(RouterPath(path), method: method, use: handler)
+            table.add(method, path, on: open, handler)
             // The preflight is answered by the CORS middleware; the route only makes it match.
             if method == .post { open.on(RouterPath(path), method: .options) { _, _ in Response(status: .noContent) } }
         }

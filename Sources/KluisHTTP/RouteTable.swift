@@ -17,7 +17,11 @@ public struct RouteTable: Sendable {
 
     public private(set) var routes: [Route] = []
 
-    mutating func add(_ method: HTTPRequest.Method, _ path: String) {
+    /// Registers `handler` for `method` and `path` on `router` (a router or a group) and
+    /// records the route.
+    mutating func add(_ method: HTTPRequest.Method, _ path: String, on router: some RouterMethods<BasicRequestContext>,
+                      _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
         routes.append(Route(method: method.rawValue, path: path))
+        router.on(RouterPath(path), method: method, use: handler)
     }
 }

@@ -13,8 +13,7 @@ struct VaultRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
         func route(_ method: HTTPRequest.Method, _ path: String,
                    _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
-            table.add(method, path)
-            router.on(RouterPath(path), method: method, use: handler)
+            table.add(method, path, on: router, handler)
         }
         route(.post, "/v1/subjects", createSubject)
         route(.post, "/v1/subjects/batch", createSubjects)
