@@ -117,6 +117,8 @@ import Testing
             _ = try await Vault.open(store: store, root: fixture.root, policy: fixture.policy)
         }
         let reopened = try await Vault.open(store: store, root: newRoot, policy: fixture.policy, clock: fixture.clock)
+        // The receipt signing key is rewrapped, not replaced: receipts issued before still verify.
+        #expect(reopened.receiptSigner.keyID == fixture.vault.receiptSigner.keyID)
         let read = try await reopened.read(subjects[3], for: "service", by: VaultFixture.serviceApp)
         #expect(read.records.first?.fields["email"] == "p3@voorbeeld.example")
         #expect(try await reopened.lookup(SubjectIdentifier(kind: .email, value: "p4@voorbeeld.example"), by: VaultFixture.serviceApp) == subjects[4])
