@@ -95,7 +95,7 @@ struct ConsentRoutes: Sendable {
         let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
         return try JSONBody.response(Payloads.CookieConfiguration(
             policyVersion: policy.info.version, language: language.rawValue, languages: policy.info.languages.map(\.rawValue),
-            statementURL: "http://\(host)/privacy?lang=\(language.rawValue)", controller: policy.controller.name,
+            statementURL: policy.info.url ?? "http://\(host)/privacy?lang=\(language.rawValue)", controller: policy.controller.name,
             categories: policy.cookies.map { category in
                 Payloads.CookieCategoryAnswer(id: category.id, name: category.name.text(in: language),
                                               description: category.description?.text(in: language), required: !category.consent,

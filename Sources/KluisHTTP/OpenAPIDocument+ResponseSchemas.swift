@@ -299,7 +299,6 @@ extension OpenAPIDocument {
               "consent.age_required",
               "consent.minor_refused",
               "consent.guardian_required",
-              "receipt.invalid",
               "cookie.choice_invalid",
               "store.initialised",
               "subject.not_found",

@@ -69,7 +69,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid: .unprocessableContent
         case .unauthorised: .unauthorized
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
-             .eventInvalid, .inputInvalid, .receiptInvalid: .badRequest
+             .eventInvalid, .inputInvalid: .badRequest
         case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeInitialised, .storeFailure, .ciphertextInvalid:
             .internalServerError
         }

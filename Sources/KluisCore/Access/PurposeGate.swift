@@ -72,7 +72,7 @@ public struct PurposeGate: Sendable {
                 continue
             }
             let terms = purpose.retention(for: record.category)
-            let expiry = retention.expiry(of: record, terms: terms, state: state) { fieldDate(record, $0) }
+            let expiry = retention.expiry(of: record, terms: terms, state: state, purpose: purpose.id) { fieldDate(record, $0) }
             if !held, let expiry, now >= expiry {
                 expiredCategories.insert(record.category)
             } else {

@@ -14,15 +14,17 @@ public struct RetentionClock: Sendable {
     /// The moment the record may no longer be kept for this purpose, or `nil` while its anchor
     /// event has not happened (the clock has not started).
     ///
-    /// `fieldDate` gives the value of a date field, for `field:` anchors.
-    public func expiry(of record: SealedRecord, terms: RetentionRule.Terms, state: SubjectState,
+    /// `fieldDate` gives the value of a date field, for `field:` anchors. A `consent_withdrawn`
+    /// anchor counts from the withdrawal of consent for `purpose` itself, else from a
+    /// `consent_withdrawn` event the application sent.
+    public func expiry(of record: SealedRecord, terms: RetentionRule.Terms, state: SubjectState, purpose: String,
                        fieldDate: (String) -> CalendarDate? = { _ in nil }) -> Date? {
         let anchor: Date?
         switch terms.anchor {
         case .collected: anchor = record.createdAt
         case .lastContact: anchor = state.events["last_contact"]
         case .contractEnd: anchor = state.events["contract_end"]
-        case .consentWithdrawn: anchor = state.events["consent_withdrawn"]
+        case .consentWithdrawn: anchor = state.consents.withdrawal(of: purpose) ?? state.events["consent_withdrawn"]
         case .accountClosed: anchor = state.events["account_closed"]
         case .fiscalYearEnd: anchor = calendar.endOfFiscalYear(containing: record.createdAt, yearEnd: fiscalYearEnd)
         case .field(let name): anchor = fieldDate(name).flatMap(calendar.startOfDay)

@@ -39,7 +39,6 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case ageRequired = "consent.age_required"
         case minorRefused = "consent.minor_refused"
         case guardianRequired = "consent.guardian_required"
-        case receiptInvalid = "receipt.invalid"
         case cookieChoiceInvalid = "cookie.choice_invalid"
         case unauthorised = "auth.unauthorised"
         case forbidden = "auth.forbidden"
