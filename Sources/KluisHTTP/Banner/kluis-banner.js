@@ -105,8 +105,9 @@
   const language = pickLanguage(script);
   const texts = TEXTS[language];
 
-  // `current` is a choice that still holds; `visitorId` outlives it, so that a renewed choice
-  // (after expiry or a new policy version) joins the same history in Kluis.
+  // `current` is a choice that still holds; `visitorId` outlives it when a new policy version
+  // asks again, so the renewed choice joins the same history in Kluis. An expired cookie is
+  // gone, and the next choice starts a new history.
   let current = readStoredChoice();
   let visitorId = current ? current.v : null;
   if (current) {
