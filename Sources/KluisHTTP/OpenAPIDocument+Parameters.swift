@@ -1,5 +1,5 @@
 extension OpenAPIDocument {
-    /// Security schemes and shared parameters.
+    /// Security schemes, shared parameters, and the problem responses many routes share.
     static let sharedComponents = #"""
     {
       "securitySchemes": {
@@ -99,6 +99,58 @@ extension OpenAPIDocument {
               "nl",
               "en"
             ]
+          }
+        }
+      },
+      "responses": {
+        "Unauthorised": {
+          "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
+          "content": {
+            "application/problem+json": {
+              "schema": {
+                "$ref": "#/components/schemas/Problem"
+              }
+            }
+          }
+        },
+        "AdminOnly": {
+          "description": "`auth.forbidden`: this needs an admin key.",
+          "content": {
+            "application/problem+json": {
+              "schema": {
+                "$ref": "#/components/schemas/Problem"
+              }
+            }
+          }
+        },
+        "SubjectNotFound": {
+          "description": "`subject.not_found`: the path names no subject.",
+          "content": {
+            "application/problem+json": {
+              "schema": {
+                "$ref": "#/components/schemas/Problem"
+              }
+            }
+          }
+        },
+        "TooLarge": {
+          "description": "`request.too_large`: the request body is larger than 1 MiB.",
+          "content": {
+            "application/problem+json": {
+              "schema": {
+                "$ref": "#/components/schemas/Problem"
+              }
+            }
+          }
+        },
+        "Internal": {
+          "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
+          "content": {
+            "application/problem+json": {
+              "schema": {
+                "$ref": "#/components/schemas/Problem"
+              }
+            }
           }
         }
       }

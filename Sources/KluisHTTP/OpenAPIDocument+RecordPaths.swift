@@ -53,14 +53,7 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
               "description": "`purpose.not_allowed` (the key is not bound to the purpose and gave no break-glass reason), `break_glass.not_allowed` (a reason was given but the key may not break glass).",
@@ -73,24 +66,10 @@ extension OpenAPIDocument {
               }
             },
             "404": {
-              "description": "`subject.not_found`: the path names no subject.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/SubjectNotFound"
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -149,14 +128,7 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
               "description": "`purpose.not_allowed`: the key is bound to no purpose that uses the category.",
@@ -179,24 +151,10 @@ extension OpenAPIDocument {
               }
             },
             "413": {
-              "description": "`request.too_large`: the request body is larger than 1 MiB.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/TooLarge"
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -245,44 +203,16 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "404": {
-              "description": "`subject.not_found`: the path names no subject.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/SubjectNotFound"
             },
             "413": {
-              "description": "`request.too_large`: the request body is larger than 1 MiB.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/TooLarge"
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }

@@ -40,24 +40,10 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`auth.forbidden`: this needs an admin key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/AdminOnly"
             },
             "404": {
               "description": "`subject.not_found`: the path is not a subject id.",
@@ -70,14 +56,7 @@ extension OpenAPIDocument {
               }
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -128,34 +107,13 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`auth.forbidden`: this needs an admin key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/AdminOnly"
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -185,34 +143,13 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`auth.forbidden`: this needs an admin key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/AdminOnly"
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -243,14 +180,7 @@ extension OpenAPIDocument {
               }
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -276,14 +206,7 @@ extension OpenAPIDocument {
               }
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -309,14 +232,7 @@ extension OpenAPIDocument {
               }
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -341,14 +257,7 @@ extension OpenAPIDocument {
               }
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }

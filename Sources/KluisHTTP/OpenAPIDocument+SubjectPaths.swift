@@ -48,14 +48,7 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
               "description": "`purpose.not_allowed`: the key is bound to no purpose that uses a category of the records (admin keys may write every category).",
@@ -88,24 +81,10 @@ extension OpenAPIDocument {
               }
             },
             "413": {
-              "description": "`request.too_large`: the request body is larger than 1 MiB.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/TooLarge"
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -156,14 +135,7 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
               "description": "`purpose.not_allowed`: the key is bound to no purpose that uses a category of the records.",
@@ -206,14 +178,7 @@ extension OpenAPIDocument {
               }
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }
@@ -264,14 +229,7 @@ extension OpenAPIDocument {
               }
             },
             "401": {
-              "description": "`auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Unauthorised"
             },
             "404": {
               "description": "`subject.not_found`: no subject has this identifier.",
@@ -284,24 +242,10 @@ extension OpenAPIDocument {
               }
             },
             "413": {
-              "description": "`request.too_large`: the request body is larger than 1 MiB.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/TooLarge"
             },
             "500": {
-              "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
-              "content": {
-                "application/problem+json": {
-                  "schema": {
-                    "$ref": "#/components/schemas/Problem"
-                  }
-                }
-              }
+              "$ref": "#/components/responses/Internal"
             }
           }
         }

@@ -6,8 +6,8 @@ import Foundation
 /// on their own, so each can be checked and edited separately.
 enum OpenAPIDocument {
     static let json: String = {
-        let paths = [subjectPaths, recordPaths, servicePaths, consentPaths].map(members(of:)).joined(separator: ",\n")
-        let schemas = [schemasFirst, schemasSecond, consentSchemas].map(members(of:)).joined(separator: ",\n")
+        let paths = [subjectPaths, recordPaths, servicePaths, consentPaths, cookiePaths].map(members(of:)).joined(separator: ",\n")
+        let schemas = [schemasFirst, schemasSecond, consentSchemas, receiptSchemas, cookieSchemas].map(members(of:)).joined(separator: ",\n")
         return "{" + members(of: header) + ",\n\"paths\": {" + paths + "},\n\"components\": {"
             + members(of: sharedComponents) + ",\n\"schemas\": {" + schemas + "}}}\n"
     }()
