@@ -63,10 +63,7 @@ struct ConsentRoutes: Sendable {
     @Sendable func staleConsents(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try await auth.principal(of: request)
         let query = request.uri.queryParameters
-        let after = try query.get("after").map { text in
-            guard let id = SubjectID(rawValue: text) else { throw VaultError(.inputInvalid, "'after' is not a subject id") }
-            return id
-        }
+        let after = try query.get("after").map { try Payloads.subjectID($0, field: "after") }
         let stale = try await vault.staleConsents(purpose: query.get("purpose"), after: after,
                                                   limit: query.get("limit").flatMap(Int.init) ?? 1000, by: principal)
         return try JSONBody.response(Payloads.StaleConsents(purposes: stale.map { Payloads.StalePurpose(purpose: $0.purpose, subjects: $0.subjects) }))
@@ -115,8 +112,7 @@ struct ConsentRoutes: Sendable {
         if let text = body.subjectID {
             // Only an application may say whose choice it is; a browser could name anyone.
             actor = try await auth.principal(of: request).id
-            guard let id = SubjectID(rawValue: text) else { throw VaultError(.inputInvalid, "'subject_id' is not a subject id (sub_…)") }
-            subject = id
+            subject = try Payloads.subjectID(text, field: "subject_id")
         }
         let choice = try await vault.recordCookieChoice(body.choices, visitor: visitor, subject: subject,
                                                         language: try Payloads.language(body.language),

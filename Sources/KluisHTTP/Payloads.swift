@@ -124,7 +124,7 @@ enum Payloads {
             reason = event.entry.reason
             outcome = event.entry.outcome.rawValue
             breakGlass = event.entry.breakGlass
-            hash = event.hash.map { String(format: "%02x", $0) }.joined()
+            hash = event.hash.hexString
         }
     }
 
@@ -138,6 +138,14 @@ enum Payloads {
             case intact, checked, problem
             case firstBroken = "first_broken"
         }
+    }
+
+    /// A subject id given in the request as `field`.
+    static func subjectID(_ text: String, field: String) throws -> SubjectID {
+        guard let id = SubjectID(rawValue: text) else {
+            throw VaultError(.inputInvalid, "'\(field)' is not a subject id (sub_…)")
+        }
+        return id
     }
 
     static func recordID(_ text: String) throws -> RecordID {

@@ -99,10 +99,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func auditEvents(_ request: Request, context: BasicRequestContext) async throws -> Response {
         _ = try await auth.admin(of: request)
-        let subject = try request.uri.queryParameters.get("subject").map { text in
-            guard let id = SubjectID(rawValue: text) else { throw VaultError(.inputInvalid, "'subject' is not a subject id") }
-            return id
-        }
+        let subject = try request.uri.queryParameters.get("subject").map { try Payloads.subjectID($0, field: "subject") }
         let events = try await vault.auditEvents(after: after(request), subject: subject, limit: limit(request))
         return try JSONBody.response(Payloads.AuditPage(events: events.map(Payloads.AuditEventAnswer.init)))
     }

@@ -44,19 +44,12 @@ public struct ConsentEvent: Sendable, Hashable, Codable {
 
     /// The stored form.
     public func encoded() -> Data {
-        // Encoding plain values cannot fail.
-        try! Self.encoder.encode(self)
+        StoredJSON.encode(self)
     }
 
     public static func decode(_ data: Data) -> ConsentEvent? {
-        try? JSONDecoder().decode(ConsentEvent.self, from: data)
+        StoredJSON.decode(ConsentEvent.self, from: data)
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
 
     /// What happened. The first five concern consent (art. 7), the other two objection (art. 21).
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {

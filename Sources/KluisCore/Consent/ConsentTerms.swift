@@ -17,7 +17,7 @@ public struct ConsentTerms: Sendable {
         var purposeHashes: [String: String] = [:]
         var consentTexts: [String: [Language: String]] = [:]
         for purpose in policy.purposes {
-            purposeHashes[purpose.id] = Self.hex(SHA256.hash(data: Data(Self.canonical(purpose, in: policy).utf8)))
+            purposeHashes[purpose.id] = SHA256.hash(data: Data(Self.canonical(purpose, in: policy).utf8)).hexString
             var texts: [Language: String] = [:]
             for language in policy.info.languages {
                 texts[language] = Self.consentText(purpose, in: policy, language: language)
@@ -27,7 +27,7 @@ public struct ConsentTerms: Sendable {
         var statementHashes: [Language: String] = [:]
         for language in policy.info.languages {
             let statement = MarkdownWriter.render(StatementBuilder(policy: policy, language: language).build())
-            statementHashes[language] = Self.hex(SHA256.hash(data: Data(statement.utf8)))
+            statementHashes[language] = SHA256.hash(data: Data(statement.utf8)).hexString
         }
         self.purposeHashes = purposeHashes
         self.consentTexts = consentTexts
@@ -36,7 +36,7 @@ public struct ConsentTerms: Sendable {
 
     /// The hash of the consent text for `purpose` in `language`.
     public func textHash(of purpose: String, in language: Language) -> String {
-        Self.hex(SHA256.hash(data: Data((consentTexts[purpose]?[language] ?? "").utf8)))
+        SHA256.hash(data: Data((consentTexts[purpose]?[language] ?? "").utf8)).hexString
     }
 
     /// What a consent covers, one line per part, in a fixed order: texts in every language,
@@ -66,9 +66,5 @@ public struct ConsentTerms: Sendable {
         let name = purpose.name.text(in: language)
         guard let description = purpose.description?.text(in: language) else { return name }
         return "\(name): \(description)"
-    }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

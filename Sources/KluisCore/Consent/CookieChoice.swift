@@ -42,17 +42,10 @@ public struct CookieChoice: Sendable, Hashable, Codable {
 
     /// The stored form.
     public func encoded() -> Data {
-        // Encoding plain values cannot fail.
-        try! Self.encoder.encode(self)
+        StoredJSON.encode(self)
     }
 
     public static func decode(_ data: Data) -> CookieChoice? {
-        try? JSONDecoder().decode(CookieChoice.self, from: data)
+        StoredJSON.decode(CookieChoice.self, from: data)
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
 }

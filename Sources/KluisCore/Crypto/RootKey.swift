@@ -14,7 +14,7 @@ public struct RootKey: Sendable {
     public init(_ key: SymmetricKey) {
         self.key = key
         let tag = HMAC<SHA256>.authenticationCode(for: Data("kluis.root-key.id".utf8), using: key)
-        id = Data(tag).prefix(8).map { String(format: "%02x", $0) }.joined()
+        id = Data(tag).prefix(8).hexString
     }
 
     /// A new random key.
@@ -33,7 +33,7 @@ public struct RootKey: Sendable {
 
     /// The text form for the key file. Never log it.
     public var text: String {
-        key.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        key.withUnsafeBytes { Data($0) }.hexString
     }
 }
 

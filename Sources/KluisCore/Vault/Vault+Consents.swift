@@ -183,7 +183,12 @@ extension Vault {
                 throw VaultError(.inputInvalid, "'statement_hash' must be a SHA-256 hash in 64 hex digits")
             }
         }
-        if let language = submission.language, !policy.info.languages.contains(language) {
+        try checkWritten(in: submission.language)
+    }
+
+    /// Refuses a language the policy is not written in; `nil` means the policy's first.
+    func checkWritten(in language: Language?) throws(VaultError) {
+        if let language, !policy.info.languages.contains(language) {
             throw VaultError(.inputInvalid, "the policy is not written in '\(language.rawValue)'")
         }
     }

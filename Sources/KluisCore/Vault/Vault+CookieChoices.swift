@@ -22,9 +22,7 @@ extension Vault {
                 throw VaultError(.cookieChoiceInvalid, "'\(id)' cookies need no consent and cannot be refused")
             }
         }
-        if let language, !policy.info.languages.contains(language) {
-            throw VaultError(.inputInvalid, "the policy is not written in '\(language.rawValue)'")
-        }
+        try checkWritten(in: language)
         if let subject, try await store.snapshot(of: subject) == nil {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }

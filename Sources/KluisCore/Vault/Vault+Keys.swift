@@ -21,7 +21,7 @@ extension Vault {
     static func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool, isAdmin: Bool,
                              in committer: Committer, actor: String, now: Date) async throws -> (id: String, token: String) {
         let id = "key_" + String(OpaqueID.generate(prefix: "").prefix(16))
-        let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.hexString
         let stored = StoredAPIKey(id: id, secretHash: Data(SHA256.hash(data: Data(secret.utf8))), name: name,
                                   purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin, createdAt: now)
         try await committer.commit([.addAPIKey(stored)], audit: [
