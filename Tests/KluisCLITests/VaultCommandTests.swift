@@ -5,9 +5,9 @@ import KluisSQLite
 import KluisTesting
 import Testing
 
-/// The vault commands run in-process against real data directories: `init`, `import`,
-/// `apikey create`, `keys rotate` and `audit verify`, with the root key from a file, from
-/// `KLUIS_ROOT_KEY`, missing and wrong.
+/// The vault commands run in-process against real data directories: `init`, `import` and
+/// `apikey create`, with the root key from a file, from `KLUIS_ROOT_KEY`, missing and wrong.
+/// The helpers here serve the other command suites too.
 @Suite struct VaultCommandTests {
     /// No `KLUIS_ROOT_KEY`, whatever the environment of the test run holds.
     static let noEnvironment: [String: String] = [:]
@@ -283,90 +283,6 @@ import Testing
         #expect(run.errorOutput.contains("'marketing' is not a purpose of the policy"))
         #expect(Self.tokens(in: run.output).isEmpty)
         #expect(try await Self.auditEventCount(data) == before)
-    }
-
-    // MARK: keys rotate
-
-    @Test func keysRotateMovesTheVaultToTheNewKeyAndKeepsTheData() async throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let (data, old) = try await Self.initialise(in: temporary)
-        let policy = try Self.writePolicy(in: temporary)
-        let emails = ["a@voorbeeld.example", "b@voorbeeld.example", "c@voorbeeld.example"]
-        try Self.write(emails.map(Self.importLine).joined(separator: "\n"), to: temporary.url.appendingPathComponent("people.jsonl"))
-        let imported = await CommandRun.kluis("import", temporary.path("people.jsonl"), "--data", data.path, "--policy", policy,
-                                              environment: Self.noEnvironment)
-        #expect(imported.exitCode == 0, "\(imported.errorOutput)")
-
-        let newKeyFile = temporary.path("new.key")
-        let run = await CommandRun.kluis("keys", "rotate", "--data", data.path, "--new-key-file", newKeyFile,
-                                         environment: Self.noEnvironment)
-        #expect(run.exitCode == 0, "\(run.errorOutput)")
-        // Three subjects, each with an identity key and a contact key.
-        #expect(run.output.contains("6 data keys rewrapped"), "\(run.output)")
-        #expect(try Self.permissions(of: newKeyFile) == 0o600)
-        let new = try RootKey(text: String(contentsOfFile: newKeyFile, encoding: .utf8))
-        #expect(new.id != old.id)
-        Self.expectNoKeyMaterial([old.text, new.text], in: run)
-
-        // The new key opens the vault, and what was written before is readable with it.
-        let vault = try await Self.openVault(data, root: new, policy: policy)
-        for email in emails {
-            let subject = try #require(try await Self.subject(email: email, in: vault))
-            let read = try await vault.read(subject, for: "service", by: Principal(id: "key_test", purposes: ["service"]))
-            #expect(read.records.first?.fields["email"] == email)
-        }
-        // The old key does not, in the library and at the command line.
-        do {
-            _ = try await Self.openVault(data, root: old, policy: policy)
-            Issue.record("the old root key still opens the vault")
-        } catch let error as VaultError {
-            #expect(error.code == .rootKeyWrong)
-        }
-        let withOld = await CommandRun.kluis("apikey", "create", "--data", data.path, "--policy", policy, "--name", "app",
-                                             environment: Self.noEnvironment)
-        #expect(withOld.exitCode == 1)
-        #expect(withOld.errorOutput.contains("not the one the data directory was made with"))
-        let withNew = await CommandRun.kluis("apikey", "create", "--data", data.path, "--policy", policy, "--name", "app",
-                                             "--key-file", newKeyFile, environment: Self.noEnvironment)
-        #expect(withNew.exitCode == 0, "\(withNew.errorOutput)")
-    }
-
-    // MARK: audit verify
-
-    @Test func auditVerifyFindsATamperedEvent() async throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let (data, _) = try await Self.initialise(in: temporary)
-        let policy = try Self.writePolicy(in: temporary)
-        let created = await CommandRun.kluis("apikey", "create", "--data", data.path, "--policy", policy, "--name", "app",
-                                             "--purposes", "service", environment: Self.noEnvironment)
-        #expect(created.exitCode == 0, "\(created.errorOutput)")
-
-        let intact = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: Self.noEnvironment)
-        #expect(intact.exitCode == 0)
-        #expect(intact.output == "audit chain intact: 3 events\n")
-
-        do {
-            let pool = try DatabasePool(path: data.appendingPathComponent("kluis.sqlite").path)
-            try await pool.write { db in try db.execute(sql: "UPDATE audit SET purpose = 'x' WHERE seq = 2") }
-            try pool.close()
-        }
-
-        let broken = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: Self.noEnvironment)
-        #expect(broken.exitCode == 1)
-        #expect(broken.output.contains("audit chain broken at event 2:"), "\(broken.output)")
-        #expect(broken.output.contains("1 events before it are intact"))
-        #expect(!broken.output.contains("intact: "))
-    }
-
-    @Test func auditVerifyRefusesADirectoryWithoutADatabase() async throws {
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let run = await CommandRun.kluis("audit", "verify", "--data", temporary.path("nothing"), environment: Self.noEnvironment)
-        #expect(run.exitCode == 1)
-        #expect(run.errorOutput.contains("is not a Kluis data directory"))
-        #expect(!FileManager.default.fileExists(atPath: temporary.path("nothing/kluis.sqlite")))
     }
 
     // MARK: Helpers

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import KluisCore
+import KluisSQLite
+import KluisTesting
+import Testing
+
+/// `keys rotate` and `audit verify` run in-process against real data directories.
+@Suite struct KeyAndAuditCommandTests {
+    // MARK: keys rotate
+
+    @Test func keysRotateMovesTheVaultToTheNewKeyAndKeepsTheData() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (data, old) = try await VaultCommandTests.initialise(in: temporary)
+        let policy = try VaultCommandTests.writePolicy(in: temporary)
+        let emails = ["a@voorbeeld.example", "b@voorbeeld.example", "c@voorbeeld.example"]
+        try VaultCommandTests.write(emails.map(VaultCommandTests.importLine).joined(separator: "\n"), to: temporary.url.appendingPathComponent("people.jsonl"))
+        let imported = await CommandRun.kluis("import", temporary.path("people.jsonl"), "--data", data.path, "--policy", policy,
+                                              environment: VaultCommandTests.noEnvironment)
+        #expect(imported.exitCode == 0, "\(imported.errorOutput)")
+
+        let newKeyFile = temporary.path("new.key")
+        let run = await CommandRun.kluis("keys", "rotate", "--data", data.path, "--new-key-file", newKeyFile,
+                                         environment: VaultCommandTests.noEnvironment)
+        #expect(run.exitCode == 0, "\(run.errorOutput)")
+        // Three subjects, each with an identity key and a contact key.
+        #expect(run.output.contains("6 data keys rewrapped"), "\(run.output)")
+        #expect(try VaultCommandTests.permissions(of: newKeyFile) == 0o600)
+        let new = try RootKey(text: String(contentsOfFile: newKeyFile, encoding: .utf8))
+        #expect(new.id != old.id)
+        VaultCommandTests.expectNoKeyMaterial([old.text, new.text], in: run)
+
+        // The new key opens the vault, and what was written before is readable with it.
+        let vault = try await VaultCommandTests.openVault(data, root: new, policy: policy)
+        for email in emails {
+            let subject = try #require(try await VaultCommandTests.subject(email: email, in: vault))
+            let read = try await vault.read(subject, for: "service", by: Principal(id: "key_test", purposes: ["service"]))
+            #expect(read.records.first?.fields["email"] == email)
+        }
+        // The old key does not, in the library and at the command line.
+        do {
+            _ = try await VaultCommandTests.openVault(data, root: old, policy: policy)
+            Issue.record("the old root key still opens the vault")
+        } catch let error as VaultError {
+            #expect(error.code == .rootKeyWrong)
+        }
+        let withOld = await CommandRun.kluis("apikey", "create", "--data", data.path, "--policy", policy, "--name", "app",
+                                             environment: VaultCommandTests.noEnvironment)
+        #expect(withOld.exitCode == 1)
+        #expect(withOld.errorOutput.contains("not the one the data directory was made with"))
+        let withNew = await CommandRun.kluis("apikey", "create", "--data", data.path, "--policy", policy, "--name", "app",
+                                             "--key-file", newKeyFile, environment: VaultCommandTests.noEnvironment)
+        #expect(withNew.exitCode == 0, "\(withNew.errorOutput)")
+    }
+
+    // MARK: audit verify
+
+    @Test func auditVerifyFindsATamperedEvent() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (data, _) = try await VaultCommandTests.initialise(in: temporary)
+        let policy = try VaultCommandTests.writePolicy(in: temporary)
+        let created = await CommandRun.kluis("apikey", "create", "--data", data.path, "--policy", policy, "--name", "app",
+                                             "--purposes", "service", environment: VaultCommandTests.noEnvironment)
+        #expect(created.exitCode == 0, "\(created.errorOutput)")
+
+        let intact = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: VaultCommandTests.noEnvironment)
+        #expect(intact.exitCode == 0)
+        #expect(intact.output == "audit chain intact: 3 events\n")
+
+        do {
+            let pool = try DatabasePool(path: data.appendingPathComponent("kluis.sqlite").path)
+            try await pool.write { db in try db.execute(sql: "UPDATE audit SET purpose = 'x' WHERE seq = 2") }
+            try pool.close()
+        }
+
+        let broken = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: VaultCommandTests.noEnvironment)
+        #expect(broken.exitCode == 1)
+        #expect(broken.output.contains("audit chain broken at event 2:"), "\(broken.output)")
+        #expect(broken.output.contains("1 events before it are intact"))
+        #expect(!broken.output.contains("intact: "))
+    }
+
+    @Test func auditVerifyRefusesADirectoryWithoutADatabase() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let run = await CommandRun.kluis("audit", "verify", "--data", temporary.path("nothing"), environment: VaultCommandTests.noEnvironment)
+        #expect(run.exitCode == 1)
+        #expect(run.errorOutput.contains("is not a Kluis data directory"))
+        #expect(!FileManager.default.fileExists(atPath: temporary.path("nothing/kluis.sqlite")))
+    }
+}
