@@ -63,10 +63,12 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
 
     static func status(of code: VaultError.Code) -> HTTPResponse.Status {
         switch code {
-        case .subjectNotFound, .recordNotFound: .notFound
-        case .identifierInUse: .conflict
+        case .subjectNotFound, .recordNotFound, .requestNotFound: .notFound
+        case .identifierInUse, .requestStateInvalid, .restrictionNotTold: .conflict
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected: .forbidden
-        case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid: .unprocessableContent
+        case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,
+             .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .extensionTooLate,
+             .bsnRefused: .unprocessableContent
         case .unauthorised: .unauthorized
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
              .eventInvalid, .inputInvalid: .badRequest

@@ -19,6 +19,10 @@ struct ChangeBatch {
     var apiKeys: [StoredAPIKey] = []
     var consents: [(SubjectID, ConsentEvent)] = []
     var cookieChoices: [CookieChoice] = []
+    var restrictions: [(SubjectID, [Restriction])] = []
+    var requests: [DataSubjectRequest] = []
+    var erasures: [(SubjectID, [String])] = []
+    var journal: [ErasureRecord] = []
 
     init(_ changes: [StoreChange]) {
         for change in changes {
@@ -35,6 +39,10 @@ struct ChangeBatch {
             case .addAPIKey(let key): apiKeys.append(key)
             case .appendConsent(let subject, let event): consents.append((subject, event))
             case .recordCookieChoice(let choice): cookieChoices.append(choice)
+            case .setRestrictions(let subject, let list): restrictions.append((subject, list))
+            case .putRequest(let request): requests.append(request)
+            case .eraseSubject(let subject, let keeping): erasures.append((subject, keeping))
+            case .journalErasure(let record): journal.append(record)
             }
         }
     }
@@ -102,6 +110,34 @@ struct ChangeBatch {
                 VALUES (\(choice.visitor.rawValue), \(choice.subject?.rawValue), \(choice.time.timeIntervalSince1970), \(choice.encoded()))
                 """, logger: logger)
         }
+        for (subject, keeping) in erasures {
+            try await Self.erase(subject, keeping: keeping, on: connection, logger: logger)
+        }
+        for (subject, list) in restrictions {
+            if list.isEmpty {
+                try await connection.query("DELETE FROM restrictions WHERE subject_id = \(subject.rawValue)", logger: logger)
+            } else {
+                try await connection.query("""
+                    INSERT INTO restrictions (subject_id, body) VALUES (\(subject.rawValue), \(Restriction.encode(list)))
+                    ON CONFLICT (subject_id) DO UPDATE SET body = excluded.body
+                    """, logger: logger)
+            }
+        }
+        for request in requests {
+            try await connection.query("""
+                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, body)
+                VALUES (\(request.id.rawValue), \(request.subject?.rawValue), \(request.type.rawValue), \(request.state.rawValue),
+                        \(!request.state.isFinal), \(request.receivedAt.timeIntervalSince1970), \(request.encoded()))
+                ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, state = excluded.state,
+                                               is_open = excluded.is_open, body = excluded.body
+                """, logger: logger)
+        }
+        for record in journal {
+            try await connection.query("""
+                INSERT INTO erasures (subject_id, at, body)
+                VALUES (\(record.subject.rawValue), \(record.erasedAt.timeIntervalSince1970), \(record.encoded()))
+                """, logger: logger)
+        }
         for key in apiKeys {
             try await connection.query("""
                 INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at)
@@ -109,5 +145,25 @@ struct ChangeBatch {
                         \(key.mayBreakGlass), \(key.isAdmin), \(key.createdAt.timeIntervalSince1970))
                 """, logger: logger)
         }
+    }
+
+    /// Deletes a subject's keys, records and identifiers but those of the categories kept; the
+    /// whole subject when nothing is kept (its other rows cascade). The global identifier index
+    /// is cleared through the subject's own identifier rows, by its key.
+    static func erase(_ subject: SubjectID, keeping: [String], on connection: PostgresConnection, logger: Logger) async throws {
+        let id = subject.rawValue
+        try await connection.query("""
+            DELETE FROM identifier_index WHERE (kind, blind_index) IN
+                (SELECT kind, blind_index FROM identifiers WHERE subject_id = \(id))
+            """, logger: logger)
+        try await connection.query("UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = \(id)", logger: logger)
+        guard !keeping.isEmpty else {
+            try await connection.query("DELETE FROM subjects WHERE subject_id = \(id)", logger: logger)
+            return
+        }
+        try await connection.query("DELETE FROM records WHERE subject_id = \(id) AND NOT (category = ANY(\(keeping)))", logger: logger)
+        try await connection.query("DELETE FROM data_keys WHERE subject_id = \(id) AND NOT (category = ANY(\(keeping)))", logger: logger)
+        try await connection.query("DELETE FROM identifiers WHERE subject_id = \(id)", logger: logger)
+        try await connection.query("DELETE FROM consent_events WHERE subject_id = \(id)", logger: logger)
     }
 }

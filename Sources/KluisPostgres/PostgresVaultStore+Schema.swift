@@ -88,6 +88,26 @@ extension PostgresVaultStore {
                 PRIMARY KEY (visitor_id, seq))
             """,
         ]),
+        // Requests and the erasure journal outlive the subject they are about, so they do not
+        // cascade with it; neither holds a personal value.
+        (3, [
+            """
+            CREATE TABLE restrictions (
+                subject_id text PRIMARY KEY REFERENCES subjects (subject_id) ON DELETE CASCADE, body bytea NOT NULL)
+            """,
+            """
+            CREATE TABLE requests (
+                id text PRIMARY KEY, subject_id text, type text NOT NULL, state text NOT NULL,
+                is_open boolean NOT NULL, received_at double precision NOT NULL, body bytea NOT NULL)
+            """,
+            "CREATE INDEX requests_open ON requests (is_open, received_at)",
+            "CREATE INDEX requests_subject ON requests (subject_id, received_at)",
+            """
+            CREATE TABLE erasures (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject_id text NOT NULL,
+                at double precision NOT NULL, body bytea NOT NULL)
+            """,
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -258,4 +258,34 @@ public final class PostgresVaultStore: VaultStore, Service {
             return try await rows.decode(Data.self).all().compactMap(CookieChoice.decode)
         }
     }
+
+    public func request(_ id: RequestID) async throws -> DataSubjectRequest? {
+        try await guarded {
+            try await client.query("SELECT body FROM requests WHERE id = \(id.rawValue)", logger: logger)
+                .decode(Data.self).all().first.flatMap(DataSubjectRequest.decode)
+        }
+    }
+
+    public func requests(includeClosed: Bool, subject: SubjectID?, limit: Int) async throws -> [DataSubjectRequest] {
+        try await guarded {
+            let rows = try await client.query("""
+                SELECT body FROM requests
+                WHERE (\(includeClosed) OR is_open) AND (\(subject?.rawValue)::text IS NULL OR subject_id = \(subject?.rawValue))
+                ORDER BY received_at, id LIMIT \(limit)
+                """, logger: logger)
+            return try await rows.decode(Data.self).all().compactMap(DataSubjectRequest.decode)
+        }
+    }
+
+    public func erasureJournal(after sequence: Int64, limit: Int) async throws -> [ErasureJournalEntry] {
+        try await guarded {
+            let rows = try await client.query("""
+                SELECT seq, body FROM erasures WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)
+                """, logger: logger)
+            return try await rows.decode((Int64, Data).self).all().compactMap { sequence, body in
+                ErasureRecord.decode(body).map { ErasureJournalEntry(sequence: sequence, record: $0) }
+            }
+        }
+    }
 }
+

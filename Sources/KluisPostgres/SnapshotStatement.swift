@@ -13,6 +13,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         UNION ALL SELECT 3, category, record_id, fields, NULL, created_at, updated_at FROM records WHERE subject_id = $1
         UNION ALL SELECT 4, name, NULL, NULL, NULL, at, NULL FROM events WHERE subject_id = $1
         UNION ALL SELECT 5, NULL, NULL, body, NULL, seq::float8, NULL FROM consent_events WHERE subject_id = $1
+        UNION ALL SELECT 6, NULL, NULL, body, NULL, NULL, NULL FROM restrictions WHERE subject_id = $1
         """
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?)
 
@@ -36,6 +37,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         var records: [SealedRecord] = []
         var events: [String: Date] = [:]
         var consents: [(sequence: Double, event: ConsentEvent)] = []
+        var restrictions: [Restriction] = []
         for (part, a, b, c, d, t1, t2) in rows {
             switch part {
             case 0:
@@ -54,15 +56,17 @@ struct SnapshotStatement: PostgresPreparedStatement {
             case 4:
                 guard let name = a, let at = t1 else { continue }
                 events[name] = Date(timeIntervalSince1970: at)
-            default:
+            case 5:
                 guard let body = c, let sequence = t1, let event = ConsentEvent.decode(body) else { continue }
                 consents.append((sequence, event))
+            default:
+                restrictions = c.map(Restriction.decode) ?? []
             }
         }
         guard let createdAt else { return nil }
         return SubjectSnapshot(subject: subject, createdAt: createdAt, identifiers: identifiers, dataKeys: keys,
                                records: records, events: events,
-                               consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event))
+                               consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event), restrictions: restrictions)
     }
 }
 

@@ -66,6 +66,21 @@ extension SQLiteVaultStore {
                 CREATE INDEX cookie_choices_visitor ON cookie_choices (visitor_id, seq);
                 """)
         }
+        migrator.registerMigration("v4") { db in
+            // Requests and the erasure journal outlive the subject they are about, so they do not
+            // cascade with it; neither holds a personal value.
+            try db.execute(sql: """
+                CREATE TABLE restrictions (
+                    subject_id TEXT PRIMARY KEY REFERENCES subjects(id) ON DELETE CASCADE, body BLOB NOT NULL);
+                CREATE TABLE requests (
+                    id TEXT PRIMARY KEY, subject_id TEXT, type TEXT NOT NULL, state TEXT NOT NULL,
+                    is_open INTEGER NOT NULL, received_at REAL NOT NULL, body BLOB NOT NULL);
+                CREATE INDEX requests_open ON requests (is_open, received_at);
+                CREATE INDEX requests_subject ON requests (subject_id, received_at);
+                CREATE TABLE erasures (
+                    seq INTEGER PRIMARY KEY, subject_id TEXT NOT NULL, at REAL NOT NULL, body BLOB NOT NULL);
+                """)
+        }
         return migrator
     }
 
@@ -100,7 +115,42 @@ extension SQLiteVaultStore {
         case .recordCookieChoice(let choice):
             try db.cachedStatement(sql: "INSERT INTO cookie_choices (visitor_id, subject_id, at, body) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [choice.visitor.rawValue, choice.subject?.rawValue, choice.time.timeIntervalSince1970, choice.encoded()])
+        case .setRestrictions(let subject, let restrictions):
+            if restrictions.isEmpty {
+                try db.execute(sql: "DELETE FROM restrictions WHERE subject_id = ?", arguments: [subject.rawValue])
+            } else {
+                try db.execute(sql: "INSERT INTO restrictions (subject_id, body) VALUES (?, ?) ON CONFLICT (subject_id) DO UPDATE SET body = excluded.body",
+                               arguments: [subject.rawValue, Restriction.encode(restrictions)])
+            }
+        case .putRequest(let request):
+            try db.execute(sql: """
+                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, state = excluded.state, is_open = excluded.is_open, body = excluded.body
+                """, arguments: [request.id.rawValue, request.subject?.rawValue, request.type.rawValue, request.state.rawValue,
+                                 !request.state.isFinal, request.receivedAt.timeIntervalSince1970, request.encoded()])
+        case .eraseSubject(let subject, let keeping):
+            try erase(subject, keeping: keeping, in: db)
+        case .journalErasure(let record):
+            try db.execute(sql: "INSERT INTO erasures (subject_id, at, body) VALUES (?, ?, ?)",
+                           arguments: [record.subject.rawValue, record.erasedAt.timeIntervalSince1970, record.encoded()])
         }
+    }
+
+    /// Deletes a subject's keys, records and identifiers but those of the categories kept; the
+    /// whole subject when nothing is kept (its other rows cascade).
+    static func erase(_ subject: SubjectID, keeping: [String], in db: Database) throws {
+        let id = subject.rawValue
+        try db.execute(sql: "UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = ?", arguments: [id])
+        guard !keeping.isEmpty else {
+            try db.execute(sql: "DELETE FROM subjects WHERE id = ?", arguments: [id])
+            return
+        }
+        let kept = databaseQuestionMarks(count: keeping.count)
+        let arguments = StatementArguments([id] + keeping)
+        try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category NOT IN (\(kept))", arguments: arguments)
+        try db.execute(sql: "DELETE FROM data_keys WHERE subject_id = ? AND category NOT IN (\(kept))", arguments: arguments)
+        try db.execute(sql: "DELETE FROM identifiers WHERE subject_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM consent_events WHERE subject_id = ?", arguments: [id])
     }
 
     static func append(_ event: AuditEvent, in db: Database) throws {
@@ -141,8 +191,10 @@ extension SQLiteVaultStore {
         }
         let consents = try Data.fetchAll(db.cachedStatement(sql: "SELECT body FROM consent_events WHERE subject_id = ? ORDER BY seq"),
                                          arguments: [id]).compactMap(ConsentEvent.decode)
+        let restrictions = try Data.fetchOne(db.cachedStatement(sql: "SELECT body FROM restrictions WHERE subject_id = ?"),
+                                             arguments: [id]).map(Restriction.decode) ?? []
         return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,
-                               dataKeys: keys, records: records, events: events, consents: consents)
+                               dataKeys: keys, records: records, events: events, consents: consents, restrictions: restrictions)
     }
 
     static func dataKey(_ row: Row) -> StoredDataKey {

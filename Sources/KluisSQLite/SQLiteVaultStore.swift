@@ -211,6 +211,49 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
+    public func request(_ id: RequestID) async throws -> DataSubjectRequest? {
+        try await guarded {
+            try await self.pool.read { db in
+                try Data.fetchOne(db, sql: "SELECT body FROM requests WHERE id = ?", arguments: [id.rawValue])
+                    .flatMap(DataSubjectRequest.decode)
+            }
+        }
+    }
+
+    public func requests(includeClosed: Bool, subject: SubjectID?, limit: Int) async throws -> [DataSubjectRequest] {
+        try await guarded {
+            try await self.pool.read { db in
+                let open = includeClosed ? "" : "AND is_open = 1"
+                if let subject {
+                    return try Data.fetchAll(db, sql: "SELECT body FROM requests WHERE subject_id = ? \(open) ORDER BY received_at, id LIMIT ?",
+                                             arguments: [subject.rawValue, limit]).compactMap(DataSubjectRequest.decode)
+                }
+                return try Data.fetchAll(db, sql: "SELECT body FROM requests WHERE 1 = 1 \(open) ORDER BY received_at, id LIMIT ?",
+                                         arguments: [limit]).compactMap(DataSubjectRequest.decode)
+            }
+        }
+    }
+
+    public func erasureJournal(after sequence: Int64, limit: Int) async throws -> [ErasureJournalEntry] {
+        try await guarded {
+            try await self.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT seq, body FROM erasures WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [sequence, limit])
+                    .compactMap { row in
+                        ErasureRecord.decode(row[1]).map { ErasureJournalEntry(sequence: row[0], record: $0) }
+                    }
+            }
+        }
+    }
+
+    /// Copies the whole database to a new file at `path`, consistently, while it is in use.
+    public func backup(to path: String) async throws {
+        try await guarded {
+            let target = try DatabaseQueue(path: path)
+            try self.pool.backup(to: target)
+            try target.close()
+        }
+    }
+
     /// Runs `work`, turning driver errors into vault errors that carry no data.
     func guarded<T>(_ work: () async throws -> T) async throws -> T {
         do {

@@ -50,6 +50,8 @@ public struct PurposeGate: Sendable {
         case outsidePurpose = "outside_purpose"
         /// Every record of the category is past its retention for this purpose.
         case retentionExpired = "retention_expired"
+        /// The category is restricted (art. 18), and this purpose is not one that may still use it.
+        case restricted
     }
 
     /// The outcome for one subject: the records to return and the categories withheld.
@@ -69,6 +71,10 @@ public struct PurposeGate: Sendable {
         for record in records {
             guard purpose.categories.contains(record.category) else {
                 withheld[record.category] = .outsidePurpose
+                continue
+            }
+            guard !state.isRestricted(record.category, for: purpose.id) else {
+                withheld[record.category] = .restricted
                 continue
             }
             let terms = purpose.retention(for: record.category)

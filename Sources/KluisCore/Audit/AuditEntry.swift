@@ -48,6 +48,12 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case consentRead = "consent_read"
     /// A visitor's cookie choice recorded.
     case cookieChoice = "cookie_choice"
+    /// A data-subject request received or moved on; the reason names the request and its state.
+    case request
+    /// Data handed to a recipient outside the vault; the reason names the recipient.
+    case disclosure
+    /// A restriction of processing set or lifted.
+    case restriction
     case initialise
 }
 

@@ -11,4 +11,14 @@ public enum StoreChange: Sendable, Hashable {
     case addAPIKey(StoredAPIKey)
     case appendConsent(SubjectID, ConsentEvent)
     case recordCookieChoice(CookieChoice)
+    /// Replaces the subject's restrictions of processing.
+    case setRestrictions(SubjectID, [Restriction])
+    /// Creates or replaces a data-subject request.
+    case putRequest(DataSubjectRequest)
+    /// Destroys the subject's data keys and deletes its records and identifiers, except the
+    /// categories in `keeping`. With nothing kept, the subject goes altogether, its consent
+    /// history and events with it.
+    case eraseSubject(SubjectID, keeping: [String])
+    /// Appends an erasure to the erasure journal.
+    case journalErasure(ErasureRecord)
 }

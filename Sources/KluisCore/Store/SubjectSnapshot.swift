@@ -11,10 +11,12 @@ public struct SubjectSnapshot: Sendable, Hashable {
     public var events: [String: Date]
     /// Consent and objection events, oldest first.
     public var consents: [ConsentEvent]
+    /// Restrictions of processing in force.
+    public var restrictions: [Restriction]
 
     public init(subject: SubjectID, createdAt: Date, identifiers: [StoredIdentifier],
                 dataKeys: [StoredDataKey], records: [SealedRecord], events: [String: Date],
-                consents: [ConsentEvent] = []) {
+                consents: [ConsentEvent] = [], restrictions: [Restriction] = []) {
         self.subject = subject
         self.createdAt = createdAt
         self.identifiers = identifiers
@@ -22,10 +24,11 @@ public struct SubjectSnapshot: Sendable, Hashable {
         self.records = records
         self.events = events
         self.consents = consents
+        self.restrictions = restrictions
     }
 
     /// What decides what may be done with the subject's data.
     public var state: SubjectState {
-        SubjectState(events: events, consents: ConsentLedger(events: consents))
+        SubjectState(events: events, consents: ConsentLedger(events: consents), restrictions: restrictions)
     }
 }

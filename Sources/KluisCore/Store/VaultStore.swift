@@ -62,4 +62,12 @@ public protocol VaultStore: Sendable {
 
     /// A visitor's cookie choices, oldest first.
     func cookieChoices(of visitor: VisitorID) async throws -> [CookieChoice]
+
+    func request(_ id: RequestID) async throws -> DataSubjectRequest?
+    /// Data-subject requests, oldest receipt first: open ones only unless `includeClosed`, of
+    /// one subject when given, at most `limit`.
+    func requests(includeClosed: Bool, subject: SubjectID?, limit: Int) async throws -> [DataSubjectRequest]
+
+    /// The erasure journal after `sequence`, oldest first, at most `limit` entries.
+    func erasureJournal(after sequence: Int64, limit: Int) async throws -> [ErasureJournalEntry]
 }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The erasure journal's entry for one erasure: what went and what stayed, never a value. It is
+/// the content of the signed erasure certificate, and a restore replays it so that nobody erased
+/// after a backup comes back.
+public struct ErasureRecord: Sendable, Hashable, Codable {
+    public var subject: SubjectID
+    public var request: RequestID?
+    public var erasedAt: Date
+    /// The categories whose keys were destroyed and ciphertexts deleted.
+    public var erased: [String]
+    /// The categories kept because a legal obligation requires it, restricted to that purpose.
+    public var kept: [Kept]
+    /// Records of other people that named this person, now showing a pseudonym instead.
+    public var maskedRecords: Int
+    /// The pseudonym that replaces this person in other people's records.
+    public var pseudonym: String
+
+    public init(subject: SubjectID, request: RequestID?, erasedAt: Date, erased: [String], kept: [Kept],
+                maskedRecords: Int, pseudonym: String) {
+        self.subject = subject
+        self.request = request
+        self.erasedAt = erasedAt
+        self.erased = erased
+        self.kept = kept
+        self.maskedRecords = maskedRecords
+        self.pseudonym = pseudonym
+    }
+
+    /// A category kept, the purpose that keeps it, and until when.
+    public struct Kept: Sendable, Hashable, Codable {
+        public var category: String
+        public var purpose: String
+        /// When the last record of it is due to go; `nil` while the retention clock has not
+        /// started.
+        public var until: Date?
+    }
+
+    public func encoded() -> Data { StoredJSON.encode(self) }
+
+    public static func decode(_ data: Data) -> ErasureRecord? {
+        StoredJSON.decode(ErasureRecord.self, from: data)
+    }
+}

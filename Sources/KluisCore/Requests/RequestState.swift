@@ -1,0 +1,26 @@
+/// Where a request stands. `fulfilled` and `rejected` are final.
+public enum RequestState: String, Sendable, Hashable, Codable, CaseIterable {
+    case received
+    /// Identity information was asked for; the legal clock is paused (art. 12(6)).
+    case awaitingIdentification = "awaiting_identification"
+    case inProgress = "in_progress"
+    /// The deadline was extended to receipt + 3 months, with a reason (art. 12(3)).
+    case extended
+    case fulfilled
+    /// Refused or not acted on, with a reason (art. 12(4)).
+    case rejected
+
+    /// Whether the request is closed.
+    public var isFinal: Bool { self == .fulfilled || self == .rejected }
+
+    /// The states a request may move to from this one.
+    public var successors: Set<RequestState> {
+        switch self {
+        case .received: [.awaitingIdentification, .inProgress, .rejected]
+        case .awaitingIdentification: [.inProgress, .rejected]
+        case .inProgress: [.awaitingIdentification, .extended, .fulfilled, .rejected]
+        case .extended: [.fulfilled, .rejected]
+        case .fulfilled, .rejected: []
+        }
+    }
+}
