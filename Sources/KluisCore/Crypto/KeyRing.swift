@@ -85,6 +85,13 @@ public final class KeyRing: Sendable {
         cache.withLock { cache in cache = cache.filter { $0.key.subject != subject } }
     }
 
+    /// Drops the cached keys of `categories` of `subject`: as cheap as the categories are few.
+    public func forget(subject: SubjectID, categories: some Sequence<String>) {
+        cache.withLock { cache in
+            for category in categories { cache.removeValue(forKey: DataKeyName(subject: subject, category: category)) }
+        }
+    }
+
     private static func wrapContext(_ subject: SubjectID, _ category: String) -> Data {
         Data("kluis.data-key.v1\0\(subject.rawValue)\0\(category)".utf8)
     }
@@ -116,6 +123,14 @@ public final class KeyRing: Sendable {
     public func blindIndex(_ identifier: SubjectIdentifier) -> Data {
         var mac = indexHMAC
         mac.update(data: Data("\(identifier.kind.rawValue)\0\(identifier.normalized)".utf8))
+        return Data(mac.finalize())
+    }
+
+    /// The keyed hash of a one-time code for `request`: what is stored instead of the code, and
+    /// compared in constant time.
+    public func codeHash(_ code: String, request: RequestID) -> Data {
+        var mac = indexHMAC
+        mac.update(data: Data("kluis.request-code.v1\0\(request.rawValue)\0\(code)".utf8))
         return Data(mac.finalize())
     }
 

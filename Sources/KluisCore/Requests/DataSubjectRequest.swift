@@ -14,10 +14,12 @@ public struct DataSubjectRequest: Sendable, Hashable, Codable {
     public var channel: RequestChannel
     public var receivedAt: Date
     public var state: RequestState
-    /// The purposes an objection or withdrawal is about; the categories a restriction or an
-    /// erasure is limited to (empty: all).
+    /// The purposes an objection or withdrawal is about; the categories a restriction is
+    /// limited to (empty: all).
     public var purposes: [String]
     public var categories: [String]
+    /// For a restriction: why it is asked.
+    public var restrictionGround: Restriction.Ground?
     /// When identity information was asked for, while the clock is paused.
     public var identificationAskedAt: Date?
     /// Whole days the clock was paused, in earlier pauses that have ended.

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Erasure (art. 17) and its journal.
+extension Vault {
+    /// Erases a person in one transaction: their data keys are destroyed and their records,
+    /// identifiers and consent history deleted, except categories a legal obligation (or a legal
+    /// hold in force) must keep — those stay, restricted to that purpose, until their end date.
+    /// The erasure is journalled, so a restore can replay it, and certified.
+    func erase(_ subject: SubjectID, request: DataSubjectRequest, by principal: Principal) async throws -> Fulfilment {
+        guard let snapshot = try await store.snapshot(of: subject) else {
+            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        let now = now()
+        let plan = erasurePlan(for: snapshot, now: now)
+        let record = ErasureRecord(subject: subject, request: request.id, erasedAt: now, erased: plan.erased,
+                                   kept: plan.kept, maskedRecords: 0, pseudonym: OpaqueID.generate(prefix: "anon_"))
+        let notices = try await recipientsToNotify(subject: subject, categories: plan.erased.filter { !$0.hasPrefix("_") })
+        var updated = request
+        let keptText = plan.kept.isEmpty ? "" : "; kept under a legal obligation: \(plan.kept.map(\.category).joined(separator: ", "))"
+        updated.outcome = "erased \(plan.erased.count) categories\(keptText)"
+        try updated.move(to: .fulfilled, at: now, by: principal.id, note: updated.outcome)
+        try await committer.commit(erasureChanges(record, restrictions: plan.restrictions) + [.putRequest(updated)], audit: [
+            AuditEntry(time: now, actor: principal.id, action: .erasure, subject: subject, categories: plan.erased,
+                       reason: "\(request.id)", outcome: plan.kept.isEmpty ? .allowed : .partial),
+            AuditEntry(time: now, actor: principal.id, action: .request, subject: subject,
+                       reason: "\(request.id) erasure fulfilled"),
+        ])
+        keys.forget(subject: subject, categories: plan.erased)
+        return Fulfilment(request: status(of: updated, now: now), erasure: record, certificate: certificate(for: record),
+                          recipientsToNotify: notices)
+    }
+
+    /// The store changes of an erasure: the same when it happens and when a restore replays it.
+    func erasureChanges(_ record: ErasureRecord, restrictions: [Restriction]) -> [StoreChange] {
+        var changes: [StoreChange] = [.eraseSubject(record.subject, keeping: record.kept.map(\.category))]
+        if !restrictions.isEmpty { changes.append(.setRestrictions(record.subject, restrictions)) }
+        return changes + [.journalErasure(record)]
+    }
+
+    /// What an erasure of `snapshot` erases and keeps: a category is kept while a purpose with a
+    /// legal obligation, or a purpose whose legal hold is in force, may still keep one of its
+    /// records.
+    func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept], restrictions: [Restriction]) {
+        let state = snapshot.state
+        var kept: [ErasureRecord.Kept] = []
+        var restrictions: [Restriction] = []
+        let categories = Set(snapshot.records.map(\.category))
+        for category in categories.sorted() {
+            let records = snapshot.records.filter { $0.category == category }
+            let keepers = policy.purposes(using: category).filter { purpose in
+                purpose.legalBasis.kind == .legalObligation || gate.retention.isHeld(purpose.retention, state: state)
+            }
+            var keeping: [String] = []
+            var until: Date? = .distantPast
+            for purpose in keepers {
+                let expiries = records.map { gate.retention.expiry(of: $0, terms: purpose.retention(for: category), state: state, purpose: purpose.id) }
+                let held = gate.retention.isHeld(purpose.retention, state: state)
+                guard held || expiries.contains(where: { $0 == nil || $0! > now }) else { continue }
+                keeping.append(purpose.id)
+                // The end date is the latest expiry; unknown while a clock has not started or a hold is in force.
+                if held || expiries.contains(where: { $0 == nil }) { until = nil } else if let current = until {
+                    until = max(current, expiries.compactMap { $0 }.max() ?? current)
+                }
+            }
+            guard !keeping.isEmpty else { continue }
+            kept.append(ErasureRecord.Kept(category: category, purpose: keeping.joined(separator: ","), until: until))
+            restrictions.append(Restriction(categories: [category], ground: .legalObligation, since: now,
+                                            allowedPurposes: keeping, until: until))
+        }
+        let keptCategories = Set(kept.map(\.category))
+        let erased = Set(snapshot.dataKeys.map(\.category)).union(categories).subtracting(keptCategories).sorted()
+        return (erased, kept, restrictions)
+    }
+
+    /// The erasure certificate: the journal entry signed with the vault's receipt key.
+    func certificate(for record: ErasureRecord) -> String {
+        receiptSigner.sign(record.encoded())
+    }
+
+    /// Replays the erasure journal of `journal` on this vault's store: everyone erased there is
+    /// erased here again, keeping only what was kept then. Used after a restore, so that an old
+    /// backup brings nobody back. Returns the number of subjects erased again.
+    @discardableResult
+    public func replayErasures(_ journal: [ErasureJournalEntry]) async throws -> Int {
+        let known = Set(try await erasureJournal().map(\.record))
+        var replayed = 0
+        for entry in journal where !known.contains(entry.record) {
+            let record = entry.record
+            var changes: [StoreChange] = [.journalErasure(record)]
+            if let snapshot = try await store.snapshot(of: record.subject) {
+                let kept = record.kept.map(\.category)
+                let restrictions = snapshot.restrictions.filter { $0.ground == .legalObligation }
+                    + record.kept.map { Restriction(categories: [$0.category], ground: .legalObligation, since: record.erasedAt,
+                                                    allowedPurposes: $0.purpose.split(separator: ",").map(String.init), until: $0.until) }
+                changes = [.eraseSubject(record.subject, keeping: kept)]
+                    + (kept.isEmpty ? [] : [.setRestrictions(record.subject, restrictions)]) + changes
+                replayed += 1
+            }
+            try await committer.commit(changes, audit: [
+                AuditEntry(time: now(), actor: "cli", action: .erasure, subject: record.subject, categories: record.erased,
+                           reason: "replayed after restore\(record.request.map { ": \($0)" } ?? "")"),
+            ])
+            keys.forget(subject: record.subject)
+        }
+        return replayed
+    }
+
+    /// The whole erasure journal, oldest first.
+    public func erasureJournal() async throws -> [ErasureJournalEntry] {
+        var entries: [ErasureJournalEntry] = []
+        while true {
+            let page = try await store.erasureJournal(after: entries.last?.sequence ?? 0, limit: 1000)
+            entries += page
+            if page.count < 1000 { return entries }
+        }
+    }
+}

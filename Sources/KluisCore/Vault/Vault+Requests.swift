@@ -1,0 +1,265 @@
+import Foundation
+
+/// Data-subject requests: intake, the legal clock, identity checks, extension and rejection.
+/// Fulfilment is in `Vault+Fulfilment`.
+extension Vault {
+    /// How long a one-time code is valid, and how many wrong tries it survives.
+    static let codeLifetime: TimeInterval = 30 * 60
+    static let codeAttempts = 5
+    /// Requests due within this many days are "due soon".
+    static let dueSoonDays = 7
+
+    /// The clock that computes deadlines under this policy's promise.
+    public var requestClock: RequestClock {
+        RequestClock(promise: policy.rights.answerWithin)
+    }
+
+    /// Records a new request. Identifiers are looked up and not kept; a request that matches no
+    /// one is recorded too, and answered that no data is held. A signed-in session that the
+    /// policy accepts verifies the requester at once.
+    public func submitRequest(_ submission: RequestSubmission, by principal: Principal) async throws -> RequestStatus {
+        let now = now()
+        let receivedAt = submission.receivedAt ?? now
+        guard receivedAt <= now.addingTimeInterval(60) else {
+            throw VaultError(.requestInvalid, "'received_at' lies in the future")
+        }
+        try validateScope(of: submission)
+        var subject = submission.subject
+        for identifier in submission.identifiers {
+            let found = try await store.subject(kind: identifier.kind, blindIndex: keys.blindIndex(identifier))
+            if let found, let known = subject, known != found {
+                throw VaultError(.requestInvalid, "the identifiers given belong to different subjects")
+            }
+            subject = subject ?? found
+        }
+        if let given = submission.subject, try await store.snapshot(of: given) == nil {
+            throw VaultError(.subjectNotFound, "there is no subject \(given)")
+        }
+        var request = DataSubjectRequest(type: submission.type, subject: subject, channel: submission.channel,
+                                         receivedAt: receivedAt, purposes: submission.purposes,
+                                         categories: submission.categories)
+        request.history[0].actor = principal.id
+        request.restrictionGround = submission.restrictionGround
+        if submission.signedInSession {
+            guard subject != nil else {
+                throw VaultError(.requestInvalid, "a signed-in session needs the subject it is signed in as")
+            }
+            try requireAccepted(.signedInSession)
+            request.identity = .init(method: .signedInSession, verifiedAt: now, verifiedBy: principal.id)
+            try request.move(to: .inProgress, at: now, by: principal.id, note: "identity: signed_in_session")
+        }
+        try await save(request, by: principal, at: now)
+        return status(of: request, now: now)
+    }
+
+    /// One request with its deadlines.
+    public func request(_ id: RequestID) async throws -> RequestStatus {
+        status(of: try await storedRequest(id), now: now())
+    }
+
+    /// The queue: open requests by receipt, with deadlines and flags, filtered.
+    public func requests(_ filter: RequestFilter = .open, subject: SubjectID? = nil, limit: Int = 1000) async throws -> [RequestStatus] {
+        let now = now()
+        let found = try await store.requests(includeClosed: filter == .all, subject: subject, limit: min(max(limit, 1), 10_000))
+        return found.map { status(of: $0, now: now) }.filter { status in
+            switch filter {
+            case .open, .all: true
+            case .overdue: status.isOverdue
+            case .dueSoon: status.isDueSoon || status.isOverdue
+            }
+        }
+    }
+
+    /// Asks the requester for identity information: the clock pauses until it is verified.
+    public func askForIdentification(_ id: RequestID, by principal: Principal) async throws -> RequestStatus {
+        try await update(id, by: principal) { request, now in
+            try request.move(to: .awaitingIdentification, at: now, by: principal.id)
+        }
+    }
+
+    /// Sends a one-time code to the subject's registered e-mail address through `outbox`, and
+    /// pauses the clock until it comes back. Only the code's keyed hash is kept.
+    public func sendVerificationCode(_ id: RequestID, outbox: any Outbox, by principal: Principal) async throws -> RequestStatus {
+        try requireAccepted(.registeredEmail)
+        let request = try await storedRequest(id)
+        guard let subject = request.subject, let snapshot = try await store.snapshot(of: subject) else {
+            throw VaultError(.requestInvalid, "request \(id) matches no subject, so there is no registered address to send a code to")
+        }
+        guard let stored = snapshot.identifiers.first(where: { $0.kind == .email }) else {
+            throw VaultError(.requestInvalid, "the subject of request \(id) has no registered e-mail address")
+        }
+        var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
+        let address = try keys.open(stored.sealed, at: .identifier(.email, of: subject), with: keySet.key(for: Self.identityCategory))
+        var generator = SystemRandomNumberGenerator()
+        let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &generator))
+        let status = try await update(id, by: principal) { request, now in
+            guard !request.state.isFinal else {
+                throw VaultError(.requestStateInvalid, "request \(id) is closed")
+            }
+            if request.state != .awaitingIdentification {
+                try request.move(to: .awaitingIdentification, at: now, by: principal.id, note: "code sent to the registered e-mail address")
+            }
+            request.pendingCode = .init(hash: keys.codeHash(code, request: id), expiresAt: now.addingTimeInterval(Self.codeLifetime),
+                                        failedAttempts: 0)
+        }
+        let name = policy.controller.name
+        try await outbox.send(OutboxMessage(
+            to: address,
+            subject: "Uw verificatiecode / Your verification code – \(name)",
+            body: """
+                Uw verificatiecode voor uw privacyverzoek bij \(name) is: \(code)
+                De code is 30 minuten geldig. Heeft u geen verzoek gedaan? Dan kunt u dit bericht negeren.
+
+                Your verification code for your privacy request to \(name) is: \(code)
+                The code is valid for 30 minutes. If you made no request, you can ignore this message.
+
+                Kenmerk / reference: \(id)
+                """))
+        return status
+    }
+
+    /// Records that the requester's identity was verified by `method`. A code sent to the
+    /// registered address is checked here; the other methods are attested by the caller, and an
+    /// ID copy is never given to Kluis: only "verified on date, by method, by whom" is kept.
+    public func verifyIdentity(_ id: RequestID, method: IdentityCheck, code: String? = nil,
+                               by principal: Principal) async throws -> RequestStatus {
+        try requireAccepted(method)
+        var wrongCode = false
+        let status = try await update(id, by: principal) { request, now in
+            guard request.subject != nil else {
+                throw VaultError(.requestInvalid, "request \(id) matches no subject: there is no one to verify")
+            }
+            guard [.received, .awaitingIdentification, .inProgress, .extended].contains(request.state) else {
+                throw VaultError(.requestStateInvalid, "request \(id) is \(request.state.rawValue) and needs no identity check")
+            }
+            if method == .registeredEmail {
+                guard let pending = request.pendingCode, now < pending.expiresAt else {
+                    throw VaultError(.verificationCodeWrong, "no code is outstanding for request \(id), or it expired: send a new one")
+                }
+                guard let code, ConstantTime.equals(keys.codeHash(code, request: id), pending.hash) else {
+                    request.pendingCode?.failedAttempts += 1
+                    if pending.failedAttempts + 1 >= Self.codeAttempts { request.pendingCode = nil }
+                    wrongCode = true
+                    return
+                }
+                request.pendingCode = nil
+            }
+            request.identity = .init(method: method, verifiedAt: now, verifiedBy: principal.id)
+            if request.state == .received || request.state == .awaitingIdentification {
+                try request.move(to: .inProgress, at: now, by: principal.id, note: "identity: \(method.rawValue)")
+            } else {
+                request.history.append(.init(time: now, actor: principal.id, state: request.state, note: "identity: \(method.rawValue)"))
+            }
+        }
+        if wrongCode {
+            throw VaultError(.verificationCodeWrong, "the code is wrong; after \(Self.codeAttempts) wrong codes a new one must be sent")
+        }
+        return status
+    }
+
+    /// Extends the deadline to receipt + 3 months. Allowed once, with a reason, and only within
+    /// the first month (art. 12(3)); the reason must be told to the requester.
+    public func extend(_ id: RequestID, reason: String, by principal: Principal) async throws -> RequestStatus {
+        let reason = try checkedText(reason, field: "reason")
+        return try await update(id, by: principal) { request, now in
+            let deadlines = requestClock.deadlines(of: request, now: now)
+            guard legalCalendar.calendarDate(of: now) <= deadlines.monthDeadline else {
+                throw VaultError(.extensionTooLate, "an extension must be decided within the first month, by \(deadlines.monthDeadline); request \(id) is past it")
+            }
+            try request.move(to: .extended, at: now, by: principal.id, note: reason)
+            request.extended = .init(decidedAt: now, reason: reason)
+        }
+    }
+
+    /// Refuses the request, or records that it is not acted on, with the reason told to the
+    /// requester (art. 12(4)).
+    public func reject(_ id: RequestID, reason: String, by principal: Principal) async throws -> RequestStatus {
+        let reason = try checkedText(reason, field: "reason")
+        return try await update(id, by: principal) { request, now in
+            try request.move(to: .rejected, at: now, by: principal.id, note: reason)
+            request.rejection = reason
+        }
+    }
+
+    // MARK: Helpers
+
+    var legalCalendar: LegalCalendar { requestClock.calendar }
+
+    func status(of request: DataSubjectRequest, now: Date) -> RequestStatus {
+        let deadlines = requestClock.deadlines(of: request, now: now)
+        let today = legalCalendar.calendarDate(of: now)
+        let open = !request.state.isFinal
+        return RequestStatus(request: request, deadlines: deadlines, isOverdue: open && today > deadlines.due,
+                             isDueSoon: open && today <= deadlines.due && today.adding(days: Self.dueSoonDays) >= deadlines.due)
+    }
+
+    func storedRequest(_ id: RequestID) async throws -> DataSubjectRequest {
+        guard let request = try await store.request(id) else {
+            throw VaultError(.requestNotFound, "there is no request \(id)")
+        }
+        return request
+    }
+
+    /// Reads, changes and stores a request in one step, audited; nothing is stored when
+    /// `change` throws.
+    func update(_ id: RequestID, by principal: Principal, extra: [StoreChange] = [],
+                _ change: (inout DataSubjectRequest, Date) throws -> Void) async throws -> RequestStatus {
+        var request = try await storedRequest(id)
+        let now = now()
+        try change(&request, now)
+        try await save(request, by: principal, at: now, extra: extra)
+        return status(of: request, now: now)
+    }
+
+    func save(_ request: DataSubjectRequest, by principal: Principal, at now: Date, extra: [StoreChange] = [],
+              categories: [String] = []) async throws {
+        try await committer.commit(extra + [.putRequest(request)], audit: [
+            AuditEntry(time: now, actor: principal.id, action: .request, subject: request.subject, categories: categories,
+                       reason: "\(request.id) \(request.type.rawValue) \(request.state.rawValue)"),
+        ])
+    }
+
+    func requireAccepted(_ method: IdentityCheck) throws(VaultError) {
+        guard policy.rights.identityChecks.contains(method) else {
+            throw VaultError(.identityCheckNotAccepted, "the policy does not accept '\(method.rawValue)' as an identity check; it accepts \(policy.rights.identityChecks.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// Staff text kept with a request: trimmed, not empty, and never a BSN.
+    func checkedText(_ text: String, field: String) throws(VaultError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw VaultError(.requestInvalid, "'\(field)' must not be empty") }
+        guard trimmed.count <= 2000 else { throw VaultError(.requestInvalid, "'\(field)' is longer than 2000 characters") }
+        guard !BSN.occurs(in: trimmed) else {
+            throw VaultError(.bsnRefused, "'\(field)' contains a citizen service number (BSN); Kluis never stores one, so remove it")
+        }
+        return trimmed
+    }
+
+    /// Checks the purposes and categories a submission names.
+    func validateScope(of submission: RequestSubmission) throws(VaultError) {
+        for id in submission.purposes {
+            guard let purpose = policy.purpose(id) else {
+                throw VaultError(.purposeUnknown, "'\(id)' is not a purpose of the policy")
+            }
+            if submission.type == .objection, !gate.mayObject(to: purpose) {
+                throw VaultError(.consentNotApplicable, "'\(id)' rests on \(purpose.legalBasis.kind.rawValue) and is not direct marketing: art. 21 gives no right to object to it")
+            }
+            if submission.type == .withdrawal, purpose.legalBasis.kind != .consent {
+                throw VaultError(.consentNotApplicable, "'\(id)' does not rest on consent, so there is none to withdraw")
+            }
+        }
+        for id in submission.categories where policy.category(id) == nil {
+            throw VaultError(.categoryUnknown, "'\(id)' is not a category of the policy")
+        }
+        if !submission.purposes.isEmpty, ![.objection, .withdrawal].contains(submission.type) {
+            throw VaultError(.requestInvalid, "'purposes' applies to objection and withdrawal requests only")
+        }
+        if !submission.categories.isEmpty, submission.type != .restriction {
+            throw VaultError(.requestInvalid, "'categories' applies to restriction requests only")
+        }
+        if submission.restrictionGround != nil, submission.type != .restriction {
+            throw VaultError(.requestInvalid, "'ground' applies to restriction requests only")
+        }
+    }
+}
