@@ -1,0 +1,167 @@
+import Foundation
+
+/// The access package (art. 15): everything the vault holds of a person and every fact about its
+/// processing, opened for the person themselves rather than for a purpose.
+extension Vault {
+    /// The access package of a verified access request, in `language`. Audited as an export.
+    public func accessPackage(for id: RequestID, in language: Language? = nil, by principal: Principal) async throws -> AccessPackage {
+        let (request, snapshot) = try await exportable(id, type: .access)
+        let now = now()
+        let language = language ?? policy.info.languages[0]
+        let say = Phrases(language)
+        let state = snapshot.state
+        let records = try openAll(snapshot)
+        let history = try await history(of: snapshot.subject)
+        var keyNames: [String: String] = ["cli": "operator"]
+        for actor in Set(history.map(\.entry.actor)) where keyNames[actor] == nil {
+            keyNames[actor] = try await store.apiKey(id: actor)?.name ?? actor
+        }
+        let held = Set(snapshot.records.map(\.category))
+        let categories = policy.categories.filter { held.contains($0.id) }
+        let data = categories.map { category in
+            AccessPackage.CategoryData(
+                category: category.id, name: category.name.text(in: language), taxonomy: category.taxonomy, origin: category.origin,
+                records: records.filter { $0.category == category.id }.map {
+                    AccessPackage.ExportedRecord(id: $0.id, fields: $0.fields, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
+                }, redactedFields: [])
+        }
+        let purposes = policy.purposes.filter { !Set($0.categories).isDisjoint(with: held) }.map {
+            AccessPackage.PurposeFacts(purpose: $0.id, name: $0.name.text(in: language), legalBasis: say.legalBasisInFull($0.legalBasis),
+                                       categories: $0.categories.filter(held.contains))
+        }
+        let disclosures = history.filter { $0.entry.action == .disclosure }.compactMap { event -> AccessPackage.Disclosure? in
+            guard let recipient = event.entry.reason.flatMap(policy.recipient) else { return nil }
+            return AccessPackage.Disclosure(recipient: recipient.id, name: recipient.name.text(in: language), country: recipient.country,
+                                            purpose: event.entry.purpose, categories: event.entry.categories, time: event.entry.time)
+        }
+        let purposeIDs = Set(purposes.map(\.purpose))
+        let recipients = policy.recipients.filter { !Set($0.purposes).isDisjoint(with: purposeIDs) }
+        let retention = categories.map { category in
+            AccessPackage.RetentionFacts(category: category.id,
+                                         rules: policy.purposes(using: category.id).map { "\($0.name.text(in: language)): \(say.retention($0.retention(for: category.id)))" },
+                                         eraseBy: eraseBy(category.id, in: snapshot, state: state))
+        }
+        let rightsSection = StatementBuilder(policy: policy, language: language).rights()
+        let rights = rightsSection.blocks.flatMap { block -> [String] in
+            if case .bullets(let items) = block { return items.map { $0.map(\.plainText).joined() } }
+            return []
+        }
+        let ledger = state.consents
+        let consents = policy.purposes.filter { $0.legalBasis.kind == .consent || gate.mayObject(to: $0) }.map { purpose in
+            AccessPackage.ConsentFacts(purpose: purpose.id,
+                                       status: purpose.legalBasis.kind == .consent
+                                           ? ledger.status(of: purpose.id, purposeHash: gate.terms.purposeHashes[purpose.id] ?? "").rawValue
+                                           : "not_applicable",
+                                       objected: ledger.isObjected(purpose.id))
+        }
+        let accessHistory = history.filter { [.read, .export, .disclosure, .lookup, .write, .erasure, .restriction].contains($0.entry.action) }.map {
+            AccessPackage.AccessEvent(time: $0.entry.time, actor: keyNames[$0.entry.actor] ?? $0.entry.actor, action: $0.entry.action,
+                                      purpose: $0.entry.purpose, categories: $0.entry.categories, outcome: $0.entry.outcome,
+                                      reason: $0.entry.breakGlass || $0.entry.action == .disclosure ? $0.entry.reason : nil,
+                                      breakGlass: $0.entry.breakGlass)
+        }
+        let package = AccessPackage(
+            request: request.id, subject: snapshot.subject, generatedAt: now, controller: policy.controller.name,
+            policyVersion: policy.info.version, processed: !snapshot.records.isEmpty, data: data, purposes: purposes,
+            disclosures: disclosures,
+            recipients: recipients.map {
+                AccessPackage.RecipientFacts(recipient: $0.id, name: $0.name.text(in: language), role: $0.role, country: $0.country,
+                                             purposes: $0.purposes.filter(purposeIDs.contains))
+            },
+            retention: retention,
+            sources: categories.compactMap { category in
+                guard category.origin != .provided else { return nil }
+                return AccessPackage.SourceFacts(category: category.id, origin: category.origin,
+                                                 source: category.source?.text(in: language) ?? say.origin(category.origin))
+            },
+            rights: AccessPackage.RightsFacts(rights: rights, contact: policy.requestContact,
+                                              authority: policy.controller.supervisoryAuthority.name,
+                                              authorityURL: policy.controller.supervisoryAuthority.url),
+            automatedDecisions: policy.automatedDecisions.filter { purposeIDs.contains($0.purpose) }.map {
+                AccessPackage.AutomatedDecisionFacts(purpose: $0.purpose, description: $0.description.text(in: language),
+                                                     logic: $0.logic.text(in: language), consequences: $0.consequences.text(in: language))
+            },
+            transfers: recipients.filter(\.isOutsideEEA).map {
+                AccessPackage.TransferFacts(recipient: $0.id, country: $0.country, safeguard: say.transfer($0.transfer, country: $0.country))
+            },
+            consents: consents, restrictions: snapshot.restrictions, accessHistory: accessHistory)
+        try await audit(AuditEntry(time: now, actor: principal.id, action: .export, subject: snapshot.subject,
+                                   categories: data.map(\.category), reason: "\(id) access"))
+        return package
+    }
+
+    /// The latest moment any purpose may keep any record of `category`; `nil` when a clock has
+    /// not started or a hold is in force.
+    func eraseBy(_ category: String, in snapshot: SubjectSnapshot, state: SubjectState) -> Date? {
+        var latest = Date.distantPast
+        for purpose in policy.purposes(using: category) {
+            if gate.retention.isHeld(purpose.retention, state: state) { return nil }
+            for record in snapshot.records where record.category == category {
+                guard let expiry = gate.retention.expiry(of: record, terms: purpose.retention(for: category), state: state,
+                                                         purpose: purpose.id) else { return nil }
+                latest = max(latest, expiry)
+            }
+        }
+        return latest == .distantPast ? nil : latest
+    }
+
+    /// A verified access or portability request and its subject's data, ready to export.
+    func exportable(_ id: RequestID, type: RequestType) async throws -> (DataSubjectRequest, SubjectSnapshot) {
+        let request = try await storedRequest(id)
+        guard request.type == type else {
+            throw VaultError(.requestInvalid, "request \(id) is a \(request.type.rawValue) request, not \(type.rawValue)")
+        }
+        guard [.inProgress, .extended, .fulfilled].contains(request.state) else {
+            throw VaultError(.requestStateInvalid, "request \(id) is \(request.state.rawValue.replacingOccurrences(of: "_", with: " ")): its package can be made once the identity is verified")
+        }
+        guard let subject = request.subject else {
+            throw VaultError(.subjectNotFound, "request \(id) matches no subject: no data is held")
+        }
+        guard request.identity != nil else {
+            throw VaultError(.identityUnverified, "request \(id) has no verified identity yet")
+        }
+        guard let snapshot = try await store.snapshot(of: subject) else {
+            throw VaultError(.subjectNotFound, "the subject of request \(id) holds no data any more")
+        }
+        return (request, snapshot)
+    }
+
+    /// Every record of the snapshot, opened.
+    func openAll(_ snapshot: SubjectSnapshot) throws -> [PlainRecord] {
+        var keySet = DataKeySet(subject: snapshot.subject, ring: keys, stored: snapshot.dataKeys)
+        return try snapshot.records.sorted { ($0.category, $0.createdAt, $0.id.rawValue) < ($1.category, $1.createdAt, $1.id.rawValue) }.map { sealed in
+            let key = try keySet.key(for: sealed.category)
+            var fields: [String: String] = [:]
+            for (name, value) in sealed.fields {
+                fields[name] = try keys.open(value, at: FieldAddress(subject: snapshot.subject, category: sealed.category, record: sealed.id, field: name), with: key)
+            }
+            return PlainRecord(id: sealed.id, category: sealed.category, fields: fields, createdAt: sealed.createdAt, updatedAt: sealed.updatedAt)
+        }
+    }
+}
+
+/// The portability package (art. 20).
+extension Vault {
+    /// The portability package of a verified portability request. Audited as an export.
+    public func portabilityPackage(for id: RequestID, by principal: Principal) async throws -> PortabilityPackage {
+        let (request, snapshot) = try await exportable(id, type: .portability)
+        let now = now()
+        let portable = Set(policy.categories.filter { category in
+            [.provided, .observed].contains(category.origin)
+                && policy.purposes(using: category.id).contains { [.consent, .contract].contains($0.legalBasis.kind) }
+        }.map(\.id))
+        let records = try openAll(SubjectSnapshot(subject: snapshot.subject, createdAt: snapshot.createdAt, identifiers: [],
+                                                  dataKeys: snapshot.dataKeys, records: snapshot.records.filter { portable.contains($0.category) },
+                                                  events: [:]))
+        let categories = policy.categories.filter { category in records.contains { $0.category == category.id } }.map { category in
+            PortabilityPackage.Category(category: category.id, taxonomy: category.taxonomy, origin: category.origin,
+                                        records: records.filter { $0.category == category.id }.map {
+                                            AccessPackage.ExportedRecord(id: $0.id, fields: $0.fields, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
+                                        })
+        }
+        try await audit(AuditEntry(time: now, actor: principal.id, action: .export, subject: snapshot.subject,
+                                   categories: categories.map(\.category), reason: "\(id) portability"))
+        return PortabilityPackage(request: request.id, subject: snapshot.subject, generatedAt: now,
+                                  controller: policy.controller.name, categories: categories)
+    }
+}
