@@ -17,6 +17,7 @@ public enum KluisApplication {
         let api = VaultRoutes(vault: vault, auth: Authenticator(vault: vault), configuration: configuration, metrics: metrics)
         api.register(on: router, table: &table)
         ConsentRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
+        RequestRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
         return (router, table)
     }
 

@@ -15,6 +15,11 @@ public struct Restriction: Sendable, Hashable, Codable {
     /// The request that asked for it, if one did.
     public var request: RequestID?
 
+    enum CodingKeys: String, CodingKey {
+        case categories, ground, since, until, request
+        case allowedPurposes = "allowed_purposes"
+    }
+
     public init(categories: [String], ground: Ground, since: Date, allowedPurposes: [String] = [],
                 until: Date? = nil, request: RequestID? = nil) {
         self.categories = categories

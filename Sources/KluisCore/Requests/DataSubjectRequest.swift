@@ -62,6 +62,12 @@ public struct DataSubjectRequest: Sendable, Hashable, Codable {
         public var verifiedAt: Date
         /// The API key or operator that verified.
         public var verifiedBy: String
+
+        enum CodingKeys: String, CodingKey {
+            case method
+            case verifiedAt = "verified_at"
+            case verifiedBy = "verified_by"
+        }
     }
 
     /// A one-time code: only its keyed hash is kept, with its expiry and failed attempts.

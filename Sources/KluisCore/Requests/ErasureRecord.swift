@@ -16,6 +16,12 @@ public struct ErasureRecord: Sendable, Hashable, Codable {
     /// The pseudonym that replaces this person in other people's records.
     public var pseudonym: String
 
+    enum CodingKeys: String, CodingKey {
+        case subject, request, erased, kept, pseudonym
+        case erasedAt = "erased_at"
+        case maskedRecords = "masked_records"
+    }
+
     public init(subject: SubjectID, request: RequestID?, erasedAt: Date, erased: [String], kept: [Kept],
                 maskedRecords: Int, pseudonym: String) {
         self.subject = subject
