@@ -27,6 +27,15 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "Seconds between audit checkpoints, which verify the events added since the last one; 0 turns them off.")
     var checkpointInterval: Double = 60
 
+    @Option(help: "Where one-time codes for identity checks are written as .eml files. Default: DATA/outbox.")
+    var outbox: String?
+
+    @Option(help: "Send one-time codes through this sendmail-compatible program (delivers over SMTP) instead.")
+    var sendmail: String?
+
+    @Option(help: "The sender of one-time codes with --sendmail. Default: the policy's request contact.")
+    var mailFrom: String?
+
     func run(in context: CommandContext) async throws -> Int32 {
         guard (0...65535).contains(port) else { throw CommandFailure("--port must be 0 to 65535") }
         guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
@@ -40,8 +49,10 @@ struct ServeCommand: ContextualCommand {
             if checkpointInterval > 0 {
                 background.append(.auditCheckpoints(of: opened, interval: .seconds(checkpointInterval), logger: logger))
             }
+            let outbox = try? OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
+                                                   data: vault.store.data, in: context)
             let app = KluisApplication.build(
-                vault: opened, configuration: HTTPConfiguration(host: host, port: port), logger: logger,
+                vault: opened, configuration: HTTPConfiguration(host: host, port: port, outbox: outbox), logger: logger,
                 background: background,
                 onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
             )

@@ -1,0 +1,20 @@
+import Foundation
+import KluisCore
+import KluisHTTP
+
+/// Chooses the outbox for one-time codes: a sendmail-compatible program when given, else a
+/// directory of .eml files (by default the data directory's `outbox`).
+enum OutboxOptions {
+    static func outbox(directory: String?, sendmail: String?, from: String, data: String?,
+                       in context: CommandContext) throws(CommandFailure) -> any Outbox {
+        if let sendmail {
+            guard directory == nil else { throw CommandFailure("give --outbox or --sendmail, not both") }
+            return SendmailOutbox(executable: sendmail, from: from)
+        }
+        if let directory { return FileOutbox(directory: context.url(for: directory)) }
+        guard let data else {
+            throw CommandFailure("say where codes go: --outbox DIR or --sendmail PROGRAM (with --database there is no data directory to default to)")
+        }
+        return FileOutbox(directory: context.url(for: data).appendingPathComponent("outbox"))
+    }
+}
