@@ -20,6 +20,15 @@ extension OpenAPIDocument {
             "$ref": "#/components/schemas/SubjectID"
           }
         },
+        "RequestId": {
+          "name": "request",
+          "in": "path",
+          "required": true,
+          "description": "The request id. A value that is not a request id is answered with 404 `request.not_found`.",
+          "schema": {
+            "$ref": "#/components/schemas/RequestID"
+          }
+        },
         "Category": {
           "name": "category",
           "in": "path",
@@ -125,6 +134,16 @@ extension OpenAPIDocument {
         },
         "SubjectNotFound": {
           "description": "`subject.not_found`: the path names no subject.",
+          "content": {
+            "application/problem+json": {
+              "schema": {
+                "$ref": "#/components/schemas/Problem"
+              }
+            }
+          }
+        },
+        "RequestNotFound": {
+          "description": "`request.not_found`: the path names no request.",
           "content": {
             "application/problem+json": {
               "schema": {

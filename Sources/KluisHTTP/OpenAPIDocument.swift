@@ -6,8 +6,10 @@ import Foundation
 /// on their own, so each can be checked and edited separately.
 enum OpenAPIDocument {
     static let json: String = {
-        let paths = [subjectPaths, recordPaths, servicePaths, consentPaths, cookiePaths].map(members(of:)).joined(separator: ",\n")
-        let schemas = [schemasFirst, schemasSecond, consentSchemas, receiptSchemas, cookieSchemas].map(members(of:)).joined(separator: ",\n")
+        let paths = [subjectPaths, recordPaths, servicePaths, consentPaths, cookiePaths, requestPaths, requestDecisionPaths,
+                     requestFulfilmentPaths, disclosurePaths].map(members(of:)).joined(separator: ",\n")
+        let schemas = [schemasFirst, schemasSecond, consentSchemas, receiptSchemas, cookieSchemas, requestWorkflowSchemas,
+                       fulfilmentSchemas, accessPackageSchemas, packageSchemas].map(members(of:)).joined(separator: ",\n")
         return "{" + members(of: header) + ",\n\"paths\": {" + paths + "},\n\"components\": {"
             + members(of: sharedComponents) + ",\n\"schemas\": {" + schemas + "}}}\n"
     }()
@@ -54,6 +56,10 @@ enum OpenAPIDocument {
         {
           "name": "cookies",
           "description": "Cookie choices, Google Consent Mode v2 signals and the drop-in banner."
+        },
+        {
+          "name": "requests",
+          "description": "Data-subject requests (arts. 15-21): intake, identity checks, legal deadlines, fulfilment and the access and portability packages; the disclosure log and restrictions."
         },
         {
           "name": "public",

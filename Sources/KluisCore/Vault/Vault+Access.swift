@@ -93,12 +93,13 @@ extension Vault {
     /// The latest moment any purpose may keep any record of `category`; `nil` when a clock has
     /// not started or a hold is in force.
     func eraseBy(_ category: String, in snapshot: SubjectSnapshot, state: SubjectState) -> Date? {
+        let fieldDate = fieldDates(of: snapshot)
         var latest = Date.distantPast
         for purpose in policy.purposes(using: category) {
             if gate.retention.isHeld(purpose.retention, state: state) { return nil }
             for record in snapshot.records where record.category == category {
                 guard let expiry = gate.retention.expiry(of: record, terms: purpose.retention(for: category), state: state,
-                                                         purpose: purpose.id) else { return nil }
+                                                         purpose: purpose.id, fieldDate: { fieldDate(record, $0) }) else { return nil }
                 latest = max(latest, expiry)
             }
         }
@@ -124,6 +125,19 @@ extension Vault {
             throw VaultError(.subjectNotFound, "the subject of request \(id) holds no data any more")
         }
         return (request, snapshot)
+    }
+
+    /// Reads a record's date field, for retention anchored on one (`field:invoice_date`):
+    /// opens just that field.
+    func fieldDates(of snapshot: SubjectSnapshot) -> (SealedRecord, String) -> CalendarDate? {
+        var keySet = DataKeySet(subject: snapshot.subject, ring: keys, stored: snapshot.dataKeys)
+        let ring = keys
+        return { record, field in
+            guard let sealed = record.fields[field], let key = try? keySet.key(for: record.category),
+                  let value = try? ring.open(sealed, at: FieldAddress(subject: record.subject, category: record.category, record: record.id, field: field), with: key)
+            else { return nil }
+            return CalendarDate(String(value.prefix(10)))
+        }
     }
 
     /// Every record of the snapshot, opened.

@@ -42,6 +42,7 @@ extension Vault {
     /// records.
     func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept], restrictions: [Restriction]) {
         let state = snapshot.state
+        let fieldDate = fieldDates(of: snapshot)
         var kept: [ErasureRecord.Kept] = []
         var restrictions: [Restriction] = []
         let categories = Set(snapshot.records.map(\.category))
@@ -53,7 +54,9 @@ extension Vault {
             var keeping: [String] = []
             var until: Date? = .distantPast
             for purpose in keepers {
-                let expiries = records.map { gate.retention.expiry(of: $0, terms: purpose.retention(for: category), state: state, purpose: purpose.id) }
+                let expiries = records.map { record in
+                    gate.retention.expiry(of: record, terms: purpose.retention(for: category), state: state, purpose: purpose.id) { fieldDate(record, $0) }
+                }
                 let held = gate.retention.isHeld(purpose.retention, state: state)
                 guard held || expiries.contains(where: { $0 == nil || $0! > now }) else { continue }
                 keeping.append(purpose.id)
