@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small valid policy as YAML text, with hooks to change one part, so each test breaks exactly
 /// the rule it is about and everything else stays valid.
 public struct PolicyFixture: Sendable {
@@ -118,5 +120,21 @@ public struct PolicyFixture: Sendable {
             consent_mode: [ad_storage, ad_user_data, ad_personalization]
         """
         return fixture
+    }
+
+    /// The consent fixture for data-subject requests: bookkeeping keeps only the invoices (so an
+    /// erasure has something to erase and something to keep), answers are promised within four
+    /// weeks, and identity is checked by a signed-in session, a code to the registered e-mail
+    /// address or a shielded ID copy.
+    public static func withRequests() -> PolicyFixture {
+        var policy = PolicyFixture.withConsent()
+        policy.purposes = policy.purposes.replacingOccurrences(of: "categories: [invoices, contact]", with: "categories: [invoices]")
+        policy.extra += """
+
+        rights:
+          answer_within: P4W
+          identity_checks: [signed_in_session, registered_email, id_copy_shielded]
+        """
+        return policy
     }
 }

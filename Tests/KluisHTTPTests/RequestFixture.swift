@@ -5,27 +5,14 @@ import KluisCore
 import KluisHTTP
 import KluisTesting
 
-/// An API fixture whose policy accepts signed-in sessions, codes to the registered e-mail address
-/// and shielded ID copies, promises four weeks, and whose one-time codes go to a file outbox.
+/// An API fixture with the request policy (``PolicyFixture/withRequests()``) whose one-time codes
+/// go to a file outbox.
 struct RequestFixture {
     let api: APIFixture
     let outbox: URL
 
-    static var policy: PolicyFixture {
-        var policy = PolicyFixture.withConsent()
-        // Bookkeeping keeps the invoices only, so an erasure has something to erase and something to keep.
-        policy.purposes = policy.purposes.replacingOccurrences(of: "categories: [invoices, contact]", with: "categories: [invoices]")
-        policy.extra += """
-
-        rights:
-          answer_within: P4W
-          identity_checks: [signed_in_session, registered_email, id_copy_shielded]
-        """
-        return policy
-    }
-
     init(store: StoreKind) async throws {
-        api = try await APIFixture(store: store, policy: Self.policy)
+        api = try await APIFixture(store: store, policy: .withRequests())
         outbox = URL(fileURLWithPath: api.fixture.directory.path("outbox"))
     }
 
