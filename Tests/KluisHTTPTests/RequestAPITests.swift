@@ -147,6 +147,7 @@ import Testing
             let payload = try #require(Data(base64URL: parts[1]))
             let content = String(decoding: payload, as: UTF8.self)
             #expect(content.contains("\"contact\""))
+            #expect(content.contains("\"erased_at\":\"2026-11-21T10:00:00Z\""))
             #expect(!content.contains("voorbeeld.example"))
             #expect(!content.contains("F-2026-0042"))
 

@@ -187,6 +187,11 @@ import Testing
                                                 json: #"{"type":"access","identifiers":{"email":"nobody@elders.example"}}"#)
             #expect(unknown.status == .created)
             #expect(try unknown.json()["subject_id"] == nil)
+            let unknownID = try #require(try unknown.json()["id"] as? String)
+            let answered = try await client.send(.post, "/v1/requests/\(unknownID)/fulfil", token: api.adminToken, json: "{}")
+            let request = try #require(try answered.json()["request"] as? [String: Any])
+            #expect(request["state"] as? String == "fulfilled")
+            #expect(request["outcome"] as? String == "no data held")
         }
     }
 }

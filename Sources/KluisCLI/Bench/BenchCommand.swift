@@ -87,6 +87,21 @@ struct BenchCommand: ContextualCommand {
         results.append(BenchResult(name: "in-process lookup by e-mail", unit: "ms", kluis: lookups.percentile(0.5),
                                    p50Milliseconds: lookups.percentile(0.5), p99Milliseconds: lookups.percentile(0.99)))
 
+        progress("timing access packages and erasures", context)
+        let requests = RequestBench(vault: vault, samples: min(samples, 500), seed: seed)
+        let exports = try await requests.accessExport(among: ids)
+        results.append(BenchResult(name: "access package (art. 15) of one person among \(ids.count)", unit: "ms",
+                                   kluis: exports.percentile(0.5), p50Milliseconds: exports.percentile(0.5),
+                                   p99Milliseconds: exports.percentile(0.99), target: "p50 < 20 ms"))
+        let few = try await requests.erasure(records: 10, count: 50)
+        let many = try await requests.erasure(records: 10_000, count: 5)
+        results.append(BenchResult(name: "erasure of a person with 10 records", unit: "ms", kluis: few.percentile(0.5),
+                                   p50Milliseconds: few.percentile(0.5), p99Milliseconds: few.percentile(0.99)))
+        results.append(BenchResult(name: "erasure of a person with 10,000 records", unit: "ms", kluis: many.percentile(0.5),
+                                   baseline: few.percentile(0.5), baselineName: "erasure with 10 records",
+                                   p50Milliseconds: many.percentile(0.5), p99Milliseconds: many.percentile(0.99),
+                                   target: "<= 2x the erasure with 10 records"))
+
         progress("reading in-process with \(connections) concurrent readers", context)
         let concurrent = try await concurrentReads(vault: vault, ids: ids, principal: app)
         results.append(BenchResult(name: "in-process purpose-bound reads, \(connections) concurrent", unit: "reads/s",

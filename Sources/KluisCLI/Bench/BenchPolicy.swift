@@ -1,4 +1,5 @@
-/// The policy the benchmark runs under: three categories of a customer, read for a service.
+/// The policy the benchmark runs under: three categories of a customer and their visits, read
+/// for a service.
 enum BenchPolicy {
     static let yaml = """
     kluis: 1
@@ -25,12 +26,20 @@ enum BenchPolicy {
         taxonomy: user.contact.address
         name: {nl: Adres, en: Address}
         fields: [street, postcode, city]
+      - id: visits
+        taxonomy: user.behavior.browsing_history
+        name: {nl: Bezoeken, en: Visits}
+        fields: [page, at]
+        origin: observed
+        records: many
     purposes:
       - id: service
         name: {nl: Dienstverlening, en: Service}
         legal_basis: contract
         subjects: [customers]
-        categories: [name, contact, address]
+        categories: [name, contact, address, visits]
         retention: {anchor: contract_end, duration: P2Y}
+    rights:
+      identity_checks: [signed_in_session]
     """
 }

@@ -42,9 +42,27 @@ public struct ErasureRecord: Sendable, Hashable, Codable {
         public var until: Date?
     }
 
-    public func encoded() -> Data { StoredJSON.encode(self) }
+    /// The stored, journalled and certified form: JSON with sorted keys and ISO 8601 times,
+    /// readable by anyone who checks a certificate or a journal file.
+    public func encoded() -> Data {
+        // Encoding plain values cannot fail.
+        try! Self.encoder.encode(self)
+    }
 
     public static func decode(_ data: Data) -> ErasureRecord? {
-        StoredJSON.decode(ErasureRecord.self, from: data)
+        try? decoder.decode(ErasureRecord.self, from: data)
     }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
 }

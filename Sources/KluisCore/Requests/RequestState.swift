@@ -16,7 +16,8 @@ public enum RequestState: String, Sendable, Hashable, Codable, CaseIterable {
     /// The states a request may move to from this one.
     public var successors: Set<RequestState> {
         switch self {
-        case .received: [.awaitingIdentification, .inProgress, .rejected]
+        // Straight to fulfilled only when nobody matched: the answer is that no data is held.
+        case .received: [.awaitingIdentification, .inProgress, .fulfilled, .rejected]
         case .awaitingIdentification: [.inProgress, .rejected]
         case .inProgress: [.awaitingIdentification, .extended, .fulfilled, .rejected]
         case .extended: [.fulfilled, .rejected]

@@ -85,9 +85,10 @@ extension Vault {
     /// backup brings nobody back. Returns the number of subjects erased again.
     @discardableResult
     public func replayErasures(_ journal: [ErasureJournalEntry]) async throws -> Int {
-        let known = Set(try await erasureJournal().map(\.record))
+        var known = Set(try await erasureJournal().map(\.record))
         var replayed = 0
-        for entry in journal where !known.contains(entry.record) {
+        // The same erasure may come from several journals: it is replayed once.
+        for entry in journal where known.insert(entry.record).inserted {
             let record = entry.record
             var changes: [StoreChange] = [.journalErasure(record)]
             if let snapshot = try await store.snapshot(of: record.subject) {

@@ -6,14 +6,15 @@ extension Vault {
     /// portability close the request after their package (``exportPackage``) was made.
     public func fulfil(_ id: RequestID, corrections: [NewRecord] = [], by principal: Principal) async throws -> Fulfilment {
         let request = try await storedRequest(id)
+        // Nobody matched: there is nothing to verify, and the answer is that no data is held.
+        if request.subject == nil, [.access, .portability].contains(request.type), !request.state.isFinal {
+            return Fulfilment(request: try await close(id, note: "no data held", by: principal))
+        }
         guard request.state == .inProgress || request.state == .extended else {
             throw VaultError(.requestStateInvalid, "request \(id) is \(request.state.rawValue.replacingOccurrences(of: "_", with: " ")); only a request in progress or extended can be fulfilled")
         }
         guard let subject = request.subject else {
-            guard [.access, .portability].contains(request.type) else {
-                throw VaultError(.requestInvalid, "request \(id) matches no subject: reject it, telling the requester that no data is held")
-            }
-            return Fulfilment(request: try await close(id, note: "no data held", by: principal))
+            throw VaultError(.requestInvalid, "request \(id) matches no subject: reject it, telling the requester that no data is held")
         }
         guard request.identity != nil else {
             throw VaultError(.identityUnverified, "request \(id) cannot be fulfilled before the requester's identity is verified")

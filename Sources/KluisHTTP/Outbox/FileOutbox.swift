@@ -14,6 +14,8 @@ public struct FileOutbox: Outbox {
     public func send(_ message: OutboxMessage) async throws {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // A directory that existed before is made private too.
+        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
         let name = "\(Int(Date().timeIntervalSince1970 * 1000))-\(UUID().uuidString.prefix(8)).eml"
         let file = directory.appendingPathComponent(name)
         guard manager.createFile(atPath: file.path, contents: Data(message.rfc5322.utf8), attributes: [.posixPermissions: 0o600]) else {
