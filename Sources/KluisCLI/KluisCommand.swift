@@ -31,8 +31,14 @@ public struct KluisCommand: AsyncParsableCommand {
         }
         do {
             guard let contextual = command as? any ContextualCommand else {
-                // A command group without its own work: show its help.
-                context.write(helpMessage(for: type(of: command)) + "\n")
+                // `help`, `--help` and command groups: their own `run` asks for the right help text.
+                var command = command
+                do {
+                    try command.run()
+                } catch {
+                    context.write(fullMessage(for: error) + "\n")
+                    return exitCode(for: error).rawValue
+                }
                 return 0
             }
             return try await contextual.run(in: context)

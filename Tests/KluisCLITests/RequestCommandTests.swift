@@ -65,6 +65,22 @@ import Testing
         }
     }
 
+    @Test func helpNamesTheCommandsAndTheirSubcommands() async {
+        for arguments in [["--help"], ["help"]] {
+            let root = await CommandRun.kluis(arguments)
+            #expect(root.exitCode == 0)
+            #expect(root.output.contains("requests"))
+            #expect(root.output.contains("restore"))
+        }
+        let requests = await CommandRun.kluis("requests", "--help")
+        #expect(requests.output.contains("submit"))
+        #expect(requests.output.contains("lift-restriction"))
+        let group = await CommandRun.kluis("requests")
+        #expect(group.output.contains("send-code"))
+        let fulfil = await CommandRun.kluis("help", "requests", "fulfil")
+        #expect(fulfil.output.contains("--certificate"))
+    }
+
     @Test func anAccessRequestByPostFromIntakeToThePage() async throws {
         let desk = try await Desk(store: .sqlite)
         defer { desk.temporary.remove(); desk.stores.shutdown() }
