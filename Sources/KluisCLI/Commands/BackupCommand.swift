@@ -56,7 +56,7 @@ struct RestoreCommand: ContextualCommand {
         // The journal of the vault being replaced: read before it is overwritten.
         var journal: [ErasureJournalEntry] = []
         if try await location.isInitialised() {
-            journal = try await location.withStore { store in try await Self.journal(of: store) }
+            journal = try await location.withStore { store in try await Vault.erasureJournal(in: store) }
         }
         for file in journals {
             journal += try ErasureJournalFile.read(try context.readText(file), name: file)
@@ -77,14 +77,5 @@ struct RestoreCommand: ContextualCommand {
         let replayed = try await vault.withVault(in: context) { try await $0.replayErasures(journal) }
         context.write("kluis: restored \(location.name) from \(source.path); \(replayed) erased subject(s) erased again\n")
         return 0
-    }
-
-    static func journal(of store: any VaultStore) async throws -> [ErasureJournalEntry] {
-        var entries: [ErasureJournalEntry] = []
-        while true {
-            let page = try await store.erasureJournal(after: entries.last?.sequence ?? 0, limit: 1000)
-            entries += page
-            if page.count < 1000 { return entries }
-        }
     }
 }

@@ -31,7 +31,6 @@ public struct DataSubjectRequest: Sendable, Hashable, Codable {
     public var rejection: String?
     /// What fulfilment did, in words without values: "erased 4 categories, kept invoices".
     public var outcome: String?
-    public var closedAt: Date?
     public var history: [Step]
 
     public init(id: RequestID = .generate(), type: RequestType, subject: SubjectID?, channel: RequestChannel,
@@ -46,6 +45,11 @@ public struct DataSubjectRequest: Sendable, Hashable, Codable {
         self.categories = categories
         pausedDays = 0
         history = [Step(time: receivedAt, actor: "", state: .received, note: nil)]
+    }
+
+    /// When the request was fulfilled or rejected: its last step, once final.
+    public var closedAt: Date? {
+        state.isFinal ? history.last?.time : nil
     }
 
     /// One change of state.
@@ -94,7 +98,6 @@ public struct DataSubjectRequest: Sendable, Hashable, Codable {
             identificationAskedAt = nil
         }
         if next == .awaitingIdentification { identificationAskedAt = time }
-        if next.isFinal { closedAt = time }
         state = next
         history.append(Step(time: time, actor: actor, state: next, note: note))
     }

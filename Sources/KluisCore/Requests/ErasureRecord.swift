@@ -40,6 +40,12 @@ public struct ErasureRecord: Sendable, Hashable, Codable {
         /// When the last record of it is due to go; `nil` while the retention clock has not
         /// started.
         public var until: Date?
+
+        /// The restriction that keeps the category for its purposes only.
+        public func restriction(since: Date) -> Restriction {
+            Restriction(categories: [category], ground: .legalObligation, since: since,
+                        allowedPurposes: purpose.split(separator: ",").map(String.init), until: until)
+        }
     }
 
     /// The stored, journalled and certified form: JSON with sorted keys and ISO 8601 times,

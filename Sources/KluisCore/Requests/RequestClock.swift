@@ -24,7 +24,7 @@ public struct RequestClock: Sendable {
     /// The deadlines of `request` as it stands at `now`.
     public func deadlines(of request: DataSubjectRequest, now: Date) -> RequestDeadlines {
         var paused = request.pausedDays
-        if let asked = request.identificationAskedAt { paused += Self.wholeDays(from: asked, to: now) }
+        if let asked = request.identificationAskedAt { paused += Self.wholeDays(from: asked, to: now, calendar: calendar) }
         let start = calendar.calendarDate(of: request.receivedAt).adding(days: paused)
         let month = start.adding(months: 1)
         let promised = promisedTarget(from: start)

@@ -10,11 +10,11 @@ extension Vault {
         let language = language ?? policy.info.languages[0]
         let say = Phrases(language)
         let state = snapshot.state
-        let records = try openAll(snapshot)
+        let records = try open(snapshot.records, of: snapshot)
         let history = try await history(of: snapshot.subject)
         var keyNames: [String: String] = ["cli": "operator"]
         for actor in Set(history.map(\.entry.actor)) where keyNames[actor] == nil {
-            keyNames[actor] = try await store.apiKey(id: actor)?.name ?? actor
+            keyNames[actor] = try await storedAPIKey(id: actor)?.name ?? actor
         }
         let held = Set(snapshot.records.map(\.category))
         let categories = policy.categories.filter { held.contains($0.id) }
@@ -127,30 +127,11 @@ extension Vault {
         return (request, snapshot)
     }
 
-    /// Reads a record's date field, for retention anchored on one (`field:invoice_date`):
-    /// opens just that field.
-    func fieldDates(of snapshot: SubjectSnapshot) -> (SealedRecord, String) -> CalendarDate? {
+    /// `records` of the snapshot's subject, opened, in category and creation order.
+    func open(_ records: [SealedRecord], of snapshot: SubjectSnapshot) throws -> [PlainRecord] {
         var keySet = DataKeySet(subject: snapshot.subject, ring: keys, stored: snapshot.dataKeys)
-        let ring = keys
-        return { record, field in
-            guard let sealed = record.fields[field], let key = try? keySet.key(for: record.category),
-                  let value = try? ring.open(sealed, at: FieldAddress(subject: record.subject, category: record.category, record: record.id, field: field), with: key)
-            else { return nil }
-            return CalendarDate(String(value.prefix(10)))
-        }
-    }
-
-    /// Every record of the snapshot, opened.
-    func openAll(_ snapshot: SubjectSnapshot) throws -> [PlainRecord] {
-        var keySet = DataKeySet(subject: snapshot.subject, ring: keys, stored: snapshot.dataKeys)
-        return try snapshot.records.sorted { ($0.category, $0.createdAt, $0.id.rawValue) < ($1.category, $1.createdAt, $1.id.rawValue) }.map { sealed in
-            let key = try keySet.key(for: sealed.category)
-            var fields: [String: String] = [:]
-            for (name, value) in sealed.fields {
-                fields[name] = try keys.open(value, at: FieldAddress(subject: snapshot.subject, category: sealed.category, record: sealed.id, field: name), with: key)
-            }
-            return PlainRecord(id: sealed.id, category: sealed.category, fields: fields, createdAt: sealed.createdAt, updatedAt: sealed.updatedAt)
-        }
+        return try records.sorted { ($0.category, $0.createdAt, $0.id.rawValue) < ($1.category, $1.createdAt, $1.id.rawValue) }
+            .map { try open($0, with: &keySet) }
     }
 }
 
@@ -164,9 +145,7 @@ extension Vault {
             [.provided, .observed].contains(category.origin)
                 && policy.purposes(using: category.id).contains { [.consent, .contract].contains($0.legalBasis.kind) }
         }.map(\.id))
-        let records = try openAll(SubjectSnapshot(subject: snapshot.subject, createdAt: snapshot.createdAt, identifiers: [],
-                                                  dataKeys: snapshot.dataKeys, records: snapshot.records.filter { portable.contains($0.category) },
-                                                  events: [:]))
+        let records = try open(snapshot.records.filter { portable.contains($0.category) }, of: snapshot)
         let categories = policy.categories.filter { category in records.contains { $0.category == category.id } }.map { category in
             PortabilityPackage.Category(category: category.id, taxonomy: category.taxonomy, origin: category.origin,
                                         records: records.filter { $0.category == category.id }.map {

@@ -19,7 +19,7 @@ extension Vault {
         let keptText = plan.kept.isEmpty ? "" : "; kept under a legal obligation: \(plan.kept.map(\.category).joined(separator: ", "))"
         updated.outcome = "erased \(plan.erased.count) categories\(keptText)"
         try updated.move(to: .fulfilled, at: now, by: principal.id, note: updated.outcome)
-        try await committer.commit(erasureChanges(record, restrictions: plan.restrictions) + [.putRequest(updated)], audit: [
+        try await committer.commit(erasureChanges(record, restrictions: plan.kept.map { $0.restriction(since: now) }) + [.putRequest(updated)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .erasure, subject: subject, categories: plan.erased,
                        reason: "\(request.id)", outcome: plan.kept.isEmpty ? .allowed : .partial),
             AuditEntry(time: now, actor: principal.id, action: .request, subject: subject,
@@ -40,11 +40,10 @@ extension Vault {
     /// What an erasure of `snapshot` erases and keeps: a category is kept while a purpose with a
     /// legal obligation, or a purpose whose legal hold is in force, may still keep one of its
     /// records.
-    func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept], restrictions: [Restriction]) {
+    func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept]) {
         let state = snapshot.state
         let fieldDate = fieldDates(of: snapshot)
         var kept: [ErasureRecord.Kept] = []
-        var restrictions: [Restriction] = []
         let categories = Set(snapshot.records.map(\.category))
         for category in categories.sorted() {
             let records = snapshot.records.filter { $0.category == category }
@@ -67,12 +66,10 @@ extension Vault {
             }
             guard !keeping.isEmpty else { continue }
             kept.append(ErasureRecord.Kept(category: category, purpose: keeping.joined(separator: ","), until: until))
-            restrictions.append(Restriction(categories: [category], ground: .legalObligation, since: now,
-                                            allowedPurposes: keeping, until: until))
         }
         let keptCategories = Set(kept.map(\.category))
         let erased = Set(snapshot.dataKeys.map(\.category)).union(categories).subtracting(keptCategories).sorted()
-        return (erased, kept, restrictions)
+        return (erased, kept)
     }
 
     /// The erasure certificate: the journal entry signed with the vault's receipt key.
@@ -91,13 +88,8 @@ extension Vault {
         for entry in journal where known.insert(entry.record).inserted {
             let record = entry.record
             var changes: [StoreChange] = [.journalErasure(record)]
-            if let snapshot = try await store.snapshot(of: record.subject) {
-                let kept = record.kept.map(\.category)
-                let restrictions = snapshot.restrictions.filter { $0.ground == .legalObligation }
-                    + record.kept.map { Restriction(categories: [$0.category], ground: .legalObligation, since: record.erasedAt,
-                                                    allowedPurposes: $0.purpose.split(separator: ",").map(String.init), until: $0.until) }
-                changes = [.eraseSubject(record.subject, keeping: kept)]
-                    + (kept.isEmpty ? [] : [.setRestrictions(record.subject, restrictions)]) + changes
+            if try await store.snapshot(of: record.subject) != nil {
+                changes = erasureChanges(record, restrictions: record.kept.map { $0.restriction(since: record.erasedAt) })
                 replayed += 1
             }
             try await committer.commit(changes, audit: [
@@ -111,6 +103,11 @@ extension Vault {
 
     /// The whole erasure journal, oldest first.
     public func erasureJournal() async throws -> [ErasureJournalEntry] {
+        try await Self.erasureJournal(in: store)
+    }
+
+    /// The whole erasure journal of `store`, oldest first; needs no keys.
+    public static func erasureJournal(in store: any VaultStore) async throws -> [ErasureJournalEntry] {
         var entries: [ErasureJournalEntry] = []
         while true {
             let page = try await store.erasureJournal(after: entries.last?.sequence ?? 0, limit: 1000)

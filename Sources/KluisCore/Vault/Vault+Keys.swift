@@ -40,17 +40,19 @@ extension Vault {
     public func authenticate(token: String) async throws -> Principal? {
         let parts = token.split(separator: "_")
         guard parts.count == 4, parts[0] == "kluis", parts[1] == "key" else { return nil }
-        let id = "key_\(parts[2])"
-        var found = apiKeyCache.withLock { $0[id] }
-        if found == nil, let read = try await store.apiKey(id: id) {
-            apiKeyCache.withLock { $0[id] = read }
-            found = read
-        }
-        guard let stored = found else { return nil }
+        guard let stored = try await storedAPIKey(id: "key_\(parts[2])") else { return nil }
         let presented = Data(SHA256.hash(data: Data(parts[3].utf8)))
         guard ConstantTime.equals(presented, stored.secretHash) else { return nil }
         return Principal(id: stored.id, purposes: Set(stored.purposes), mayBreakGlass: stored.mayBreakGlass,
                          isAdmin: stored.isAdmin)
+    }
+
+    /// The stored key with `id`, from the cache when it was read before: keys never change.
+    func storedAPIKey(id: String) async throws -> StoredAPIKey? {
+        if let cached = apiKeyCache.withLock({ $0[id] }) { return cached }
+        guard let read = try await store.apiKey(id: id) else { return nil }
+        apiKeyCache.withLock { $0[id] = read }
+        return read
     }
 
     /// Rewraps every data key and the index key under `newRoot`, without touching any value.

@@ -112,24 +112,12 @@ extension Vault {
             throw error
         }
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
-        let ring = keys
-        // A `field:` anchor needs the field's date: open just that field.
-        let decision = gate.decide(purpose: purpose, records: snapshot.records, state: state, now: now) { record, field in
-            guard let sealed = record.fields[field], let key = try? keySet.key(for: record.category),
-                  let value = try? ring.open(sealed, at: FieldAddress(subject: subject, category: record.category, record: record.id, field: field), with: key)
-            else { return nil }
-            return CalendarDate(String(value.prefix(10)))
-        }
+        let decision = gate.decide(purpose: purpose, records: snapshot.records, state: state, now: now,
+                                   fieldDate: fieldDates(of: snapshot))
         var records: [PlainRecord] = []
         records.reserveCapacity(decision.released.count)
         for sealed in decision.released {
-            let key = try keySet.key(for: sealed.category)
-            var fields: [String: String] = [:]
-            for (name, value) in sealed.fields {
-                fields[name] = try keys.open(value, at: FieldAddress(subject: subject, category: sealed.category, record: sealed.id, field: name), with: key)
-            }
-            records.append(PlainRecord(id: sealed.id, category: sealed.category, fields: fields,
-                                       createdAt: sealed.createdAt, updatedAt: sealed.updatedAt))
+            records.append(try open(sealed, with: &keySet))
         }
         let released = Array(Set(records.map(\.category))).sorted()
         let partial = decision.withheld.values.contains(.retentionExpired)
@@ -138,6 +126,29 @@ extension Vault {
                                    outcome: partial ? .partial : .allowed, breakGlass: breakGlass))
         return PurposeRead(subject: subject, purpose: purpose.id, records: records, withheld: decision.withheld,
                            breakGlass: breakGlass)
+    }
+
+    /// Opens every field of `sealed` with its subject's key.
+    func open(_ sealed: SealedRecord, with keySet: inout DataKeySet) throws -> PlainRecord {
+        let key = try keySet.key(for: sealed.category)
+        var fields: [String: String] = [:]
+        for (name, value) in sealed.fields {
+            fields[name] = try keys.open(value, at: FieldAddress(subject: sealed.subject, category: sealed.category, record: sealed.id, field: name), with: key)
+        }
+        return PlainRecord(id: sealed.id, category: sealed.category, fields: fields, createdAt: sealed.createdAt, updatedAt: sealed.updatedAt)
+    }
+
+    /// Reads a record's date field, for retention anchored on one (`field:invoice_date`):
+    /// opens just that field.
+    func fieldDates(of snapshot: SubjectSnapshot) -> (SealedRecord, String) -> CalendarDate? {
+        var keySet = DataKeySet(subject: snapshot.subject, ring: keys, stored: snapshot.dataKeys)
+        let ring = keys
+        return { record, field in
+            guard let sealed = record.fields[field], let key = try? keySet.key(for: record.category),
+                  let value = try? ring.open(sealed, at: FieldAddress(subject: record.subject, category: record.category, record: record.id, field: field), with: key)
+            else { return nil }
+            return CalendarDate(String(value.prefix(10)))
+        }
     }
 
     /// The error a read gets when consent or objection bars its purpose.

@@ -9,11 +9,6 @@ extension Vault {
     /// Requests due within this many days are "due soon".
     static let dueSoonDays = 7
 
-    /// The clock that computes deadlines under this policy's promise.
-    public var requestClock: RequestClock {
-        RequestClock(promise: policy.rights.answerWithin)
-    }
-
     /// Records a new request. Identifiers are looked up and not kept; a request that matches no
     /// one is recorded too, and answered that no data is held. A signed-in session that the
     /// policy accepts verifies the requester at once.

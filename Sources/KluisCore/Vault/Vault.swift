@@ -14,6 +14,8 @@ public final class Vault: Sendable {
     let clock: any WallClock
     let committer: Committer
     let gate: PurposeGate
+    /// Computes request deadlines under this policy's promise.
+    public let requestClock: RequestClock
     /// Signs consent receipts.
     public let receiptSigner: ReceiptSigner
     /// API keys already read, by id: keys never change once created, and reading one per
@@ -40,6 +42,7 @@ public final class Vault: Sendable {
         self.committer = committer
         self.receiptSigner = receiptSigner
         gate = PurposeGate(policy: policy)
+        requestClock = RequestClock(promise: policy.rights.answerWithin)
     }
 
     /// The fingerprints consents are recorded with.
