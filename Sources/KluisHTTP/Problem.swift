@@ -63,7 +63,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
 
     static func status(of code: VaultError.Code) -> HTTPResponse.Status {
         switch code {
-        case .subjectNotFound, .recordNotFound, .requestNotFound: .notFound
+        case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown: .notFound
         case .identifierInUse, .requestStateInvalid, .restrictionNotTold: .conflict
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,

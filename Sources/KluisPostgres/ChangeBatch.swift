@@ -23,6 +23,7 @@ struct ChangeBatch {
     var requests: [DataSubjectRequest] = []
     var erasures: [(SubjectID, [String])] = []
     var journal: [ErasureRecord] = []
+    var schedules: [(SubjectID, String, RecordID, ErasureSchedule)] = []
 
     init(_ changes: [StoreChange]) {
         for change in changes {
@@ -43,6 +44,7 @@ struct ChangeBatch {
             case .putRequest(let request): requests.append(request)
             case .eraseSubject(let subject, let keeping): erasures.append((subject, keeping))
             case .journalErasure(let record): journal.append(record)
+            case .scheduleErasure(let subject, let category, let record, let schedule): schedules.append((subject, category, record, schedule))
             }
         }
     }
@@ -78,11 +80,27 @@ struct ChangeBatch {
         if !records.isEmpty {
             let records = recordOrder.compactMap { self.records[$0] }
             try await connection.query("""
-                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at)
-                SELECT * FROM UNNEST(\(records.map(\.subject.rawValue)), \(records.map(\.category)), \(records.map(\.id.rawValue)),
-                                     \(records.map { ByteBuffer(bytes: $0.encodedFields) }),
-                                     \(records.map(\.createdAt.timeIntervalSince1970)), \(records.map(\.updatedAt.timeIntervalSince1970)))
-                ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
+                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose)
+                SELECT s, c, r, f, ca, ua, NULLIF(e, 'Infinity'), NULLIF(a, ''), NULLIF(p, '')
+                FROM UNNEST(\(records.map(\.subject.rawValue)), \(records.map(\.category)), \(records.map(\.id.rawValue)),
+                            \(records.map { ByteBuffer(bytes: $0.encodedFields) }),
+                            \(records.map(\.createdAt.timeIntervalSince1970)), \(records.map(\.updatedAt.timeIntervalSince1970)),
+                            \(records.map { Self.eraseBy($0.schedule?.eraseBy) }), \(records.map { $0.schedule?.action.rawValue ?? "" }),
+                            \(records.map { $0.schedule?.purpose ?? "" }))
+                     AS u (s, c, r, f, ca, ua, e, a, p)
+                ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at,
+                    erase_by = excluded.erase_by, erase_action = excluded.erase_action, erase_purpose = excluded.erase_purpose
+                """, logger: logger)
+        }
+        if !schedules.isEmpty {
+            try await connection.query("""
+                UPDATE records r SET erase_by = NULLIF(s.erase_by, 'Infinity'), erase_action = s.erase_action,
+                                     erase_purpose = NULLIF(s.erase_purpose, '')
+                FROM UNNEST(\(schedules.map(\.0.rawValue)), \(schedules.map(\.1)), \(schedules.map(\.2.rawValue)),
+                            \(schedules.map { Self.eraseBy($0.3.eraseBy) }), \(schedules.map(\.3.action.rawValue)),
+                            \(schedules.map { $0.3.purpose ?? "" }))
+                     AS s (subject_id, category, record_id, erase_by, erase_action, erase_purpose)
+                WHERE r.subject_id = s.subject_id AND r.category = s.category AND r.record_id = s.record_id
                 """, logger: logger)
         }
         if !events.isEmpty {
@@ -125,11 +143,12 @@ struct ChangeBatch {
         }
         for request in requests {
             try await connection.query("""
-                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, body)
+                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, closed_at, body)
                 VALUES (\(request.id.rawValue), \(request.subject?.rawValue), \(request.type.rawValue), \(request.state.rawValue),
-                        \(!request.state.isFinal), \(request.receivedAt.timeIntervalSince1970), \(request.encoded()))
+                        \(!request.state.isFinal), \(request.receivedAt.timeIntervalSince1970),
+                        \(request.closedAt?.timeIntervalSince1970), \(request.encoded()))
                 ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, state = excluded.state,
-                                               is_open = excluded.is_open, body = excluded.body
+                                               is_open = excluded.is_open, closed_at = excluded.closed_at, body = excluded.body
                 """, logger: logger)
         }
         for record in journal {
@@ -145,6 +164,12 @@ struct ChangeBatch {
                         \(key.mayBreakGlass), \(key.isAdmin), \(key.createdAt.timeIntervalSince1970))
                 """, logger: logger)
         }
+    }
+
+    /// An erase-by date as an array element: arrays hold no NULL here, so "no date yet" travels
+    /// as infinity and is stored as NULL.
+    static func eraseBy(_ date: Date?) -> Double {
+        date?.timeIntervalSince1970 ?? .infinity
     }
 
     /// Deletes a subject's keys, records and identifiers but those of the categories kept; the

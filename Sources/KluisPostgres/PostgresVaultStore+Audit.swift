@@ -26,14 +26,14 @@ extension PostgresVaultStore {
 
     static func auditEvents(_ rows: PostgresRowSequence) async throws -> [AuditEvent] {
         var events: [AuditEvent] = []
-        let decoded = rows.decode((Int64, Double, String, String, String?, String, String?, String?, String, Bool, Data, Data).self)
-        for try await (seq, at, actor, action, subject, categories, purpose, reason, outcome, breakGlass, previous, hash) in decoded {
+        let decoded = rows.decode((Int64, Double, String, String, String?, String, String?, String?, String, Bool, Data, Data, Bool).self)
+        for try await (seq, at, actor, action, subject, categories, purpose, reason, outcome, breakGlass, previous, hash, reduced) in decoded {
             let entry = AuditEntry(
                 time: Date(timeIntervalSince1970: at), actor: actor, action: AuditAction(rawValue: action) ?? .read,
                 subject: subject.flatMap(SubjectID.init(rawValue:)),
                 categories: categories.isEmpty ? [] : categories.split(separator: ",").map(String.init),
                 purpose: purpose, reason: reason, outcome: AuditOutcome(rawValue: outcome) ?? .denied, breakGlass: breakGlass)
-            events.append(AuditEvent(sequence: seq, entry: entry, previousHash: previous, hash: hash))
+            events.append(AuditEvent(sequence: seq, entry: entry, previousHash: previous, hash: hash, isReduced: reduced))
         }
         return events
     }

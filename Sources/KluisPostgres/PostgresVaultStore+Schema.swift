@@ -108,6 +108,21 @@ extension PostgresVaultStore {
                 at double precision NOT NULL, body bytea NOT NULL)
             """,
         ]),
+        // Each record's erase-by date, indexed, so that a sweep reads only what is due;
+        // anonymous records, linked to no one; reduced audit events; when a request closed.
+        (4, [
+            "ALTER TABLE records ADD COLUMN erase_by double precision, ADD COLUMN erase_action text, ADD COLUMN erase_purpose text",
+            "CREATE INDEX records_erase_by ON records (erase_by) WHERE erase_by IS NOT NULL",
+            """
+            CREATE TABLE anonymous_records (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, category text NOT NULL, body bytea NOT NULL)
+            """,
+            "CREATE INDEX anonymous_records_category ON anonymous_records (category, seq)",
+            "CREATE INDEX cookie_choices_subject ON cookie_choices (subject_id) WHERE subject_id IS NOT NULL",
+            "ALTER TABLE audit ADD COLUMN reduced boolean NOT NULL DEFAULT false",
+            "ALTER TABLE requests ADD COLUMN closed_at double precision",
+            "CREATE INDEX requests_closed ON requests (closed_at) WHERE closed_at IS NOT NULL",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

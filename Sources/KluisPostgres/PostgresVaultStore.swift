@@ -106,17 +106,23 @@ public final class PostgresVaultStore: VaultStore, Service {
         try await guarded {
             try await client.withTransaction(logger: logger) { connection in
                 try await ChangeBatch(changes).apply(on: connection, logger: logger)
-                guard !entries.isEmpty else { return [] }
-                // The chain's head may only be read and extended by one transaction at a time,
-                // across all nodes; the lock is taken last so that it is held only briefly.
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.auditChainLock), \(lockSpace))", logger: logger)
-                let head = try await connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)
-                    .decode((Int64, Data).self).all().first
-                let events = AuditEvent.chain(entries, after: head.map { (sequence: $0.0, hash: $0.1) })
-                try await Self.append(events, on: connection, logger: logger)
-                return events
+                return try await appendAudit(entries, on: connection)
             }
         }
+    }
+
+    /// Chains `entries` after the head and appends them, inside the caller's transaction. The
+    /// chain's head may only be read and extended by one transaction at a time, across all
+    /// nodes; the lock is taken last so that it is held only briefly.
+    @discardableResult
+    func appendAudit(_ entries: [AuditEntry], on connection: PostgresConnection) async throws -> [AuditEvent] {
+        guard !entries.isEmpty else { return [] }
+        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.auditChainLock), \(lockSpace))", logger: logger)
+        let head = try await connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)
+            .decode((Int64, Data).self).all().first
+        let events = AuditEvent.chain(entries, after: head.map { (sequence: $0.0, hash: $0.1) })
+        try await Self.append(events, on: connection, logger: logger)
+        return events
     }
 
     public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
@@ -138,7 +144,7 @@ public final class PostgresVaultStore: VaultStore, Service {
 
     public func auditHead() async throws -> AuditEvent? {
         try await guarded {
-            try await Self.auditEvents(client.query("SELECT \(unescaped: Self.auditColumns) FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)).first
+            try await Self.auditEvents(client.query("SELECT \(unescaped: Self.auditColumns), reduced FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)).first
         }
     }
 
@@ -146,12 +152,12 @@ public final class PostgresVaultStore: VaultStore, Service {
         try await guarded {
             if let subject {
                 return try await Self.auditEvents(client.query("""
-                    SELECT \(unescaped: Self.auditColumns) FROM audit WHERE subject_id = \(subject.rawValue) AND seq > \(sequence)
+                    SELECT \(unescaped: Self.auditColumns), reduced FROM audit WHERE subject_id = \(subject.rawValue) AND seq > \(sequence)
                     ORDER BY seq LIMIT \(limit)
                     """, logger: logger))
             }
             return try await Self.auditEvents(client.query("""
-                SELECT \(unescaped: Self.auditColumns) FROM audit WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)
+                SELECT \(unescaped: Self.auditColumns), reduced FROM audit WHERE seq > \(sequence) ORDER BY seq LIMIT \(limit)
                 """, logger: logger))
         }
     }

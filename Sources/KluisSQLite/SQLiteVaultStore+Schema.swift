@@ -81,6 +81,23 @@ extension SQLiteVaultStore {
                     seq INTEGER PRIMARY KEY, subject_id TEXT NOT NULL, at REAL NOT NULL, body BLOB NOT NULL);
                 """)
         }
+        migrator.registerMigration("v5") { db in
+            // Each record's erase-by date, indexed, so that a sweep reads only what is due;
+            // anonymous records, linked to no one; reduced audit events; when a request closed.
+            try db.execute(sql: """
+                ALTER TABLE records ADD COLUMN erase_by REAL;
+                ALTER TABLE records ADD COLUMN erase_action TEXT;
+                ALTER TABLE records ADD COLUMN erase_purpose TEXT;
+                CREATE INDEX records_erase_by ON records (erase_by) WHERE erase_by IS NOT NULL;
+                CREATE TABLE anonymous_records (
+                    seq INTEGER PRIMARY KEY, category TEXT NOT NULL, body BLOB NOT NULL);
+                CREATE INDEX anonymous_records_category ON anonymous_records (category, seq);
+                CREATE INDEX cookie_choices_subject ON cookie_choices (subject_id) WHERE subject_id IS NOT NULL;
+                ALTER TABLE audit ADD COLUMN reduced INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE requests ADD COLUMN closed_at REAL;
+                CREATE INDEX requests_closed ON requests (closed_at) WHERE closed_at IS NOT NULL;
+                """)
+        }
         return migrator
     }
 
@@ -99,10 +116,18 @@ extension SQLiteVaultStore {
             try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
         case .putRecord(let record):
             try db.cachedStatement(sql: """
-                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at
+                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at,
+                    erase_by = excluded.erase_by, erase_action = excluded.erase_action, erase_purpose = excluded.erase_purpose
                 """).execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue, record.encodedFields,
-                                 record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970])
+                                 record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970,
+                                 record.schedule?.eraseBy?.timeIntervalSince1970, record.schedule?.action.rawValue,
+                                 record.schedule?.purpose])
+        case .scheduleErasure(let subject, let category, let record, let schedule):
+            try db.cachedStatement(sql: "UPDATE records SET erase_by = ?, erase_action = ?, erase_purpose = ? WHERE subject_id = ? AND category = ? AND record_id = ?")
+                .execute(arguments: [schedule.eraseBy?.timeIntervalSince1970, schedule.action.rawValue, schedule.purpose,
+                                     subject.rawValue, category, record.rawValue])
         case .recordEvent(let subject, let name, let at):
             try db.cachedStatement(sql: "INSERT INTO events (subject_id, name, at) VALUES (?, ?, ?) ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at").execute(arguments: [subject.rawValue, name, at.timeIntervalSince1970])
         case .addAPIKey(let key):
@@ -124,10 +149,12 @@ extension SQLiteVaultStore {
             }
         case .putRequest(let request):
             try db.execute(sql: """
-                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, state = excluded.state, is_open = excluded.is_open, body = excluded.body
+                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, closed_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, state = excluded.state, is_open = excluded.is_open,
+                    closed_at = excluded.closed_at, body = excluded.body
                 """, arguments: [request.id.rawValue, request.subject?.rawValue, request.type.rawValue, request.state.rawValue,
-                                 !request.state.isFinal, request.receivedAt.timeIntervalSince1970, request.encoded()])
+                                 !request.state.isFinal, request.receivedAt.timeIntervalSince1970,
+                                 request.closedAt?.timeIntervalSince1970, request.encoded()])
         case .eraseSubject(let subject, let keeping):
             try erase(subject, keeping: keeping, in: db)
         case .journalErasure(let record):
@@ -179,11 +206,14 @@ extension SQLiteVaultStore {
                                     arguments: [id]).map { row in
             StoredDataKey(subject: subject, category: row[0], wrapped: row[1], rootKeyID: row[2])
         }
-        let records = try Row.fetchAll(db.cachedStatement(sql: "SELECT category, record_id, fields, created_at, updated_at FROM records WHERE subject_id = ?"),
-                                       arguments: [id]).compactMap { row -> SealedRecord? in
+        let records = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose
+            FROM records WHERE subject_id = ?
+            """), arguments: [id]).compactMap { row -> SealedRecord? in
             guard let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
             return SealedRecord(subject: subject, category: row[0], id: recordID, fields: fields,
-                                createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]))
+                                createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]),
+                                schedule: schedule(eraseBy: row[5], action: row[6], purpose: row[7]))
         }
         var events: [String: Date] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {
@@ -216,6 +246,7 @@ extension SQLiteVaultStore {
             categories: categories.isEmpty ? [] : categories.split(separator: ",").map(String.init),
             purpose: row["purpose"], reason: row["reason"],
             outcome: AuditOutcome(rawValue: row["outcome"]) ?? .denied, breakGlass: row["break_glass"])
-        return AuditEvent(sequence: row["seq"], entry: entry, previousHash: row["previous_hash"], hash: row["hash"])
+        return AuditEvent(sequence: row["seq"], entry: entry, previousHash: row["previous_hash"], hash: row["hash"],
+                          isReduced: row["reduced"])
     }
 }

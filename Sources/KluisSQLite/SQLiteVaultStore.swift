@@ -71,14 +71,20 @@ public final class SQLiteVaultStore: VaultStore {
         try await guarded {
             try await self.pool.write { db in
                 for change in changes { try Self.apply(change, in: db) }
-                guard !entries.isEmpty else { return [] }
-                let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
-                    .map { row -> (sequence: Int64, hash: Data) in (row[0], row[1]) }
-                let events = AuditEvent.chain(entries, after: head)
-                for event in events { try Self.append(event, in: db) }
-                return events
+                return try Self.appendAudit(entries, in: db)
             }
         }
+    }
+
+    /// Chains `entries` after the head and appends them, inside the caller's write transaction.
+    @discardableResult
+    static func appendAudit(_ entries: [AuditEntry], in db: Database) throws -> [AuditEvent] {
+        guard !entries.isEmpty else { return [] }
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+            .map { row -> (sequence: Int64, hash: Data) in (row[0], row[1]) }
+        let events = AuditEvent.chain(entries, after: head)
+        for event in events { try append(event, in: db) }
+        return events
     }
 
     public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {

@@ -54,6 +54,11 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case disclosure
     /// A restriction of processing set or lifted.
     case restriction
+    /// Records removed or anonymised when their retention ended, audit events reduced and
+    /// request files deleted; the reason gives the count, never a value.
+    case retention
+    /// A legal hold placed or released; the reason names the hold.
+    case hold
     case initialise
 }
 

@@ -8,12 +8,16 @@ public struct AuditEvent: Sendable, Hashable, Codable {
     public var entry: AuditEntry
     public var previousHash: Data
     public var hash: Data
+    /// Whether the event was reduced when the log's retention ended: its content is gone, its
+    /// number, time, action, outcome and hashes stay, and a checkpoint vouches for its hash.
+    public var isReduced: Bool
 
-    public init(sequence: Int64, entry: AuditEntry, previousHash: Data, hash: Data) {
+    public init(sequence: Int64, entry: AuditEntry, previousHash: Data, hash: Data, isReduced: Bool = false) {
         self.sequence = sequence
         self.entry = entry
         self.previousHash = previousHash
         self.hash = hash
+        self.isReduced = isReduced
     }
 
     /// The hash before the first event.
@@ -63,8 +67,9 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         }
     }
 
-    /// Whether the stored hash matches the event's content.
+    /// Whether the stored hash matches the event's content. A reduced event has no content to
+    /// check; the checkpoint that covers it vouches for its hash.
     public var isIntact: Bool {
-        hash == Self.hash(sequence: sequence, entry: entry, previousHash: previousHash)
+        isReduced || hash == Self.hash(sequence: sequence, entry: entry, previousHash: previousHash)
     }
 }

@@ -42,6 +42,15 @@ extension PolicyParser {
         return SecurityPolicy(measures: measures)
     }
 
+    func readLogs(_ cursor: NodeCursor) -> LogRetention? {
+        guard let fields = cursor.fields(["audit", "requests"]) else { return nil }
+        let audit = fields.optional("audit").map { $0.duration() }
+        let requests = fields.optional("requests").map { $0.duration() }
+        if case .some(nil) = audit { return nil }
+        if case .some(nil) = requests { return nil }
+        return LogRetention(audit: audit ?? nil, requests: requests ?? nil)
+    }
+
     func readBreaches(_ cursor: NodeCursor) -> BreachPolicy? {
         guard let fields = cursor.fields(["notify_authority_within", "report_to"]) else { return nil }
         let defaults = BreachPolicy()

@@ -49,7 +49,7 @@ public struct PolicyParser: Sendable {
 
     static let topLevelKeys = [
         "kluis", "policy", "controller", "subjects", "categories", "purposes", "recipients",
-        "cookies", "rights", "minors", "automated_decisions", "security", "breaches", "changes",
+        "cookies", "rights", "minors", "automated_decisions", "security", "breaches", "changes", "logs",
     ]
 
     private func readPolicy(_ root: NodeCursor) -> Policy? {
@@ -84,12 +84,13 @@ public struct PolicyParser: Sendable {
         let security = fields.optional("security").flatMap(readSecurity) ?? SecurityPolicy()
         let breaches = fields.optional("breaches").flatMap(readBreaches) ?? BreachPolicy()
         let changes = fields.optional("changes").flatMap(readChanges)
+        let logs = fields.optional("logs").flatMap(readLogs) ?? LogRetention()
 
         guard let info, let controller, let subjects, let categories, let purposes else { return nil }
         return Policy(info: info, controller: controller, subjects: subjects, categories: categories,
                       purposes: purposes, recipients: recipients, cookies: cookies, rights: rights,
                       minors: minors, automatedDecisions: decisions, security: security,
-                      breaches: breaches, changes: changes)
+                      breaches: breaches, changes: changes, logs: logs)
     }
 
     private func readInfo(_ cursor: NodeCursor) -> PolicyInfo? {
@@ -206,7 +207,7 @@ public struct PolicyParser: Sendable {
     private func readCategory(_ cursor: NodeCursor) -> DataCategory? {
         guard let fields = cursor.fields([
             "id", "taxonomy", "name", "description", "fields", "origin", "source", "records",
-            "special", "required",
+            "special", "required", "anonymise",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let taxonomy = fields.required("taxonomy")?.string()
@@ -221,10 +222,37 @@ public struct PolicyParser: Sendable {
         if let recordFields, recordFields.isEmpty {
             fields.required("fields")?.report("field.missing", "list at least one field of the record")
         }
+        let anonymise: [String: Generalisation]? = fields.optional("anonymise")
+            .map { readGeneralisations($0, fields: recordFields ?? []) } ?? [:]
         guard let id, let taxonomy, let name, let recordFields, let origin, let records, let special,
-              let required else { return nil }
+              let required, let anonymise else { return nil }
         return DataCategory(id: id, taxonomy: taxonomy, name: name, description: description,
                             fields: recordFields, origin: origin, source: source, records: records,
-                            special: special, required: required)
+                            special: special, required: required, anonymise: anonymise)
+    }
+
+    /// `anonymise: {postcode: postcode_digits, birth_date: year}`: fields of the category, each
+    /// with how its value is generalised.
+    private func readGeneralisations(_ cursor: NodeCursor, fields recordFields: [String]) -> [String: Generalisation]? {
+        guard case .mapping(let mapping) = cursor.node,
+              let entries = cursor.fields(mapping.keys.compactMap(\.string)) else {
+            cursor.report("value.invalid", "'anonymise' maps fields to how they are generalised, e.g. {postcode: postcode_digits}")
+            return nil
+        }
+        var result: [String: Generalisation] = [:]
+        var complete = true
+        for (field, entry) in entries.entries {
+            guard recordFields.contains(field) else {
+                entry.report("anonymise.unknown_field", "'\(field)' is not a field of this category\(NodeCursor.hint(for: field, among: recordFields))")
+                complete = false
+                continue
+            }
+            guard let generalisation = entry.choice(Generalisation.self) else {
+                complete = false
+                continue
+            }
+            result[field] = generalisation
+        }
+        return complete ? result : nil
     }
 }

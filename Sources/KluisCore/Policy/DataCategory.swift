@@ -15,11 +15,14 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
     public var special: SpecialCategory
     /// Whether the person must provide it (art. 13(2)(e)).
     public var required: Bool
+    /// What stays of a record when a retention rule anonymises it: per field, how its value is
+    /// generalised. Fields not named are dropped.
+    public var anonymise: [String: Generalisation]
 
     public init(id: String, taxonomy: String, name: LocalizedText, description: LocalizedText? = nil,
                 fields: [String], origin: DataOrigin = .provided, source: LocalizedText? = nil,
                 records: RecordCardinality = .one, special: SpecialCategory = .none,
-                required: Bool = true) {
+                required: Bool = true, anonymise: [String: Generalisation] = [:]) {
         self.id = id
         self.taxonomy = taxonomy
         self.name = name
@@ -30,5 +33,6 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
         self.records = records
         self.special = special
         self.required = required
+        self.anonymise = anonymise
     }
 }

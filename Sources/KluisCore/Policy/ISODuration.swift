@@ -22,6 +22,11 @@ public struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible 
         self.seconds = seconds
     }
 
+    /// The same duration backwards in time: for "older than" cutoffs.
+    public var negated: ISODuration {
+        ISODuration(years: -years, months: -months, weeks: -weeks, days: -days, hours: -hours, minutes: -minutes, seconds: -seconds)
+    }
+
     /// Parses the ISO 8601 text form; `nil` when `text` is not a duration.
     public init?(_ text: String) {
         var rest = Substring(text.uppercased())

@@ -18,13 +18,15 @@ public struct Policy: Sendable, Hashable {
     public var security: SecurityPolicy
     public var breaches: BreachPolicy
     public var changes: ChangePolicy?
+    /// How long the vault's own records (audit log, request files) are kept.
+    public var logs: LogRetention
 
     public init(info: PolicyInfo, controller: Controller, subjects: [SubjectCategory],
                 categories: [DataCategory], purposes: [Purpose], recipients: [Recipient] = [],
                 cookies: [CookieCategory] = [], rights: RightsPolicy = RightsPolicy(),
                 minors: MinorsPolicy? = nil, automatedDecisions: [AutomatedDecision] = [],
                 security: SecurityPolicy = SecurityPolicy(), breaches: BreachPolicy = BreachPolicy(),
-                changes: ChangePolicy? = nil) {
+                changes: ChangePolicy? = nil, logs: LogRetention = LogRetention()) {
         self.info = info
         self.controller = controller
         self.subjects = subjects
@@ -38,6 +40,7 @@ public struct Policy: Sendable, Hashable {
         self.security = security
         self.breaches = breaches
         self.changes = changes
+        self.logs = logs
     }
 
     /// The category with `id`, if the policy defines one.

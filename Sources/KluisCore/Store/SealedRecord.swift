@@ -9,15 +9,18 @@ public struct SealedRecord: Sendable, Hashable {
     public var fields: [String: Data]
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the record must go, as last computed; `nil` before it was ever computed.
+    public var schedule: ErasureSchedule?
 
     public init(subject: SubjectID, category: String, id: RecordID, fields: [String: Data],
-                createdAt: Date, updatedAt: Date) {
+                createdAt: Date, updatedAt: Date, schedule: ErasureSchedule? = nil) {
         self.subject = subject
         self.category = category
         self.id = id
         self.fields = fields
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.schedule = schedule
     }
 
     /// The fields in one blob for storage: per field, its name and value, each length-prefixed.

@@ -19,6 +19,8 @@ public enum StoreChange: Sendable, Hashable {
     /// categories in `keeping`. With nothing kept, the subject goes altogether, its consent
     /// history and events with it.
     case eraseSubject(SubjectID, keeping: [String])
+    /// Replaces a record's erasure schedule, after something it depends on changed.
+    case scheduleErasure(subject: SubjectID, category: String, record: RecordID, ErasureSchedule)
     /// Appends an erasure to the erasure journal.
     case journalErasure(ErasureRecord)
 }

@@ -70,4 +70,28 @@ public protocol VaultStore: Sendable {
 
     /// The erasure journal after `sequence`, oldest first, at most `limit` entries.
     func erasureJournal(after sequence: Int64, limit: Int) async throws -> [ErasureJournalEntry]
+
+    /// Subject ids in order after `after`, at most `limit`: for work that visits everyone.
+    func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID]
+
+    /// Removes at most `limit` records whose erase-by date is at or before `now`, in one
+    /// transaction, oldest due first. A record due for anonymisation is first passed to
+    /// `anonymise`, and what it returns is kept apart from any person. A data key with no record
+    /// left goes; a person with no record left goes altogether. `audit` makes the entries that
+    /// record the batch, appended in the same transaction. Concurrent sweeps take disjoint rows.
+    func sweep(dueBy now: Date, limit: Int, anonymise: @Sendable (DueRecord) throws -> AnonymousRecord?,
+               audit: @Sendable (SweepTally) -> [AuditEntry]) async throws -> SweepTally
+    /// What a sweep at `now` would remove, changing nothing. People are not counted.
+    func dueTally(dueBy now: Date) async throws -> SweepTally
+    /// Anonymous records, oldest first, of one category when given.
+    func anonymousRecords(category: String?, limit: Int) async throws -> [AnonymousRecord]
+
+    /// Reduces audit events written before `cutoff`, up to the checkpoint at `sequence`, to what
+    /// the hash chain needs (number, time, action, outcome, hashes); returns how many, with the
+    /// entries `audit` makes for that count appended in the same transaction.
+    func reduceAudit(before cutoff: Date, through sequence: Int64,
+                     audit: @Sendable (Int) -> [AuditEntry]) async throws -> Int
+    /// Deletes requests closed before `cutoff`; returns how many, with the entries `audit` makes
+    /// for that count appended in the same transaction.
+    func deleteRequests(closedBefore cutoff: Date, audit: @Sendable (Int) -> [AuditEntry]) async throws -> Int
 }

@@ -66,7 +66,11 @@ extension Vault {
                                          terms: gate.terms, language: language, guardian: guardian, time: now)
             receipt = receiptSigner.sign(payload.encoded())
         }
+        // Consent given or withdrawn starts or stops the clocks of the purposes it concerns.
+        var decided = snapshot
+        decided.consents += events
         let changes = keySet.created.map(StoreChange.addDataKey) + events.map { StoreChange.appendConsent(subject, $0) }
+            + rescheduling(decided)
         try await committer.commit(changes, audit: events.map {
             AuditEntry(time: now, actor: principal.id, action: .consent, subject: subject, purpose: $0.purpose, reason: $0.kind.rawValue)
         })

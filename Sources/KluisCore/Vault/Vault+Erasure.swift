@@ -19,7 +19,8 @@ extension Vault {
         let keptText = plan.kept.isEmpty ? "" : "; kept under a legal obligation: \(plan.kept.map(\.category).joined(separator: ", "))"
         updated.outcome = "erased \(plan.erased.count) categories\(keptText)"
         try updated.move(to: .fulfilled, at: now, by: principal.id, note: updated.outcome)
-        try await committer.commit(erasureChanges(record, restrictions: plan.kept.map { $0.restriction(since: now) }) + [.putRequest(updated)], audit: [
+        try await committer.commit(erasureChanges(record, restrictions: plan.kept.map { $0.restriction(since: now) }, of: snapshot)
+                                   + [.putRequest(updated)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .erasure, subject: subject, categories: plan.erased,
                        reason: "\(request.id)", outcome: plan.kept.isEmpty ? .allowed : .partial),
             AuditEntry(time: now, actor: principal.id, action: .request, subject: subject,
@@ -31,9 +32,19 @@ extension Vault {
     }
 
     /// The store changes of an erasure: the same when it happens and when a restore replays it.
-    func erasureChanges(_ record: ErasureRecord, restrictions: [Restriction]) -> [StoreChange] {
-        var changes: [StoreChange] = [.eraseSubject(record.subject, keeping: record.kept.map(\.category))]
-        if !restrictions.isEmpty { changes.append(.setRestrictions(record.subject, restrictions)) }
+    /// What is kept stays only for the purposes it is kept for, so its erase-by dates are
+    /// computed again from what is left of `snapshot`.
+    func erasureChanges(_ record: ErasureRecord, restrictions: [Restriction], of snapshot: SubjectSnapshot) -> [StoreChange] {
+        let keeping = record.kept.map(\.category)
+        var changes: [StoreChange] = [.eraseSubject(record.subject, keeping: keeping)]
+        if !restrictions.isEmpty {
+            changes.append(.setRestrictions(record.subject, restrictions))
+            var left = snapshot
+            left.records.removeAll { !keeping.contains($0.category) }
+            left.consents = []
+            left.restrictions = restrictions
+            changes += rescheduling(left)
+        }
         return changes + [.journalErasure(record)]
     }
 
@@ -88,8 +99,8 @@ extension Vault {
         for entry in journal where known.insert(entry.record).inserted {
             let record = entry.record
             var changes: [StoreChange] = [.journalErasure(record)]
-            if try await store.snapshot(of: record.subject) != nil {
-                changes = erasureChanges(record, restrictions: record.kept.map { $0.restriction(since: record.erasedAt) })
+            if let snapshot = try await store.snapshot(of: record.subject) {
+                changes = erasureChanges(record, restrictions: record.kept.map { $0.restriction(since: record.erasedAt) }, of: snapshot)
                 replayed += 1
             }
             try await committer.commit(changes, audit: [

@@ -64,7 +64,7 @@ extension Vault {
             guard correction.id != nil || policy.category(correction.category)?.records == .one else {
                 throw VaultError(.requestInvalid, "a correction of '\(correction.category)' must name the record it corrects ('id')")
             }
-            let sealed = try seal(correction, of: subject, existing: records, keySet: &keySet, by: operator_, now: now)
+            let sealed = try seal(correction, of: subject, existing: records, state: snapshot.state, keySet: &keySet, by: operator_, now: now)
             records.removeAll { $0.id == sealed.id && $0.category == sealed.category }
             records.append(sealed)
             changes.append(.putRecord(sealed))
@@ -93,15 +93,17 @@ extension Vault {
                                       since: now, request: request.id)
         let categories = request.categories.isEmpty ? Array(Set(snapshot.records.map(\.category))).sorted() : request.categories
         let notices = try await recipientsToNotify(subject: subject, categories: categories)
+        var restricted = snapshot
+        restricted.restrictions.append(restriction)
         let status = try await close(request.id, note: "restricted: \(request.categories.isEmpty ? "all categories" : categories.joined(separator: ", "))",
-                                     extra: [.setRestrictions(subject, snapshot.restrictions + [restriction])], by: principal)
+                                     extra: [.setRestrictions(subject, restricted.restrictions)] + rescheduling(restricted), by: principal)
         return Fulfilment(request: status, recipientsToNotify: notices)
     }
 
     /// Lifts the restrictions a person asked for (not what an erasure keeps under a legal
     /// obligation). The person must be told before (art. 18(3)): `subjectToldAt` says when.
     public func liftRestrictions(of subject: SubjectID, subjectToldAt: Date?, by principal: Principal) async throws -> [Restriction] {
-        guard let snapshot = try await store.snapshot(of: subject) else {
+        guard var snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let now = now()
@@ -113,7 +115,8 @@ extension Vault {
         guard !lifted.isEmpty else {
             throw VaultError(.requestInvalid, "the subject has no restriction that can be lifted")
         }
-        try await committer.commit([.setRestrictions(subject, remaining)], audit: [
+        snapshot.restrictions = remaining
+        try await committer.commit([.setRestrictions(subject, remaining)] + rescheduling(snapshot), audit: [
             AuditEntry(time: now, actor: principal.id, action: .restriction, subject: subject,
                        categories: Array(Set(lifted.flatMap(\.categories))).sorted(),
                        reason: "lifted; subject told \(ISO8601DateFormatter().string(from: told))"),

@@ -14,16 +14,17 @@ extension Vault {
         }
         let now = now()
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
-        let sealed = try seal(record, of: subject, existing: snapshot.records, keySet: &keySet, by: principal, now: now)
+        let sealed = try seal(record, of: subject, existing: snapshot.records, state: snapshot.state, keySet: &keySet, by: principal, now: now)
         try await committer.commit(keySet.created.map(StoreChange.addDataKey) + [.putRecord(sealed)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .write, subject: subject, categories: [record.category]),
         ])
         return sealed.id
     }
 
-    /// Validates `record` against the policy and the principal, and seals it.
-    func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord], keySet: inout DataKeySet,
-              by principal: Principal, now: Date) throws(VaultError) -> SealedRecord {
+    /// Validates `record` against the policy and the principal, and seals it with its erasure
+    /// schedule under the subject's `state`.
+    func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord], state: SubjectState,
+              keySet: inout DataKeySet, by principal: Principal, now: Date) throws(VaultError) -> SealedRecord {
         let category = try validate(record, by: principal)
         let previous: SealedRecord?
         switch (category.records, record.id) {
@@ -46,8 +47,12 @@ extension Vault {
         for (name, value) in record.fields {
             sealedFields[name] = keys.seal(value, at: FieldAddress(subject: subject, category: category.id, record: id, field: name), with: key)
         }
-        return SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
-                            createdAt: previous?.createdAt ?? now, updatedAt: now)
+        var sealed = SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
+                                  createdAt: previous?.createdAt ?? now, updatedAt: now)
+        sealed.schedule = planner.schedule(of: sealed, state: state) { name in
+            record.fields[name].flatMap { CalendarDate(String($0.prefix(10))) }
+        }
+        return sealed
     }
 
     /// Checks `record` against the policy and the principal without writing anything: a known

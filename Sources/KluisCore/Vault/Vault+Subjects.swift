@@ -39,7 +39,7 @@ extension Vault {
             for record in new.records {
                 // Earlier records of this subject count, so a second record of a one-record
                 // category replaces the first instead of adding to it.
-                let sealed = try seal(record, of: id, existing: sealedRecords, keySet: &keySet, by: principal, now: now)
+                let sealed = try seal(record, of: id, existing: sealedRecords, state: SubjectState(), keySet: &keySet, by: principal, now: now)
                 sealedRecords.removeAll { $0.id == sealed.id }
                 sealedRecords.append(sealed)
                 categories.append(record.category)
@@ -71,11 +71,13 @@ extension Vault {
         guard knownEvents.contains(name) else {
             throw VaultError(.eventInvalid, "'\(name)' is not a lifecycle event of this policy; known: \(knownEvents.sorted().joined(separator: ", "))")
         }
-        guard try await store.snapshot(of: subject) != nil else {
+        guard var snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let now = now()
-        try await committer.commit([.recordEvent(subject: subject, name: name, at: time ?? now)], audit: [
+        // An event moves the clocks anchored on it: the erase-by dates change with it.
+        snapshot.events[name] = time ?? now
+        try await committer.commit([.recordEvent(subject: subject, name: name, at: time ?? now)] + rescheduling(snapshot), audit: [
             AuditEntry(time: now, actor: principal.id, action: .event, subject: subject, reason: name),
         ])
     }

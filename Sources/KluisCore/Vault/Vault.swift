@@ -14,6 +14,8 @@ public final class Vault: Sendable {
     let clock: any WallClock
     let committer: Committer
     let gate: PurposeGate
+    /// Computes each record's erase-by date.
+    let planner: RetentionPlanner
     /// Computes request deadlines under this policy's promise.
     public let requestClock: RequestClock
     /// Signs consent receipts.
@@ -31,6 +33,8 @@ public final class Vault: Sendable {
         static let indexKey = "index_key"
         static let rotationTarget = "rotation_target"
         static let receiptKey = "receipt_key"
+        /// The retention terms the stored erase-by dates were computed with.
+        static let retentionFingerprint = "retention_fingerprint"
     }
 
     init(policy: Policy, keys: KeyRing, store: any VaultStore, clock: any WallClock, committer: Committer,
@@ -42,6 +46,7 @@ public final class Vault: Sendable {
         self.committer = committer
         self.receiptSigner = receiptSigner
         gate = PurposeGate(policy: policy)
+        planner = RetentionPlanner(policy: policy, gate: gate)
         requestClock = RequestClock(promise: policy.rights.answerWithin)
     }
 

@@ -30,6 +30,7 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case breakGlassNeedsReason = "break_glass.reason_required"
         case breakGlassNotAllowed = "break_glass.not_allowed"
         case eventInvalid = "event.invalid"
+        case holdUnknown = "hold.unknown"
         case ciphertextInvalid = "ciphertext.invalid"
         case inputInvalid = "input.invalid"
         case consentRequired = "consent.required"

@@ -1,0 +1,154 @@
+import Foundation
+import KluisCore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// Sweeps, anonymous records, and the reduction of the vault's own logs.
+extension PostgresVaultStore {
+    public func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID] {
+        try await guarded {
+            try await client.query("SELECT subject_id FROM subjects WHERE subject_id > \(after?.rawValue ?? "") ORDER BY subject_id LIMIT \(limit)",
+                                   logger: logger).decode(String.self).all().compactMap(SubjectID.init(rawValue:))
+        }
+    }
+
+    /// Claims due rows with `FOR UPDATE SKIP LOCKED`, so that sweeps on several nodes take
+    /// disjoint batches; every step after is one statement over arrays.
+    public func sweep(dueBy now: Date, limit: Int, anonymise: @Sendable (DueRecord) throws -> AnonymousRecord?,
+                      audit: @Sendable (SweepTally) -> [AuditEntry]) async throws -> SweepTally {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                let rows = try await connection.query("""
+                    SELECT subject_id, category, record_id, erase_action, erase_purpose,
+                           CASE WHEN erase_action = 'anonymise' THEN fields END, created_at, updated_at, erase_by
+                    FROM records WHERE erase_by <= \(now.timeIntervalSince1970) ORDER BY erase_by LIMIT \(limit) FOR UPDATE SKIP LOCKED
+                    """, logger: logger)
+                var due: [(subject: String, category: String, record: String, action: RetentionAction, purpose: String?)] = []
+                var toAnonymise: [SealedRecord] = []
+                let decoded = rows.decode((String, String, String, String, String?, Data?, Double, Double, Double).self)
+                for try await (subject, category, record, action, purpose, fields, created, updated, eraseBy) in decoded {
+                    let action = RetentionAction(rawValue: action) ?? .delete
+                    due.append((subject, category, record, action, purpose))
+                    if action == .anonymise, let id = SubjectID(rawValue: subject), let recordID = RecordID(rawValue: record),
+                       let fields = fields.flatMap(SealedRecord.decodeFields) {
+                        toAnonymise.append(SealedRecord(subject: id, category: category, id: recordID, fields: fields,
+                                                        createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated),
+                                                        schedule: ErasureSchedule(eraseBy: Date(timeIntervalSince1970: eraseBy), action: action, purpose: purpose)))
+                    }
+                }
+                guard !due.isEmpty else { return SweepTally() }
+                if !toAnonymise.isEmpty {
+                    try await Self.anonymise(toAnonymise, with: anonymise, on: connection, logger: logger)
+                }
+                try await connection.query("""
+                    DELETE FROM records r USING UNNEST(\(due.map(\.subject)), \(due.map(\.category)), \(due.map(\.record))) AS d (s, c, r)
+                    WHERE r.subject_id = d.s AND r.category = d.c AND r.record_id = d.r
+                    """, logger: logger)
+                try await connection.query("""
+                    DELETE FROM data_keys k USING UNNEST(\(due.map(\.subject)), \(due.map(\.category))) AS d (s, c)
+                    WHERE k.subject_id = d.s AND k.category = d.c
+                      AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.s AND r.category = d.c)
+                    """, logger: logger)
+                let emptied = try await connection.query("""
+                    SELECT s FROM UNNEST(\(Array(Set(due.map(\.subject))))) AS d (s)
+                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.s)
+                    """, logger: logger).decode(String.self).all()
+                if !emptied.isEmpty {
+                    try await connection.query("""
+                        DELETE FROM identifier_index WHERE (kind, blind_index) IN
+                            (SELECT kind, blind_index FROM identifiers WHERE subject_id = ANY(\(emptied)))
+                        """, logger: logger)
+                    try await connection.query("UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = ANY(\(emptied))", logger: logger)
+                    try await connection.query("DELETE FROM subjects WHERE subject_id = ANY(\(emptied))", logger: logger)
+                }
+                let tally = SweepTally(removed: due.map { ($0.purpose, $0.category, $0.action) }, subjectsRemoved: emptied.count)
+                try await appendAudit(audit(tally), on: connection)
+                return tally
+            }
+        }
+    }
+
+    /// Opens the records with their subjects' keys through `anonymise`, and keeps the results.
+    static func anonymise(_ records: [SealedRecord], with anonymise: @Sendable (DueRecord) throws -> AnonymousRecord?,
+                          on connection: PostgresConnection, logger: Logger) async throws {
+        var keys: [String: StoredDataKey] = [:]
+        let rows = try await connection.query("""
+            SELECT k.subject_id, k.category, k.wrapped, k.root_key_id
+            FROM data_keys k JOIN UNNEST(\(records.map(\.subject.rawValue)), \(records.map(\.category))) AS d (s, c)
+              ON k.subject_id = d.s AND k.category = d.c
+            """, logger: logger)
+        for try await (subject, category, wrapped, root) in rows.decode((String, String, Data, String).self) {
+            guard let id = SubjectID(rawValue: subject) else { continue }
+            keys["\(subject)\u{0}\(category)"] = StoredDataKey(subject: id, category: category, wrapped: wrapped, rootKeyID: root)
+        }
+        let anonymous = try records.compactMap { record in
+            try anonymise(DueRecord(record: record, dataKey: keys["\(record.subject.rawValue)\u{0}\(record.category)"]))
+        }
+        guard !anonymous.isEmpty else { return }
+        try await connection.query("""
+            INSERT INTO anonymous_records (category, body)
+            SELECT * FROM UNNEST(\(anonymous.map(\.category)), \(anonymous.map { ByteBuffer(bytes: $0.encoded()) }))
+            """, logger: logger)
+    }
+
+    public func dueTally(dueBy now: Date) async throws -> SweepTally {
+        try await guarded {
+            let rows = try await client.query("""
+                SELECT erase_purpose, category, erase_action, count(*) FROM records WHERE erase_by <= \(now.timeIntervalSince1970)
+                GROUP BY erase_purpose, category, erase_action
+                """, logger: logger)
+            var counts: [SweepTally.Count] = []
+            for try await (purpose, category, action, count) in rows.decode((String?, String, String, Int64).self) {
+                counts.append(SweepTally.Count(purpose: purpose, category: category, action: RetentionAction(rawValue: action) ?? .delete,
+                                               records: Int(count)))
+            }
+            var tally = SweepTally()
+            tally.add(SweepTally(counts: counts))
+            return tally
+        }
+    }
+
+    public func anonymousRecords(category: String?, limit: Int) async throws -> [AnonymousRecord] {
+        try await guarded {
+            try await client.query("""
+                SELECT body FROM anonymous_records WHERE \(category)::text IS NULL OR category = \(category) ORDER BY seq LIMIT \(limit)
+                """, logger: logger).decode(Data.self).all().compactMap(AnonymousRecord.decode)
+        }
+    }
+
+    public func reduceAudit(before cutoff: Date, through sequence: Int64, audit: @Sendable (Int) -> [AuditEntry]) async throws -> Int {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                let count = try await connection.query("""
+                    WITH reduced AS (
+                        UPDATE audit SET actor = '', subject_id = NULL, categories = '', purpose = NULL, reason = NULL,
+                                         break_glass = false, reduced = true
+                        WHERE NOT reduced AND at < \(cutoff.timeIntervalSince1970) AND seq <= \(sequence) RETURNING 1)
+                    SELECT count(*) FROM reduced
+                    """, logger: logger).decode(Int64.self).all().first ?? 0
+                try await appendAudit(audit(Int(count)), on: connection)
+                return Int(count)
+            }
+        }
+    }
+
+    public func deleteRequests(closedBefore cutoff: Date, audit: @Sendable (Int) -> [AuditEntry]) async throws -> Int {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                let count = try await connection.query("""
+                    WITH deleted AS (DELETE FROM requests WHERE closed_at < \(cutoff.timeIntervalSince1970) RETURNING 1)
+                    SELECT count(*) FROM deleted
+                    """, logger: logger).decode(Int64.self).all().first ?? 0
+                try await appendAudit(audit(Int(count)), on: connection)
+                return Int(count)
+            }
+        }
+    }
+
+    /// A stored schedule; `nil` when none was ever computed.
+    static func schedule(eraseBy: Double?, action: String?, purpose: String?) -> ErasureSchedule? {
+        guard let action = action.flatMap(RetentionAction.init(rawValue:)) else { return nil }
+        return ErasureSchedule(eraseBy: eraseBy.map(Date.init(timeIntervalSince1970:)), action: action, purpose: purpose)
+    }
+}

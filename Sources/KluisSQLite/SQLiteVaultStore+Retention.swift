@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import KluisCore
+
+/// Sweeps, anonymous records, and the reduction of the vault's own logs.
+extension SQLiteVaultStore {
+    public func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID] {
+        try await guarded {
+            try await self.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT id FROM subjects WHERE id > ? ORDER BY id LIMIT ?",
+                                    arguments: [after?.rawValue ?? "", limit]).compactMap(SubjectID.init(rawValue:))
+            }
+        }
+    }
+
+    /// SQLite has one writer: the due rows read inside the write transaction are this sweep's.
+    public func sweep(dueBy now: Date, limit: Int, anonymise: @Sendable (DueRecord) throws -> AnonymousRecord?,
+                      audit: @Sendable (SweepTally) -> [AuditEntry]) async throws -> SweepTally {
+        try await guarded {
+            try await self.pool.write { db in
+                let due = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT rowid, subject_id, category, record_id, erase_action, erase_purpose,
+                           CASE WHEN erase_action = 'anonymise' THEN fields END, created_at, updated_at, erase_by
+                    FROM records WHERE erase_by <= ? ORDER BY erase_by LIMIT ?
+                    """), arguments: [now.timeIntervalSince1970, limit])
+                var removed: [(purpose: String?, category: String, action: RetentionAction)] = []
+                var keys: Set<[String]> = []
+                var subjects: Set<String> = []
+                for row in due {
+                    let subject: String = row[1], category: String = row[2]
+                    let action = RetentionAction(rawValue: row[4]) ?? .delete
+                    let purpose: String? = row[5]
+                    if action == .anonymise, let due = Self.dueRecord(row, in: db),
+                       let anonymous = try anonymise(due) {
+                        try db.cachedStatement(sql: "INSERT INTO anonymous_records (category, body) VALUES (?, ?)")
+                            .execute(arguments: [anonymous.category, anonymous.encoded()])
+                    }
+                    try db.cachedStatement(sql: "DELETE FROM records WHERE rowid = ?").execute(arguments: [row[0] as Int64])
+                    removed.append((purpose, category, action))
+                    keys.insert([subject, category])
+                    subjects.insert(subject)
+                }
+                for key in keys {
+                    try db.cachedStatement(sql: """
+                        DELETE FROM data_keys WHERE subject_id = ?1 AND category = ?2
+                          AND NOT EXISTS (SELECT 1 FROM records WHERE subject_id = ?1 AND category = ?2)
+                        """).execute(arguments: [key[0], key[1]])
+                }
+                var subjectsRemoved = 0
+                for subject in subjects {
+                    guard try !Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM records WHERE subject_id = ?)"),
+                                             arguments: [subject])! else { continue }
+                    try db.cachedStatement(sql: "UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = ?").execute(arguments: [subject])
+                    try db.cachedStatement(sql: "DELETE FROM subjects WHERE id = ?").execute(arguments: [subject])
+                    subjectsRemoved += 1
+                }
+                let tally = SweepTally(removed: removed, subjectsRemoved: subjectsRemoved)
+                try Self.appendAudit(audit(tally), in: db)
+                return tally
+            }
+        }
+    }
+
+    /// A due row and its subject's data key, for anonymisation.
+    static func dueRecord(_ row: Row, in db: Database) -> DueRecord? {
+        guard let subject = SubjectID(rawValue: row[1]), let id = RecordID(rawValue: row[3]),
+              let fields = (row[6] as Data?).flatMap(SealedRecord.decodeFields) else { return nil }
+        let category: String = row[2]
+        let key = try? Row.fetchOne(db.cachedStatement(sql: "SELECT wrapped, root_key_id FROM data_keys WHERE subject_id = ? AND category = ?"),
+                                    arguments: [subject.rawValue, category])
+            .map { StoredDataKey(subject: subject, category: category, wrapped: $0[0], rootKeyID: $0[1]) }
+        let record = SealedRecord(subject: subject, category: category, id: id, fields: fields,
+                                  createdAt: Date(timeIntervalSince1970: row[7]), updatedAt: Date(timeIntervalSince1970: row[8]),
+                                  schedule: schedule(eraseBy: row[9], action: row[4], purpose: row[5]))
+        return DueRecord(record: record, dataKey: key ?? nil)
+    }
+
+    public func dueTally(dueBy now: Date) async throws -> SweepTally {
+        try await guarded {
+            try await self.pool.read { db in
+                let counts = try Row.fetchAll(db, sql: """
+                    SELECT erase_purpose, category, erase_action, count(*) FROM records WHERE erase_by <= ?
+                    GROUP BY erase_purpose, category, erase_action
+                    """, arguments: [now.timeIntervalSince1970]).map { row in
+                    SweepTally.Count(purpose: row[0], category: row[1], action: RetentionAction(rawValue: row[2]) ?? .delete, records: row[3])
+                }
+                var tally = SweepTally()
+                tally.add(SweepTally(counts: counts))
+                return tally
+            }
+        }
+    }
+
+    public func anonymousRecords(category: String?, limit: Int) async throws -> [AnonymousRecord] {
+        try await guarded {
+            try await self.pool.read { db in
+                try Data.fetchAll(db, sql: "SELECT body FROM anonymous_records WHERE ?1 IS NULL OR category = ?1 ORDER BY seq LIMIT ?2",
+                                  arguments: [category, limit]).compactMap(AnonymousRecord.decode)
+            }
+        }
+    }
+
+    public func reduceAudit(before cutoff: Date, through sequence: Int64, audit: @Sendable (Int) -> [AuditEntry]) async throws -> Int {
+        try await guarded {
+            try await self.pool.write { db in
+                try db.execute(sql: """
+                    UPDATE audit SET actor = '', subject_id = NULL, categories = '', purpose = NULL, reason = NULL,
+                                     break_glass = 0, reduced = 1
+                    WHERE reduced = 0 AND at < ? AND seq <= ?
+                    """, arguments: [cutoff.timeIntervalSince1970, sequence])
+                let count = db.changesCount
+                try Self.appendAudit(audit(count), in: db)
+                return count
+            }
+        }
+    }
+
+    public func deleteRequests(closedBefore cutoff: Date, audit: @Sendable (Int) -> [AuditEntry]) async throws -> Int {
+        try await guarded {
+            try await self.pool.write { db in
+                try db.execute(sql: "DELETE FROM requests WHERE closed_at < ?", arguments: [cutoff.timeIntervalSince1970])
+                let count = db.changesCount
+                try Self.appendAudit(audit(count), in: db)
+                return count
+            }
+        }
+    }
+
+    /// A stored schedule; `nil` when none was ever computed.
+    static func schedule(eraseBy: Double?, action: String?, purpose: String?) -> ErasureSchedule? {
+        guard let action = action.flatMap(RetentionAction.init(rawValue:)) else { return nil }
+        return ErasureSchedule(eraseBy: eraseBy.map(Date.init(timeIntervalSince1970:)), action: action, purpose: purpose)
+    }
+}
