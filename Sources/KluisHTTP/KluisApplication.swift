@@ -18,6 +18,7 @@ public enum KluisApplication {
         api.register(on: router, table: &table)
         ConsentRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
         RequestRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
+        RetentionRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
         return (router, table)
     }
 

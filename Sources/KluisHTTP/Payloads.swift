@@ -107,9 +107,10 @@ enum Payloads {
         var outcome: String
         var breakGlass: Bool
         var hash: String
+        var reduced: Bool
 
         enum CodingKeys: String, CodingKey {
-            case sequence, time, actor, action, subject, categories, purpose, reason, outcome, hash
+            case sequence, time, actor, action, subject, categories, purpose, reason, outcome, hash, reduced
             case breakGlass = "break_glass"
         }
 
@@ -118,6 +119,7 @@ enum Payloads {
             time = event.entry.time
             actor = event.entry.actor
             action = event.entry.action.rawValue
+            reduced = event.isReduced
             subject = event.entry.subject
             categories = event.entry.categories
             purpose = event.entry.purpose

@@ -27,6 +27,9 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "Seconds between audit checkpoints, which verify the events added since the last one; 0 turns them off.")
     var checkpointInterval: Double = 60
 
+    @Option(help: "Seconds between retention sweeps, which delete or anonymise what is past its retention; 0 turns them off.")
+    var sweepInterval: Double = 3600
+
     @Option(help: "Where one-time codes for identity checks are written as .eml files. Default: DATA/outbox.")
     var outbox: String?
 
@@ -39,6 +42,7 @@ struct ServeCommand: ContextualCommand {
     func run(in context: CommandContext) async throws -> Int32 {
         guard (0...65535).contains(port) else { throw CommandFailure("--port must be 0 to 65535") }
         guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
+        guard sweepInterval >= 0, sweepInterval.isFinite else { throw CommandFailure("--sweep-interval must be 0 or more seconds") }
         if initialise {
             try await InitCommand.initialise(try vault.store.location(in: context), keyFile: vault.keyFile, joining: true, in: context)
         }
@@ -48,6 +52,9 @@ struct ServeCommand: ContextualCommand {
             var background: [PeriodicTask] = []
             if checkpointInterval > 0 {
                 background.append(.auditCheckpoints(of: opened, interval: .seconds(checkpointInterval), logger: logger))
+            }
+            if sweepInterval > 0 {
+                background.append(.retentionSweeps(of: opened, interval: .seconds(sweepInterval)))
             }
             let outbox = try? OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
                                                    data: vault.store.data, in: context)

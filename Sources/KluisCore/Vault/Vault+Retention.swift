@@ -25,26 +25,28 @@ extension Vault {
     /// A dry run counts what would go and changes nothing but stale erase-by dates, which are
     /// brought up to date first whenever the policy's retention terms changed.
     public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 5000) async throws -> SweepReport {
-        let now = now ?? self.now()
+        // Due-ness counts from `now`; the audit log records when the sweep really ran.
+        let ranAt = self.now()
+        let now = now ?? ranAt
         let rescheduled = try await rescheduleIfPolicyChanged()
         guard !dryRun else {
             return SweepReport(time: now, dryRun: true, removed: try await store.dueTally(dueBy: now), rescheduled: rescheduled)
         }
         var removed = SweepTally()
-        let anonymiser = Anonymiser(policy: policy, keys: keys, day: LegalCalendar().calendarDate(of: now))
+        let anonymiser = Anonymiser(policy: policy, keys: keys, day: LegalCalendar().calendarDate(of: ranAt))
         while true {
             let batch = try await store.sweep(dueBy: now, limit: batchSize, anonymise: anonymiser.anonymise) { tally in
-                Self.auditEntries(for: tally, at: now)
+                Self.auditEntries(for: tally, at: ranAt)
             }
             removed.add(batch)
             if batch.records < batchSize { break }
         }
         var report = SweepReport(time: now, dryRun: false, removed: removed, rescheduled: rescheduled)
-        report.auditEventsReduced = try await reduceAuditLog(at: now)
+        report.auditEventsReduced = try await reduceAuditLog(at: now, ranAt: ranAt)
         if let keep = policy.logs.requests {
             let cutoff = LegalCalendar().adding(keep.negated, to: now)
             report.requestsDeleted = try await store.deleteRequests(closedBefore: cutoff) { count in
-                count == 0 ? [] : [AuditEntry(time: now, actor: Self.sweepActor, action: .retention, reason: "requests deleted \(count)")]
+                count == 0 ? [] : [AuditEntry(time: ranAt, actor: Self.sweepActor, action: .retention, reason: "requests deleted \(count)")]
             }
         }
         return report
@@ -64,14 +66,14 @@ extension Vault {
 
     /// Reduces audit events older than the policy's log retention, as far as the latest
     /// checkpoint reaches: a checkpoint is made first, so that its hash vouches for them.
-    func reduceAuditLog(at now: Date) async throws -> Int {
+    func reduceAuditLog(at now: Date, ranAt: Date) async throws -> Int {
         guard let keep = policy.logs.audit else { return 0 }
         let cutoff = LegalCalendar().adding(keep.negated, to: now)
         guard try await auditEvents(limit: 1).first.map({ $0.entry.time < cutoff }) == true else { return 0 }
         while case .added = try await checkpointAudit() {}
         guard let checkpoint = try await store.latestAuditCheckpoint() else { return 0 }
         return try await store.reduceAudit(before: cutoff, through: checkpoint.sequence) { count in
-            count == 0 ? [] : [AuditEntry(time: now, actor: Self.sweepActor, action: .retention, reason: "audit events reduced \(count)")]
+            count == 0 ? [] : [AuditEntry(time: ranAt, actor: Self.sweepActor, action: .retention, reason: "audit events reduced \(count)")]
         }
     }
 

@@ -1,0 +1,68 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KluisCore
+
+/// The routes of retention: legal holds on a person, sweeps on demand, and the anonymous
+/// records sweeps leave. Holds may be set by any key an application holds (a dispute is noticed
+/// where the work happens); sweeps and anonymous records need an admin key.
+struct RetentionRoutes: Sendable {
+    let vault: Vault
+    let auth: Authenticator
+    let configuration: HTTPConfiguration
+
+    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
+        table.add(.put, "/v1/subjects/{id}/holds/{hold}", on: router, placeHold)
+        table.add(.delete, "/v1/subjects/{id}/holds/{hold}", on: router, releaseHold)
+        table.add(.post, "/v1/retention/sweeps", on: router, sweep)
+        table.add(.get, "/v1/anonymous-records", on: router, anonymousRecords)
+    }
+
+    struct SweepBody: Decodable {
+        var dryRun: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case dryRun = "dry_run"
+        }
+    }
+
+    struct AnonymousRecordList: Encodable {
+        var records: [AnonymousRecord]
+    }
+
+    @Sendable func placeHold(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        try await vault.placeHold(try Self.hold(context), on: try VaultRoutes.subjectID(context), by: principal)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func releaseHold(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        try await vault.releaseHold(try Self.hold(context), on: try VaultRoutes.subjectID(context), by: principal)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func sweep(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        _ = try await auth.admin(of: request)
+        let body = try await JSONBody.decode(SweepBody.self, from: request, limit: configuration.maximumBodySize)
+        return try JSONBody.response(try await vault.sweep(dryRun: body.dryRun ?? false))
+    }
+
+    @Sendable func anonymousRecords(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        _ = try await auth.admin(of: request)
+        let query = request.uri.queryParameters
+        let category = query.get("category")
+        if let category, vault.policy.category(category) == nil {
+            throw VaultError(.categoryUnknown, "'\(category)' is not a category of the policy")
+        }
+        let limit = min(query.get("limit").flatMap(Int.init) ?? 1000, 10_000)
+        return try JSONBody.response(AnonymousRecordList(records: try await vault.anonymousRecords(category: category, limit: limit)))
+    }
+
+    static func hold(_ context: BasicRequestContext) throws -> String {
+        guard let hold = context.parameters.get("hold"), Identifier.isValid(hold) else {
+            throw VaultError(.holdUnknown, "the path does not name a legal hold")
+        }
+        return hold
+    }
+}
