@@ -151,7 +151,8 @@ extension OpenAPIDocument {
           "categories",
           "outcome",
           "break_glass",
-          "hash"
+          "hash",
+          "reduced"
         ],
         "properties": {
           "sequence": {
@@ -185,6 +186,8 @@ extension OpenAPIDocument {
               "request",
               "disclosure",
               "restriction",
+              "retention",
+              "hold",
               "initialise"
             ]
           },
@@ -221,6 +224,10 @@ extension OpenAPIDocument {
             "type": "string",
             "pattern": "^[0-9a-f]{64}$",
             "description": "SHA-256 of the event chained to the previous one, hex."
+          },
+          "reduced": {
+            "type": "boolean",
+            "description": "Whether the event was reduced when the policy's audit-log retention ended: its content is blanked (`actor` and `categories` empty, `subject`, `purpose` and `reason` absent, `break_glass` false); its number, time, action, outcome and hashes stay, and a checkpoint vouches for its hash."
           }
         }
       },
@@ -315,6 +322,7 @@ extension OpenAPIDocument {
               "subject.not_found",
               "record.not_found",
               "request.not_found",
+              "hold.unknown",
               "identifier.in_use",
               "request.state_invalid",
               "restriction.subject_not_told",

@@ -7,9 +7,9 @@ import Foundation
 enum OpenAPIDocument {
     static let json: String = {
         let paths = [subjectPaths, recordPaths, servicePaths, consentPaths, cookiePaths, requestPaths, requestDecisionPaths,
-                     requestFulfilmentPaths, disclosurePaths].map(members(of:)).joined(separator: ",\n")
+                     requestFulfilmentPaths, disclosurePaths, retentionPaths].map(members(of:)).joined(separator: ",\n")
         let schemas = [schemasFirst, schemasSecond, consentSchemas, receiptSchemas, cookieSchemas, requestWorkflowSchemas,
-                       fulfilmentSchemas, accessPackageSchemas, packageSchemas].map(members(of:)).joined(separator: ",\n")
+                       fulfilmentSchemas, accessPackageSchemas, packageSchemas, retentionSchemas].map(members(of:)).joined(separator: ",\n")
         return "{" + members(of: header) + ",\n\"paths\": {" + paths + "},\n\"components\": {"
             + members(of: sharedComponents) + ",\n\"schemas\": {" + schemas + "}}}\n"
     }()
@@ -60,6 +60,10 @@ enum OpenAPIDocument {
         {
           "name": "requests",
           "description": "Data-subject requests (arts. 15-21): intake, identity checks, legal deadlines, fulfilment and the access and portability packages; the disclosure log and restrictions."
+        },
+        {
+          "name": "retention",
+          "description": "Legal holds, retention sweeps and the anonymous records sweeps leave."
         },
         {
           "name": "public",
