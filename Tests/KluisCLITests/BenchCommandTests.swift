@@ -9,13 +9,16 @@ import Testing
 @Suite struct BenchCommandTests {
     @Test func benchReportsEveryMeasurementAsJSON() async throws {
         let run = await CommandRun.kluis("bench", "--subjects", "60", "--batch", "25", "--samples", "5",
-                                         "--connections", "2", "--seconds", "1", "--erasure-records", "50", "--json")
+                                         "--connections", "2", "--seconds", "1", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(report["results"] as? [[String: Any]])
         let names = results.compactMap { $0["name"] as? String }
-        #expect(names.count == 8)
+        #expect(names.count == 9)
         #expect(names.contains("access package (art. 15) of one person among 60"))
+        let sweep = try #require(results.first { $0["name"] as? String == "retention sweep of 20 due records among 200" })
+        #expect((sweep["kluis"] as? Double ?? 0) > 0)
+        #expect((sweep["baseline"] as? Double ?? 0) > 0)
         #expect(names.contains("erasure of a person with 50 records"))
         let importResult = try #require(results.first)
         #expect((importResult["kluis"] as? Double ?? 0) > 0)
@@ -29,7 +32,7 @@ import Testing
     func benchRunsOnPostgresInASchemaItDropsAfterwards() async throws {
         let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
         let run = await CommandRun.kluis("bench", "--database", url, "--subjects", "40", "--batch", "15", "--samples", "5",
-                                         "--connections", "2", "--seconds", "1", "--erasure-records", "50", "--json")
+                                         "--connections", "2", "--seconds", "1", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         #expect(report["store"] as? String == "PostgreSQL")

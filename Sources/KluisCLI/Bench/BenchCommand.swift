@@ -41,11 +41,14 @@ struct BenchCommand: ContextualCommand {
     @Option(help: "Records of the person in the large erasure, compared with an erasure of 10.")
     var erasureRecords: Int = 10_000
 
+    @Option(help: "Records in the retention sweep measurement, of which a tenth are due.")
+    var sweepRecords: Int = 1_000_000
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
     func run(in context: CommandContext) async throws -> Int32 {
-        guard subjects >= 1, batch >= 1, samples >= 1, connections >= 1, seconds >= 1, erasureRecords >= 1 else {
+        guard subjects >= 1, batch >= 1, samples >= 1, connections >= 1, seconds >= 1, erasureRecords >= 1, sweepRecords >= 10 else {
             throw CommandFailure("every count must be at least 1")
         }
         let policy = try PolicyDocument(text: BenchPolicy.yaml).validPolicy()
@@ -104,6 +107,12 @@ struct BenchCommand: ContextualCommand {
                                    baseline: few.percentile(0.5), baselineName: "erasure with 10 records",
                                    p50Milliseconds: many.percentile(0.5), p99Milliseconds: many.percentile(0.99),
                                    target: "<= 2x the erasure with 10 records"))
+
+        progress("sweeping \(sweepRecords) records of which a tenth are due", context)
+        let sweep = try await RetentionBench(vault: vault, store: store, records: sweepRecords).run(on: target)
+        results.append(BenchResult(name: "retention sweep of \(sweep.swept) due records among \(sweepRecords)", unit: "records/s",
+                                   kluis: sweep.sweepRate, baseline: sweep.rawRate, baselineName: "a raw DELETE of the same rows",
+                                   target: ">= 30% of the raw DELETE; >= 50,000 records/s"))
 
         progress("reading in-process with \(connections) concurrent readers", context)
         let concurrent = try await concurrentReads(vault: vault, ids: ids, principal: app)

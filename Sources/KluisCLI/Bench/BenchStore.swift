@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KluisCore
 import KluisPostgres
 import KluisSQLite
@@ -62,6 +63,22 @@ enum BenchStore {
             try await SQLiteRawImport(path: directory.appendingPathComponent("raw.sqlite").path).run(people, batch: batch)
         case .postgres(let location):
             try await PostgresRawImport(location: location).run(people, batch: batch)
+        }
+    }
+
+    /// Deletes every record due by `now` with one plain `DELETE` on the vault's own table, over a
+    /// connection of its own: the baseline of a sweep. Returns how many rows went.
+    func rawDelete(dueBy now: Date) async throws -> Int {
+        switch self {
+        case .sqlite(let directory):
+            let queue = try DatabaseQueue(path: directory.appendingPathComponent("kluis.sqlite").path)
+            defer { try? queue.close() }
+            return try await queue.write { db in
+                try db.execute(sql: "DELETE FROM records WHERE erase_by <= ?", arguments: [now.timeIntervalSince1970])
+                return db.changesCount
+            }
+        case .postgres(let location):
+            return try await PostgresRawImport(location: location).deleteDue(before: now)
         }
     }
 }

@@ -46,6 +46,18 @@ struct PostgresRawImport {
         }
     }
 
+    /// Deletes the vault's records due by `now` in one statement; returns how many.
+    func deleteDue(before now: Date) async throws -> Int {
+        try await withClient { client, logger in
+            let rows = try await client.query("""
+                WITH deleted AS (DELETE FROM records WHERE erase_by <= \(now.timeIntervalSince1970) RETURNING 1) SELECT count(*) FROM deleted
+                """, logger: logger)
+            var count = 0
+            for try await value in rows.decode(Int64.self) { count = Int(value) }
+            return count
+        }
+    }
+
     /// Removes the bench's schema with everything in it.
     func dropSchema() async throws {
         try await withClient { client, logger in
