@@ -55,7 +55,7 @@ struct RetentionRoutes: Sendable {
         if let category, vault.policy.category(category) == nil {
             throw VaultError(.categoryUnknown, "'\(category)' is not a category of the policy")
         }
-        let limit = min(query.get("limit").flatMap(Int.init) ?? 1000, 10_000)
+        let limit = max(1, min(query.get("limit").flatMap(Int.init) ?? 1000, 10_000))
         return try JSONBody.response(AnonymousRecordList(records: try await vault.anonymousRecords(category: category, limit: limit)))
     }
 

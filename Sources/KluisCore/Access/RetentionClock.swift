@@ -15,8 +15,8 @@ public struct RetentionClock: Sendable {
     /// event has not happened (the clock has not started).
     ///
     /// `fieldDate` gives the value of a date field, for `field:` anchors. A `consent_withdrawn`
-    /// anchor counts from the withdrawal of consent for `purpose` itself, else from a
-    /// `consent_withdrawn` event the application sent.
+    /// anchor counts from the end of consent for `purpose` itself (withdrawn, expired or refused
+    /// after all), else from a `consent_withdrawn` event the application sent.
     public func expiry(of record: SealedRecord, terms: RetentionRule.Terms, state: SubjectState, purpose: String,
                        fieldDate: (String) -> CalendarDate? = { _ in nil }) -> Date? {
         let anchor: Date?
@@ -24,7 +24,7 @@ public struct RetentionClock: Sendable {
         case .collected: anchor = record.createdAt
         case .lastContact: anchor = state.events["last_contact"]
         case .contractEnd: anchor = state.events["contract_end"]
-        case .consentWithdrawn: anchor = state.consents.withdrawal(of: purpose) ?? state.events["consent_withdrawn"]
+        case .consentWithdrawn: anchor = state.consents.consentEnded(for: purpose) ?? state.events["consent_withdrawn"]
         case .accountClosed: anchor = state.events["account_closed"]
         case .fiscalYearEnd: anchor = calendar.endOfFiscalYear(containing: record.createdAt, yearEnd: fiscalYearEnd)
         case .field(let name): anchor = fieldDate(name).flatMap(calendar.startOfDay)

@@ -37,6 +37,13 @@ public struct ConsentLedger: Sendable, Hashable {
         latestObjection(for: purpose)?.kind == .objected
     }
 
+    /// When consent for `purpose` ended, if it is not in force now: withdrawn, expired, or
+    /// refused when asked again.
+    public func consentEnded(for purpose: String) -> Date? {
+        guard let latest = latestConsent(for: purpose), [.withdrawn, .expired, .refused].contains(latest.kind) else { return nil }
+        return latest.time
+    }
+
     /// When consent for `purpose` was last withdrawn, if it is withdrawn now.
     public func withdrawal(of purpose: String) -> Date? {
         guard let latest = latestConsent(for: purpose), latest.kind == .withdrawn else { return nil }
