@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KluisCore
+import KluisTesting
+import Testing
+
+/// Legal holds, sweeps on demand and anonymous records over HTTP.
+@Suite struct RetentionAPITests {
+    @Test(arguments: StoreKind.enabled) func aHoldStopsTheSweepUntilItIsReleased(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store, policy: .withRetention())
+        defer { api.fixture.directory.remove() }
+        let subject = try await api.fixture.vault.createSubject(
+            NewSubject(identifiers: [], records: [NewRecord(category: "reports", fields: ["text": "Een melding."])]), by: VaultFixture.admin)
+        try await api.application().test(.router) { client in
+            let placed = try await client.send(.put, "/v1/subjects/\(subject)/holds/follow_up", token: api.appToken)
+            #expect(placed.status == .noContent)
+            let unknown = try await client.send(.put, "/v1/subjects/\(subject)/holds/dispute", token: api.appToken)
+            #expect(unknown.status == .notFound)
+            #expect(unknown.problemCode == "hold.unknown")
+
+            api.fixture.clock.advance(by: 90 * 86_400)
+            let refused = try await client.send(.post, "/v1/retention/sweeps", token: api.appToken, json: "{}")
+            #expect(refused.status == .forbidden)
+            let held = try await client.send(.post, "/v1/retention/sweeps", token: api.adminToken, json: #"{"dry_run":true}"#)
+            #expect(held.status == .ok)
+            let heldCounts = (try held.json()["removed"] as? [String: Any])?["counts"] as? [Any] ?? []
+            #expect(heldCounts.isEmpty, "held: nothing is due")
+
+            let released = try await client.send(.delete, "/v1/subjects/\(subject)/holds/follow_up", token: api.appToken)
+            #expect(released.status == .noContent)
+            let preview = try await client.send(.post, "/v1/retention/sweeps", token: api.adminToken, json: #"{"dry_run":true}"#)
+            let previewCounts = try #require((try preview.json()["removed"] as? [String: Any])?["counts"] as? [[String: Any]])
+            #expect(previewCounts.count == 1)
+            #expect(previewCounts.first?["category"] as? String == "reports")
+            #expect(previewCounts.first?["records"] as? Int == 1)
+            #expect(try await api.fixture.store.snapshot(of: subject) != nil, "a dry run removes nothing")
+
+            let swept = try await client.send(.post, "/v1/retention/sweeps", token: api.adminToken, json: "{}")
+            #expect(swept.status == .ok)
+            let report = try swept.json()
+            #expect(report["dry_run"] as? Bool == false)
+            #expect((report["removed"] as? [String: Any])?["subjects_removed"] as? Int == 1)
+            #expect(try await api.fixture.store.snapshot(of: subject) == nil)
+
+            let audit = try await client.send(.get, "/v1/audit?limit=100", token: api.adminToken)
+            let events = try #require(try audit.json()["events"] as? [[String: Any]])
+            #expect(events.contains { $0["action"] as? String == "hold" && $0["reason"] as? String == "placed follow_up" })
+            #expect(events.contains { $0["action"] as? String == "retention" && $0["reason"] as? String == "deleted 1" })
+            #expect(events.allSatisfy { $0["reduced"] as? Bool == false })
+        }
+    }
+
+    @Test func anonymousRecordsAreListedForAdminsByKnownCategory() async throws {
+        let api = try await APIFixture(policy: .withRetention())
+        defer { api.fixture.directory.remove() }
+        try await api.application().test(.router) { client in
+            let unknown = try await client.send(.get, "/v1/anonymous-records?category=nope", token: api.adminToken)
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.problemCode == "category.unknown")
+            let forbidden = try await client.send(.get, "/v1/anonymous-records", token: api.appToken)
+            #expect(forbidden.status == .forbidden)
+            let empty = try await client.send(.get, "/v1/anonymous-records?category=applications&limit=-5", token: api.adminToken)
+            #expect(empty.status == .ok)
+            #expect((try empty.json()["records"] as? [Any])?.isEmpty == true)
+        }
+    }
+}
