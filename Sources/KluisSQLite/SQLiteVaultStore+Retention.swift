@@ -14,47 +14,49 @@ extension SQLiteVaultStore {
     }
 
     /// SQLite has one writer: the due rows read inside the write transaction are this sweep's.
+    /// They are gathered in a temporary table, and every step after is one set-based statement:
+    /// per-row statements cost more than the deletes themselves (measured by `kluis bench`).
     public func sweep(dueBy now: Date, limit: Int, anonymise: @Sendable (DueRecord) throws -> AnonymousRecord?,
                       audit: @Sendable (SweepTally) -> [AuditEntry]) async throws -> SweepTally {
         try await guarded {
             try await self.pool.write { db in
-                let due = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT rowid, subject_id, category, record_id, erase_action, erase_purpose,
-                           CASE WHEN erase_action = 'anonymise' THEN fields END, created_at, updated_at, erase_by
-                    FROM records WHERE erase_by <= ? ORDER BY erase_by LIMIT ?
-                    """), arguments: [now.timeIntervalSince1970, limit])
-                var removed: [(purpose: String?, category: String, action: RetentionAction)] = []
-                var keys: Set<[String]> = []
-                var subjects: Set<String> = []
-                for row in due {
-                    let subject: String = row[1], category: String = row[2]
-                    let action = RetentionAction(rawValue: row[4]) ?? .delete
-                    let purpose: String? = row[5]
-                    if action == .anonymise, let due = Self.dueRecord(row, in: db),
-                       let anonymous = try anonymise(due) {
-                        try db.cachedStatement(sql: "INSERT INTO anonymous_records (category, body) VALUES (?, ?)")
-                            .execute(arguments: [anonymous.category, anonymous.encoded()])
-                    }
-                    try db.cachedStatement(sql: "DELETE FROM records WHERE rowid = ?").execute(arguments: [row[0] as Int64])
-                    removed.append((purpose, category, action))
-                    keys.insert([subject, category])
-                    subjects.insert(subject)
+                try db.execute(sql: """
+                    CREATE TEMP TABLE IF NOT EXISTS sweep_due (rid INTEGER PRIMARY KEY, subject_id TEXT NOT NULL, category TEXT NOT NULL);
+                    DELETE FROM temp.sweep_due;
+                    """)
+                try db.execute(sql: """
+                    INSERT INTO temp.sweep_due SELECT rowid, subject_id, category FROM records
+                    WHERE erase_by <= ? ORDER BY erase_by LIMIT ?
+                    """, arguments: [now.timeIntervalSince1970, limit])
+                let counts = try Row.fetchAll(db, sql: """
+                    SELECT erase_purpose, category, erase_action, count(*) FROM records
+                    WHERE rowid IN (SELECT rid FROM temp.sweep_due) GROUP BY erase_purpose, category, erase_action
+                    """).map { row in
+                    SweepTally.Count(purpose: row[0], category: row[1], action: RetentionAction(rawValue: row[2]) ?? .delete, records: row[3])
                 }
-                for key in keys {
-                    try db.cachedStatement(sql: """
-                        DELETE FROM data_keys WHERE subject_id = ?1 AND category = ?2
-                          AND NOT EXISTS (SELECT 1 FROM records WHERE subject_id = ?1 AND category = ?2)
-                        """).execute(arguments: [key[0], key[1]])
+                guard !counts.isEmpty else { return SweepTally() }
+                let toAnonymise = try Row.fetchAll(db, sql: """
+                    SELECT rowid, subject_id, category, record_id, erase_action, erase_purpose, fields, created_at, updated_at, erase_by
+                    FROM records WHERE rowid IN (SELECT rid FROM temp.sweep_due) AND erase_action = 'anonymise'
+                    """)
+                for row in toAnonymise {
+                    guard let due = Self.dueRecord(row, in: db), let anonymous = try anonymise(due) else { continue }
+                    try db.cachedStatement(sql: "INSERT INTO anonymous_records (category, body) VALUES (?, ?)")
+                        .execute(arguments: [anonymous.category, anonymous.encoded()])
                 }
-                var subjectsRemoved = 0
-                for subject in subjects {
-                    guard try !Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM records WHERE subject_id = ?)"),
-                                             arguments: [subject])! else { continue }
-                    try db.cachedStatement(sql: "UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = ?").execute(arguments: [subject])
-                    try db.cachedStatement(sql: "DELETE FROM subjects WHERE id = ?").execute(arguments: [subject])
-                    subjectsRemoved += 1
-                }
-                let tally = SweepTally(removed: removed, subjectsRemoved: subjectsRemoved)
+                try db.execute(sql: """
+                    DELETE FROM records WHERE rowid IN (SELECT rid FROM temp.sweep_due);
+                    DELETE FROM data_keys WHERE (subject_id, category) IN (SELECT DISTINCT subject_id, category FROM temp.sweep_due)
+                      AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = data_keys.subject_id AND r.category = data_keys.category);
+                    UPDATE cookie_choices SET subject_id = NULL WHERE subject_id IN (SELECT DISTINCT subject_id FROM temp.sweep_due)
+                      AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = cookie_choices.subject_id);
+                    """)
+                try db.execute(sql: """
+                    DELETE FROM subjects WHERE id IN (SELECT DISTINCT subject_id FROM temp.sweep_due)
+                      AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = subjects.id)
+                    """)
+                var tally = SweepTally(subjectsRemoved: db.changesCount)
+                tally.add(SweepTally(counts: counts))
                 try Self.appendAudit(audit(tally), in: db)
                 return tally
             }
