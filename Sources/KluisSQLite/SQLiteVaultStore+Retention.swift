@@ -21,23 +21,23 @@ extension SQLiteVaultStore {
         try await guarded {
             try await self.pool.write { db in
                 try db.execute(sql: """
-                    CREATE TEMP TABLE IF NOT EXISTS sweep_due (rid INTEGER PRIMARY KEY, subject_id TEXT NOT NULL, category TEXT NOT NULL);
+                    CREATE TEMP TABLE IF NOT EXISTS sweep_due (
+                        rid INTEGER PRIMARY KEY, subject_id TEXT NOT NULL, category TEXT NOT NULL, action TEXT, purpose TEXT);
                     DELETE FROM temp.sweep_due;
                     """)
                 try db.execute(sql: """
-                    INSERT INTO temp.sweep_due SELECT rowid, subject_id, category FROM records
+                    INSERT INTO temp.sweep_due SELECT rowid, subject_id, category, erase_action, erase_purpose FROM records
                     WHERE erase_by <= ? ORDER BY erase_by LIMIT ?
                     """, arguments: [now.timeIntervalSince1970, limit])
                 let counts = try Row.fetchAll(db, sql: """
-                    SELECT erase_purpose, category, erase_action, count(*) FROM records
-                    WHERE rowid IN (SELECT rid FROM temp.sweep_due) GROUP BY erase_purpose, category, erase_action
+                    SELECT purpose, category, action, count(*) FROM temp.sweep_due GROUP BY purpose, category, action
                     """).map { row in
                     SweepTally.Count(purpose: row[0], category: row[1], action: RetentionAction(rawValue: row[2]) ?? .delete, records: row[3])
                 }
                 guard !counts.isEmpty else { return SweepTally() }
                 let toAnonymise = try Row.fetchAll(db, sql: """
                     SELECT rowid, subject_id, category, record_id, erase_action, erase_purpose, fields, created_at, updated_at, erase_by
-                    FROM records WHERE rowid IN (SELECT rid FROM temp.sweep_due) AND erase_action = 'anonymise'
+                    FROM records WHERE rowid IN (SELECT rid FROM temp.sweep_due WHERE action = 'anonymise')
                     """)
                 for row in toAnonymise {
                     guard let due = Self.dueRecord(row, in: db), let anonymous = try anonymise(due) else { continue }

@@ -24,7 +24,7 @@ extension Vault {
     ///
     /// A dry run counts what would go and changes nothing but stale erase-by dates, which are
     /// brought up to date first whenever the policy's retention terms changed.
-    public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 5000) async throws -> SweepReport {
+    public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 25_000) async throws -> SweepReport {
         // Due-ness counts from `now`; the audit log records when the sweep really ran.
         let ranAt = self.now()
         let now = now ?? ranAt
