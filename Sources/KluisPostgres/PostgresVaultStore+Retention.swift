@@ -103,9 +103,7 @@ extension PostgresVaultStore {
                 counts.append(SweepTally.Count(purpose: purpose, category: category, action: RetentionAction(rawValue: action) ?? .delete,
                                                records: Int(count)))
             }
-            var tally = SweepTally()
-            tally.add(SweepTally(counts: counts))
-            return tally
+            return SweepTally(counts: counts)
         }
     }
 
@@ -144,11 +142,5 @@ extension PostgresVaultStore {
                 return Int(count)
             }
         }
-    }
-
-    /// A stored schedule; `nil` when none was ever computed.
-    static func schedule(eraseBy: Double?, action: String?, purpose: String?) -> ErasureSchedule? {
-        guard let action = action.flatMap(RetentionAction.init(rawValue:)) else { return nil }
-        return ErasureSchedule(eraseBy: eraseBy.map(Date.init(timeIntervalSince1970:)), action: action, purpose: purpose)
     }
 }

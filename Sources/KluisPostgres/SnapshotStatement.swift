@@ -55,7 +55,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
                       let fields = SealedRecord.decodeFields(blob), let created = t1, let updated = t2 else { continue }
                 records.append(SealedRecord(subject: subject, category: category, id: id, fields: fields,
                                             createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated),
-                                            schedule: PostgresVaultStore.schedule(eraseBy: eraseBy, action: action, purpose: purpose)))
+                                            schedule: ErasureSchedule(stored: eraseBy, action: action, purpose: purpose)))
             case 4:
                 guard let name = a, let at = t1 else { continue }
                 events[name] = Date(timeIntervalSince1970: at)

@@ -55,8 +55,7 @@ extension SQLiteVaultStore {
                     DELETE FROM subjects WHERE id IN (SELECT DISTINCT subject_id FROM temp.sweep_due)
                       AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = subjects.id)
                     """)
-                var tally = SweepTally(subjectsRemoved: db.changesCount)
-                tally.add(SweepTally(counts: counts))
+                let tally = SweepTally(counts: counts, subjectsRemoved: db.changesCount)
                 try Self.appendAudit(audit(tally), in: db)
                 return tally
             }
@@ -73,7 +72,7 @@ extension SQLiteVaultStore {
             .map { StoredDataKey(subject: subject, category: category, wrapped: $0[0], rootKeyID: $0[1]) }
         let record = SealedRecord(subject: subject, category: category, id: id, fields: fields,
                                   createdAt: Date(timeIntervalSince1970: row[7]), updatedAt: Date(timeIntervalSince1970: row[8]),
-                                  schedule: schedule(eraseBy: row[9], action: row[4], purpose: row[5]))
+                                  schedule: ErasureSchedule(stored: row[9], action: row[4], purpose: row[5]))
         return DueRecord(record: record, dataKey: key ?? nil)
     }
 
@@ -86,9 +85,7 @@ extension SQLiteVaultStore {
                     """, arguments: [now.timeIntervalSince1970]).map { row in
                     SweepTally.Count(purpose: row[0], category: row[1], action: RetentionAction(rawValue: row[2]) ?? .delete, records: row[3])
                 }
-                var tally = SweepTally()
-                tally.add(SweepTally(counts: counts))
-                return tally
+                return SweepTally(counts: counts)
             }
         }
     }
@@ -126,11 +123,5 @@ extension SQLiteVaultStore {
                 return count
             }
         }
-    }
-
-    /// A stored schedule; `nil` when none was ever computed.
-    static func schedule(eraseBy: Double?, action: String?, purpose: String?) -> ErasureSchedule? {
-        guard let action = action.flatMap(RetentionAction.init(rawValue:)) else { return nil }
-        return ErasureSchedule(eraseBy: eraseBy.map(Date.init(timeIntervalSince1970:)), action: action, purpose: purpose)
     }
 }

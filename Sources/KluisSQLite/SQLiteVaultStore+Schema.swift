@@ -213,7 +213,7 @@ extension SQLiteVaultStore {
             guard let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
             return SealedRecord(subject: subject, category: row[0], id: recordID, fields: fields,
                                 createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]),
-                                schedule: schedule(eraseBy: row[5], action: row[6], purpose: row[7]))
+                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]))
         }
         var events: [String: Date] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {

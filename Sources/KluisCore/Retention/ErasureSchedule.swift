@@ -17,6 +17,13 @@ public struct ErasureSchedule: Sendable, Hashable {
         self.purpose = purpose
     }
 
+    /// A schedule as stores keep it (seconds, action and purpose in columns); `nil` when none
+    /// was ever computed.
+    public init?(stored eraseBy: Double?, action: String?, purpose: String?) {
+        guard let action = action.flatMap(RetentionAction.init(rawValue:)) else { return nil }
+        self.init(eraseBy: eraseBy.map(Date.init(timeIntervalSince1970:)), action: action, purpose: purpose)
+    }
+
     /// Whether the record is due at `now`.
     public func isDue(at now: Date) -> Bool {
         eraseBy.map { $0 <= now } ?? false

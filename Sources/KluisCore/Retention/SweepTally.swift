@@ -5,8 +5,17 @@ public struct SweepTally: Sendable, Hashable, Codable {
     /// People with no record left, removed with their identifiers, keys and events.
     public var subjectsRemoved: Int
 
+    /// Merges counts of the same purpose, category and action, and orders them.
     public init(counts: [Count] = [], subjectsRemoved: Int = 0) {
-        self.counts = counts
+        var merged: [Count] = []
+        for count in counts {
+            if let index = merged.firstIndex(where: { $0.purpose == count.purpose && $0.category == count.category && $0.action == count.action }) {
+                merged[index].records += count.records
+            } else {
+                merged.append(count)
+            }
+        }
+        self.counts = merged.sorted { ($0.purpose ?? "", $0.category, $0.action.rawValue) < ($1.purpose ?? "", $1.category, $1.action.rawValue) }
         self.subjectsRemoved = subjectsRemoved
     }
 
@@ -35,23 +44,13 @@ public struct SweepTally: Sendable, Hashable, Codable {
 
     /// Adds `other`'s counts to these.
     public mutating func add(_ other: SweepTally) {
-        for count in other.counts {
-            if let index = counts.firstIndex(where: { $0.purpose == count.purpose && $0.category == count.category && $0.action == count.action }) {
-                counts[index].records += count.records
-            } else {
-                counts.append(count)
-            }
-        }
-        counts.sort { ($0.purpose ?? "", $0.category, $0.action.rawValue) < ($1.purpose ?? "", $1.category, $1.action.rawValue) }
-        subjectsRemoved += other.subjectsRemoved
+        self = SweepTally(counts: counts + other.counts, subjectsRemoved: subjectsRemoved + other.subjectsRemoved)
     }
 
     /// Tallies `removed`, one count per purpose, category and action.
     public init(removed: [(purpose: String?, category: String, action: RetentionAction)], subjectsRemoved: Int) {
-        var tally = SweepTally(subjectsRemoved: subjectsRemoved)
-        for item in removed {
-            tally.add(SweepTally(counts: [Count(purpose: item.purpose, category: item.category, action: item.action, records: 1)]))
-        }
-        self = tally
+        let groups = Dictionary(grouping: removed) { "\($0.purpose ?? "")\u{0}\($0.category)\u{0}\($0.action.rawValue)" }
+        self.init(counts: groups.values.map { Count(purpose: $0[0].purpose, category: $0[0].category, action: $0[0].action, records: $0.count) },
+                  subjectsRemoved: subjectsRemoved)
     }
 }

@@ -33,7 +33,7 @@ extension Vault {
             return SweepReport(time: now, dryRun: true, removed: try await store.dueTally(dueBy: now), rescheduled: rescheduled)
         }
         var removed = SweepTally()
-        let anonymiser = Anonymiser(policy: policy, keys: keys, day: LegalCalendar().calendarDate(of: ranAt))
+        let anonymiser = Anonymiser(policy: policy, keys: keys, day: legalCalendar.calendarDate(of: ranAt))
         while true {
             let batch = try await store.sweep(dueBy: now, limit: batchSize, anonymise: anonymiser.anonymise) { tally in
                 Self.auditEntries(for: tally, at: ranAt)
@@ -44,7 +44,7 @@ extension Vault {
         var report = SweepReport(time: now, dryRun: false, removed: removed, rescheduled: rescheduled)
         report.auditEventsReduced = try await reduceAuditLog(at: now, ranAt: ranAt)
         if let keep = policy.logs.requests {
-            let cutoff = LegalCalendar().adding(keep.negated, to: now)
+            let cutoff = legalCalendar.adding(keep.negated, to: now)
             report.requestsDeleted = try await store.deleteRequests(closedBefore: cutoff) { count in
                 count == 0 ? [] : [AuditEntry(time: ranAt, actor: Self.sweepActor, action: .retention, reason: "requests deleted \(count)")]
             }
@@ -68,7 +68,7 @@ extension Vault {
     /// checkpoint reaches: a checkpoint is made first, so that its hash vouches for them.
     func reduceAuditLog(at now: Date, ranAt: Date) async throws -> Int {
         guard let keep = policy.logs.audit else { return 0 }
-        let cutoff = LegalCalendar().adding(keep.negated, to: now)
+        let cutoff = legalCalendar.adding(keep.negated, to: now)
         guard try await auditEvents(limit: 1).first.map({ $0.entry.time < cutoff }) == true else { return 0 }
         while case .added = try await checkpointAudit() {}
         guard let checkpoint = try await store.latestAuditCheckpoint() else { return 0 }
@@ -119,15 +119,9 @@ extension Vault {
             let known = Set(holds.map(\.id)).sorted()
             throw VaultError(.holdUnknown, "'\(id)' is not a legal hold of this policy; known: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
         }
-        guard var snapshot = try await store.snapshot(of: subject) else {
-            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        try await recordAnchor(placing ? hold.id : hold.releasedBy, at: time, for: subject) { now in
+            AuditEntry(time: now, actor: principal.id, action: .hold, subject: subject, reason: "\(placing ? "placed" : "released") \(hold.id)")
         }
-        let now = now()
-        let event = placing ? hold.id : hold.releasedBy
-        snapshot.events[event] = time ?? now
-        try await committer.commit([.recordEvent(subject: subject, name: event, at: time ?? now)] + rescheduling(snapshot), audit: [
-            AuditEntry(time: now, actor: principal.id, action: .hold, subject: subject, reason: "\(placing ? "placed" : "released") \(hold.id)"),
-        ])
     }
 
     /// Anonymous records kept after anonymisation, of one category when given.

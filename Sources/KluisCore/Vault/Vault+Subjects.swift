@@ -71,15 +71,21 @@ extension Vault {
         guard knownEvents.contains(name) else {
             throw VaultError(.eventInvalid, "'\(name)' is not a lifecycle event of this policy; known: \(knownEvents.sorted().joined(separator: ", "))")
         }
+        try await recordAnchor(name, at: time, for: subject) { now in
+            AuditEntry(time: now, actor: principal.id, action: .event, subject: subject, reason: name)
+        }
+    }
+
+    /// Records event `name` with the audit entry `audit` makes. An event moves the clocks anchored
+    /// on it, so the erase-by dates change with it, in the same transaction.
+    func recordAnchor(_ name: String, at time: Date?, for subject: SubjectID, audit: (Date) -> AuditEntry) async throws {
         guard var snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let now = now()
-        // An event moves the clocks anchored on it: the erase-by dates change with it.
         snapshot.events[name] = time ?? now
-        try await committer.commit([.recordEvent(subject: subject, name: name, at: time ?? now)] + rescheduling(snapshot), audit: [
-            AuditEntry(time: now, actor: principal.id, action: .event, subject: subject, reason: name),
-        ])
+        try await committer.commit([.recordEvent(subject: subject, name: name, at: time ?? now)] + rescheduling(snapshot),
+                                   audit: [audit(now)])
     }
 
     /// The events the policy's retention rules and holds listen to.
