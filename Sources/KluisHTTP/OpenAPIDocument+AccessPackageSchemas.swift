@@ -60,7 +60,7 @@ extension OpenAPIDocument {
             "items": {
               "$ref": "#/components/schemas/AccessPurpose"
             },
-            "description": "The purposes that use a category held, with their legal basis (15(1)(a))."
+            "description": "The purposes that apply to the person, with their legal basis, since when and why they apply (15(1)(a))."
           },
           "disclosures": {
             "type": "array",
@@ -202,11 +202,15 @@ extension OpenAPIDocument {
       },
       "AccessPurpose": {
         "type": "object",
+        "description": "A purpose that applies to the person: since when and why, and which of their data it uses.",
         "required": [
           "purpose",
           "name",
           "legal_basis",
-          "categories"
+          "categories",
+          "since",
+          "reasons",
+          "groups"
         ],
         "properties": {
           "purpose": {
@@ -225,6 +229,26 @@ extension OpenAPIDocument {
               "type": "string"
             },
             "description": "The categories held that it uses."
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the purpose came to apply to the person (again, after an `applies_until` event ended it)."
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^(collected|consent|inherited|event:.+)$"
+            },
+            "description": "Why it applies: `collected` (data was collected for it), `consent` (consent was given), `event:NAME` (one of its `applies_from` events happened), `inherited` (data written before Kluis recorded purposes, which the purpose uses)."
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "The policy's subject groups of the purpose (its `subjects`), which the person is thereby part of."
           }
         }
       },
@@ -324,7 +348,7 @@ extension OpenAPIDocument {
           "erase_by": {
             "type": "string",
             "format": "date-time",
-            "description": "When this person's data of the category goes at the latest; absent while a retention clock has not started or a legal hold is in force."
+            "description": "The latest erase-by date among the person's records of the category, as the sweep will act on them; absent while any of them has none (a retention clock has not started, a legal hold or a restriction is in force)."
           }
         }
       },

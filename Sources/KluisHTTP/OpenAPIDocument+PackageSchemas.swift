@@ -178,7 +178,7 @@ extension OpenAPIDocument {
       },
       "PortabilityPackage": {
         "type": "object",
-        "description": "The answer to a portability request (art. 20): the data the person provided or that was observed of them, processed on consent or a contract, in a structured, machine-readable form. Derived and inferred data is not included.",
+        "description": "The answer to a portability request (art. 20): the data the person provided or that was observed of them, of the categories used by a consent or contract purpose that applies to the person, in a structured, machine-readable form. Derived and inferred data is not included.",
         "required": [
           "schema",
           "request",

@@ -14,7 +14,7 @@ extension OpenAPIDocument {
             "subjects"
           ],
           "summary": "Read a subject for a purpose",
-          "description": "Returns the records the purpose may see and names every other category the subject has records in, with the reason it is withheld. The purpose comes from the `purpose` query parameter or, when that is absent, the `Kluis-Purpose` header; one of them is required. A key not bound to the purpose reads only by breaking glass: it must be allowed to, and must give a reason in `Kluis-Break-Glass-Reason`. Every read and refusal is audited.",
+          "description": "Returns the records the purpose may see and names every other category the subject has records in, with the reason it is withheld. The purpose comes from the `purpose` query parameter or, when that is absent, the `Kluis-Purpose` header; one of them is required. A key not bound to the purpose reads only by breaking glass: it must be allowed to, and must give a reason in `Kluis-Break-Glass-Reason`. The purpose must apply to the person now: data was collected for it, consent was given, or one of its `applies_from` events happened, and none of its `applies_until` events ended it since. Every read and refusal is audited.",
           "security": [
             {
               "bearerAuth": []
@@ -56,7 +56,7 @@ extension OpenAPIDocument {
               "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`purpose.not_allowed` (the key is not bound to the purpose and gave no break-glass reason), `break_glass.not_allowed` (a reason was given but the key may not break glass).",
+              "description": "`purpose.not_allowed` (the key is not bound to the purpose and gave no break-glass reason), `break_glass.not_allowed` (a reason was given but the key may not break glass), `purpose.not_applicable` (the purpose does not apply to the subject now: nothing was collected for it and none of the events that make it apply happened, or one that ends it did; audited as denied), `consent.required`, `consent.stale` (a consent-based purpose without consent in force), `objection.in_force` (the subject objected to the purpose).",
               "content": {
                 "application/problem+json": {
                   "schema": {
@@ -89,7 +89,7 @@ extension OpenAPIDocument {
             "records"
           ],
           "summary": "Write or correct a record",
-          "description": "In a category with one record per person, replaces that record (creating it the first time); a `record_id`, if given, must be the existing record's id. In a category with many records, adds a new record, or, with `record_id`, replaces that record. A replacement stores exactly the fields given: fields left out are removed. Returns the record id.",
+          "description": "In a category with one record per person, replaces that record (creating it the first time); a `record_id`, if given, must be the existing record's id. In a category with many records, adds a new record, or, with `record_id`, replaces that record. A replacement stores exactly the fields given: fields left out are removed. The data is collected for `purpose`, or when that is absent for the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy); that purpose comes to apply to the person. A correction without `purpose` keeps what the record was collected for. Nothing is written when the write is refused. Returns the record id.",
           "security": [
             {
               "bearerAuth": []
@@ -97,7 +97,7 @@ extension OpenAPIDocument {
           ],
           "requestBody": {
             "required": true,
-            "description": "The record's fields, and for a correction the record it replaces. At most 1 MiB.",
+            "description": "The record's fields, the purpose they are collected for, and for a correction the record it replaces. At most 1 MiB.",
             "content": {
               "application/json": {
                 "schema": {
@@ -118,7 +118,7 @@ extension OpenAPIDocument {
               }
             },
             "400": {
-              "description": "`request.invalid`, `category.unknown`, `field.unknown`, `input.invalid` (no fields, a value over 64 KiB, a malformed `record_id`).",
+              "description": "`request.invalid`, `category.unknown`, `field.unknown`, `input.invalid` (no fields, a value over 64 KiB, a malformed `record_id`), `purpose.unknown` (`purpose` is not a purpose of the policy), `purpose.category_unused` (`purpose` does not use the category), `purpose.required` (no `purpose`, and several purposes the key may collect for use the category; the detail lists them).",
               "content": {
                 "application/problem+json": {
                   "schema": {
@@ -131,7 +131,7 @@ extension OpenAPIDocument {
               "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses the category.",
+              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses the category, or may not collect for the `purpose` named.",
               "content": {
                 "application/problem+json": {
                   "schema": {
@@ -171,7 +171,7 @@ extension OpenAPIDocument {
             "records"
           ],
           "summary": "Record a lifecycle event",
-          "description": "Records an event that starts or stops retention clocks: `last_contact`, `contract_end`, `consent_withdrawn`, `account_closed`, a hold id or the event that releases it, or an event anchor named in the policy. Recording the same event again moves its time.",
+          "description": "Records an event that starts or stops retention clocks, or makes a purpose apply or stop applying: `last_contact`, `contract_end`, `consent_withdrawn`, `account_closed`, a hold id or the event that releases it, an event anchor named in the policy, or an event in a purpose's `applies_from` or `applies_until`. Recording the same event again moves its time.",
           "security": [
             {
               "bearerAuth": []

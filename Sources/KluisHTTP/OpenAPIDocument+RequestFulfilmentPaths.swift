@@ -109,7 +109,7 @@ extension OpenAPIDocument {
             "requests"
           ],
           "summary": "The access or portability package (admin)",
-          "description": "For an access request (art. 15): a copy of the person's data from every category the vault holds, with every fact the article requires, as JSON or as a readable HTML page to give them. For a portability request (art. 20): the data they provided or that was observed of them, processed on consent or a contract, as JSON (`kluis.portability.v1`) or CSV. Needs a verified identity: available while the request is `in_progress`, `extended` or `fulfilled`. Fulfil the request afterwards to close it. Every export is audited.",
+          "description": "For an access request (art. 15): a copy of the person's data from every category the vault holds, with every fact the article requires (the purposes listed are those that apply to the person, with since when and why), as JSON or as a readable HTML page to give them. For a portability request (art. 20): the data they provided or that was observed of them, of the categories used by a consent or contract purpose that applies to them, as JSON (`kluis.portability.v1`) or CSV. Needs a verified identity: available while the request is `in_progress`, `extended` or `fulfilled`. Fulfil the request afterwards to close it. Every export is audited.",
           "security": [
             {
               "bearerAuth": []

@@ -79,6 +79,10 @@ extension OpenAPIDocument {
           },
           "fields": {
             "$ref": "#/components/schemas/Fields"
+          },
+          "purpose": {
+            "type": "string",
+            "description": "The purpose this record is collected for; overrides the subject's `purpose`. It must be a purpose of the policy (`purpose.unknown`) that uses the category (`purpose.category_unused`) and that the key is bound to (`purpose.not_allowed`; an admin key may name any). When neither is given: the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy); `purpose.required` when there are several."
           }
         }
       },
@@ -87,6 +91,10 @@ extension OpenAPIDocument {
         "properties": {
           "identifiers": {
             "$ref": "#/components/schemas/Identifiers"
+          },
+          "purpose": {
+            "type": "string",
+            "description": "The purpose all the records are collected for, unless a record names its own. The same rules as a record's `purpose`."
           },
           "records": {
             "type": "array",
@@ -141,6 +149,10 @@ extension OpenAPIDocument {
           },
           "fields": {
             "$ref": "#/components/schemas/Fields"
+          },
+          "purpose": {
+            "type": "string",
+            "description": "The purpose the data is collected for: a purpose of the policy (`purpose.unknown`) that uses the category (`purpose.category_unused`) and that the key is bound to (`purpose.not_allowed`; an admin key may name any). When absent: the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy), and `purpose.required` when there are several; but a correction of an existing record (`record_id`, or a one-record category that already has its record) keeps what the record was collected for."
           }
         }
       },

@@ -1,5 +1,5 @@
 extension OpenAPIDocument {
-    /// Paths of retention: legal holds on a person, sweeps on demand and the anonymous records sweeps leave.
+    /// Paths of retention: legal holds on a person, sweeps on demand, the retention report and the anonymous records sweeps leave.
     static let retentionPaths = #"""
     {
       "/v1/subjects/{id}/holds/{hold}": {
@@ -140,6 +140,64 @@ extension OpenAPIDocument {
             },
             "413": {
               "$ref": "#/components/responses/TooLarge"
+            },
+            "500": {
+              "$ref": "#/components/responses/Internal"
+            }
+          }
+        }
+      },
+      "/v1/retention/report": {
+        "get": {
+          "operationId": "retentionReport",
+          "tags": [
+            "retention"
+          ],
+          "summary": "What the vault keeps and why (admin)",
+          "description": "Counts, per category and purpose, the records with an erase-by date, how many are due and the next one due; the records without a date and why (a legal hold, a restriction, an event that has not happened); and per purpose and reason how many people it applies to. Dates are worked out afresh from the policy and each person's history; nothing is changed. Counts only, never values, identifiers or subject ids.",
+          "security": [
+            {
+              "bearerAuth": []
+            }
+          ],
+          "parameters": [
+            {
+              "name": "at",
+              "in": "query",
+              "required": false,
+              "description": "The moment to count due records at, ISO 8601 (`2027-01-31T12:00:00Z`); now when absent.",
+              "schema": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          ],
+          "responses": {
+            "200": {
+              "description": "The report.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/RetentionReport"
+                  }
+                }
+              }
+            },
+            "400": {
+              "description": "`input.invalid`: `at` is not an ISO 8601 date-time.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorised"
+            },
+            "403": {
+              "$ref": "#/components/responses/AdminOnly"
             },
             "500": {
               "$ref": "#/components/responses/Internal"

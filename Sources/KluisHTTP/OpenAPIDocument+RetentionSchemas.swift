@@ -1,5 +1,5 @@
 extension OpenAPIDocument {
-    /// Schemas of retention: sweeps and the anonymous records they leave.
+    /// Schemas of retention: sweeps, the retention report and the anonymous records sweeps leave.
     static let retentionSchemas = #"""
     {
       "SweepBody": {
@@ -97,6 +97,162 @@ extension OpenAPIDocument {
             "type": "integer",
             "minimum": 0,
             "description": "People with no record left, removed with their identifiers, keys and events."
+          }
+        }
+      },
+      "RetentionReport": {
+        "type": "object",
+        "description": "What the vault keeps and why, without a single value: per category and purpose, the records with a date and the next one due; the records without one and the reason; per purpose, how many people it applies to and on what grounds. Counts only, never values, identifiers or subject ids. Sorted by category, purpose and reason.",
+        "required": [
+          "time",
+          "dated",
+          "undated",
+          "applications"
+        ],
+        "properties": {
+          "time": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The moment the report counted from: `at`, or now."
+          },
+          "dated": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RetentionDated"
+            }
+          },
+          "undated": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RetentionUndated"
+            }
+          },
+          "applications": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PurposeApplications"
+            }
+          }
+        },
+        "examples": [
+          {
+            "time": "2026-02-01T07:00:00Z",
+            "dated": [
+              {
+                "category": "email",
+                "purpose": "questions",
+                "records": 3,
+                "due": 1,
+                "next": "2026-03-01T10:00:00Z"
+              }
+            ],
+            "undated": [
+              {
+                "category": "coaching_file",
+                "purpose": "coaching",
+                "reason": "awaiting_event",
+                "detail": "last_contact",
+                "records": 1
+              }
+            ],
+            "applications": [
+              {
+                "purpose": "questions",
+                "reason": "collected",
+                "subjects": 4
+              }
+            ]
+          }
+        ]
+      },
+      "RetentionDated": {
+        "type": "object",
+        "description": "Records of one category with an erase-by date, whose date one purpose decides.",
+        "required": [
+          "category",
+          "records",
+          "due",
+          "next"
+        ],
+        "properties": {
+          "category": {
+            "type": "string"
+          },
+          "purpose": {
+            "type": "string",
+            "description": "The purpose whose retention decides the date; absent when no purpose holds the records, so they are due at once."
+          },
+          "records": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "due": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many of them are due at `time`: a sweep then would remove them."
+          },
+          "next": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The earliest erase-by date among them."
+          }
+        }
+      },
+      "RetentionUndated": {
+        "type": "object",
+        "description": "Records of one category without an erase-by date: kept until something happens, and what.",
+        "required": [
+          "category",
+          "reason",
+          "records"
+        ],
+        "properties": {
+          "category": {
+            "type": "string"
+          },
+          "purpose": {
+            "type": "string",
+            "description": "The purpose that keeps them; absent for a restriction."
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "hold",
+              "restriction",
+              "awaiting_event"
+            ],
+            "description": "`hold`: a legal hold is in force. `restriction`: the person asked for a restriction (art. 18). `awaiting_event`: the retention's anchor has not happened and its terms set no `at_most` fallback."
+          },
+          "detail": {
+            "type": "string",
+            "description": "For `hold`, the hold's id; for `awaiting_event`, the anchor awaited, such as `contract_end`, `event:report_closed` or `field:invoice_date`; absent for `restriction`."
+          },
+          "records": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      },
+      "PurposeApplications": {
+        "type": "object",
+        "description": "How many people a purpose applies to for one reason; a person may count under several reasons.",
+        "required": [
+          "purpose",
+          "reason",
+          "subjects"
+        ],
+        "properties": {
+          "purpose": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string",
+            "pattern": "^(collected|consent|inherited|event:.+)$",
+            "description": "`collected` (data was collected for it), `consent` (consent was given), `event:NAME` (one of its `applies_from` events happened), `inherited` (data written before Kluis recorded purposes, which the purpose uses)."
+          },
+          "subjects": {
+            "type": "integer",
+            "minimum": 1
           }
         }
       },

@@ -9,7 +9,7 @@ extension OpenAPIDocument {
             "subjects"
           ],
           "summary": "Create a subject (a person) with identifiers and first records",
-          "description": "Adds one person with up to one identifier of each kind and their first records, in one transaction. Each record is checked against the policy and the key's purposes as a write is. Returns the new opaque subject id.",
+          "description": "Adds one person with up to one identifier of each kind and their first records, in one transaction. Each record is checked against the policy and the key's purposes as a write is, and is collected for a purpose: its own `purpose`, the body's `purpose`, or else the only purpose that uses its category among those the key is bound to (an admin key: among all purposes of the policy). That purpose comes to apply to the person. Nothing is written when a record is refused. Returns the new opaque subject id.",
           "security": [
             {
               "bearerAuth": []
@@ -38,7 +38,7 @@ extension OpenAPIDocument {
               }
             },
             "400": {
-              "description": "`request.invalid` (the body is not valid JSON or has a field of the wrong type), `identifier.invalid` (an unknown identifier kind or a malformed value), `category.unknown`, `field.unknown`, `input.invalid` (a record without fields, a value over 64 KiB, a malformed `record_id`).",
+              "description": "`request.invalid` (the body is not valid JSON or has a field of the wrong type), `identifier.invalid` (an unknown identifier kind or a malformed value), `category.unknown`, `field.unknown`, `input.invalid` (a record without fields, a value over 64 KiB, a malformed `record_id`), `purpose.unknown` (a `purpose` that is not a purpose of the policy), `purpose.category_unused` (the named purpose does not use the record's category), `purpose.required` (no `purpose`, and several purposes the key may collect for use the category; the detail lists them).",
               "content": {
                 "application/problem+json": {
                   "schema": {
@@ -51,7 +51,7 @@ extension OpenAPIDocument {
               "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses a category of the records (admin keys may write every category).",
+              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses a category of the records, or a record names a purpose the key may not collect for (admin keys may write every category, for every purpose).",
               "content": {
                 "application/problem+json": {
                   "schema": {
@@ -96,7 +96,7 @@ extension OpenAPIDocument {
             "subjects"
           ],
           "summary": "Create many subjects in one transaction (imports)",
-          "description": "Creates 1 to 10,000 subjects, all or none. The ids come back in the order of the request.",
+          "description": "Creates 1 to 10,000 subjects, all or none. Each subject has the shape of `POST /v1/subjects`, `purpose` included, and its records are collected for purposes the same way. The ids come back in the order of the request.",
           "security": [
             {
               "bearerAuth": []
@@ -125,7 +125,7 @@ extension OpenAPIDocument {
               }
             },
             "400": {
-              "description": "`request.invalid`, `input.invalid` (an empty batch or more than 10,000 subjects, a record without fields, a value over 64 KiB, a malformed `record_id`), `identifier.invalid`, `category.unknown`, `field.unknown`.",
+              "description": "`request.invalid`, `input.invalid` (an empty batch or more than 10,000 subjects, a record without fields, a value over 64 KiB, a malformed `record_id`), `identifier.invalid`, `category.unknown`, `field.unknown`, `purpose.unknown` (a `purpose` that is not a purpose of the policy), `purpose.category_unused` (the named purpose does not use the record's category), `purpose.required` (no `purpose`, and several purposes the key may collect for use the category; the detail lists them).",
               "content": {
                 "application/problem+json": {
                   "schema": {
@@ -138,7 +138,7 @@ extension OpenAPIDocument {
               "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses a category of the records.",
+              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses a category of the records, or a record names a purpose the key may not collect for.",
               "content": {
                 "application/problem+json": {
                   "schema": {

@@ -6,10 +6,12 @@ enum Payloads {
     struct FieldsBody: Decodable {
         var recordID: String?
         var fields: [String: String]
+        /// The purpose the record is collected for.
+        var purpose: String?
 
         enum CodingKeys: String, CodingKey {
             case recordID = "record_id"
-            case fields
+            case fields, purpose
         }
     }
 

@@ -65,13 +65,14 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         switch code {
         case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown: .notFound
         case .identifierInUse, .requestStateInvalid, .restrictionNotTold: .conflict
-        case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected: .forbidden
+        case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected,
+             .purposeNotApplicable: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,
              .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .extensionTooLate,
              .bsnRefused: .unprocessableContent
         case .unauthorised: .unauthorized
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
-             .eventInvalid, .inputInvalid: .badRequest
+             .eventInvalid, .inputInvalid, .purposeRequired, .purposeCategoryUnused: .badRequest
         case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeInitialised, .storeFailure, .ciphertextInvalid:
             .internalServerError
         }

@@ -15,6 +15,7 @@ struct RetentionRoutes: Sendable {
         table.add(.put, "/v1/subjects/{id}/holds/{hold}", on: router, placeHold)
         table.add(.delete, "/v1/subjects/{id}/holds/{hold}", on: router, releaseHold)
         table.add(.post, "/v1/retention/sweeps", on: router, sweep)
+        table.add(.get, "/v1/retention/report", on: router, report)
         table.add(.get, "/v1/anonymous-records", on: router, anonymousRecords)
     }
 
@@ -46,6 +47,18 @@ struct RetentionRoutes: Sendable {
         _ = try await auth.admin(of: request)
         let body = try await JSONBody.decode(SweepBody.self, from: request, limit: configuration.maximumBodySize)
         return try JSONBody.response(try await vault.sweep(dryRun: body.dryRun ?? false))
+    }
+
+    @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        _ = try await auth.admin(of: request)
+        var time: Date?
+        if let text = request.uri.queryParameters.get("at") {
+            guard let parsed = try? Date(String(text), strategy: .iso8601) else {
+                throw VaultError(.inputInvalid, "'at' must be an ISO 8601 time, such as 2027-01-31T12:00:00Z")
+            }
+            time = parsed
+        }
+        return try JSONBody.response(try await vault.retentionReport(at: time))
     }
 
     @Sendable func anonymousRecords(_ request: Request, context: BasicRequestContext) async throws -> Response {

@@ -75,8 +75,8 @@ struct VaultRoutes: Sendable {
         let subject = try Self.subjectID(context)
         let category = try context.parameters.require("category")
         let body = try await JSONBody.decode(Payloads.FieldsBody.self, from: request, limit: configuration.maximumBodySize)
-        let id = try await vault.write(NewRecord(category: category, id: try body.recordID.map(Payloads.recordID), fields: body.fields),
-                                       for: subject, by: principal)
+        let record = NewRecord(category: category, id: try body.recordID.map(Payloads.recordID), fields: body.fields, purpose: body.purpose)
+        let id = try await vault.write(record, for: subject, by: principal)
         return try JSONBody.response(Payloads.Written(recordID: id))
     }
 

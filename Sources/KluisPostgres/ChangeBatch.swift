@@ -80,14 +80,14 @@ struct ChangeBatch {
         if !records.isEmpty {
             let records = recordOrder.compactMap { self.records[$0] }
             try await connection.query("""
-                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose)
-                SELECT s, c, r, f, ca, ua, NULLIF(e, 'Infinity'), NULLIF(a, ''), NULLIF(p, '')
+                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for)
+                SELECT s, c, r, f, ca, ua, NULLIF(e, 'Infinity'), NULLIF(a, ''), NULLIF(p, ''), NULLIF(cf, '')
                 FROM UNNEST(\(records.map(\.subject.rawValue)), \(records.map(\.category)), \(records.map(\.id.rawValue)),
                             \(records.map { ByteBuffer(bytes: $0.encodedFields) }),
                             \(records.map(\.createdAt.timeIntervalSince1970)), \(records.map(\.updatedAt.timeIntervalSince1970)),
                             \(records.map { Self.eraseBy($0.schedule?.eraseBy) }), \(records.map { $0.schedule?.action.rawValue ?? "" }),
-                            \(records.map { $0.schedule?.purpose ?? "" }))
-                     AS u (s, c, r, f, ca, ua, e, a, p)
+                            \(records.map { $0.schedule?.purpose ?? "" }), \(records.map { $0.collectedFor ?? "" }))
+                     AS u (s, c, r, f, ca, ua, e, a, p, cf)
                 ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at,
                     erase_by = excluded.erase_by, erase_action = excluded.erase_action, erase_purpose = excluded.erase_purpose
                 """, logger: logger)

@@ -123,6 +123,10 @@ extension PostgresVaultStore {
             "ALTER TABLE requests ADD COLUMN closed_at double precision",
             "CREATE INDEX requests_closed ON requests (closed_at) WHERE closed_at IS NOT NULL",
         ]),
+        // The purpose each record was collected for; NULL for records written before.
+        (5, [
+            "ALTER TABLE records ADD COLUMN collected_for text",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -7,17 +7,17 @@ import PostgresNIO
 /// subject id, so the statement runs on the subject's shard alone when distributed.
 struct SnapshotStatement: PostgresPreparedStatement {
     static let sql = """
-        SELECT 0, NULL::text, NULL::text, NULL::bytea, NULL::bytea, created_at, NULL::float8, NULL::float8, NULL::text, NULL::text
+        SELECT 0, NULL::text, NULL::text, NULL::bytea, NULL::bytea, created_at, NULL::float8, NULL::float8, NULL::text, NULL::text, NULL::text
             FROM subjects WHERE subject_id = $1
-        UNION ALL SELECT 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = $1
-        UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = $1
-        UNION ALL SELECT 3, category, record_id, fields, NULL, created_at, updated_at, erase_by, erase_action, erase_purpose
+        UNION ALL SELECT 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = $1
+        UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = $1
+        UNION ALL SELECT 3, category, record_id, fields, NULL, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
             FROM records WHERE subject_id = $1
-        UNION ALL SELECT 4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL FROM events WHERE subject_id = $1
-        UNION ALL SELECT 5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL FROM consent_events WHERE subject_id = $1
-        UNION ALL SELECT 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = $1
+        UNION ALL SELECT 4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL, NULL FROM events WHERE subject_id = $1
+        UNION ALL SELECT 5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL, NULL FROM consent_events WHERE subject_id = $1
+        UNION ALL SELECT 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = $1
         """
-    typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?)
+    typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
 
     var subject: String
 
@@ -40,7 +40,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         var events: [String: Date] = [:]
         var consents: [(sequence: Double, event: ConsentEvent)] = []
         var restrictions: [Restriction] = []
-        for (part, a, b, c, d, t1, t2, eraseBy, action, purpose) in rows {
+        for (part, a, b, c, d, t1, t2, eraseBy, action, purpose, collectedFor) in rows {
             switch part {
             case 0:
                 createdAt = t1.map(Date.init(timeIntervalSince1970:))
@@ -55,7 +55,8 @@ struct SnapshotStatement: PostgresPreparedStatement {
                       let fields = SealedRecord.decodeFields(blob), let created = t1, let updated = t2 else { continue }
                 records.append(SealedRecord(subject: subject, category: category, id: id, fields: fields,
                                             createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated),
-                                            schedule: ErasureSchedule(stored: eraseBy, action: action, purpose: purpose)))
+                                            schedule: ErasureSchedule(stored: eraseBy, action: action, purpose: purpose),
+                                            collectedFor: collectedFor))
             case 4:
                 guard let name = a, let at = t1 else { continue }
                 events[name] = Date(timeIntervalSince1970: at)

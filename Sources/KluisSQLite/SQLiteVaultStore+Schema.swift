@@ -98,6 +98,10 @@ extension SQLiteVaultStore {
                 CREATE INDEX requests_closed ON requests (closed_at) WHERE closed_at IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v6") { db in
+            // The purpose each record was collected for; NULL for records written before.
+            try db.execute(sql: "ALTER TABLE records ADD COLUMN collected_for TEXT")
+        }
         return migrator
     }
 
@@ -116,14 +120,14 @@ extension SQLiteVaultStore {
             try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
         case .putRecord(let record):
             try db.cachedStatement(sql: """
-                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at,
                     erase_by = excluded.erase_by, erase_action = excluded.erase_action, erase_purpose = excluded.erase_purpose
                 """).execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue, record.encodedFields,
                                  record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970,
                                  record.schedule?.eraseBy?.timeIntervalSince1970, record.schedule?.action.rawValue,
-                                 record.schedule?.purpose])
+                                 record.schedule?.purpose, record.collectedFor])
         case .scheduleErasure(let subject, let category, let record, let schedule):
             try db.cachedStatement(sql: "UPDATE records SET erase_by = ?, erase_action = ?, erase_purpose = ? WHERE subject_id = ? AND category = ? AND record_id = ?")
                 .execute(arguments: [schedule.eraseBy?.timeIntervalSince1970, schedule.action.rawValue, schedule.purpose,
@@ -207,13 +211,13 @@ extension SQLiteVaultStore {
             StoredDataKey(subject: subject, category: row[0], wrapped: row[1], rootKeyID: row[2])
         }
         let records = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose
+            SELECT category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
             FROM records WHERE subject_id = ?
             """), arguments: [id]).compactMap { row -> SealedRecord? in
             guard let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
             return SealedRecord(subject: subject, category: row[0], id: recordID, fields: fields,
                                 createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]),
-                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]))
+                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]), collectedFor: row[8])
         }
         var events: [String: Date] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {

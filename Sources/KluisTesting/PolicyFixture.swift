@@ -27,7 +27,7 @@ public struct PolicyFixture: Sendable {
             legal_basis: contract
             subjects: [customers]
             categories: [contact]
-            retention: {anchor: contract_end, duration: P2Y, then: delete}
+            retention: {anchor: contract_end, duration: P2Y, then: delete, at_most: P10Y}
           - id: bookkeeping
             name: {nl: Boekhouding, en: Bookkeeping}
             legal_basis: legal_obligation
@@ -38,7 +38,7 @@ public struct PolicyFixture: Sendable {
               anchor: fiscal_year_end
               duration: P7Y
               categories:
-                invoices: {anchor: "field:invoice_date", duration: P7Y, then: delete}
+                invoices: {anchor: "field:invoice_date", duration: P7Y, then: delete, at_most: P8Y}
         """
         recipients = """
           - id: mollie
@@ -99,7 +99,8 @@ public struct PolicyFixture: Sendable {
             interest: {nl: Misbruik van onze dienst voorkomen., en: Preventing abuse of our service.}
             subjects: [customers]
             categories: [contact]
-            retention: {anchor: contract_end, duration: P1Y, then: delete}
+            applies_from: [contract_start]
+            retention: {anchor: contract_end, duration: P1Y, then: delete, at_most: P10Y}
         """
         fixture.extra = """
         minors:

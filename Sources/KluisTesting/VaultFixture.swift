@@ -48,7 +48,7 @@ public struct VaultFixture: Sendable {
     public func makeSubject(email: String = "jan.jansen@voorbeeld.example", phone: String = "06 1234 5678") async throws -> SubjectID {
         try await vault.createSubject(
             NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: email)],
-                       records: [NewRecord(category: "contact", fields: ["email": email, "phone": phone])]),
+                       records: [NewRecord(category: "contact", fields: ["email": email, "phone": phone], purpose: "service")]),
             by: Self.admin)
     }
 }

@@ -17,7 +17,7 @@ import Testing
         let root = try RootKey(text: try String(contentsOf: data.appendingPathComponent("root.key"), encoding: .utf8))
         let subject = try await VaultCommandTests.openVault(data, root: root, policy: policy).createSubject(
             NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: "els@voorbeeld.example")],
-                       records: [NewRecord(category: "contact", fields: ["email": "els@voorbeeld.example"])]),
+                       records: [NewRecord(category: "contact", fields: ["email": "els@voorbeeld.example"], purpose: "service")]),
             by: VaultFixture.admin)
         let common = ["--data", data.path, "--policy", policy]
 

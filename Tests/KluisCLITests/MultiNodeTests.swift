@@ -136,7 +136,7 @@ struct NodeClient: Sendable {
     let session = URLSession(configuration: .ephemeral)
 
     func createSubject(email: String, at base: URL) async throws -> String {
-        let body = #"{"identifiers": {"email": "\#(email)"}, "records": [{"category": "contact", "fields": {"email": "\#(email)"}}]}"#
+        let body = #"{"identifiers": {"email": "\#(email)"}, "purpose": "service", "records": [{"category": "contact", "fields": {"email": "\#(email)"}}]}"#
         let json = try await send("POST", base.appendingPathComponent("v1/subjects"), body: body, expect: 201)
         return try #require(json["id"] as? String)
     }

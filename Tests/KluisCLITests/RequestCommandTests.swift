@@ -54,7 +54,7 @@ import Testing
         }
 
         func customer(_ email: String, invoice: Bool) async throws -> SubjectID {
-            var records = [NewRecord(category: "contact", fields: ["email": email])]
+            var records = [NewRecord(category: "contact", fields: ["email": email], purpose: "service")]
             if invoice { records.append(NewRecord(category: "invoices", fields: ["number": "F-1", "amount": "10.00", "invoice_date": "2026-06-01"])) }
             return try await vault().createSubject(NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: email)], records: records),
                                                    by: VaultFixture.admin)

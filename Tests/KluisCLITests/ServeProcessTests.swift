@@ -51,7 +51,7 @@ import FoundationNetworking
 
         // POST /v1/subjects, with and without the admin key
         let email = "jan.jansen@voorbeeld.example"
-        let subject = #"{"identifiers": {"email": "\#(email)"}, "records": [{"category": "contact", "fields": {"email": "\#(email)"}}]}"#
+        let subject = #"{"identifiers": {"email": "\#(email)"}, "purpose": "service", "records": [{"category": "contact", "fields": {"email": "\#(email)"}}]}"#
         var create = URLRequest(url: base.appendingPathComponent("v1/subjects"))
         create.httpMethod = "POST"
         create.setValue("application/json", forHTTPHeaderField: "Content-Type")

@@ -206,7 +206,7 @@ import Testing
                 line: #"{"identifiers": {"email": "c@voorbeeld.example"}, "records": [{"category": "health", "fields": {"x": "1"}}]}"#,
                 message: "'health' is not a category of the policy"),
         BadLine(name: "unknown field",
-                line: #"{"identifiers": {"email": "c@voorbeeld.example"}, "records": [{"category": "contact", "fields": {"fax": "1"}}]}"#,
+                line: #"{"identifiers": {"email": "c@voorbeeld.example"}, "purpose": "service", "records": [{"category": "contact", "fields": {"fax": "1"}}]}"#,
                 message: "'fax' is not a field of the category 'contact'"),
         BadLine(name: "invalid JSON",
                 line: #"{"identifiers": {"email": "c@voorbeeld.example"}, "records": ["#,
@@ -310,7 +310,7 @@ import Testing
     /// One line of an import file: a person with an e-mail identifier and a contact record.
     static func importLine(email: String) -> String {
         let trimmed = email.trimmingCharacters(in: .whitespaces).lowercased()
-        return #"{"identifiers": {"email": "\#(email)"}, "records": [{"category": "contact", "fields": {"email": "\#(trimmed)", "phone": "06 1234 5678"}}]}"#
+        return #"{"identifiers": {"email": "\#(email)"}, "purpose": "service", "records": [{"category": "contact", "fields": {"email": "\#(trimmed)", "phone": "06 1234 5678"}}]}"#
     }
 
     static func openVault(_ data: URL, root: RootKey, policy path: String? = nil) async throws -> Vault {

@@ -21,7 +21,10 @@ import Testing
         let service = try #require(policy.purpose("service"))
         var ledger = ConsentLedger(events: [])
         #expect(gate.refusal(of: newsletter, state: SubjectState(consents: ledger)) == .noConsent(.notAsked))
-        #expect(gate.refusal(of: service, state: SubjectState(consents: ledger)) == nil)
+        // A purpose not on consent applies once data was collected for it, and only then.
+        #expect(gate.refusal(of: service, state: SubjectState(consents: ledger)) == .notApplicable)
+        let collected = SubjectState(consents: ledger, collections: ["service": .init(first: t0, latest: t0)])
+        #expect(gate.refusal(of: service, state: collected) == nil)
         ledger = ConsentLedger(events: [event("newsletter", .given, at: 0, hash: hash)])
         #expect(gate.refusal(of: newsletter, state: SubjectState(consents: ledger)) == nil)
         ledger = ConsentLedger(events: ledger.events + [event("fraud_checks", .objected, at: 1, hash: hash)])

@@ -111,7 +111,7 @@ import Testing
 
     @Test func purposeWithoutRetentionIsAnError() throws {
         var fixture = PolicyFixture()
-        fixture.purposes = fixture.purposes.replacingOccurrences("    retention: {anchor: contract_end, duration: P2Y, then: delete}\n", "")
+        fixture.purposes = fixture.purposes.replacingOccurrences("    retention: {anchor: contract_end, duration: P2Y, then: delete, at_most: P10Y}\n", "")
         let issue = try onlyError(check(fixture))
         #expect(issue.code == "purpose.no_retention")
         #expect(issue.path == "purposes[service]")

@@ -71,6 +71,11 @@ import Testing
             let read = { (purpose: String, token: String) in
                 try await client.send(.get, "/v1/subjects/\(subject)?purpose=\(purpose)", token: token)
             }
+            // Fraud checks apply from the start of a contract, and not before.
+            #expect(try await read("fraud_checks", api.fraudToken).status == .forbidden)
+            let started = try await client.send(.post, "/v1/subjects/\(subject)/events", token: api.fixture.appToken,
+                                                json: #"{"name":"contract_start"}"#)
+            #expect(started.status == .noContent)
             #expect(try await read("fraud_checks", api.fraudToken).status == .ok)
             let objected = try await client.send(.post, "/v1/subjects/\(subject)/consents", token: api.fixture.appToken,
                                                  json: #"{"decisions":{"fraud_checks":"objected"}}"#)

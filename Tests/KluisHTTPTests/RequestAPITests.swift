@@ -68,8 +68,12 @@ import Testing
             #expect(Set(data.compactMap { $0["category"] as? String }) == ["contact", "invoices"])
             #expect(export.text.contains("jan.jansen@voorbeeld.example"))
             #expect(export.text.contains("F-2026-0042"))
+            // Exactly the purposes that apply: data was collected for them. Not the newsletter
+            // (no consent) nor fraud checks (no contract started), although both use contact details.
             let purposes = try #require(package["purposes"] as? [[String: Any]])
-            #expect(Set(purposes.compactMap { $0["purpose"] as? String }).isSuperset(of: ["service", "bookkeeping"]))
+            #expect(purposes.compactMap { $0["purpose"] as? String } == ["service", "bookkeeping"])
+            #expect(purposes.allSatisfy { $0["reasons"] as? [String] == ["collected"] && $0["since"] as? String == "2026-11-21T10:00:00Z" })
+            #expect(purposes.first?["groups"] as? [String] == ["customers"])
             let disclosures = try #require(package["disclosures"] as? [[String: Any]])
             #expect(disclosures.map { $0["recipient"] as? String } == ["mollie"])
             #expect((package["recipients"] as? [[String: Any]])?.isEmpty == false)
@@ -78,7 +82,8 @@ import Testing
             // Seven years after the invoice date (bookkeeping) is the latest of its purposes.
             #expect(invoices["erase_by"] as? String == "2033-03-14T23:00:00Z")
             let contact = try #require(retention.first { $0["category"] as? String == "contact" })
-            #expect(contact["erase_by"] == nil) // the contract has not ended: the clock has not started
+            // The contract has not ended, so its clock has not started: at most ten years after collection.
+            #expect(contact["erase_by"] as? String == "2036-11-21T10:00:00Z")
             let rights = try #require(package["rights"] as? [String: Any])
             #expect((rights["rights"] as? [String])?.count ?? 0 >= 4)
             #expect(rights["authority"] as? String == "Autoriteit Persoonsgegevens")
@@ -151,10 +156,11 @@ import Testing
             #expect(!content.contains("voorbeeld.example"))
             #expect(!content.contains("F-2026-0042"))
 
-            // Contact details are gone for every purpose; invoices stay for bookkeeping only.
+            // Contact details are gone for every purpose, and with them the reason the service
+            // applied to the person; invoices stay for bookkeeping only.
             let service = try await client.send(.get, "/v1/subjects/\(subject)?purpose=service", token: api.appToken)
-            #expect(service.status == .ok)
-            #expect((try service.json()["categories"] as? [String: Any])?.isEmpty == true)
+            #expect(service.status == .forbidden)
+            #expect(try service.json()["code"] as? String == "purpose.not_applicable")
             let books = try await client.send(.get, "/v1/subjects/\(subject)?purpose=bookkeeping", token: api.bookkeepingToken)
             #expect(books.text.contains("F-2026-0042"))
             #expect(!books.text.contains("jan.jansen"))

@@ -27,7 +27,7 @@ struct RequestFixture {
     func makeCustomer(email: String = "jan.jansen@voorbeeld.example", invoiceDate: String = "2026-03-15") async throws -> SubjectID {
         try await vault.createSubject(
             NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: email)],
-                       records: [NewRecord(category: "contact", fields: ["email": email, "phone": "06 1234 5678"]),
+                       records: [NewRecord(category: "contact", fields: ["email": email, "phone": "06 1234 5678"], purpose: "service"),
                                  NewRecord(category: "invoices", fields: ["number": "F-2026-0042", "amount": "121.00", "invoice_date": invoiceDate])]),
             by: VaultFixture.admin)
     }

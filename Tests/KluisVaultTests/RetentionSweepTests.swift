@@ -30,7 +30,7 @@ import Testing
         let anna = try await vault.createSubject(NewSubject(
             identifiers: [SubjectIdentifier(kind: .email, value: "anna@voorbeeld.example")],
             records: [
-                NewRecord(category: "contact", fields: ["email": "anna@voorbeeld.example", "phone": "06 1111 2222"]),
+                NewRecord(category: "contact", fields: ["email": "anna@voorbeeld.example", "phone": "06 1111 2222"], purpose: "service"),
                 NewRecord(category: "invoices", fields: ["number": "F-1", "amount": "120.00", "invoice_date": "2024-01-10"]),
                 NewRecord(category: "applications", fields: ["vacancy": "vac_7", "postcode": "1017 BS", "birth_date": "1987-06-15",
                                                              "motivation": "Anna wil graag bij jullie werken."]),
@@ -38,7 +38,7 @@ import Testing
             ]), by: Self.admin)
         let bram = try await vault.createSubject(NewSubject(
             identifiers: [SubjectIdentifier(kind: .email, value: "bram@voorbeeld.example")],
-            records: [NewRecord(category: "contact", fields: ["email": "bram@voorbeeld.example", "phone": "06 3333 4444"])]), by: Self.admin)
+            records: [NewRecord(category: "contact", fields: ["email": "bram@voorbeeld.example", "phone": "06 3333 4444"], purpose: "service")]), by: Self.admin)
         let cor = try await vault.createSubject(NewSubject(
             identifiers: [SubjectIdentifier(kind: .email, value: "cor@voorbeeld.example")],
             records: [NewRecord(category: "reports", fields: ["text": "Melding over Cor."])]), by: Self.admin)

@@ -100,7 +100,10 @@ import Testing
             (NewRecord(category: "photos", fields: ["photo": "x"]), .categoryUnknown),
             (NewRecord(category: "contact", fields: ["bsn": "123456782"]), .fieldUnknown),
             (NewRecord(category: "invoices", id: RecordID.generate(), fields: ["number": "1"]), .recordNotFound),
-            (NewRecord(category: "contact", fields: ["email": String(repeating: "a", count: Vault.maximumValueSize + 1)]), .inputInvalid),
+            (NewRecord(category: "contact", fields: ["email": String(repeating: "a", count: Vault.maximumValueSize + 1)], purpose: "service"), .inputInvalid),
+            // The purpose of a write: named when several could be meant, known, and one that uses the category.
+            (NewRecord(category: "contact", fields: ["email": "a@voorbeeld.example"], purpose: "marketing"), .purposeUnknown),
+            (NewRecord(category: "invoices", fields: ["number": "1"], purpose: "service"), .purposeCategoryUnused),
         ]
         for (record, code) in cases {
             do {
@@ -110,13 +113,34 @@ import Testing
                 #expect(error.code == code)
             }
         }
-        // The service key may not write bookkeeping data.
-        await #expect(throws: VaultError.self) {
-            try await fixture.vault.write(NewRecord(category: "invoices", fields: ["number": "1"]), for: subject, by: VaultFixture.serviceApp)
+        // A new record must say what it is collected for when several purposes could be meant.
+        await #expect(throws: VaultError(.purposeRequired, "")) {
+            do {
+                _ = try await fixture.vault.createSubject(NewSubject(identifiers: [], records: [NewRecord(category: "contact", fields: ["email": "c@voorbeeld.example"])]),
+                                                          by: VaultFixture.admin)
+            } catch let error as VaultError {
+                throw VaultError(error.code, "")
+            }
         }
-        // Nothing of the refused writes was stored.
-        let read = try await fixture.vault.read(subject, for: "bookkeeping", by: VaultFixture.admin)
+        // The service key may not write bookkeeping data, nor collect contact details for bookkeeping.
+        for record in [NewRecord(category: "invoices", fields: ["number": "1"]),
+                       NewRecord(category: "contact", fields: ["email": "b@voorbeeld.example"], purpose: "bookkeeping")] {
+            await #expect(throws: VaultError(.purposeNotAllowed, "")) {
+                do { try await fixture.vault.write(record, for: subject, by: VaultFixture.serviceApp) } catch let error as VaultError {
+                    throw VaultError(error.code, "")
+                }
+            }
+        }
+        // Nothing of the refused writes was stored, and bookkeeping, for which nothing was
+        // collected, does not apply to the person.
+        let read = try await fixture.vault.read(subject, for: "service", by: VaultFixture.admin)
         #expect(read.records.map(\.category) == ["contact"])
+        #expect(read.records.first?.fields["email"] == "jan.jansen@voorbeeld.example")
+        await #expect(throws: VaultError(.purposeNotApplicable, "")) {
+            do { _ = try await fixture.vault.read(subject, for: "bookkeeping", by: VaultFixture.admin) } catch let error as VaultError {
+                throw VaultError(error.code, "")
+            }
+        }
     }
 
     @Test(arguments: StoreKind.enabled) func correctionsReplaceTheOneRecord(store: StoreKind) async throws {

@@ -14,7 +14,7 @@ import Testing
         let subject = try await fixture.vault.createSubject(
             NewSubject(identifiers: [try SubjectIdentifier(kind: .email, value: Self.knownValues[1]),
                                      try SubjectIdentifier(kind: .phone, value: Self.knownValues[2])],
-                       records: [NewRecord(category: "contact", fields: ["email": Self.knownValues[1], "phone": Self.knownValues[2]])]),
+                       records: [NewRecord(category: "contact", fields: ["email": Self.knownValues[1], "phone": Self.knownValues[2]], purpose: "service")]),
             by: VaultFixture.admin)
         try await fixture.vault.write(NewRecord(category: "invoices", fields: ["number": Self.knownValues[0], "amount": Self.knownValues[3]]),
                                       for: subject, by: VaultFixture.admin)

@@ -6,8 +6,8 @@ import KluisCore
 struct RetentionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retention",
-        abstract: "Sweep what is past its retention, place and release legal holds, list anonymous records.",
-        subcommands: [RetentionSweepCommand.self, RetentionHoldCommand.self, RetentionAnonymousCommand.self]
+        abstract: "Sweep what is past its retention, report what is kept and why, place and release legal holds, list anonymous records.",
+        subcommands: [RetentionSweepCommand.self, RetentionReportCommand.self, RetentionHoldCommand.self, RetentionAnonymousCommand.self]
     )
 }
 

@@ -6,6 +6,7 @@ public struct PurposeGate: Sendable {
     public let policy: Policy
     public let retention: RetentionClock
     public let terms: ConsentTerms
+    public let applicability: PurposeApplicability
 
     public init(policy: Policy, calendar: LegalCalendar = LegalCalendar()) {
         self.init(policy: policy, terms: ConsentTerms(policy: policy), calendar: calendar)
@@ -14,6 +15,7 @@ public struct PurposeGate: Sendable {
     public init(policy: Policy, terms: ConsentTerms, calendar: LegalCalendar = LegalCalendar()) {
         self.policy = policy
         self.terms = terms
+        applicability = PurposeApplicability(policy: policy)
         retention = RetentionClock(calendar: calendar, fiscalYearEnd: policy.controller.fiscalYearEnd)
     }
 
@@ -25,6 +27,9 @@ public struct PurposeGate: Sendable {
         /// The person objected (art. 21): to direct marketing always final, to a legitimate
         /// interest or public task until lifted.
         case objected
+        /// The purpose does not apply to the person: nothing was collected for it, none of the
+        /// events that make it apply happened, or one that ends it did.
+        case notApplicable
     }
 
     /// Whether the person's consents and objections bar `purpose` altogether; `nil` when they
@@ -33,7 +38,9 @@ public struct PurposeGate: Sendable {
         if mayObject(to: purpose), state.consents.isObjected(purpose.id) {
             return .objected
         }
-        guard purpose.legalBasis.kind == .consent else { return nil }
+        guard purpose.legalBasis.kind == .consent else {
+            return applicability.applies(purpose, state: state) ? nil : .notApplicable
+        }
         let status = state.consents.status(of: purpose.id, purposeHash: terms.purposeHashes[purpose.id] ?? "")
         return status == .given ? nil : .noConsent(status)
     }

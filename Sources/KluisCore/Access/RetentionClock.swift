@@ -12,11 +12,13 @@ public struct RetentionClock: Sendable {
     }
 
     /// The moment the record may no longer be kept for this purpose, or `nil` while its anchor
-    /// event has not happened (the clock has not started).
+    /// event has not happened (the clock has not started) and the terms set no `at_most`.
     ///
     /// `fieldDate` gives the value of a date field, for `field:` anchors. A `consent_withdrawn`
     /// anchor counts from the end of consent for `purpose` itself (withdrawn, expired or refused
-    /// after all), else from a `consent_withdrawn` event the application sent.
+    /// after all), else from a `consent_withdrawn` event the application sent. A `fiscal_year_end`
+    /// anchor counts, for a record the purpose did not collect itself (the name on an invoice),
+    /// from the latest record it did collect, so that it stays as long as that record.
     public func expiry(of record: SealedRecord, terms: RetentionRule.Terms, state: SubjectState, purpose: String,
                        fieldDate: (String) -> CalendarDate? = { _ in nil }) -> Date? {
         let anchor: Date?
@@ -26,17 +28,28 @@ public struct RetentionClock: Sendable {
         case .contractEnd: anchor = state.events["contract_end"]
         case .consentWithdrawn: anchor = state.consents.consentEnded(for: purpose) ?? state.events["consent_withdrawn"]
         case .accountClosed: anchor = state.events["account_closed"]
-        case .fiscalYearEnd: anchor = calendar.endOfFiscalYear(containing: record.createdAt, yearEnd: fiscalYearEnd)
+        case .fiscalYearEnd:
+            var written = record.createdAt
+            if record.collectedFor != purpose, let latest = state.collections[purpose]?.latest {
+                written = max(written, latest)
+            }
+            anchor = calendar.endOfFiscalYear(containing: written, yearEnd: fiscalYearEnd)
         case .field(let name): anchor = fieldDate(name).flatMap(calendar.startOfDay)
         case .event(let name): anchor = state.events[name]
         }
-        return anchor.map { calendar.adding(terms.duration, to: $0) }
+        if let anchor { return calendar.adding(terms.duration, to: anchor) }
+        return terms.atMost.map { calendar.adding($0, to: record.createdAt) }
     }
 
     /// Whether a hold of `rule` is in force: placed (its id recorded as an event) and not
     /// released since.
     public func isHeld(_ rule: RetentionRule, state: SubjectState) -> Bool {
-        rule.holds.contains { hold in
+        holdInForce(rule, state: state) != nil
+    }
+
+    /// The first hold of `rule` in force, if any.
+    public func holdInForce(_ rule: RetentionRule, state: SubjectState) -> LegalHold? {
+        rule.holds.first { hold in
             guard let placed = state.events[hold.id] else { return false }
             guard let released = state.events[hold.releasedBy] else { return true }
             return released < placed

@@ -6,6 +6,7 @@ extension PolicyParser {
         guard let fields = cursor.fields([
             "id", "name", "description", "legal_basis", "law", "interest", "special_condition",
             "special_law", "direct_marketing", "subjects", "categories", "retention",
+            "applies_from", "applies_until",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let name = fields.required("name")?.text()
@@ -16,6 +17,8 @@ extension PolicyParser {
         let marketing = fields.optional("direct_marketing").map { $0.bool() } ?? false
         let subjects = fields.required("subjects")?.ids()
         let categories = fields.required("categories")?.ids()
+        let appliesFrom: [String]? = if let events = fields.optional("applies_from") { events.ids() } else { [] }
+        let appliesUntil: [String]? = if let events = fields.optional("applies_until") { events.ids() } else { [] }
         if let categories, categories.isEmpty {
             fields.required("categories")?.report("field.missing", "a purpose uses at least one category")
         }
@@ -32,10 +35,11 @@ extension PolicyParser {
             retention = nil
         }
         guard let id, let name, let basis, let marketing, let subjects, let categories,
-              let retention else { return nil }
+              let retention, let appliesFrom, let appliesUntil else { return nil }
         return Purpose(id: id, name: name, description: description, legalBasis: basis,
                        specialCondition: condition, specialLaw: specialLaw, directMarketing: marketing,
-                       subjects: subjects, categories: categories, retention: retention)
+                       subjects: subjects, categories: categories, retention: retention,
+                       appliesFrom: appliesFrom, appliesUntil: appliesUntil)
     }
 
     private func readLegalBasis(_ fields: Fields) -> LegalBasis? {
@@ -69,7 +73,7 @@ extension PolicyParser {
     }
 
     func readRetention(_ cursor: NodeCursor) -> RetentionRule? {
-        guard let fields = cursor.fields(["anchor", "duration", "then", "holds", "categories"]) else {
+        guard let fields = cursor.fields(["anchor", "duration", "then", "at_most", "holds", "categories"]) else {
             return nil
         }
         let terms = readTerms(fields)
@@ -79,7 +83,7 @@ extension PolicyParser {
         if let overrides = fields.optional("categories"),
            let entries = overrides.fields(overridableCategoryKeys(overrides)) {
             for (category, entry) in entries.entries {
-                guard let entryFields = entry.fields(["anchor", "duration", "then"]),
+                guard let entryFields = entry.fields(["anchor", "duration", "then", "at_most"]),
                       let entryTerms = readTerms(entryFields) else {
                     complete = false
                     continue
@@ -101,8 +105,10 @@ extension PolicyParser {
         let anchor = fields.required("anchor").flatMap(readAnchor)
         let duration = fields.required("duration")?.duration()
         let action = fields.optional("then").map { $0.choice(RetentionAction.self) } ?? .delete
-        guard let anchor, let duration, let action else { return nil }
-        return RetentionRule.Terms(anchor: anchor, duration: duration, then: action)
+        let atMostCursor = fields.optional("at_most")
+        let atMost = atMostCursor?.duration()
+        guard let anchor, let duration, let action, atMostCursor == nil || atMost != nil else { return nil }
+        return RetentionRule.Terms(anchor: anchor, duration: duration, then: action, atMost: atMost)
     }
 
     private func readAnchor(_ cursor: NodeCursor) -> RetentionAnchor? {

@@ -14,11 +14,17 @@ public struct Purpose: Sendable, Hashable, Identifiable {
     public var subjects: [String]
     public var categories: [String]
     public var retention: RetentionRule
+    /// Lifecycle events that make the purpose apply to a person (a contract starts, a report is
+    /// filed), besides data collected for it and, on consent, consent given.
+    public var appliesFrom: [String]
+    /// Lifecycle events that end the purpose for a person until a new reason makes it apply.
+    public var appliesUntil: [String]
 
     public init(id: String, name: LocalizedText, description: LocalizedText? = nil,
                 legalBasis: LegalBasis, specialCondition: SpecialCondition? = nil,
                 specialLaw: String? = nil, directMarketing: Bool = false, subjects: [String],
-                categories: [String], retention: RetentionRule) {
+                categories: [String], retention: RetentionRule, appliesFrom: [String] = [],
+                appliesUntil: [String] = []) {
         self.id = id
         self.name = name
         self.description = description
@@ -29,6 +35,8 @@ public struct Purpose: Sendable, Hashable, Identifiable {
         self.subjects = subjects
         self.categories = categories
         self.retention = retention
+        self.appliesFrom = appliesFrom
+        self.appliesUntil = appliesUntil
     }
 
     /// The retention rule that applies to `category` under this purpose.

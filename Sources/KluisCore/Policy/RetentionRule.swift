@@ -24,11 +24,26 @@ public struct RetentionRule: Sendable, Hashable {
         public var anchor: RetentionAnchor
         public var duration: ISODuration
         public var then: RetentionAction
+        /// How long after collection the record may be kept while the anchor has not happened:
+        /// a fallback for events that may never come, not a cap once they have.
+        public var atMost: ISODuration?
 
-        public init(anchor: RetentionAnchor, duration: ISODuration, then: RetentionAction = .delete) {
+        public init(anchor: RetentionAnchor, duration: ISODuration, then: RetentionAction = .delete,
+                    atMost: ISODuration? = nil) {
             self.anchor = anchor
             self.duration = duration
             self.then = then
+            self.atMost = atMost
+        }
+
+        /// Whether the anchor may never happen for a person, so that without ``atMost`` a record
+        /// could be kept for ever: lifecycle events and date fields, not collection or the end of
+        /// a fiscal year.
+        public var mayNeverStart: Bool {
+            switch anchor {
+            case .collected, .fiscalYearEnd, .consentWithdrawn: false
+            case .lastContact, .contractEnd, .accountClosed, .field, .event: atMost == nil
+            }
         }
     }
 }

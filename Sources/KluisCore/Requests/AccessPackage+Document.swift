@@ -33,8 +33,8 @@ extension AccessPackage {
         }
         sections.append(.init(anchor: "data", title: pick("Uw gegevens", "Your data"), blocks: dataBlocks))
         sections.append(.init(anchor: "purposes", title: pick("Doelen en grondslagen", "Purposes and legal bases"), blocks: [
-            .table(headers: [pick("Doel", "Purpose"), pick("Grondslag", "Legal basis"), pick("Gegevens", "Data")],
-                   rows: purposes.map { [$0.name, $0.legalBasis, $0.categories.joined(separator: ", ")] }),
+            .table(headers: [pick("Doel", "Purpose"), pick("Grondslag", "Legal basis"), pick("Gegevens", "Data"), pick("Sinds", "Since")],
+                   rows: purposes.map { [$0.name, $0.legalBasis, $0.categories.joined(separator: ", "), time($0.since)] }),
         ]))
         var recipientBlocks: [Document.Block] = [.heading(pick("Aan wie wij uw gegevens gaven", "Who we gave your data to"))]
         recipientBlocks.append(disclosures.isEmpty

@@ -70,14 +70,20 @@ public struct AccessPackage: Sendable, Hashable, Codable {
         }
     }
 
+    /// A purpose that applies to the person: since when and why, and which of their data it uses.
     public struct PurposeFacts: Sendable, Hashable, Codable {
         public var purpose: String
         public var name: String
         public var legalBasis: String
         public var categories: [String]
+        public var since: Date
+        /// `collected`, `consent`, `event:NAME` or `inherited`.
+        public var reasons: [String]
+        /// The groups of people (`subjects:` of the policy) the purpose makes the person one of.
+        public var groups: [String]
 
         enum CodingKeys: String, CodingKey {
-            case purpose, name, categories
+            case purpose, name, categories, since, reasons, groups
             case legalBasis = "legal_basis"
         }
     }

@@ -4,9 +4,9 @@ import Foundation
 /// Works out each record's ``ErasureSchedule`` from the policy and the subject's state: a record
 /// is kept while any purpose that holds it may still keep it. A pure function of its inputs.
 ///
-/// A purpose holds a record when it uses the record's category and applies to the person: one
-/// resting on consent only once consent was given, one the person objected to no longer, and
-/// under a restriction kept after an erasure only the purposes it allows.
+/// A purpose holds a record when it uses the record's category and applies to the person
+/// (``PurposeApplicability``), unless the person objected to it or a restriction kept after an
+/// erasure allows only other purposes.
 public struct RetentionPlanner: Sendable {
     public let policy: Policy
     let gate: PurposeGate
@@ -16,49 +16,95 @@ public struct RetentionPlanner: Sendable {
         self.gate = gate
     }
 
+    /// What decides the schedules of one person's records, worked out once for all of them.
+    public struct Standing: Sendable, Hashable {
+        /// The purposes that apply to the person.
+        public var applying: Set<String>
+        /// For a purpose that applies only because data was collected for it, the moment it
+        /// stops: when the last record collected for it may no longer be kept for it. Records it
+        /// merely uses are kept for it no longer than that.
+        public var collectionEnds: [String: Date]
+    }
+
+    /// The standing of a person with `records` in `state`. `fieldDate` gives a record's date
+    /// fields, for `field:` anchors.
+    public func standing(of records: [SealedRecord], state: SubjectState,
+                         fieldDate: (SealedRecord, String) -> CalendarDate? = { _, _ in nil }) -> Standing {
+        let applications = gate.applicability.applications(state)
+        var ends: [String: Date] = [:]
+        for application in applications where application.reasons == [.collected] {
+            guard let purpose = policy.purpose(application.purpose),
+                  !gate.retention.isHeld(purpose.retention, state: state) else { continue }
+            var end = Date.distantPast
+            for record in records where record.collectedFor == purpose.id {
+                guard let expiry = gate.retention.expiry(of: record, terms: purpose.retention(for: record.category), state: state,
+                                                         purpose: purpose.id, fieldDate: { fieldDate(record, $0) }) else {
+                    end = .distantFuture
+                    break
+                }
+                end = max(end, expiry)
+            }
+            if end != .distantFuture, end != .distantPast { ends[purpose.id] = end }
+        }
+        return Standing(applying: Set(applications.map(\.purpose)), collectionEnds: ends)
+    }
+
     /// The schedule of `record`. `fieldDate` gives its date fields, for `field:` anchors.
-    public func schedule(of record: SealedRecord, state: SubjectState,
+    public func schedule(of record: SealedRecord, state: SubjectState, standing: Standing? = nil,
                          fieldDate: (String) -> CalendarDate? = { _ in nil }) -> ErasureSchedule {
+        plan(of: record, state: state, standing: standing, fieldDate: fieldDate).schedule
+    }
+
+    /// The schedule of `record`, and when it has no date, why not. Without `standing`, it is
+    /// worked out from this record alone.
+    public func plan(of record: SealedRecord, state: SubjectState, standing: Standing? = nil,
+                     fieldDate: (String) -> CalendarDate? = { _ in nil }) -> (schedule: ErasureSchedule, undated: UndatedReason?) {
         // A restriction the person asked for (art. 18) keeps the data stored until it is lifted.
         if state.restrictions.contains(where: { $0.ground != .legalObligation && $0.covers(record.category) }) {
-            return ErasureSchedule(eraseBy: nil, action: .delete, purpose: nil)
+            return (ErasureSchedule(eraseBy: nil, action: .delete, purpose: nil), .restriction)
         }
+        let standing = standing ?? self.standing(of: [record], state: state) { _, name in fieldDate(name) }
         var latest: ErasureSchedule?
-        for purpose in policy.purposes(using: record.category) where holds(purpose, category: record.category, state: state) {
+        for purpose in policy.purposes(using: record.category)
+        where holds(purpose, category: record.category, state: state, applying: standing.applying) {
             let terms = purpose.retention(for: record.category)
-            let expiry = gate.retention.isHeld(purpose.retention, state: state) ? nil
-                : gate.retention.expiry(of: record, terms: terms, state: state, purpose: purpose.id, fieldDate: fieldDate)
-            let candidate = ErasureSchedule(eraseBy: expiry, action: terms.then, purpose: purpose.id)
-            guard let expiry else { return candidate }
+            if let hold = gate.retention.holdInForce(purpose.retention, state: state) {
+                return (ErasureSchedule(eraseBy: nil, action: terms.then, purpose: purpose.id), .hold(hold.id))
+            }
+            guard var expiry = gate.retention.expiry(of: record, terms: terms, state: state, purpose: purpose.id, fieldDate: fieldDate) else {
+                return (ErasureSchedule(eraseBy: nil, action: terms.then, purpose: purpose.id), .awaitingEvent(terms.anchor.description))
+            }
+            if record.collectedFor != purpose.id, let end = standing.collectionEnds[purpose.id] {
+                expiry = min(expiry, end)
+            }
             if let current = latest?.eraseBy, current > expiry || (current == expiry && latest?.action == .anonymise) {
                 continue
             }
-            latest = candidate
+            latest = ErasureSchedule(eraseBy: expiry, action: terms.then, purpose: purpose.id)
         }
         // No purpose holds it: nothing allows keeping it.
-        return latest ?? ErasureSchedule(eraseBy: record.createdAt, action: .delete, purpose: nil)
+        return (latest ?? ErasureSchedule(eraseBy: record.createdAt, action: .delete, purpose: nil), nil)
     }
 
-    /// Whether `purpose` may keep data of `category` for this person at all.
-    func holds(_ purpose: Purpose, category: String, state: SubjectState) -> Bool {
+    /// Whether `purpose` may keep data of `category` for this person at all: it applies to the
+    /// person, the person did not object to it, and no restriction bars it.
+    func holds(_ purpose: Purpose, category: String, state: SubjectState, applying: Set<String>) -> Bool {
         if state.isRestricted(category, for: purpose.id) { return false }
         if gate.mayObject(to: purpose), state.consents.isObjected(purpose.id) { return false }
-        if purpose.legalBasis.kind == .consent {
-            return state.consents.events.contains { $0.purpose == purpose.id && [.given, .renewed].contains($0.kind) }
-        }
-        return true
+        return applying.contains(purpose.id)
     }
 
     /// What the stored schedules were computed from, as a hash: when the policy's retention terms
     /// change, every schedule is computed again before the next sweep.
     public var fingerprint: String {
-        var lines = ["kluis.retention.v1", "fiscal_year_end \(policy.controller.fiscalYearEnd.month)-\(policy.controller.fiscalYearEnd.day)"]
+        var lines = ["kluis.retention.v2", "fiscal_year_end \(policy.controller.fiscalYearEnd.month)-\(policy.controller.fiscalYearEnd.day)"]
         for purpose in policy.purposes.sorted(by: { $0.id < $1.id }) {
             let rule = purpose.retention
             let overrides = rule.categoryTerms.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.describe($0.value))" }
             lines.append([
                 purpose.id, purpose.legalBasis.kind.rawValue, String(purpose.directMarketing),
                 purpose.categories.sorted().joined(separator: ","), Self.describe(rule.terms),
+                "from " + purpose.appliesFrom.joined(separator: ","), "until " + purpose.appliesUntil.joined(separator: ","),
                 rule.holds.map { "\($0.id)>\($0.releasedBy)" }.joined(separator: ","), overrides.joined(separator: ","),
             ].joined(separator: " "))
         }
@@ -66,6 +112,6 @@ public struct RetentionPlanner: Sendable {
     }
 
     private static func describe(_ terms: RetentionRule.Terms) -> String {
-        "\(terms.anchor) \(terms.duration) \(terms.then.rawValue)"
+        "\(terms.anchor) \(terms.duration) \(terms.then.rawValue) \(terms.atMost.map { "at_most \($0)" } ?? "")"
     }
 }

@@ -11,9 +11,12 @@ public struct SealedRecord: Sendable, Hashable {
     public var updatedAt: Date
     /// When the record must go, as last computed; `nil` before it was ever computed.
     public var schedule: ErasureSchedule?
+    /// The purpose the record was collected for; `nil` for records written before Kluis
+    /// recorded it. A correction keeps it.
+    public var collectedFor: String?
 
     public init(subject: SubjectID, category: String, id: RecordID, fields: [String: Data],
-                createdAt: Date, updatedAt: Date, schedule: ErasureSchedule? = nil) {
+                createdAt: Date, updatedAt: Date, schedule: ErasureSchedule? = nil, collectedFor: String? = nil) {
         self.subject = subject
         self.category = category
         self.id = id
@@ -21,6 +24,7 @@ public struct SealedRecord: Sendable, Hashable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.schedule = schedule
+        self.collectedFor = collectedFor
     }
 
     /// The fields in one blob for storage: per field, its name and value, each length-prefixed.

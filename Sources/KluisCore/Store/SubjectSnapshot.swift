@@ -29,6 +29,6 @@ public struct SubjectSnapshot: Sendable, Hashable {
 
     /// What decides what may be done with the subject's data.
     public var state: SubjectState {
-        SubjectState(events: events, consents: ConsentLedger(events: consents), restrictions: restrictions)
+        SubjectState(events: events, consents: ConsentLedger(events: consents), restrictions: restrictions).collecting(records)
     }
 }

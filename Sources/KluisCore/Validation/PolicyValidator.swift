@@ -138,5 +138,22 @@ public struct PolicyValidator: Sendable {
                                 at: "\(termsPath).anchor")
             }
         }
+        checkUndatedRecords(purpose, at: path, &findings)
+    }
+
+    /// Warns about every category whose records this purpose could keep for ever: its anchor is
+    /// an event that may never come for some person, and no `at_most` bounds the wait.
+    private func checkUndatedRecords(_ purpose: Purpose, at path: String, _ findings: inout Findings) {
+        let rule = purpose.retention
+        let general = purpose.categories.filter { rule.categoryTerms[$0] == nil }
+        var groups: [(terms: RetentionRule.Terms, categories: [String], path: String)] = [(rule.terms, general, "\(path).retention")]
+        for category in purpose.categories where rule.categoryTerms[category] != nil {
+            groups.append((rule.terms(for: category), [category], "\(path).retention.categories.\(category)"))
+        }
+        for group in groups where !group.categories.isEmpty && group.terms.mayNeverStart {
+            findings.report("retention.may_never_end",
+                            "\(group.categories.joined(separator: ", ")) would be kept for ever for someone to whom '\(group.terms.anchor)' never happens: add 'at_most', how long after collection the data may be kept until then",
+                            at: group.path, severity: .warning)
+        }
     }
 }

@@ -1,13 +1,17 @@
-/// A record as JSON: `{"category": "…", "record_id": "rec_…" (optional), "fields": {…}}`.
+/// A record as JSON: `{"category": "…", "record_id": "rec_…" (optional), "fields": {…},
+/// "purpose": "…" (optional)}`.
 public struct RecordDocument: Decodable, Sendable {
     public var category: String
     public var recordID: String?
     public var fields: [String: String]
+    /// The purpose the record is collected for.
+    public var purpose: String?
 
     enum CodingKeys: String, CodingKey {
         case category
         case recordID = "record_id"
         case fields
+        case purpose
     }
 
     public func record() throws(VaultError) -> NewRecord {
@@ -18,6 +22,6 @@ public struct RecordDocument: Decodable, Sendable {
             }
             id = parsed
         }
-        return NewRecord(category: category, id: id, fields: fields)
+        return NewRecord(category: category, id: id, fields: fields, purpose: purpose)
     }
 }

@@ -1,8 +1,11 @@
-/// A person as JSON, for the HTTP API and `kluis import`:
-/// `{"identifiers": {"email": "…"}, "records": [{"category": "contact", "fields": {…}}]}`.
+/// A person as JSON, for the HTTP API and `kluis import`: `{"identifiers": {"email": "…"},
+/// "purpose": "…", "records": [{"category": "contact", "fields": {…}}]}`. The purpose the
+/// records are collected for may be given once, or per record.
 public struct SubjectDocument: Decodable, Sendable {
     public var identifiers: [String: String]?
     public var records: [RecordDocument]?
+    /// The purpose of records that name none.
+    public var purpose: String?
 
     /// The person to create; throws on an unknown identifier kind or a malformed identifier.
     public func subject() throws(VaultError) -> NewSubject {
@@ -14,7 +17,11 @@ public struct SubjectDocument: Decodable, Sendable {
             parsed.append(try SubjectIdentifier(kind: kind, value: value))
         }
         var parsedRecords: [NewRecord] = []
-        for record in records ?? [] { parsedRecords.append(try record.record()) }
+        for document in records ?? [] {
+            var record = try document.record()
+            record.purpose = record.purpose ?? purpose
+            parsedRecords.append(record)
+        }
         return NewSubject(identifiers: parsed, records: parsedRecords)
     }
 }

@@ -25,9 +25,13 @@ extension Vault {
                     AccessPackage.ExportedRecord(id: $0.id, fields: $0.fields, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
                 }, redactedFields: [])
         }
-        let purposes = policy.purposes.filter { !Set($0.categories).isDisjoint(with: held) }.map {
-            AccessPackage.PurposeFacts(purpose: $0.id, name: $0.name.text(in: language), legalBasis: say.legalBasisInFull($0.legalBasis),
-                                       categories: $0.categories.filter(held.contains))
+        // Only the purposes that apply to this person, and why.
+        let purposes = gate.applicability.applications(state).compactMap { application -> AccessPackage.PurposeFacts? in
+            guard let purpose = policy.purpose(application.purpose) else { return nil }
+            return AccessPackage.PurposeFacts(purpose: purpose.id, name: purpose.name.text(in: language),
+                                              legalBasis: say.legalBasisInFull(purpose.legalBasis),
+                                              categories: purpose.categories.filter(held.contains), since: application.since,
+                                              reasons: application.reasons.map(\.description), groups: purpose.subjects)
         }
         let disclosures = history.filter { $0.entry.action == .disclosure }.compactMap { event -> AccessPackage.Disclosure? in
             guard let recipient = event.entry.reason.flatMap(policy.recipient) else { return nil }
@@ -38,8 +42,9 @@ extension Vault {
         let recipients = policy.recipients.filter { !Set($0.purposes).isDisjoint(with: purposeIDs) }
         let retention = categories.map { category in
             AccessPackage.RetentionFacts(category: category.id,
-                                         rules: policy.purposes(using: category.id).map { "\($0.name.text(in: language)): \(say.retention($0.retention(for: category.id)))" },
-                                         eraseBy: eraseBy(category.id, in: snapshot, state: state))
+                                         rules: policy.purposes(using: category.id).filter { purposeIDs.contains($0.id) }
+                                             .map { "\($0.name.text(in: language)): \(say.retention($0.retention(for: category.id)))" },
+                                         eraseBy: eraseBy(category.id, in: snapshot))
         }
         let rightsSection = StatementBuilder(policy: policy, language: language).rights()
         let rights = rightsSection.blocks.flatMap { block -> [String] in
@@ -90,20 +95,19 @@ extension Vault {
         return package
     }
 
-    /// The latest moment any purpose may keep any record of `category`; `nil` when a clock has
-    /// not started or a hold is in force.
-    func eraseBy(_ category: String, in snapshot: SubjectSnapshot, state: SubjectState) -> Date? {
+    /// When the last record of `category` goes: the latest erase-by date of its records, as the
+    /// sweep will act on them; `nil` while any of them has none.
+    func eraseBy(_ category: String, in snapshot: SubjectSnapshot) -> Date? {
+        let state = snapshot.state
         let fieldDate = fieldDates(of: snapshot)
-        var latest = Date.distantPast
-        for purpose in policy.purposes(using: category) {
-            if gate.retention.isHeld(purpose.retention, state: state) { return nil }
-            for record in snapshot.records where record.category == category {
-                guard let expiry = gate.retention.expiry(of: record, terms: purpose.retention(for: category), state: state,
-                                                         purpose: purpose.id, fieldDate: { fieldDate(record, $0) }) else { return nil }
-                latest = max(latest, expiry)
-            }
+        let standing = planner.standing(of: snapshot.records, state: state, fieldDate: fieldDate)
+        var latest: Date?
+        for record in snapshot.records where record.category == category {
+            let schedule = record.schedule ?? planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
+            guard let eraseBy = schedule.eraseBy else { return nil }
+            latest = max(latest ?? eraseBy, eraseBy)
         }
-        return latest == .distantPast ? nil : latest
+        return latest
     }
 
     /// A verified access or portability request and its subject's data, ready to export.
@@ -141,9 +145,12 @@ extension Vault {
     public func portabilityPackage(for id: RequestID, by principal: Principal) async throws -> PortabilityPackage {
         let (request, snapshot) = try await exportable(id, type: .portability)
         let now = now()
+        // Data the person provided (or whose activity was observed), processed on consent or a
+        // contract that applies to them.
+        let applying = Set(gate.applicability.applications(snapshot.state).map(\.purpose))
         let portable = Set(policy.categories.filter { category in
             [.provided, .observed].contains(category.origin)
-                && policy.purposes(using: category.id).contains { [.consent, .contract].contains($0.legalBasis.kind) }
+                && policy.purposes(using: category.id).contains { applying.contains($0.id) && [.consent, .contract].contains($0.legalBasis.kind) }
         }.map(\.id))
         let records = try open(snapshot.records.filter { portable.contains($0.category) }, of: snapshot)
         let categories = policy.categories.filter { category in records.contains { $0.category == category.id } }.map { category in

@@ -48,18 +48,20 @@ extension Vault {
         return changes + [.journalErasure(record)]
     }
 
-    /// What an erasure of `snapshot` erases and keeps: a category is kept while a purpose with a
-    /// legal obligation, or a purpose whose legal hold is in force, may still keep one of its
-    /// records.
+    /// What an erasure of `snapshot` erases and keeps: a category is kept while a purpose that
+    /// applies to the person and rests on a legal obligation, or whose legal hold is in force, may
+    /// still keep one of its records.
     func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept]) {
         let state = snapshot.state
+        let applying = Set(gate.applicability.applications(state).map(\.purpose))
         let fieldDate = fieldDates(of: snapshot)
         var kept: [ErasureRecord.Kept] = []
         let categories = Set(snapshot.records.map(\.category))
         for category in categories.sorted() {
             let records = snapshot.records.filter { $0.category == category }
             let keepers = policy.purposes(using: category).filter { purpose in
-                purpose.legalBasis.kind == .legalObligation || gate.retention.isHeld(purpose.retention, state: state)
+                applying.contains(purpose.id)
+                    && (purpose.legalBasis.kind == .legalObligation || gate.retention.isHeld(purpose.retention, state: state))
             }
             var keeping: [String] = []
             var until: Date? = .distantPast

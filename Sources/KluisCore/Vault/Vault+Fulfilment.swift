@@ -57,18 +57,21 @@ extension Vault {
         }
         let now = now()
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
-        var records = snapshot.records
-        var changes: [StoreChange] = []
+        var corrected = snapshot
+        var written: [SealedRecord] = []
         let operator_ = Principal(id: principal.id, purposes: [], isAdmin: true)
         for correction in corrections {
             guard correction.id != nil || policy.category(correction.category)?.records == .one else {
                 throw VaultError(.requestInvalid, "a correction of '\(correction.category)' must name the record it corrects ('id')")
             }
-            let sealed = try seal(correction, of: subject, existing: records, state: snapshot.state, keySet: &keySet, by: operator_, now: now)
-            records.removeAll { $0.id == sealed.id && $0.category == sealed.category }
-            records.append(sealed)
-            changes.append(.putRecord(sealed))
+            let sealed = try seal(correction, of: subject, existing: corrected.records, keySet: &keySet, by: operator_, now: now)
+            corrected.records.removeAll { $0.id == sealed.id && $0.category == sealed.category }
+            corrected.records.append(sealed)
+            written.removeAll { $0.id == sealed.id }
+            written.append(sealed)
         }
+        corrected.dataKeys += keySet.created
+        let changes = writing(written, into: corrected)
         let categories = Array(Set(corrections.map(\.category))).sorted()
         let notices = try await recipientsToNotify(subject: subject, categories: categories)
         var updated = request

@@ -6,7 +6,9 @@ extension Vault {
     public static let maximumValueSize = 64 * 1024
 
     /// Writes a record, or corrects one: a category with one record per person replaces it; a
-    /// category with many adds a record, or replaces the one `record.id` names.
+    /// category with many adds a record, or replaces the one `record.id` names. The purpose it is
+    /// collected for comes to apply to the person, so every record's erase-by date is computed
+    /// again in the same transaction.
     @discardableResult
     public func write(_ record: NewRecord, for subject: SubjectID, by principal: Principal) async throws -> RecordID {
         guard let snapshot = try await store.snapshot(of: subject) else {
@@ -14,18 +16,23 @@ extension Vault {
         }
         let now = now()
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
-        let sealed = try seal(record, of: subject, existing: snapshot.records, state: snapshot.state, keySet: &keySet, by: principal, now: now)
-        try await committer.commit(keySet.created.map(StoreChange.addDataKey) + [.putRecord(sealed)], audit: [
-            AuditEntry(time: now, actor: principal.id, action: .write, subject: subject, categories: [record.category]),
+        let sealed = try seal(record, of: subject, existing: snapshot.records, keySet: &keySet, by: principal, now: now)
+        var after = snapshot
+        after.dataKeys += keySet.created
+        after.records.removeAll { $0.category == sealed.category && $0.id == sealed.id }
+        after.records.append(sealed)
+        try await committer.commit(keySet.created.map(StoreChange.addDataKey) + writing([sealed], into: after), audit: [
+            AuditEntry(time: now, actor: principal.id, action: .write, subject: subject, categories: [record.category],
+                       purpose: sealed.collectedFor),
         ])
         return sealed.id
     }
 
-    /// Validates `record` against the policy and the principal, and seals it with its erasure
-    /// schedule under the subject's `state`.
-    func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord], state: SubjectState,
+    /// Validates `record` against the policy and the principal, and seals it, collected for its
+    /// purpose. Its erasure schedule is left to the caller, who knows the person's whole state.
+    func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord],
               keySet: inout DataKeySet, by principal: Principal, now: Date) throws(VaultError) -> SealedRecord {
-        let category = try validate(record, by: principal)
+        let category = try knownCategory(of: record)
         let previous: SealedRecord?
         switch (category.records, record.id) {
         case (.one, _):
@@ -41,30 +48,40 @@ extension Vault {
         case (.many, nil):
             previous = nil
         }
+        let purpose = try collectingPurpose(of: record, category: category, correcting: previous, by: principal)
+        try validateFields(of: record, in: category)
         let id = previous?.id ?? RecordID.generate()
         let key = try keySet.key(for: category.id)
         var sealedFields: [String: Data] = [:]
         for (name, value) in record.fields {
             sealedFields[name] = keys.seal(value, at: FieldAddress(subject: subject, category: category.id, record: id, field: name), with: key)
         }
-        var sealed = SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
-                                  createdAt: previous?.createdAt ?? now, updatedAt: now)
-        sealed.schedule = planner.schedule(of: sealed, state: state) { name in
-            record.fields[name].flatMap { CalendarDate(String($0.prefix(10))) }
-        }
-        return sealed
+        // A correction keeps what the record was first collected for.
+        return SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
+                            createdAt: previous?.createdAt ?? now, updatedAt: now,
+                            collectedFor: previous.map { $0.collectedFor } ?? purpose?.id)
     }
 
-    /// Checks `record` against the policy and the principal without writing anything: a known
-    /// category the principal's purposes use, known fields, values within the size limit.
+    /// Checks a new record against the policy and the principal without writing anything: a
+    /// known category, collected for a purpose that uses it and that the principal may collect
+    /// for, known fields, values within the size limit. Returns the purpose.
     @discardableResult
-    public func validate(_ record: NewRecord, by principal: Principal) throws(VaultError) -> DataCategory {
+    public func validate(_ record: NewRecord, by principal: Principal) throws(VaultError) -> Purpose {
+        let category = try knownCategory(of: record)
+        // Without a record to correct, there is always a purpose.
+        let purpose = try collectingPurpose(of: record, category: category, correcting: nil, by: principal)!
+        try validateFields(of: record, in: category)
+        return purpose
+    }
+
+    private func knownCategory(of record: NewRecord) throws(VaultError) -> DataCategory {
         guard let category = policy.category(record.category) else {
             throw VaultError(.categoryUnknown, "'\(record.category)' is not a category of the policy")
         }
-        guard principal.isAdmin || policy.purposes(using: category.id).contains(where: { principal.purposes.contains($0.id) }) else {
-            throw VaultError(.purposeNotAllowed, "this key is bound to no purpose that uses the category '\(category.id)'")
-        }
+        return category
+    }
+
+    private func validateFields(of record: NewRecord, in category: DataCategory) throws(VaultError) {
         guard !record.fields.isEmpty else {
             throw VaultError(.inputInvalid, "a record of '\(category.id)' needs at least one field")
         }
@@ -76,7 +93,35 @@ extension Vault {
                 throw VaultError(.inputInvalid, "the value of field '\(name)' is larger than \(Self.maximumValueSize) bytes")
             }
         }
-        return category
+    }
+
+    /// The purpose `record` is collected for: the one it names, which must use the category and
+    /// be one the principal is bound to (any, for an admin), or else the only such purpose. A
+    /// correction that names none keeps what the record was collected for: `nil`.
+    func collectingPurpose(of record: NewRecord, category: DataCategory, correcting previous: SealedRecord?,
+                           by principal: Principal) throws(VaultError) -> Purpose? {
+        let candidates = policy.purposes(using: category.id).filter { principal.isAdmin || principal.purposes.contains($0.id) }
+        guard let named = record.purpose else {
+            guard let only = candidates.first else {
+                throw VaultError(.purposeNotAllowed, "this key is bound to no purpose that uses the category '\(category.id)'")
+            }
+            if previous != nil { return nil }
+            guard candidates.count == 1 else {
+                throw VaultError(.purposeRequired, "say which purpose the '\(category.id)' record is collected for ('purpose'): one of \(candidates.map(\.id).joined(separator: ", "))")
+            }
+            return only
+        }
+        guard let purpose = policy.purpose(named) else {
+            throw VaultError(.purposeUnknown, "'\(named)' is not a purpose of the policy")
+        }
+        guard purpose.categories.contains(category.id) else {
+            let users = policy.purposes(using: category.id).map(\.id)
+            throw VaultError(.purposeCategoryUnused, "the purpose '\(named)' does not use the category '\(category.id)'\(users.isEmpty ? "" : "; it is used by \(users.joined(separator: ", "))")")
+        }
+        guard candidates.contains(where: { $0.id == named }) else {
+            throw VaultError(.purposeNotAllowed, "this key may not collect data for the purpose '\(named)'")
+        }
+        return purpose
     }
 
     /// Reads what `purpose` may see of a person. A principal not bound to the purpose is refused,
@@ -161,6 +206,8 @@ extension Vault {
         switch refusal {
         case .objected:
             VaultError(.objected, "the subject objected to '\(purpose)': it may not use their data")
+        case .notApplicable:
+            VaultError(.purposeNotApplicable, "'\(purpose)' does not apply to this subject: no data was collected for it and none of the events that make it apply happened, or one that ends it did")
         case .noConsent(.stale):
             VaultError(.consentStale, "the subject consented to an earlier description of '\(purpose)': ask for consent again before using their data")
         case .noConsent(let status):

@@ -9,10 +9,24 @@ extension Vault {
     /// from the stored one, computed from its (possibly just changed) state. Every operation that
     /// changes an anchor commits these with its own changes, so stored dates never lag.
     func rescheduling(_ snapshot: SubjectSnapshot) -> [StoreChange] {
+        writing([], into: snapshot)
+    }
+
+    /// The changes that store `written`, records just sealed into `snapshot`, with their
+    /// schedules, and reschedule the others whose date changed: what a record is collected for
+    /// may make a purpose apply, and so move the dates of the person's other records.
+    func writing(_ written: [SealedRecord], into snapshot: SubjectSnapshot) -> [StoreChange] {
         let state = snapshot.state
         let fieldDate = fieldDates(of: snapshot)
+        let standing = planner.standing(of: snapshot.records, state: state, fieldDate: fieldDate)
+        let writtenIDs = Set(written.map(\.id))
         return snapshot.records.compactMap { record in
-            let schedule = planner.schedule(of: record, state: state) { fieldDate(record, $0) }
+            let schedule = planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
+            if writtenIDs.contains(record.id) {
+                var scheduled = record
+                scheduled.schedule = schedule
+                return .putRecord(scheduled)
+            }
             guard schedule != record.schedule else { return nil }
             return .scheduleErasure(subject: record.subject, category: record.category, record: record.id, schedule)
         }

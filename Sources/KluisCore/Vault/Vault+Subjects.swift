@@ -36,13 +36,26 @@ extension Vault {
             }
             var categories: [String] = []
             var sealedRecords: [SealedRecord] = []
+            var plain: [RecordID: [String: String]] = [:]
             for record in new.records {
                 // Earlier records of this subject count, so a second record of a one-record
                 // category replaces the first instead of adding to it.
-                let sealed = try seal(record, of: id, existing: sealedRecords, state: SubjectState(), keySet: &keySet, by: principal, now: now)
+                let sealed = try seal(record, of: id, existing: sealedRecords, keySet: &keySet, by: principal, now: now)
                 sealedRecords.removeAll { $0.id == sealed.id }
                 sealedRecords.append(sealed)
+                plain[sealed.id] = record.fields
                 categories.append(record.category)
+            }
+            // Scheduled once all are sealed: each record's purpose applies to the person, and
+            // may keep the others too.
+            let state = SubjectState().collecting(sealedRecords)
+            let fieldDate = { (record: SealedRecord, name: String) in
+                plain[record.id]?[name].flatMap { CalendarDate(String($0.prefix(10))) }
+            }
+            let standing = planner.standing(of: sealedRecords, state: state, fieldDate: fieldDate)
+            for index in sealedRecords.indices {
+                let record = sealedRecords[index]
+                sealedRecords[index].schedule = planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
             }
             changes += sealedRecords.map(StoreChange.putRecord)
             changes += keySet.created.map(StoreChange.addDataKey)
@@ -88,10 +101,12 @@ extension Vault {
                                    audit: [audit(now)])
     }
 
-    /// The events the policy's retention rules and holds listen to.
+    /// The events the policy's retention rules, holds and purposes listen to.
     public var knownEvents: Set<String> {
         var names: Set<String> = ["last_contact", "contract_end", "consent_withdrawn", "account_closed"]
         for purpose in policy.purposes {
+            names.formUnion(purpose.appliesFrom)
+            names.formUnion(purpose.appliesUntil)
             let rules = [purpose.retention.terms] + Array(purpose.retention.categoryTerms.values)
             for terms in rules { if case .event(let name) = terms.anchor { names.insert(name) } }
             for hold in purpose.retention.holds { names.insert(hold.id); names.insert(hold.releasedBy) }
