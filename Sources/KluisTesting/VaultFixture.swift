@@ -26,10 +26,15 @@ public struct VaultFixture: Sendable {
 
     public init(store kind: StoreKind = .sqlite, clock: FixedClock = FixedClock("2026-11-21T10:00:00Z"),
                 policy fixture: PolicyFixture = PolicyFixture()) async throws {
+        try await self.init(store: kind, clock: clock, policy: try PolicyDocument(text: fixture.yaml).validPolicy())
+    }
+
+    /// A vault with `policy`, such as one of the example policies.
+    public init(store kind: StoreKind = .sqlite, clock: FixedClock, policy: Policy) async throws {
         directory = try TemporaryDirectory()
         root = RootKey.generate()
         self.clock = clock
-        policy = try PolicyDocument(text: fixture.yaml).validPolicy()
+        self.policy = policy
         let store: any VaultStore = switch kind {
         case .sqlite: try SQLiteVaultStore(path: directory.path("kluis.sqlite"))
         case .postgres: pools.open(try PostgresTestServer.freshLocation())

@@ -73,6 +73,7 @@ public struct PurposeGate: Sendable {
         var released: [SealedRecord] = []
         var withheld: [String: WithholdReason] = [:]
         let held = retention.isHeld(purpose.retention, state: state)
+        let since = applicability.application(of: purpose, state: state)?.since
         var expiredCategories: Set<String> = []
         var liveCategories: Set<String> = []
         for record in records {
@@ -85,7 +86,7 @@ public struct PurposeGate: Sendable {
                 continue
             }
             let terms = purpose.retention(for: record.category)
-            let expiry = retention.expiry(of: record, terms: terms, state: state, purpose: purpose.id) { fieldDate(record, $0) }
+            let expiry = retention.expiry(of: record, terms: terms, state: state, purpose: purpose.id, since: since) { fieldDate(record, $0) }
             if !held, let expiry, now >= expiry {
                 expiredCategories.insert(record.category)
             } else {

@@ -12,7 +12,9 @@ public struct RetentionClock: Sendable {
     }
 
     /// The moment the record may no longer be kept for this purpose, or `nil` while its anchor
-    /// event has not happened (the clock has not started) and the terms set no `at_most`.
+    /// event has not happened (the clock has not started) and the terms set no `at_most`, which
+    /// counts from the record's collection or, when later, from `since`: when the purpose came to
+    /// apply to the person.
     ///
     /// `fieldDate` gives the value of a date field, for `field:` anchors. A `consent_withdrawn`
     /// anchor counts from the end of consent for `purpose` itself (withdrawn, expired or refused
@@ -20,7 +22,7 @@ public struct RetentionClock: Sendable {
     /// anchor counts, for a record the purpose did not collect itself (the name on an invoice),
     /// from the latest record it did collect, so that it stays as long as that record.
     public func expiry(of record: SealedRecord, terms: RetentionRule.Terms, state: SubjectState, purpose: String,
-                       fieldDate: (String) -> CalendarDate? = { _ in nil }) -> Date? {
+                       since: Date? = nil, fieldDate: (String) -> CalendarDate? = { _ in nil }) -> Date? {
         let anchor: Date?
         switch terms.anchor {
         case .collected: anchor = record.createdAt
@@ -38,7 +40,7 @@ public struct RetentionClock: Sendable {
         case .event(let name): anchor = state.events[name]
         }
         if let anchor { return calendar.adding(terms.duration, to: anchor) }
-        return terms.atMost.map { calendar.adding($0, to: record.createdAt) }
+        return terms.atMost.map { calendar.adding($0, to: max(record.createdAt, since ?? record.createdAt)) }
     }
 
     /// Whether a hold of `rule` is in force: placed (its id recorded as an event) and not

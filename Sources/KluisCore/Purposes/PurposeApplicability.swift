@@ -24,7 +24,8 @@ public struct PurposeApplicability: Sendable {
     public func application(of purpose: Purpose, state: SubjectState) -> PurposeApplication? {
         // Each reason with the moment it began and the latest moment it was renewed.
         var starts: [(reason: PurposeApplication.Reason, first: Date, latest: Date)] = []
-        if let collected = state.collections[purpose.id] {
+        // Collecting data is a reason for every purpose but one on consent: only consent is.
+        if purpose.legalBasis.kind != .consent, let collected = state.collections[purpose.id] {
             starts.append((.collected, collected.first, collected.latest))
         }
         if purpose.legalBasis.kind == .consent {
@@ -37,8 +38,9 @@ public struct PurposeApplicability: Sendable {
             if let time = state.events[name] { starts.append((.event(name), time, time)) }
         }
         // Data written before purposes were recorded counts as collected for every purpose of
-        // its category that needs neither consent nor an event of its own.
-        if purpose.legalBasis.kind != .consent, purpose.appliesFrom.isEmpty,
+        // its category not resting on consent, as all of them held it then: an upgrade never
+        // removes more than the policy removed before it.
+        if purpose.legalBasis.kind != .consent,
            let inherited = purpose.categories.compactMap({ state.uncollected[$0] }).min() {
             starts.append((.inherited, inherited, inherited))
         }

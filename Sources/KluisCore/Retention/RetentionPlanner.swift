@@ -18,8 +18,8 @@ public struct RetentionPlanner: Sendable {
 
     /// What decides the schedules of one person's records, worked out once for all of them.
     public struct Standing: Sendable, Hashable {
-        /// The purposes that apply to the person.
-        public var applying: Set<String>
+        /// The purposes that apply to the person, and since when.
+        public var applying: [String: Date]
         /// For a purpose that applies only because data was collected for it, the moment it
         /// stops: when the last record collected for it may no longer be kept for it. Records it
         /// merely uses are kept for it no longer than that.
@@ -38,7 +38,8 @@ public struct RetentionPlanner: Sendable {
             var end = Date.distantPast
             for record in records where record.collectedFor == purpose.id {
                 guard let expiry = gate.retention.expiry(of: record, terms: purpose.retention(for: record.category), state: state,
-                                                         purpose: purpose.id, fieldDate: { fieldDate(record, $0) }) else {
+                                                         purpose: purpose.id, since: application.since,
+                                                         fieldDate: { fieldDate(record, $0) }) else {
                     end = .distantFuture
                     break
                 }
@@ -46,7 +47,7 @@ public struct RetentionPlanner: Sendable {
             }
             if end != .distantFuture, end != .distantPast { ends[purpose.id] = end }
         }
-        return Standing(applying: Set(applications.map(\.purpose)), collectionEnds: ends)
+        return Standing(applying: Dictionary(uniqueKeysWithValues: applications.map { ($0.purpose, $0.since) }), collectionEnds: ends)
     }
 
     /// The schedule of `record`. `fieldDate` gives its date fields, for `field:` anchors.
@@ -71,7 +72,8 @@ public struct RetentionPlanner: Sendable {
             if let hold = gate.retention.holdInForce(purpose.retention, state: state) {
                 return (ErasureSchedule(eraseBy: nil, action: terms.then, purpose: purpose.id), .hold(hold.id))
             }
-            guard var expiry = gate.retention.expiry(of: record, terms: terms, state: state, purpose: purpose.id, fieldDate: fieldDate) else {
+            guard var expiry = gate.retention.expiry(of: record, terms: terms, state: state, purpose: purpose.id,
+                                                     since: standing.applying[purpose.id], fieldDate: fieldDate) else {
                 return (ErasureSchedule(eraseBy: nil, action: terms.then, purpose: purpose.id), .awaitingEvent(terms.anchor.description))
             }
             if record.collectedFor != purpose.id, let end = standing.collectionEnds[purpose.id] {
@@ -88,10 +90,10 @@ public struct RetentionPlanner: Sendable {
 
     /// Whether `purpose` may keep data of `category` for this person at all: it applies to the
     /// person, the person did not object to it, and no restriction bars it.
-    func holds(_ purpose: Purpose, category: String, state: SubjectState, applying: Set<String>) -> Bool {
+    func holds(_ purpose: Purpose, category: String, state: SubjectState, applying: [String: Date]) -> Bool {
         if state.isRestricted(category, for: purpose.id) { return false }
         if gate.mayObject(to: purpose), state.consents.isObjected(purpose.id) { return false }
-        return applying.contains(purpose.id)
+        return applying[purpose.id] != nil
     }
 
     /// What the stored schedules were computed from, as a hash: when the policy's retention terms

@@ -53,21 +53,22 @@ extension Vault {
     /// still keep one of its records.
     func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept]) {
         let state = snapshot.state
-        let applying = Set(gate.applicability.applications(state).map(\.purpose))
+        let applying = Dictionary(uniqueKeysWithValues: gate.applicability.applications(state).map { ($0.purpose, $0.since) })
         let fieldDate = fieldDates(of: snapshot)
         var kept: [ErasureRecord.Kept] = []
         let categories = Set(snapshot.records.map(\.category))
         for category in categories.sorted() {
             let records = snapshot.records.filter { $0.category == category }
             let keepers = policy.purposes(using: category).filter { purpose in
-                applying.contains(purpose.id)
+                applying[purpose.id] != nil
                     && (purpose.legalBasis.kind == .legalObligation || gate.retention.isHeld(purpose.retention, state: state))
             }
             var keeping: [String] = []
             var until: Date? = .distantPast
             for purpose in keepers {
                 let expiries = records.map { record in
-                    gate.retention.expiry(of: record, terms: purpose.retention(for: category), state: state, purpose: purpose.id) { fieldDate(record, $0) }
+                    gate.retention.expiry(of: record, terms: purpose.retention(for: category), state: state, purpose: purpose.id,
+                                          since: applying[purpose.id]) { fieldDate(record, $0) }
                 }
                 let held = gate.retention.isHeld(purpose.retention, state: state)
                 guard held || expiries.contains(where: { $0 == nil || $0! > now }) else { continue }

@@ -64,7 +64,7 @@ extension Vault {
             guard correction.id != nil || policy.category(correction.category)?.records == .one else {
                 throw VaultError(.requestInvalid, "a correction of '\(correction.category)' must name the record it corrects ('id')")
             }
-            let sealed = try seal(correction, of: subject, existing: corrected.records, keySet: &keySet, by: operator_, now: now)
+            let sealed = try seal(correction, of: subject, existing: corrected.records, state: snapshot.state, keySet: &keySet, by: operator_, now: now)
             corrected.records.removeAll { $0.id == sealed.id && $0.category == sealed.category }
             corrected.records.append(sealed)
             written.removeAll { $0.id == sealed.id }

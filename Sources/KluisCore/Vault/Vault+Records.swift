@@ -16,7 +16,7 @@ extension Vault {
         }
         let now = now()
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
-        let sealed = try seal(record, of: subject, existing: snapshot.records, keySet: &keySet, by: principal, now: now)
+        let sealed = try seal(record, of: subject, existing: snapshot.records, state: snapshot.state, keySet: &keySet, by: principal, now: now)
         var after = snapshot
         after.dataKeys += keySet.created
         after.records.removeAll { $0.category == sealed.category && $0.id == sealed.id }
@@ -28,9 +28,10 @@ extension Vault {
         return sealed.id
     }
 
-    /// Validates `record` against the policy and the principal, and seals it, collected for its
-    /// purpose. Its erasure schedule is left to the caller, who knows the person's whole state.
-    func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord],
+    /// Validates `record` against the policy, the principal and the person's `state`, and seals
+    /// it, collected for its purpose. Data for a purpose on consent needs consent in force. Its
+    /// erasure schedule is left to the caller, who knows the person's whole state.
+    func seal(_ record: NewRecord, of subject: SubjectID, existing: [SealedRecord], state: SubjectState,
               keySet: inout DataKeySet, by principal: Principal, now: Date) throws(VaultError) -> SealedRecord {
         let category = try knownCategory(of: record)
         let previous: SealedRecord?
@@ -50,6 +51,9 @@ extension Vault {
         }
         let purpose = try collectingPurpose(of: record, category: category, correcting: previous, by: principal)
         try validateFields(of: record, in: category)
+        if let purpose, purpose.legalBasis.kind == .consent, let refusal = gate.refusal(of: purpose, state: state) {
+            throw Self.error(for: refusal, purpose: purpose.id)
+        }
         let id = previous?.id ?? RecordID.generate()
         let key = try keySet.key(for: category.id)
         var sealedFields: [String: Data] = [:]

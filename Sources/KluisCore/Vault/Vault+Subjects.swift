@@ -40,7 +40,7 @@ extension Vault {
             for record in new.records {
                 // Earlier records of this subject count, so a second record of a one-record
                 // category replaces the first instead of adding to it.
-                let sealed = try seal(record, of: id, existing: sealedRecords, keySet: &keySet, by: principal, now: now)
+                let sealed = try seal(record, of: id, existing: sealedRecords, state: SubjectState(), keySet: &keySet, by: principal, now: now)
                 sealedRecords.removeAll { $0.id == sealed.id }
                 sealedRecords.append(sealed)
                 plain[sealed.id] = record.fields
