@@ -24,6 +24,17 @@ import Testing
         let held = await CommandRun.kluis(["retention", "hold", subject.rawValue, "follow_up"] + common)
         #expect(held.exitCode == 0, "\(held.errorOutput)")
 
+        // The report says why nothing of Dirk's has a date, and which purposes apply to him.
+        let report = await CommandRun.kluis(["retention", "report"] + common)
+        #expect(report.exitCode == 0, "\(report.errorOutput)")
+        #expect(report.output.contains("applications\trecruitment\tawaiting_event account_closed\t1\n"))
+        #expect(report.output.contains("reports\tmoderation\thold follow_up\t1\n"))
+        #expect(report.output.contains("moderation\tcollected\t1\n") && report.output.contains("recruitment\tcollected\t1\n"))
+        let reportJSON = await CommandRun.kluis(["retention", "report", "--json"] + common)
+        let undated = try #require((try JSONSerialization.jsonObject(with: Data(reportJSON.output.utf8)) as? [String: Any])?["undated"] as? [[String: Any]])
+        #expect(undated.map { $0["reason"] as? String } == ["awaiting_event", "hold"])
+        #expect(!report.output.contains("Dirk") && !reportJSON.output.contains(subject.rawValue))
+
         let bad = await CommandRun.kluis(["retention", "sweep", "--now", "next tuesday"] + common)
         #expect(bad.exitCode != 0)
         #expect(bad.errorOutput.contains("--now"))
@@ -45,9 +56,9 @@ import Testing
 
         let swept = await CommandRun.kluis(["retention", "sweep", "--now", day, "--json"] + common)
         #expect(swept.exitCode == 0, "\(swept.errorOutput)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(swept.output.utf8)) as? [String: Any])
-        #expect(report["dry_run"] as? Bool == false)
-        #expect((report["removed"] as? [String: Any])?["subjects_removed"] as? Int == 0, "the application stays: the account is open")
+        let sweepReport = try #require(try JSONSerialization.jsonObject(with: Data(swept.output.utf8)) as? [String: Any])
+        #expect(sweepReport["dry_run"] as? Bool == false)
+        #expect((sweepReport["removed"] as? [String: Any])?["subjects_removed"] as? Int == 0, "the application stays: the account is open")
         #expect(!swept.output.contains("Dirk") && !swept.output.contains("dirk@"))
 
         let anonymous = await CommandRun.kluis(["retention", "anonymous"] + common)

@@ -97,6 +97,33 @@ import Testing
         #expect(issue.line == line(of: "id: photos", in: fixture.yaml))
     }
 
+    @Test func dataThatCouldBeKeptForEverIsAWarningUntilAtMostBoundsIt() throws {
+        var fixture = PolicyFixture()
+        fixture.purposes = fixture.purposes.replacingOccurrences(", at_most: P10Y}", "}")
+        let document = check(fixture)
+        #expect(document.isValid)
+        let issue = try #require(document.issues.first)
+        #expect(document.issues.count == 1)
+        #expect(issue.code == "retention.may_never_end")
+        #expect(issue.severity == .warning)
+        #expect(issue.path == "purposes[service].retention")
+        #expect(issue.message.contains("contact") && issue.message.contains("contract_end"))
+        // An anchor every record has never warns: collection, the fiscal year, consent withdrawn.
+        fixture.purposes = fixture.purposes.replacingOccurrences("anchor: contract_end, duration: P2Y", "anchor: collected, duration: P2Y")
+        #expect(check(fixture).issues.isEmpty)
+    }
+
+    @Test func purposesSayWhichEventsStartAndEndThem() throws {
+        var fixture = PolicyFixture()
+        fixture.purposes = fixture.purposes.replacingOccurrences("    categories: [contact]\n", "    categories: [contact]\n    applies_from: [contract_start]\n    applies_until: [Contract End]\n")
+        #expect(check(fixture).errors.map(\.path) == ["purposes[service].applies_until[0]"])
+        fixture.purposes = fixture.purposes.replacingOccurrences("[Contract End]", "[contract_ended]")
+        let policy = try check(fixture).validPolicy()
+        #expect(policy.purpose("service")?.appliesFrom == ["contract_start"])
+        #expect(policy.purpose("service")?.appliesUntil == ["contract_ended"])
+        #expect(policy.purpose("service")?.retention.terms.atMost == ISODuration("P10Y"))
+    }
+
     @Test func subjectGroupWithoutPurposeIsAWarning() throws {
         let yaml = PolicyFixture().yaml.replacingOccurrences("    name: {nl: Klanten, en: Customers}\n",
                                                      "    name: {nl: Klanten, en: Customers}\n  - id: staff\n    name: {nl: Medewerkers, en: Staff}\n")

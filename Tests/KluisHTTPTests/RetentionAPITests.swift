@@ -52,6 +52,33 @@ import Testing
         }
     }
 
+    @Test(arguments: StoreKind.enabled) func theReportIsForAdminsAndCountsWithoutValues(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store, policy: .withRetention())
+        defer { api.fixture.directory.remove() }
+        _ = try await api.fixture.vault.createSubject(
+            NewSubject(identifiers: [], records: [NewRecord(category: "reports", fields: ["text": "Een melding over Piet."])]), by: VaultFixture.admin)
+        try await api.application().test(.router) { client in
+            let refused = try await client.send(.get, "/v1/retention/report", token: api.appToken)
+            #expect(refused.status == .forbidden)
+            let bad = try await client.send(.get, "/v1/retention/report?at=tomorrow", token: api.adminToken)
+            #expect(bad.status == .badRequest)
+            #expect(bad.problemCode == "input.invalid")
+            let answer = try await client.send(.get, "/v1/retention/report?at=2027-01-21T09:59:59Z", token: api.adminToken)
+            #expect(answer.status == .ok)
+            let report = try answer.json()
+            #expect(report["time"] as? String == "2027-01-21T09:59:59Z")
+            let dated = try #require(report["dated"] as? [[String: Any]])
+            #expect(dated.count == 1)
+            #expect(dated.first?["category"] as? String == "reports")
+            #expect(dated.first?["purpose"] as? String == "moderation")
+            #expect(dated.first?["due"] as? Int == 0, "two months after 21 November is 21 January, 10:00: not yet")
+            #expect(dated.first?["next"] as? String == "2027-01-21T10:00:00Z")
+            #expect((report["undated"] as? [Any])?.isEmpty == true)
+            #expect((report["applications"] as? [[String: Any]])?.first?["reason"] as? String == "collected")
+            #expect(!answer.text.contains("Piet") && !answer.text.contains("sub_"))
+        }
+    }
+
     @Test func anonymousRecordsAreListedForAdminsByKnownCategory() async throws {
         let api = try await APIFixture(policy: .withRetention())
         defer { api.fixture.directory.remove() }
