@@ -61,21 +61,24 @@ public struct StoreContract: Sendable {
         #expect(snapshot.dataKeys.map(\.category) == ["contact"])
         #expect(snapshot.records.count == 1)
         #expect(snapshot.records.first?.fields == ["email": Data([4, 5]), "phone": Data([6])])
+        #expect(snapshot.records.first?.collectedFor == nil, "written without a purpose, as before purposes were recorded")
         #expect(snapshot.events == ["contract_end": Self.t0.addingTimeInterval(60)])
         #expect(try await store.subject(kind: .email, blindIndex: Data([7])) == id)
         #expect(try await store.subject(kind: .phone, blindIndex: Data([7])) == nil)
         #expect(try await store.snapshot(of: SubjectID.generate()) == nil)
     }
 
-    /// A record written again is replaced, keeping its creation time.
+    /// A record written again is replaced, keeping its creation time and what it was collected for.
     public func recordsAreReplaced() async throws {
         let store = try await prepared()
         let id = SubjectID.generate()
         try await store.commit([.createSubject(id, createdAt: Self.t0)], audit: [])
         let recordID = RecordID.generate()
-        let first = SealedRecord(subject: id, category: "contact", id: recordID, fields: ["email": Data([1])], createdAt: Self.t0, updatedAt: Self.t0)
+        let first = SealedRecord(subject: id, category: "contact", id: recordID, fields: ["email": Data([1])], createdAt: Self.t0, updatedAt: Self.t0,
+                                 collectedFor: "service")
         var second = first
         second.fields = ["email": Data([2])]
+        second.collectedFor = "newsletter"
         second.updatedAt = Self.t0.addingTimeInterval(10)
         try await store.commit([.putRecord(first)], audit: [])
         try await store.commit([.putRecord(second)], audit: [])
@@ -84,6 +87,7 @@ public struct StoreContract: Sendable {
         #expect(records.first?.fields == ["email": Data([2])])
         #expect(records.first?.createdAt == Self.t0)
         #expect(records.first?.updatedAt == Self.t0.addingTimeInterval(10))
+        #expect(records.first?.collectedFor == "service")
     }
 
     /// An identifier of another subject is refused, and nothing of that commit is kept.
