@@ -63,6 +63,31 @@ import Testing
         #expect(try await api.fixture.fixture.vault.verifyAudit().isIntact)
     }
 
+    @Test(arguments: StoreKind.enabled) func dataForAPurposeOnConsentIsWrittenOnlyWithConsent(store: StoreKind) async throws {
+        let api = try await ConsentFixture(store: store)
+        defer { api.fixture.fixture.directory.remove() }
+        let subject = try await api.fixture.fixture.makeSubject()
+        let before = try await api.fixture.fixture.store.snapshot(of: subject)
+        try await api.fixture.application().test(.router) { client in
+            let write = { try await client.send(.put, "/v1/subjects/\(subject)/contact", token: api.fixture.adminToken,
+                                                json: #"{"purpose": "newsletter", "fields": {"email": "nieuwsbrief@voorbeeld.example"}}"#) }
+            let refused = try await write()
+            #expect(refused.status == .forbidden)
+            #expect(refused.problemCode == "consent.required")
+            #expect(try await api.fixture.fixture.store.snapshot(of: subject)?.records == before?.records, "nothing was written")
+            let consented = try await client.send(.post, "/v1/subjects/\(subject)/consents", token: api.fixture.appToken,
+                                                  json: #"{"decisions":{"newsletter":"given"},"birth_date":"1990-05-17"}"#)
+            #expect(consented.status == .created)
+            #expect(try await write().status == .ok)
+            // A person created with data for it has given no consent yet: refused as a whole.
+            let created = try await client.send(.post, "/v1/subjects", token: api.fixture.adminToken, json: """
+                {"purpose": "newsletter", "records": [{"category": "contact", "fields": {"email": "nieuw@voorbeeld.example"}}]}
+                """)
+            #expect(created.status == .forbidden)
+            #expect(created.problemCode == "consent.required")
+        }
+    }
+
     @Test(arguments: StoreKind.enabled) func objectionStopsALegitimateInterestAndDirectMarketing(store: StoreKind) async throws {
         let api = try await ConsentFixture(store: store)
         defer { api.fixture.fixture.directory.remove() }

@@ -8,7 +8,9 @@ struct ImportCommand: ContextualCommand {
         commandName: "import",
         abstract: "Create subjects from a JSON Lines file, one subject per line.",
         discussion: """
-            Each line is {"identifiers": {"email": "…"}, "records": [{"category": "…", "fields": {…}}]}. \
+            Each line is {"identifiers": {"email": "…"}, "purpose": "…", "records": [{"category": "…", "fields": {…}}]}: \
+            the purpose the records are collected for, once or per record, may be left out where only one purpose \
+            uses a category. Data for a purpose on consent cannot be imported: record the consent, then write it. \
             Every line is checked against the policy before anything is written, so a bad line changes nothing; \
             then subjects are written --batch at a time, each batch one transaction.
             """

@@ -66,15 +66,19 @@ extension Vault {
                             collectedFor: previous.map { $0.collectedFor } ?? purpose?.id)
     }
 
-    /// Checks a new record against the policy and the principal without writing anything: a
-    /// known category, collected for a purpose that uses it and that the principal may collect
-    /// for, known fields, values within the size limit. Returns the purpose.
+    /// Checks a record of a new person against the policy and the principal without writing
+    /// anything: a known category, collected for a purpose that uses it and that the principal
+    /// may collect for (not one on consent: a new person has given none), known fields, values
+    /// within the size limit. Returns the purpose.
     @discardableResult
     public func validate(_ record: NewRecord, by principal: Principal) throws(VaultError) -> Purpose {
         let category = try knownCategory(of: record)
         // Without a record to correct, there is always a purpose.
         let purpose = try collectingPurpose(of: record, category: category, correcting: nil, by: principal)!
         try validateFields(of: record, in: category)
+        if let refusal = gate.refusal(of: purpose, state: SubjectState()), purpose.legalBasis.kind == .consent {
+            throw Self.error(for: refusal, purpose: purpose.id)
+        }
         return purpose
     }
 
