@@ -15,6 +15,11 @@ public struct PurposeApplicability: Sendable {
         policy.purposes.compactMap { application(of: $0, state: state) }
     }
 
+    /// The ids of the purposes that apply to the person, each with the moment it came to apply.
+    public func since(_ state: SubjectState) -> [String: Date] {
+        Dictionary(uniqueKeysWithValues: applications(state).map { ($0.purpose, $0.since) })
+    }
+
     /// Whether `purpose` applies to the person.
     public func applies(_ purpose: Purpose, state: SubjectState) -> Bool {
         application(of: purpose, state: state) != nil

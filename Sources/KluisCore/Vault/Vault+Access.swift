@@ -95,15 +95,16 @@ extension Vault {
         return package
     }
 
-    /// When the last record of `category` goes: the latest erase-by date of its records, as the
-    /// sweep will act on them; `nil` while any of them has none.
+    /// When the last record of `category` goes: the latest erase-by date of its records, worked
+    /// out as the next sweep will (stored dates are computed again when the policy changed);
+    /// `nil` while any of them has none.
     func eraseBy(_ category: String, in snapshot: SubjectSnapshot) -> Date? {
         let state = snapshot.state
         let fieldDate = fieldDates(of: snapshot)
         let standing = planner.standing(of: snapshot.records, state: state, fieldDate: fieldDate)
         var latest: Date?
         for record in snapshot.records where record.category == category {
-            let schedule = record.schedule ?? planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
+            let schedule = planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
             guard let eraseBy = schedule.eraseBy else { return nil }
             latest = max(latest ?? eraseBy, eraseBy)
         }
@@ -147,10 +148,10 @@ extension Vault {
         let now = now()
         // Data the person provided (or whose activity was observed), processed on consent or a
         // contract that applies to them.
-        let applying = Set(gate.applicability.applications(snapshot.state).map(\.purpose))
+        let applying = gate.applicability.since(snapshot.state)
         let portable = Set(policy.categories.filter { category in
             [.provided, .observed].contains(category.origin)
-                && policy.purposes(using: category.id).contains { applying.contains($0.id) && [.consent, .contract].contains($0.legalBasis.kind) }
+                && policy.purposes(using: category.id).contains { applying[$0.id] != nil && [.consent, .contract].contains($0.legalBasis.kind) }
         }.map(\.id))
         let records = try open(snapshot.records.filter { portable.contains($0.category) }, of: snapshot)
         let categories = policy.categories.filter { category in records.contains { $0.category == category.id } }.map { category in

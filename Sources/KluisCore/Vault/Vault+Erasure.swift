@@ -53,7 +53,7 @@ extension Vault {
     /// still keep one of its records.
     func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept]) {
         let state = snapshot.state
-        let applying = Dictionary(uniqueKeysWithValues: gate.applicability.applications(state).map { ($0.purpose, $0.since) })
+        let applying = gate.applicability.since(state)
         let fieldDate = fieldDates(of: snapshot)
         var kept: [ErasureRecord.Kept] = []
         let categories = Set(snapshot.records.map(\.category))
