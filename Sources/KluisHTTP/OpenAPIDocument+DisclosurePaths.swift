@@ -14,7 +14,7 @@ extension OpenAPIDocument {
             "requests"
           ],
           "summary": "Log a disclosure to a recipient",
-          "description": "Logs that data of `categories` was handed to a recipient of the policy for `purpose` outside Kluis. The log is how an access package names the recipients the data actually went to (art. 15(1)(c)), and whom to tell of a rectification, erasure or restriction (art. 19). Only an audit event is stored. Needs a key bound to `purpose`, or an admin key.",
+          "description": "Logs that data of `categories` was handed to a recipient of the policy for `purpose` outside Kluis. The log is how an access package names the recipients the data actually went to (art. 15(1)(c)), and whom to tell of a rectification, erasure or restriction (art. 19). Only an audit event is stored. Needs a key bound to `purpose`, or an admin key. Refused, changing nothing, unless the policy names the recipient for the purpose and the categories, and the purpose may use the person's data now: it applies to them, with consent in force where it rests on consent, no objection, and no restriction of a category.",
           "security": [
             {
               "bearerAuth": []
@@ -49,7 +49,7 @@ extension OpenAPIDocument {
               "$ref": "#/components/responses/Unauthorised"
             },
             "403": {
-              "description": "`purpose.not_allowed`: the key is not bound to `purpose`.",
+              "description": "`purpose.not_allowed`: the key is not bound to `purpose`. `purpose.not_applicable`: the purpose does not apply to the person. `consent.required`, `consent.stale`: it rests on consent, and none is in force. `objection.in_force`: the person objected to it. `category.restricted`: a category disclosed is restricted (art. 18) for this purpose.",
               "content": {
                 "application/problem+json": {
                   "schema": {
@@ -72,7 +72,7 @@ extension OpenAPIDocument {
               }
             },
             "422": {
-              "description": "`request.invalid`: `recipient` is not a recipient of the policy, or the policy does not name it for `purpose`.",
+              "description": "`request.invalid`: `recipient` is not a recipient of the policy, or the policy does not name it for `purpose`. `disclosure.not_listed`: the policy names the recipient for other categories only.",
               "content": {
                 "application/problem+json": {
                   "schema": {

@@ -328,6 +328,8 @@ extension OpenAPIDocument {
               "restriction.subject_not_told",
               "identifier.invalid",
               "category.unknown",
+              "category.restricted",
+              "disclosure.not_listed",
               "field.unknown",
               "purpose.unknown",
               "purpose.not_allowed",

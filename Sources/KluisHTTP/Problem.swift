@@ -66,10 +66,10 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown: .notFound
         case .identifierInUse, .requestStateInvalid, .restrictionNotTold: .conflict
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected,
-             .purposeNotApplicable: .forbidden
+             .purposeNotApplicable, .categoryRestricted: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,
              .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .extensionTooLate,
-             .bsnRefused: .unprocessableContent
+             .bsnRefused, .disclosureNotListed: .unprocessableContent
         case .unauthorised: .unauthorized
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
              .eventInvalid, .inputInvalid, .purposeRequired, .purposeCategoryUnused: .badRequest

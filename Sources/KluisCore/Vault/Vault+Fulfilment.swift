@@ -147,7 +147,10 @@ extension Vault {
     }
 
     /// Records that data of `categories` was handed to `recipient` for `purpose`: the
-    /// disclosure log that access answers name actual recipients from (art. 15(1)(c)).
+    /// disclosure log that access answers name actual recipients from (art. 15(1)(c)). Refused,
+    /// changing nothing, unless the policy names the recipient for the purpose and those
+    /// categories, and the purpose may use them for this person now: it applies to them, with
+    /// consent in force where it needs consent, no objection, and no restriction of a category.
     public func recordDisclosure(of subject: SubjectID, to recipientID: String, purpose purposeID: String,
                                  categories: [String], by principal: Principal) async throws {
         guard let recipient = policy.recipient(recipientID) else {
@@ -165,8 +168,20 @@ extension Vault {
         guard !categories.isEmpty, categories.allSatisfy(purpose.categories.contains) else {
             throw VaultError(.categoryUnknown, "name the categories disclosed; each must be one '\(purposeID)' uses")
         }
-        guard try await store.snapshot(of: subject) != nil else {
+        let unlisted = categories.filter { !recipient.categories.isEmpty && !recipient.categories.contains($0) }
+        guard unlisted.isEmpty else {
+            throw VaultError(.disclosureNotListed, "the policy names '\(recipientID)' as a recipient of \(recipient.categories.joined(separator: ", ")) only, not of \(unlisted.joined(separator: ", "))")
+        }
+        guard let snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        let state = snapshot.state
+        if let refusal = gate.refusal(of: purpose, state: state) {
+            throw Self.error(for: refusal, purpose: purposeID)
+        }
+        let restricted = categories.filter { state.isRestricted($0, for: purposeID) }
+        guard restricted.isEmpty else {
+            throw VaultError(.categoryRestricted, "the subject's \(restricted.joined(separator: ", ")) is restricted (art. 18): '\(purposeID)' may not disclose it")
         }
         try await audit(AuditEntry(time: now(), actor: principal.id, action: .disclosure, subject: subject,
                                    categories: categories.sorted(), purpose: purposeID, reason: recipientID))

@@ -24,6 +24,8 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case identifierInvalid = "identifier.invalid"
         case recordNotFound = "record.not_found"
         case categoryUnknown = "category.unknown"
+        case categoryRestricted = "category.restricted"
+        case disclosureNotListed = "disclosure.not_listed"
         case fieldUnknown = "field.unknown"
         case purposeUnknown = "purpose.unknown"
         case purposeNotAllowed = "purpose.not_allowed"
