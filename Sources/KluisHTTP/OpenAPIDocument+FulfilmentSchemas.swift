@@ -147,6 +147,30 @@ extension OpenAPIDocument {
             "type": "string",
             "pattern": "^anon_[a-z2-7]{26}$",
             "description": "What replaces this person in other people's records."
+          },
+          "scope": {
+            "type": "object",
+            "description": "For an erasure of part of the person's data (a deletion, or an erasure request naming categories): what was asked. Absent when the whole person was erased; the person then stays with the rest of their data.",
+            "required": [
+              "categories",
+              "records"
+            ],
+            "properties": {
+              "categories": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Categories asked to go whole."
+              },
+              "records": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Record ids erased one by one, or every record of a deleted category."
+              }
+            }
           }
         }
       },

@@ -157,6 +157,77 @@ extension OpenAPIDocument {
               "$ref": "#/components/responses/Internal"
             }
           }
+        },
+        "delete": {
+          "operationId": "deleteCategory",
+          "tags": [
+            "records"
+          ],
+          "summary": "Delete a category of a subject",
+          "description": "Erases every record of the category: the records are deleted and the person's key for the category destroyed. The person, their identifiers and their other data stay. Refused, changing nothing, when a legal obligation that applies to the person or a legal hold in force must keep it. An application's key may delete only where the policy lets the person delete the category themselves (`deletion: self_service`); an admin key may delete any. Audited as `erasure`; journalled, so that a restore erases it again.",
+          "security": [
+            {
+              "bearerAuth": []
+            }
+          ],
+          "responses": {
+            "200": {
+              "description": "What was erased, as the erasure journal records it: `erased` names the category when it went whole (its key destroyed), `scope` what was asked.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/ErasureRecord"
+                  }
+                }
+              }
+            },
+            "400": {
+              "description": "`category.unknown`: the category is not in the policy.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "401": {
+              "$ref": "#/components/responses/Unauthorised"
+            },
+            "403": {
+              "description": "`purpose.not_allowed`: the key is bound to no purpose that uses the category. `erasure.request_only`: the policy does not let the person delete this category themselves (`deletion: request`); only an admin key, or an erasure request, can.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "404": {
+              "description": "`subject.not_found` (the path names no subject), `record.not_found` (the subject has no records in the category).",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "409": {
+              "description": "`erasure.kept`: a legal obligation that applies to the person, or a legal hold in force, must keep it; the detail names the purpose and until when. Nothing changed. An erasure request restricts such data to that purpose instead.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "500": {
+              "$ref": "#/components/responses/Internal"
+            }
+          }
         }
       },
       "/v1/subjects/{id}/events": {

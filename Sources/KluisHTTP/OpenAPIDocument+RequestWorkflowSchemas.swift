@@ -94,7 +94,7 @@ extension OpenAPIDocument {
             "items": {
               "type": "string"
             },
-            "description": "For a restriction: the category ids to restrict; all when absent."
+            "description": "For a restriction: the category ids to restrict; all when absent. For an erasure: the category ids to erase, the person and the rest of their data staying; the whole person when absent."
           },
           "ground": {
             "type": "string",
@@ -171,7 +171,7 @@ extension OpenAPIDocument {
             "items": {
               "type": "string"
             },
-            "description": "For a restriction; empty: all categories."
+            "description": "For a restriction or an erasure; empty: all categories (for an erasure, the whole person)."
           },
           "ground": {
             "type": "string",

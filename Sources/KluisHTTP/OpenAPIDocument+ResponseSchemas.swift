@@ -321,6 +321,8 @@ extension OpenAPIDocument {
               "store.initialised",
               "subject.not_found",
               "record.not_found",
+              "erasure.kept",
+              "erasure.request_only",
               "request.not_found",
               "hold.unknown",
               "identifier.in_use",

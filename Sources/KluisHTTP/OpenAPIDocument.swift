@@ -7,7 +7,7 @@ import Foundation
 enum OpenAPIDocument {
     static let json: String = {
         let paths = [subjectPaths, recordPaths, servicePaths, consentPaths, cookiePaths, requestPaths, requestDecisionPaths,
-                     requestFulfilmentPaths, disclosurePaths, retentionPaths].map(members(of:)).joined(separator: ",\n")
+                     requestFulfilmentPaths, disclosurePaths, retentionPaths, deletionPaths].map(members(of:)).joined(separator: ",\n")
         let schemas = [schemasFirst, schemasSecond, consentSchemas, receiptSchemas, cookieSchemas, requestWorkflowSchemas,
                        fulfilmentSchemas, accessPackageSchemas, packageSchemas, retentionSchemas].map(members(of:)).joined(separator: ",\n")
         return "{" + members(of: header) + ",\n\"paths\": {" + paths + "},\n\"components\": {"

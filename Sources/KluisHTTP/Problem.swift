@@ -64,9 +64,9 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
     static func status(of code: VaultError.Code) -> HTTPResponse.Status {
         switch code {
         case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown: .notFound
-        case .identifierInUse, .requestStateInvalid, .restrictionNotTold: .conflict
+        case .identifierInUse, .requestStateInvalid, .restrictionNotTold, .erasureKept: .conflict
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected,
-             .purposeNotApplicable, .categoryRestricted: .forbidden
+             .purposeNotApplicable, .categoryRestricted, .deletionByRequest: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,
              .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .extensionTooLate,
              .bsnRefused, .disclosureNotListed: .unprocessableContent

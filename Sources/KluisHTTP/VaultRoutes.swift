@@ -20,6 +20,8 @@ struct VaultRoutes: Sendable {
         route(.post, "/v1/subjects/lookup", lookup)
         route(.get, "/v1/subjects/{id}", read)
         route(.put, "/v1/subjects/{id}/{category}", write)
+        route(.delete, "/v1/subjects/{id}/{category}", deleteCategory)
+        route(.delete, "/v1/subjects/{id}/{category}/{record}", deleteRecord)
         route(.post, "/v1/subjects/{id}/events", recordEvent)
         route(.get, "/v1/subjects/{id}/access-history", accessHistory)
         route(.get, "/v1/audit", auditEvents)
@@ -78,6 +80,20 @@ struct VaultRoutes: Sendable {
         let record = NewRecord(category: category, id: try body.recordID.map(Payloads.recordID), fields: body.fields, purpose: body.purpose)
         let id = try await vault.write(record, for: subject, by: principal)
         return try JSONBody.response(Payloads.Written(recordID: id))
+    }
+
+    @Sendable func deleteCategory(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let erasure = try await vault.delete(try context.parameters.require("category"), of: try Self.subjectID(context), by: principal)
+        return try JSONBody.response(erasure)
+    }
+
+    @Sendable func deleteRecord(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let principal = try await auth.principal(of: request)
+        let record = try Payloads.recordID(try context.parameters.require("record"))
+        let erasure = try await vault.delete(try context.parameters.require("category"), record: record,
+                                             of: try Self.subjectID(context), by: principal)
+        return try JSONBody.response(erasure)
     }
 
     @Sendable func recordEvent(_ request: Request, context: BasicRequestContext) async throws -> Response {

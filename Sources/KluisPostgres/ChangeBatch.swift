@@ -22,6 +22,7 @@ struct ChangeBatch {
     var restrictions: [(SubjectID, [Restriction])] = []
     var requests: [DataSubjectRequest] = []
     var erasures: [(SubjectID, [String])] = []
+    var partErasures: [(SubjectID, [String], [RecordID])] = []
     var journal: [ErasureRecord] = []
     var schedules: [(SubjectID, String, RecordID, ErasureSchedule)] = []
 
@@ -43,6 +44,7 @@ struct ChangeBatch {
             case .setRestrictions(let subject, let list): restrictions.append((subject, list))
             case .putRequest(let request): requests.append(request)
             case .eraseSubject(let subject, let keeping): erasures.append((subject, keeping))
+            case .eraseRecords(let subject, let categories, let records): partErasures.append((subject, categories, records))
             case .journalErasure(let record): journal.append(record)
             case .scheduleErasure(let subject, let category, let record, let schedule): schedules.append((subject, category, record, schedule))
             }
@@ -131,6 +133,9 @@ struct ChangeBatch {
         for (subject, keeping) in erasures {
             try await Self.erase(subject, keeping: keeping, on: connection, logger: logger)
         }
+        for (subject, categories, records) in partErasures {
+            try await Self.erase(categories: categories, records: records, of: subject, on: connection, logger: logger)
+        }
         for (subject, list) in restrictions {
             if list.isEmpty {
                 try await connection.query("DELETE FROM restrictions WHERE subject_id = \(subject.rawValue)", logger: logger)
@@ -170,6 +175,24 @@ struct ChangeBatch {
     /// as infinity and is stored as NULL.
     static func eraseBy(_ date: Date?) -> Double {
         date?.timeIntervalSince1970 ?? .infinity
+    }
+
+    /// Deletes the records and keys of `categories` and the `records` named; a key with no record
+    /// of its category left goes with its last record.
+    static func erase(categories: [String], records: [RecordID], of subject: SubjectID,
+                      on connection: PostgresConnection, logger: Logger) async throws {
+        let id = subject.rawValue
+        let recordIDs = records.map(\.rawValue)
+        try await connection.query("""
+            WITH gone AS (
+                DELETE FROM records WHERE subject_id = \(id) AND (category = ANY(\(categories)) OR record_id = ANY(\(recordIDs)))
+                RETURNING category)
+            DELETE FROM data_keys k WHERE k.subject_id = \(id)
+                AND (k.category = ANY(\(categories))
+                     OR (k.category IN (SELECT category FROM gone)
+                         AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = k.subject_id AND r.category = k.category
+                                         AND NOT (r.category = ANY(\(categories)) OR r.record_id = ANY(\(recordIDs))))))
+            """, logger: logger)
     }
 
     /// Deletes a subject's keys, records and identifiers but those of the categories kept; the

@@ -161,6 +161,8 @@ extension SQLiteVaultStore {
                                  request.closedAt?.timeIntervalSince1970, request.encoded()])
         case .eraseSubject(let subject, let keeping):
             try erase(subject, keeping: keeping, in: db)
+        case .eraseRecords(let subject, let categories, let records):
+            try erase(categories: categories, records: records, of: subject, in: db)
         case .journalErasure(let record):
             try db.execute(sql: "INSERT INTO erasures (subject_id, at, body) VALUES (?, ?, ?)",
                            arguments: [record.subject.rawValue, record.erasedAt.timeIntervalSince1970, record.encoded()])
@@ -182,6 +184,27 @@ extension SQLiteVaultStore {
         try db.execute(sql: "DELETE FROM data_keys WHERE subject_id = ? AND category NOT IN (\(kept))", arguments: arguments)
         try db.execute(sql: "DELETE FROM identifiers WHERE subject_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM consent_events WHERE subject_id = ?", arguments: [id])
+    }
+
+    /// Deletes the records and keys of `categories` and the `records` named; a key with no record
+    /// of its category left goes with its last record.
+    static func erase(categories: [String], records: [RecordID], of subject: SubjectID, in db: Database) throws {
+        let id = subject.rawValue
+        let recordIDs = records.map(\.rawValue)
+        let named = databaseQuestionMarks(count: recordIDs.count)
+        let touched = recordIDs.isEmpty ? [] : try String.fetchAll(db, sql: "SELECT DISTINCT category FROM records WHERE subject_id = ? AND record_id IN (\(named))",
+                                                                    arguments: StatementArguments([id] + recordIDs))
+        if !categories.isEmpty {
+            let marks = databaseQuestionMarks(count: categories.count)
+            try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category IN (\(marks))", arguments: StatementArguments([id] + categories))
+            try db.execute(sql: "DELETE FROM data_keys WHERE subject_id = ? AND category IN (\(marks))", arguments: StatementArguments([id] + categories))
+        }
+        guard !touched.isEmpty else { return }
+        try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND record_id IN (\(named))", arguments: StatementArguments([id] + recordIDs))
+        try db.execute(sql: """
+            DELETE FROM data_keys WHERE subject_id = ? AND category IN (\(databaseQuestionMarks(count: touched.count)))
+                AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = data_keys.subject_id AND r.category = data_keys.category)
+            """, arguments: StatementArguments([id] + touched))
     }
 
     static func append(_ event: AuditEvent, in db: Database) throws {

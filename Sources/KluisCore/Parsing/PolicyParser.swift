@@ -207,7 +207,7 @@ public struct PolicyParser: Sendable {
     private func readCategory(_ cursor: NodeCursor) -> DataCategory? {
         guard let fields = cursor.fields([
             "id", "taxonomy", "name", "description", "fields", "origin", "source", "records",
-            "special", "required", "anonymise",
+            "special", "required", "anonymise", "deletion",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let taxonomy = fields.required("taxonomy")?.string()
@@ -219,16 +219,17 @@ public struct PolicyParser: Sendable {
         let records = fields.optional("records").map { $0.choice(RecordCardinality.self) } ?? .one
         let special = fields.optional("special").map { $0.choice(SpecialCategory.self) } ?? SpecialCategory.none
         let required = fields.optional("required").map { $0.bool() } ?? true
+        let deletion = fields.optional("deletion").map { $0.choice(Deletion.self) } ?? .request
         if let recordFields, recordFields.isEmpty {
             fields.required("fields")?.report("field.missing", "list at least one field of the record")
         }
         let anonymise: [String: Generalisation]? = fields.optional("anonymise")
             .map { readGeneralisations($0, fields: recordFields ?? []) } ?? [:]
         guard let id, let taxonomy, let name, let recordFields, let origin, let records, let special,
-              let required, let anonymise else { return nil }
+              let required, let anonymise, let deletion else { return nil }
         return DataCategory(id: id, taxonomy: taxonomy, name: name, description: description,
                             fields: recordFields, origin: origin, source: source, records: records,
-                            special: special, required: required, anonymise: anonymise)
+                            special: special, required: required, anonymise: anonymise, deletion: deletion)
     }
 
     /// `anonymise: {postcode: postcode_digits, birth_date: year}`: fields of the category, each

@@ -18,11 +18,13 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
     /// What stays of a record when a retention rule anonymises it: per field, how its value is
     /// generalised. Fields not named are dropped.
     public var anonymise: [String: Generalisation]
+    /// Whether the person may delete its records themselves, or only through a request.
+    public var deletion: Deletion
 
     public init(id: String, taxonomy: String, name: LocalizedText, description: LocalizedText? = nil,
                 fields: [String], origin: DataOrigin = .provided, source: LocalizedText? = nil,
                 records: RecordCardinality = .one, special: SpecialCategory = .none,
-                required: Bool = true, anonymise: [String: Generalisation] = [:]) {
+                required: Bool = true, anonymise: [String: Generalisation] = [:], deletion: Deletion = .request) {
         self.id = id
         self.taxonomy = taxonomy
         self.name = name
@@ -34,5 +36,6 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
         self.special = special
         self.required = required
         self.anonymise = anonymise
+        self.deletion = deletion
     }
 }

@@ -15,15 +15,18 @@ public struct ErasureRecord: Sendable, Hashable, Codable {
     public var maskedRecords: Int
     /// The pseudonym that replaces this person in other people's records.
     public var pseudonym: String
+    /// For an erasure of part of a person's data: what was asked. `nil` when the whole person
+    /// was erased.
+    public var scope: Scope?
 
     enum CodingKeys: String, CodingKey {
-        case subject, request, erased, kept, pseudonym
+        case subject, request, erased, kept, pseudonym, scope
         case erasedAt = "erased_at"
         case maskedRecords = "masked_records"
     }
 
     public init(subject: SubjectID, request: RequestID?, erasedAt: Date, erased: [String], kept: [Kept],
-                maskedRecords: Int, pseudonym: String) {
+                maskedRecords: Int, pseudonym: String, scope: Scope? = nil) {
         self.subject = subject
         self.request = request
         self.erasedAt = erasedAt
@@ -31,6 +34,19 @@ public struct ErasureRecord: Sendable, Hashable, Codable {
         self.kept = kept
         self.maskedRecords = maskedRecords
         self.pseudonym = pseudonym
+        self.scope = scope
+    }
+
+    /// Part of a person's data: whole categories, or single records. The person stays, with the
+    /// rest of their data; `erased` names the categories that went whole, their keys destroyed.
+    public struct Scope: Sendable, Hashable, Codable {
+        public var categories: [String]
+        public var records: [RecordID]
+
+        public init(categories: [String] = [], records: [RecordID] = []) {
+            self.categories = categories
+            self.records = records
+        }
     }
 
     /// A category kept, the purpose that keeps it, and until when.

@@ -19,6 +19,10 @@ public enum StoreChange: Sendable, Hashable {
     /// categories in `keeping`. With nothing kept, the subject goes altogether, its consent
     /// history and events with it.
     case eraseSubject(SubjectID, keeping: [String])
+    /// Erases part of a subject's data: the records and data keys of `categories`, and the
+    /// `records` named; a data key with no record of its category left goes too. The subject, its
+    /// identifiers and its other data stay.
+    case eraseRecords(SubjectID, categories: [String], records: [RecordID])
     /// Replaces a record's erasure schedule, after something it depends on changed.
     case scheduleErasure(subject: SubjectID, category: String, record: RecordID, ErasureSchedule)
     /// Appends an erasure to the erasure journal.

@@ -11,9 +11,16 @@ extension Vault {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let now = now()
-        let plan = erasurePlan(for: snapshot, now: now)
+        // A request may name categories: then only those go, and the person stays.
+        let scope = request.categories.isEmpty ? nil : ErasureRecord.Scope(categories: request.categories.sorted())
+        var plan = erasurePlan(for: snapshot, only: scope.map { scope in snapshot.records.filter { scope.categories.contains($0.category) } },
+                               now: now)
+        if let scope {
+            plan.erased = scope.categories.filter { category in !plan.kept.contains { $0.category == category } }
+        }
         let record = ErasureRecord(subject: subject, request: request.id, erasedAt: now, erased: plan.erased,
-                                   kept: plan.kept, maskedRecords: 0, pseudonym: OpaqueID.generate(prefix: "anon_"))
+                                   kept: plan.kept, maskedRecords: 0, pseudonym: scope == nil ? OpaqueID.generate(prefix: "anon_") : "",
+                                   scope: scope)
         let notices = try await recipientsToNotify(subject: subject, categories: plan.erased.filter { !$0.hasPrefix("_") })
         var updated = request
         let keptText = plan.kept.isEmpty ? "" : "; kept under a legal obligation: \(plan.kept.map(\.category).joined(separator: ", "))"
@@ -33,8 +40,26 @@ extension Vault {
 
     /// The store changes of an erasure: the same when it happens and when a restore replays it.
     /// What is kept stays only for the purposes it is kept for, so its erase-by dates are
-    /// computed again from what is left of `snapshot`.
+    /// computed again from what is left of `snapshot`. An erasure of part of the person's data
+    /// leaves the rest, and its dates are computed again too: what a record was collected for
+    /// may have been why a purpose applied.
     func erasureChanges(_ record: ErasureRecord, restrictions: [Restriction], of snapshot: SubjectSnapshot) -> [StoreChange] {
+        if let scope = record.scope {
+            let keptCategories = Set(record.kept.map(\.category))
+            let gone = { (sealed: SealedRecord) in
+                record.erased.contains(sealed.category) || (scope.records.contains(sealed.id) && !keptCategories.contains(sealed.category))
+            }
+            var left = snapshot
+            left.records.removeAll(where: gone)
+            left.dataKeys.removeAll { record.erased.contains($0.category) }
+            let single = snapshot.records.filter { gone($0) && !record.erased.contains($0.category) }.map(\.id)
+            var changes: [StoreChange] = [.eraseRecords(record.subject, categories: record.erased, records: single)]
+            if !restrictions.isEmpty {
+                left.restrictions += restrictions
+                changes.append(.setRestrictions(record.subject, left.restrictions))
+            }
+            return changes + rescheduling(left) + [.journalErasure(record)]
+        }
         let keeping = record.kept.map(\.category)
         var changes: [StoreChange] = [.eraseSubject(record.subject, keeping: keeping)]
         if !restrictions.isEmpty {
@@ -51,14 +76,15 @@ extension Vault {
     /// What an erasure of `snapshot` erases and keeps: a category is kept while a purpose that
     /// applies to the person and rests on a legal obligation, or whose legal hold is in force, may
     /// still keep one of its records.
-    func erasurePlan(for snapshot: SubjectSnapshot, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept]) {
+    func erasurePlan(for snapshot: SubjectSnapshot, only targets: [SealedRecord]? = nil, now: Date) -> (erased: [String], kept: [ErasureRecord.Kept]) {
         let state = snapshot.state
         let applying = gate.applicability.since(state)
         let fieldDate = fieldDates(of: snapshot)
         var kept: [ErasureRecord.Kept] = []
-        let categories = Set(snapshot.records.map(\.category))
+        let candidates = targets ?? snapshot.records
+        let categories = Set(candidates.map(\.category))
         for category in categories.sorted() {
-            let records = snapshot.records.filter { $0.category == category }
+            let records = candidates.filter { $0.category == category }
             let keepers = policy.purposes(using: category).filter { purpose in
                 applying[purpose.id] != nil
                     && (purpose.legalBasis.kind == .legalObligation || gate.retention.isHeld(purpose.retention, state: state))

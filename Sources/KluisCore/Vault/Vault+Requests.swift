@@ -250,8 +250,8 @@ extension Vault {
         if !submission.purposes.isEmpty, ![.objection, .withdrawal].contains(submission.type) {
             throw VaultError(.requestInvalid, "'purposes' applies to objection and withdrawal requests only")
         }
-        if !submission.categories.isEmpty, submission.type != .restriction {
-            throw VaultError(.requestInvalid, "'categories' applies to restriction requests only")
+        if !submission.categories.isEmpty, ![.restriction, .erasure].contains(submission.type) {
+            throw VaultError(.requestInvalid, "'categories' applies to restriction and erasure requests only")
         }
         if submission.restrictionGround != nil, submission.type != .restriction {
             throw VaultError(.requestInvalid, "'ground' applies to restriction requests only")

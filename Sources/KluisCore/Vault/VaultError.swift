@@ -23,6 +23,8 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case identifierInUse = "identifier.in_use"
         case identifierInvalid = "identifier.invalid"
         case recordNotFound = "record.not_found"
+        case erasureKept = "erasure.kept"
+        case deletionByRequest = "erasure.request_only"
         case categoryUnknown = "category.unknown"
         case categoryRestricted = "category.restricted"
         case disclosureNotListed = "disclosure.not_listed"
