@@ -64,7 +64,7 @@ struct RequestsSubmitCommand: ContextualCommand {
     @Option(help: "When the request arrived (ISO 8601, e.g. 2026-11-20T09:30:00+01:00).") var receivedAt: String?
     @Option(name: .customLong("purpose"), help: "For objection or withdrawal: a purpose (repeatable; default all that allow it).")
     var purposes: [String] = []
-    @Option(name: .customLong("category"), help: "For restriction: a category (repeatable; default all).")
+    @Option(name: .customLong("category"), help: "For restriction or erasure: a category (repeatable; default all, for an erasure the whole person).")
     var categories: [String] = []
     @Option(help: "For restriction: accuracy_contested, unlawful_processing, legal_claims or objection_pending.") var ground: String?
 
