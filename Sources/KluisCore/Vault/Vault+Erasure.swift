@@ -5,7 +5,8 @@ extension Vault {
     /// Erases a person in one transaction: their data keys are destroyed and their records,
     /// identifiers and consent history deleted, except categories a legal obligation (or a legal
     /// hold in force) must keep — those stay, restricted to that purpose, until their end date.
-    /// The erasure is journalled, so a restore can replay it, and certified.
+    /// A request that names categories erases only those, and the person stays. The erasure is
+    /// journalled, so a restore can replay it, and certified.
     func erase(_ subject: SubjectID, request: DataSubjectRequest, by principal: Principal) async throws -> Fulfilment {
         guard let snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
