@@ -2,7 +2,7 @@ extension OpenAPIDocument {
     /// Paths of deleting a piece of a person's data: one record.
     static let deletionPaths = #"""
     {
-      "/v1/subjects/{id}/{category}/{record}": {
+      "/v1/subjects/{id}/{category}/{record_id}": {
         "parameters": [
           {
             "$ref": "#/components/parameters/SubjectId"
@@ -11,7 +11,7 @@ extension OpenAPIDocument {
             "$ref": "#/components/parameters/Category"
           },
           {
-            "name": "record",
+            "name": "record_id",
             "in": "path",
             "required": true,
             "description": "The id of one record of the category (`rec_…`).",

@@ -21,7 +21,7 @@ struct VaultRoutes: Sendable {
         route(.get, "/v1/subjects/{id}", read)
         route(.put, "/v1/subjects/{id}/{category}", write)
         route(.delete, "/v1/subjects/{id}/{category}", deleteCategory)
-        route(.delete, "/v1/subjects/{id}/{category}/{record}", deleteRecord)
+        route(.delete, "/v1/subjects/{id}/{category}/{record_id}", deleteRecord)
         route(.post, "/v1/subjects/{id}/events", recordEvent)
         route(.get, "/v1/subjects/{id}/access-history", accessHistory)
         route(.get, "/v1/audit", auditEvents)
@@ -90,7 +90,7 @@ struct VaultRoutes: Sendable {
 
     @Sendable func deleteRecord(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let principal = try await auth.principal(of: request)
-        let record = try Payloads.recordID(try context.parameters.require("record"))
+        let record = try Payloads.recordID(try context.parameters.require("record_id"))
         let erasure = try await vault.delete(try context.parameters.require("category"), record: record,
                                              of: try Self.subjectID(context), by: principal)
         return try JSONBody.response(erasure)
