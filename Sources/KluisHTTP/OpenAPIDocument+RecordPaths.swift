@@ -14,7 +14,7 @@ extension OpenAPIDocument {
             "subjects"
           ],
           "summary": "Read a subject for a purpose",
-          "description": "Returns the records the purpose may see and names every other category the subject has records in, with the reason it is withheld. The purpose comes from the `purpose` query parameter or, when that is absent, the `Kluis-Purpose` header; one of them is required. A key not bound to the purpose reads only by breaking glass: it must be allowed to, and must give a reason in `Kluis-Break-Glass-Reason`. The purpose must apply to the person now: data was collected for it, consent was given, or one of its `applies_from` events happened, and none of its `applies_until` events ended it since. Every read and refusal is audited.",
+          "description": "Returns the records the purpose may see and names every other category the subject has records in, with the reason it is withheld. The purpose comes from the `purpose` query parameter or, when that is absent, the `Kluis-Purpose` header; one of them is required. A key not bound to the purpose reads only by breaking glass: it must be allowed to, and must give a reason in `Kluis-Break-Glass-Reason`. The purpose must apply to the person now: data was collected for it, consent was given, or one of its `applies_from` events happened, and none of its `applies_until` events ended it since. A purpose marked `pseudonymised` (research, statistics) sees every field generalised where the category's `anonymise` says how, else as a keyed pseudonym (`psd_…`, equal for equal values within the purpose), never a value as stored. Every read and refusal is audited.",
           "security": [
             {
               "bearerAuth": []

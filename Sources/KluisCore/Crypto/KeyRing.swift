@@ -126,6 +126,14 @@ public final class KeyRing: Sendable {
         return Data(mac.finalize())
     }
 
+    /// A keyed pseudonym of `value` for `purpose`: stable for the purpose, different for every
+    /// other, and not reversible without the vault's index key.
+    public func pseudonym(of value: String, for purpose: String) -> String {
+        var mac = indexHMAC
+        mac.update(data: Data("kluis.pseudonym.v1\0\(purpose)\0\(value)".utf8))
+        return OpaqueID.derived(prefix: "psd_", from: mac.finalize())
+    }
+
     /// The keyed hash of a one-time code for `request`: what is stored instead of the code, and
     /// compared in constant time.
     public func codeHash(_ code: String, request: RequestID) -> Data {

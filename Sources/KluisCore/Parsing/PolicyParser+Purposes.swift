@@ -6,7 +6,7 @@ extension PolicyParser {
         guard let fields = cursor.fields([
             "id", "name", "description", "legal_basis", "law", "interest", "special_condition",
             "special_law", "direct_marketing", "subjects", "categories", "retention",
-            "applies_from", "applies_until",
+            "applies_from", "applies_until", "pseudonymised",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let name = fields.required("name")?.text()
@@ -19,6 +19,7 @@ extension PolicyParser {
         let categories = fields.required("categories")?.ids()
         let appliesFrom: [String]? = if let events = fields.optional("applies_from") { events.ids() } else { [] }
         let appliesUntil: [String]? = if let events = fields.optional("applies_until") { events.ids() } else { [] }
+        let pseudonymised = fields.optional("pseudonymised").map { $0.bool() } ?? false
         if let categories, categories.isEmpty {
             fields.required("categories")?.report("field.missing", "a purpose uses at least one category")
         }
@@ -35,11 +36,11 @@ extension PolicyParser {
             retention = nil
         }
         guard let id, let name, let basis, let marketing, let subjects, let categories,
-              let retention, let appliesFrom, let appliesUntil else { return nil }
+              let retention, let appliesFrom, let appliesUntil, let pseudonymised else { return nil }
         return Purpose(id: id, name: name, description: description, legalBasis: basis,
                        specialCondition: condition, specialLaw: specialLaw, directMarketing: marketing,
                        subjects: subjects, categories: categories, retention: retention,
-                       appliesFrom: appliesFrom, appliesUntil: appliesUntil)
+                       appliesFrom: appliesFrom, appliesUntil: appliesUntil, pseudonymised: pseudonymised)
     }
 
     private func readLegalBasis(_ fields: Fields) -> LegalBasis? {

@@ -19,12 +19,15 @@ public struct Purpose: Sendable, Hashable, Identifiable {
     public var appliesFrom: [String]
     /// Lifecycle events that end the purpose for a person until a new reason makes it apply.
     public var appliesUntil: [String]
+    /// Research and statistics: reads see keyed pseudonyms and generalised values, never a value
+    /// as stored.
+    public var pseudonymised: Bool
 
     public init(id: String, name: LocalizedText, description: LocalizedText? = nil,
                 legalBasis: LegalBasis, specialCondition: SpecialCondition? = nil,
                 specialLaw: String? = nil, directMarketing: Bool = false, subjects: [String],
                 categories: [String], retention: RetentionRule, appliesFrom: [String] = [],
-                appliesUntil: [String] = []) {
+                appliesUntil: [String] = [], pseudonymised: Bool = false) {
         self.id = id
         self.name = name
         self.description = description
@@ -37,6 +40,7 @@ public struct Purpose: Sendable, Hashable, Identifiable {
         self.retention = retention
         self.appliesFrom = appliesFrom
         self.appliesUntil = appliesUntil
+        self.pseudonymised = pseudonymised
     }
 
     /// The retention rule that applies to `category` under this purpose.

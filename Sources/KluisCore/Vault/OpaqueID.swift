@@ -4,7 +4,18 @@ enum OpaqueID {
 
     static func generate(prefix: String) -> String {
         var generator = SystemRandomNumberGenerator()
-        var bits = (generator.next() as UInt64, generator.next() as UInt64)
+        return make(prefix: prefix, bits: (generator.next() as UInt64, generator.next() as UInt64))
+    }
+
+    /// The id made of the first 128 bits of `digest`: the same digest, the same id.
+    static func derived(prefix: String, from digest: some Sequence<UInt8>) -> String {
+        let bytes = Array(digest.prefix(16))
+        let word = { (range: Range<Int>) in bytes[range].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        return make(prefix: prefix, bits: (word(0..<8), word(8..<16)))
+    }
+
+    private static func make(prefix: String, bits start: (UInt64, UInt64)) -> String {
+        var bits = start
         var characters: [Character] = []
         characters.reserveCapacity(26)
         for index in 0..<26 {

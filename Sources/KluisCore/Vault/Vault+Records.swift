@@ -175,7 +175,8 @@ extension Vault {
         var records: [PlainRecord] = []
         records.reserveCapacity(decision.released.count)
         for sealed in decision.released {
-            records.append(try open(sealed, with: &keySet))
+            let record = try open(sealed, with: &keySet)
+            records.append(purpose.pseudonymised ? pseudonymised(record, for: purpose) : record)
         }
         let released = Array(Set(records.map(\.category))).sorted()
         let partial = decision.withheld.values.contains(.retentionExpired)
@@ -184,6 +185,22 @@ extension Vault {
                                    outcome: partial ? .partial : .allowed, breakGlass: breakGlass))
         return PurposeRead(subject: subject, purpose: purpose.id, records: records, withheld: decision.withheld,
                            breakGlass: breakGlass)
+    }
+
+    /// What a pseudonymised purpose sees of `record`: each field the category says how to
+    /// generalise, generalised (dropped when its value is not of the expected form); every other
+    /// field a keyed pseudonym, so that equal values can be counted and linked, never read.
+    func pseudonymised(_ record: PlainRecord, for purpose: Purpose) -> PlainRecord {
+        let generalisations = policy.category(record.category)?.anonymise ?? [:]
+        var fields: [String: String] = [:]
+        for (name, value) in record.fields {
+            if let generalisation = generalisations[name] {
+                fields[name] = generalisation.apply(to: value)
+            } else {
+                fields[name] = keys.pseudonym(of: value, for: purpose.id)
+            }
+        }
+        return PlainRecord(id: record.id, category: record.category, fields: fields, createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 
     /// Opens every field of `sealed` with its subject's key.
