@@ -29,25 +29,25 @@ public struct PurposeApplicability: Sendable {
     public func application(of purpose: Purpose, state: SubjectState) -> PurposeApplication? {
         // Each reason with the moment it began and the latest moment it was renewed.
         var starts: [(reason: PurposeApplication.Reason, first: Date, latest: Date)] = []
-        // Collecting data is a reason for every purpose but one on consent: only consent is.
-        if purpose.legalBasis.kind != .consent, let collected = state.collections[purpose.id] {
-            starts.append((.collected, collected.first, collected.latest))
-        }
         if purpose.legalBasis.kind == .consent {
+            // Only consent makes a purpose on consent apply; data collected for it does not.
             let given = state.consents.events.filter { $0.purpose == purpose.id && [.given, .renewed].contains($0.kind) }
             if let first = given.first, let last = given.last {
                 starts.append((.consent, first.time, last.time))
             }
+        } else {
+            if let collected = state.collections[purpose.id] {
+                starts.append((.collected, collected.first, collected.latest))
+            }
+            // Data written before purposes were recorded counts as collected for every purpose of
+            // its category not resting on consent, as all of them held it then: an upgrade never
+            // removes more than the policy removed before it.
+            if let inherited = purpose.categories.compactMap({ state.uncollected[$0] }).min() {
+                starts.append((.inherited, inherited, inherited))
+            }
         }
         for name in purpose.appliesFrom {
             if let time = state.events[name] { starts.append((.event(name), time, time)) }
-        }
-        // Data written before purposes were recorded counts as collected for every purpose of
-        // its category not resting on consent, as all of them held it then: an upgrade never
-        // removes more than the policy removed before it.
-        if purpose.legalBasis.kind != .consent,
-           let inherited = purpose.categories.compactMap({ state.uncollected[$0] }).min() {
-            starts.append((.inherited, inherited, inherited))
         }
         // An `applies_until` event ends every reason that began before it.
         if let ended = purpose.appliesUntil.compactMap({ state.events[$0] }).max() {
