@@ -69,7 +69,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
              .purposeNotApplicable, .categoryRestricted, .deletionByRequest: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,
              .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .extensionTooLate,
-             .bsnRefused, .disclosureNotListed: .unprocessableContent
+             .bsnRefused, .disclosureNotListed, .referenceInvalid, .referenceUnknown: .unprocessableContent
         case .unauthorised: .unauthorized
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
              .eventInvalid, .inputInvalid, .purposeRequired, .purposeCategoryUnused: .badRequest

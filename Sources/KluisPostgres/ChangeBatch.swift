@@ -93,6 +93,21 @@ struct ChangeBatch {
                 ON CONFLICT (subject_id, category, record_id) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at,
                     erase_by = excluded.erase_by, erase_action = excluded.erase_action, erase_purpose = excluded.erase_purpose
                 """, logger: logger)
+            // A record's mentions are replaced with it.
+            try await connection.query("""
+                DELETE FROM mentions m USING UNNEST(\(records.map(\.subject.rawValue)), \(records.map(\.category)), \(records.map(\.id.rawValue)))
+                     AS u (s, c, r)
+                WHERE m.subject_id = u.s AND m.category = u.c AND m.record_id = u.r
+                """, logger: logger)
+            let mentioning = records.flatMap { record in record.mentions.map { (record, $0) } }
+            if !mentioning.isEmpty {
+                try await connection.query("""
+                    INSERT INTO mentions (subject_id, category, record_id, mention)
+                    SELECT * FROM UNNEST(\(mentioning.map(\.0.subject.rawValue)), \(mentioning.map(\.0.category)),
+                                         \(mentioning.map(\.0.id.rawValue)), \(mentioning.map { ByteBuffer(bytes: $0.1) }))
+                    ON CONFLICT DO NOTHING
+                    """, logger: logger)
+            }
         }
         if !schedules.isEmpty {
             try await connection.query("""

@@ -127,6 +127,17 @@ extension PostgresVaultStore {
         (5, [
             "ALTER TABLE records ADD COLUMN collected_for text",
         ]),
+        // Who a record refers to besides its subject, as keyed hashes: found by an erasure,
+        // gone with the record.
+        (6, [
+            """
+            CREATE TABLE mentions (
+                subject_id text NOT NULL, category text NOT NULL, record_id text NOT NULL, mention bytea NOT NULL,
+                PRIMARY KEY (subject_id, category, record_id, mention),
+                FOREIGN KEY (subject_id, category, record_id) REFERENCES records (subject_id, category, record_id) ON DELETE CASCADE)
+            """,
+            "CREATE INDEX mentions_mention ON mentions (mention)",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -142,6 +142,13 @@ public final class PostgresVaultStore: VaultStore, Service {
         }
     }
 
+    public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
+        try await guarded {
+            let rows = try await client.query("SELECT DISTINCT subject_id FROM mentions WHERE mention = \(mention)", logger: logger)
+            return try await rows.decode(String.self).all().compactMap(SubjectID.init(rawValue:))
+        }
+    }
+
     public func auditHead() async throws -> AuditEvent? {
         try await guarded {
             try await Self.auditEvents(client.query("SELECT \(unescaped: Self.auditColumns), reduced FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)).first

@@ -16,6 +16,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         UNION ALL SELECT 4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL, NULL FROM events WHERE subject_id = $1
         UNION ALL SELECT 5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL, NULL FROM consent_events WHERE subject_id = $1
         UNION ALL SELECT 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = $1
+        UNION ALL SELECT 7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE subject_id = $1
         """
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
 
@@ -40,6 +41,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         var events: [String: Date] = [:]
         var consents: [(sequence: Double, event: ConsentEvent)] = []
         var restrictions: [Restriction] = []
+        var mentions: [String: [Data]] = [:]
         for (part, a, b, c, d, t1, t2, eraseBy, action, purpose, collectedFor) in rows {
             switch part {
             case 0:
@@ -63,11 +65,19 @@ struct SnapshotStatement: PostgresPreparedStatement {
             case 5:
                 guard let body = c, let sequence = t1, let event = ConsentEvent.decode(body) else { continue }
                 consents.append((sequence, event))
-            default:
+            case 6:
                 restrictions = c.map(Restriction.decode) ?? []
+            default:
+                guard let category = a, let id = b, let mention = c else { continue }
+                mentions["\(category)\0\(id)", default: []].append(mention)
             }
         }
         guard let createdAt else { return nil }
+        if !mentions.isEmpty {
+            for index in records.indices {
+                records[index].mentions = mentions["\(records[index].category)\0\(records[index].id.rawValue)"] ?? []
+            }
+        }
         return SubjectSnapshot(subject: subject, createdAt: createdAt, identifiers: identifiers, dataKeys: keys,
                                records: records, events: events,
                                consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event), restrictions: restrictions)

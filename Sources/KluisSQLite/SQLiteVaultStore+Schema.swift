@@ -102,6 +102,17 @@ extension SQLiteVaultStore {
             // The purpose each record was collected for; NULL for records written before.
             try db.execute(sql: "ALTER TABLE records ADD COLUMN collected_for TEXT")
         }
+        migrator.registerMigration("v7") { db in
+            // Who a record refers to besides its subject, as keyed hashes: found by an erasure,
+            // gone with the record.
+            try db.execute(sql: """
+                CREATE TABLE mentions (
+                    subject_id TEXT NOT NULL, category TEXT NOT NULL, record_id TEXT NOT NULL, mention BLOB NOT NULL,
+                    PRIMARY KEY (subject_id, category, record_id, mention),
+                    FOREIGN KEY (subject_id, category, record_id) REFERENCES records (subject_id, category, record_id) ON DELETE CASCADE);
+                CREATE INDEX mentions_mention ON mentions (mention);
+                """)
+        }
         return migrator
     }
 
@@ -128,6 +139,12 @@ extension SQLiteVaultStore {
                                  record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970,
                                  record.schedule?.eraseBy?.timeIntervalSince1970, record.schedule?.action.rawValue,
                                  record.schedule?.purpose, record.collectedFor])
+            try db.cachedStatement(sql: "DELETE FROM mentions WHERE subject_id = ? AND category = ? AND record_id = ?")
+                .execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue])
+            for mention in record.mentions {
+                try db.cachedStatement(sql: "INSERT INTO mentions (subject_id, category, record_id, mention) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue, mention])
+            }
         case .scheduleErasure(let subject, let category, let record, let schedule):
             try db.cachedStatement(sql: "UPDATE records SET erase_by = ?, erase_action = ?, erase_purpose = ? WHERE subject_id = ? AND category = ? AND record_id = ?")
                 .execute(arguments: [schedule.eraseBy?.timeIntervalSince1970, schedule.action.rawValue, schedule.purpose,
@@ -233,14 +250,20 @@ extension SQLiteVaultStore {
                                     arguments: [id]).map { row in
             StoredDataKey(subject: subject, category: row[0], wrapped: row[1], rootKeyID: row[2])
         }
+        var mentions: [String: [Data]] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, record_id, mention FROM mentions WHERE subject_id = ?"), arguments: [id]) {
+            mentions["\(row[0] as String)\0\(row[1] as String)", default: []].append(row[2])
+        }
         let records = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
             FROM records WHERE subject_id = ?
             """), arguments: [id]).compactMap { row -> SealedRecord? in
             guard let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
-            return SealedRecord(subject: subject, category: row[0], id: recordID, fields: fields,
+            let category: String = row[0]
+            return SealedRecord(subject: subject, category: category, id: recordID, fields: fields,
                                 createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]),
-                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]), collectedFor: row[8])
+                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]), collectedFor: row[8],
+                                mentions: mentions["\(category)\0\(recordID.rawValue)"] ?? [])
         }
         var events: [String: Date] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {

@@ -18,7 +18,9 @@ public final class SQLiteVaultStore: VaultStore {
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync is durable across application crashes, and a page cache of
             // 64 MiB keeps the hot index pages in memory (measured by `kluis bench`).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA foreign_keys = ON")
+            // secure_delete zeroes what a delete or an update frees, so an erased or masked
+            // value does not linger in the file's free space.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -68,12 +70,23 @@ public final class SQLiteVaultStore: VaultStore {
     /// SQLite has one writer at a time, across processes too: the head read inside the write
     /// transaction is the chain's head.
     public func commit(_ changes: [StoreChange], audit entries: [AuditEntry]) async throws -> [AuditEvent] {
-        try await guarded {
+        let events = try await guarded {
             try await self.pool.write { db in
                 for change in changes { try Self.apply(change, in: db) }
                 return try Self.appendAudit(entries, in: db)
             }
         }
+        if changes.contains(where: { if case .journalErasure = $0 { true } else { false } }) {
+            await checkpoint()
+        }
+        return events
+    }
+
+    /// Copies the write-ahead log into the database file and empties it, so that what an
+    /// erasure deleted or masked is not left in the log's older page images. Best effort: a
+    /// long reader can keep it from completing, and the next erasure tries again.
+    func checkpoint() async {
+        _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Chains `entries` after the head and appends them, inside the caller's write transaction.
@@ -98,6 +111,15 @@ public final class SQLiteVaultStore: VaultStore {
             try await self.pool.read { db in
                 try String.fetchOne(db, sql: "SELECT subject_id FROM identifiers WHERE kind = ? AND blind_index = ?",
                                     arguments: [kind.rawValue, blindIndex]).flatMap(SubjectID.init(rawValue:))
+            }
+        }
+    }
+
+    public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
+        try await guarded {
+            try await self.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT subject_id FROM mentions WHERE mention = ?", arguments: [mention])
+                    .compactMap(SubjectID.init(rawValue:))
             }
         }
     }

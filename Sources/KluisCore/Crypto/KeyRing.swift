@@ -134,6 +134,14 @@ public final class KeyRing: Sendable {
         return OpaqueID.derived(prefix: "psd_", from: mac.finalize())
     }
 
+    /// The keyed hash of a subject id that a record of someone else refers to: equal for every
+    /// record that names the person, meaningless without the index key.
+    public func mention(of subject: SubjectID) -> Data {
+        var mac = indexHMAC
+        mac.update(data: Data("kluis.mention.v1\0\(subject.rawValue)".utf8))
+        return Data(mac.finalize())
+    }
+
     /// The keyed hash of a one-time code for `request`: what is stored instead of the code, and
     /// compared in constant time.
     public func codeHash(_ code: String, request: RequestID) -> Data {

@@ -207,7 +207,7 @@ public struct PolicyParser: Sendable {
     private func readCategory(_ cursor: NodeCursor) -> DataCategory? {
         guard let fields = cursor.fields([
             "id", "taxonomy", "name", "description", "fields", "origin", "source", "records",
-            "special", "required", "anonymise", "deletion",
+            "special", "required", "anonymise", "deletion", "others",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let taxonomy = fields.required("taxonomy")?.string()
@@ -225,11 +225,13 @@ public struct PolicyParser: Sendable {
         }
         let anonymise: [String: Generalisation]? = fields.optional("anonymise")
             .map { readGeneralisations($0, fields: recordFields ?? []) } ?? [:]
+        let others = fields.optional("others").flatMap { readOthers($0, fields: recordFields ?? [], anonymise: anonymise ?? [:]) } ?? []
         guard let id, let taxonomy, let name, let recordFields, let origin, let records, let special,
               let required, let anonymise, let deletion else { return nil }
         return DataCategory(id: id, taxonomy: taxonomy, name: name, description: description,
                             fields: recordFields, origin: origin, source: source, records: records,
-                            special: special, required: required, anonymise: anonymise, deletion: deletion)
+                            special: special, required: required, anonymise: anonymise, deletion: deletion,
+                            others: others)
     }
 
     /// `anonymise: {postcode: postcode_digits, birth_date: year}`: fields of the category, each
@@ -255,5 +257,34 @@ public struct PolicyParser: Sendable {
             result[field] = generalisation
         }
         return complete ? result : nil
+    }
+
+    /// `others: [{reference: reporter, fields: [reporter_name], role: {nl: melder, en: reporter}}]`:
+    /// each a field holding another person's subject id, and the fields that are that person's.
+    /// A field belongs to one person at most, and none of them survives anonymisation: it would
+    /// keep the other person's data.
+    private func readOthers(_ cursor: NodeCursor, fields recordFields: [String], anonymise: [String: Generalisation]) -> [OtherPerson]? {
+        var claimed: Set<String> = []
+        return cursor.list { entry -> OtherPerson? in
+            guard let fields = entry.fields(["reference", "fields", "role"]) else { return nil }
+            let reference = fields.required("reference")?.id()
+            let theirs = fields.optional("fields")?.ids() ?? []
+            let role = fields.required("role")?.text()
+            guard let reference, let role else { return nil }
+            var valid = true
+            for (field, at) in [(reference, fields.required("reference"))] + theirs.map({ ($0, fields.optional("fields")) }) {
+                if !recordFields.contains(field) {
+                    at?.report("others.unknown_field", "'\(field)' is not a field of this category\(NodeCursor.hint(for: field, among: recordFields))")
+                    valid = false
+                } else if !claimed.insert(field).inserted {
+                    at?.report("others.field_shared", "'\(field)' is already another person's: a field belongs to one person at most")
+                    valid = false
+                } else if anonymise[field] != nil {
+                    at?.report("others.anonymised", "'\(field)' is another person's data, so 'anonymise' cannot keep it: leave it out there")
+                    valid = false
+                }
+            }
+            return valid ? OtherPerson(reference: reference, fields: theirs, role: role) : nil
+        }
     }
 }

@@ -20,11 +20,15 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
     public var anonymise: [String: Generalisation]
     /// Whether the person may delete its records themselves, or only through a request.
     public var deletion: Deletion
+    /// Other people a record refers to, whose part of it is theirs (art. 15(4)): redacted from
+    /// this person's packages, masked when they are erased.
+    public var others: [OtherPerson]
 
     public init(id: String, taxonomy: String, name: LocalizedText, description: LocalizedText? = nil,
                 fields: [String], origin: DataOrigin = .provided, source: LocalizedText? = nil,
                 records: RecordCardinality = .one, special: SpecialCategory = .none,
-                required: Bool = true, anonymise: [String: Generalisation] = [:], deletion: Deletion = .request) {
+                required: Bool = true, anonymise: [String: Generalisation] = [:], deletion: Deletion = .request,
+                others: [OtherPerson] = []) {
         self.id = id
         self.taxonomy = taxonomy
         self.name = name
@@ -37,5 +41,15 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
         self.required = required
         self.anonymise = anonymise
         self.deletion = deletion
+        self.others = others
+    }
+
+    /// The other person `record`'s fields refer to, per entry of ``others``, when it is someone
+    /// other than `holder`, the subject the record is kept for.
+    public func otherPeople(in fields: [String: String], holder: SubjectID) -> [(person: OtherPerson, reference: String)] {
+        others.compactMap { person in
+            guard let reference = fields[person.reference], reference != holder.rawValue else { return nil }
+            return (person, reference)
+        }
     }
 }

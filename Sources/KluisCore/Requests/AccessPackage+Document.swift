@@ -25,10 +25,10 @@ extension AccessPackage {
                 dataBlocks.append(.table(headers: [pick("Veld", "Field"), pick("Waarde", "Value")],
                                          rows: record.fields.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
                                              + [[pick("vastgelegd", "recorded"), time(record.createdAt)]]))
-            }
-            if !category.redactedFields.isEmpty {
-                dataBlocks.append(.paragraph([.text(pick("Weggelaten omdat ze over een ander gaan: ", "Left out because they are about someone else: ")
-                                                    + category.redactedFields.joined(separator: ", "))]))
+                for redaction in record.redacted ?? [] {
+                    dataBlocks.append(.paragraph([.text(pick("Weggelaten: ", "Left out: ") + redaction.fields.joined(separator: ", ")
+                                                        + ". " + redaction.reason)]))
+                }
             }
         }
         sections.append(.init(anchor: "data", title: pick("Uw gegevens", "Your data"), blocks: dataBlocks))

@@ -62,11 +62,35 @@ public struct AccessPackage: Sendable, Hashable, Codable {
         public var fields: [String: String]
         public var createdAt: Date
         public var updatedAt: Date
+        /// What was left out of the record because it is someone else's; absent when nothing was.
+        public var redacted: [Redaction]?
 
         enum CodingKeys: String, CodingKey {
-            case id, fields
+            case id, fields, redacted
             case createdAt = "created_at"
             case updatedAt = "updated_at"
+        }
+
+        public init(id: RecordID, fields: [String: String], createdAt: Date, updatedAt: Date, redacted: [Redaction]? = nil) {
+            self.id = id
+            self.fields = fields
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
+            self.redacted = redacted
+        }
+    }
+
+    /// Fields of a record left out of a person's copy because they are another person's (art.
+    /// 15(4)): which, whose (by role, never by name) and why.
+    public struct Redaction: Sendable, Hashable, Codable {
+        public var fields: [String]
+        public var role: String
+        public var reason: String
+
+        public init(fields: [String], role: String, reason: String) {
+            self.fields = fields
+            self.role = role
+            self.reason = reason
         }
     }
 

@@ -194,3 +194,11 @@ public struct Phrases: Sendable {
         "IN": ("India", "India"), "JP": ("Japan", "Japan"), "AU": ("Australië", "Australia"),
     ]
 }
+
+extension Phrases {
+    /// Why part of a record is left out of a person's own copy (art. 15(4)).
+    public func redactionReason(role: String) -> String {
+        pick("Dit deel gaat over een ander (\(role)) en is weggelaten om diens rechten te beschermen (art. 15 lid 4 AVG).",
+             "This part is about someone else (\(role)) and is left out to protect their rights (art. 15(4) GDPR).")
+    }
+}

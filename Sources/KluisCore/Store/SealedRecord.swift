@@ -14,9 +14,14 @@ public struct SealedRecord: Sendable, Hashable {
     /// The purpose the record was collected for; `nil` for records written before Kluis
     /// recorded it. A correction keeps it.
     public var collectedFor: String?
+    /// The other people the record refers to (``OtherPerson``), each as the keyed hash of their
+    /// subject id (``KeyRing/mention(of:)``): how an erasure finds the records it must mask,
+    /// without the store saying who is linked to whom.
+    public var mentions: [Data]
 
     public init(subject: SubjectID, category: String, id: RecordID, fields: [String: Data],
-                createdAt: Date, updatedAt: Date, schedule: ErasureSchedule? = nil, collectedFor: String? = nil) {
+                createdAt: Date, updatedAt: Date, schedule: ErasureSchedule? = nil, collectedFor: String? = nil,
+                mentions: [Data] = []) {
         self.subject = subject
         self.category = category
         self.id = id
@@ -25,6 +30,7 @@ public struct SealedRecord: Sendable, Hashable {
         self.updatedAt = updatedAt
         self.schedule = schedule
         self.collectedFor = collectedFor
+        self.mentions = mentions
     }
 
     /// The fields in one blob for storage: per field, its name and value, each length-prefixed.

@@ -27,6 +27,9 @@ public protocol VaultStore: Sendable {
     /// the subject does not exist.
     func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot?
     func subject(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> SubjectID?
+    /// The subjects holding a record that refers to the person whose mention is `mention`
+    /// (``SealedRecord/mentions``).
+    func subjects(mentioning mention: Data) async throws -> [SubjectID]
 
     /// The last event of the audit chain.
     func auditHead() async throws -> AuditEvent?

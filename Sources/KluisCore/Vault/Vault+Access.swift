@@ -18,12 +18,13 @@ extension Vault {
         }
         let held = Set(snapshot.records.map(\.category))
         let categories = policy.categories.filter { held.contains($0.id) }
+        // Other people's parts of shared records are left out (15(4)).
         let data = categories.map { category in
-            AccessPackage.CategoryData(
+            let exported = records.filter { $0.category == category.id }.map { redacted($0, holder: snapshot.subject, language: language) }
+            let redactedFields = Set(exported.flatMap { $0.redacted?.flatMap(\.fields) ?? [] })
+            return AccessPackage.CategoryData(
                 category: category.id, name: category.name.text(in: language), taxonomy: category.taxonomy, origin: category.origin,
-                records: records.filter { $0.category == category.id }.map {
-                    AccessPackage.ExportedRecord(id: $0.id, fields: $0.fields, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
-                }, redactedFields: [])
+                records: exported, redactedFields: category.fields.filter(redactedFields.contains))
         }
         // Only the purposes that apply to this person, and why.
         let purposes = gate.applicability.applications(state).compactMap { application -> AccessPackage.PurposeFacts? in
@@ -157,7 +158,7 @@ extension Vault {
         let categories = policy.categories.filter { category in records.contains { $0.category == category.id } }.map { category in
             PortabilityPackage.Category(category: category.id, taxonomy: category.taxonomy, origin: category.origin,
                                         records: records.filter { $0.category == category.id }.map {
-                                            AccessPackage.ExportedRecord(id: $0.id, fields: $0.fields, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
+                                            redacted($0, holder: snapshot.subject, language: policy.info.languages[0])
                                         })
         }
         try await audit(AuditEntry(time: now, actor: principal.id, action: .export, subject: snapshot.subject,

@@ -19,16 +19,20 @@ extension Vault {
         if let scope {
             plan.erased = scope.categories.filter { category in !plan.kept.contains { $0.category == category } }
         }
+        // Erased whole, the person is masked in other people's records that refer to them.
+        let pseudonym = scope == nil ? OpaqueID.generate(prefix: "anon_") : ""
+        let masking = scope == nil
+            ? try await self.masking(subject, as: pseudonym, reason: "\(request.id)", by: principal.id, now: now)
+            : Masking()
         let record = ErasureRecord(subject: subject, request: request.id, erasedAt: now, erased: plan.erased,
-                                   kept: plan.kept, maskedRecords: 0, pseudonym: scope == nil ? OpaqueID.generate(prefix: "anon_") : "",
-                                   scope: scope)
+                                   kept: plan.kept, maskedRecords: masking.count, pseudonym: pseudonym, scope: scope)
         let notices = try await recipientsToNotify(subject: subject, categories: plan.erased.filter { !$0.hasPrefix("_") })
         var updated = request
         let keptText = plan.kept.isEmpty ? "" : "; kept under a legal obligation: \(plan.kept.map(\.category).joined(separator: ", "))"
         updated.outcome = "erased \(plan.erased.count) categories\(keptText)"
         try updated.move(to: .fulfilled, at: now, by: principal.id, note: updated.outcome)
         try await committer.commit(erasureChanges(record, restrictions: plan.kept.map { $0.restriction(since: now) }, of: snapshot)
-                                   + [.putRequest(updated)], audit: [
+                                   + masking.changes + [.putRequest(updated)], audit: masking.audit + [
             AuditEntry(time: now, actor: principal.id, action: .erasure, subject: subject, categories: plan.erased,
                        reason: "\(request.id)", outcome: plan.kept.isEmpty ? .allowed : .partial),
             AuditEntry(time: now, actor: principal.id, action: .request, subject: subject,
@@ -133,7 +137,12 @@ extension Vault {
                 changes = erasureChanges(record, restrictions: record.kept.map { $0.restriction(since: record.erasedAt) }, of: snapshot)
                 replayed += 1
             }
-            try await committer.commit(changes, audit: [
+            // Records of others that the backup still shows unmasked are masked again, under the
+            // same pseudonym.
+            let masking = record.scope == nil
+                ? try await self.masking(record.subject, as: record.pseudonym, reason: "replayed after restore", by: "cli", now: now())
+                : Masking()
+            try await committer.commit(changes + masking.changes, audit: masking.audit + [
                 AuditEntry(time: now(), actor: "cli", action: .erasure, subject: record.subject, categories: record.erased,
                            reason: "replayed after restore\(record.request.map { ": \($0)" } ?? "")"),
             ])

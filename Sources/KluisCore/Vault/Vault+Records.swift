@@ -17,6 +17,7 @@ extension Vault {
         let now = now()
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
         let sealed = try seal(record, of: subject, existing: snapshot.records, state: snapshot.state, keySet: &keySet, by: principal, now: now)
+        try await requireKnown(references(in: record, of: subject, category: knownCategory(of: record)))
         var after = snapshot
         after.dataKeys += keySet.created
         after.records.removeAll { $0.category == sealed.category && $0.id == sealed.id }
@@ -60,10 +61,12 @@ extension Vault {
         for (name, value) in record.fields {
             sealedFields[name] = keys.seal(value, at: FieldAddress(subject: subject, category: category.id, record: id, field: name), with: key)
         }
+        let mentions = Set(try references(in: record, of: subject, category: category).map(keys.mention(of:)))
         // A correction keeps what the record was first collected for.
         return SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
                             createdAt: previous?.createdAt ?? now, updatedAt: now,
-                            collectedFor: previous.map { $0.collectedFor } ?? purpose?.id)
+                            collectedFor: previous.map { $0.collectedFor } ?? purpose?.id,
+                            mentions: mentions.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
     /// Checks a record of a new person against the policy and the principal without writing
@@ -82,7 +85,7 @@ extension Vault {
         return purpose
     }
 
-    private func knownCategory(of record: NewRecord) throws(VaultError) -> DataCategory {
+    func knownCategory(of record: NewRecord) throws(VaultError) -> DataCategory {
         guard let category = policy.category(record.category) else {
             throw VaultError(.categoryUnknown, "'\(record.category)' is not a category of the policy")
         }

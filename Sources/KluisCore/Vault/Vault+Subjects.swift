@@ -13,6 +13,7 @@ extension Vault {
         var entries: [AuditEntry] = []
         var ids: [SubjectID] = []
         var seenIndexes: Set<Data> = []
+        var references: Set<SubjectID> = []
         let now = now()
         changes.reserveCapacity(subjects.count * 4)
         for new in subjects {
@@ -44,6 +45,7 @@ extension Vault {
                 sealedRecords.removeAll { $0.id == sealed.id }
                 sealedRecords.append(sealed)
                 plain[sealed.id] = record.fields
+                references.formUnion(try self.references(in: record, of: id, category: knownCategory(of: record)))
                 categories.append(record.category)
             }
             // Scheduled once all are sealed: each record's purpose applies to the person, and
@@ -63,6 +65,7 @@ extension Vault {
                                       categories: categories))
             ids.append(id)
         }
+        try await requireKnown(references)
         try await committer.commit(changes, audit: entries)
         return ids
     }

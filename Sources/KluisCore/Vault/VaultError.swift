@@ -29,6 +29,8 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case categoryRestricted = "category.restricted"
         case disclosureNotListed = "disclosure.not_listed"
         case fieldUnknown = "field.unknown"
+        case referenceInvalid = "reference.invalid"
+        case referenceUnknown = "reference.unknown"
         case purposeUnknown = "purpose.unknown"
         case purposeNotAllowed = "purpose.not_allowed"
         case purposeRequired = "purpose.required"

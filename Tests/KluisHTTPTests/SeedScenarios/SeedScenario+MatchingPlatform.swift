@@ -1,5 +1,5 @@
-/// Seed 002, matching-platform.yaml (Samen Beter): Mila is a member who is reported for abuse, the
-/// report followed up under a hold; Vos is a visitor who uses the contact form. `abuse_prevention`
+/// Seed 002, matching-platform.yaml (Samen Beter): Mila is a member who is reported for abuse (by
+/// Vos), the report followed up under a hold; Vos also uses the contact form. `abuse_prevention`
 /// applies only while the report and the data collected with it are kept.
 extension SeedScenario {
     static let matchingPlatform = SeedScenario(policy: "matching-platform.yaml", timeline: [
@@ -34,11 +34,11 @@ extension SeedScenario {
 
         // Mila is reported; abuse_prevention applies through the report, and may read her messages.
         .write("Mila", at: "2025-12-20T21:00:00Z", [
-            Write("messages", ["sender": "Mila", "recipient": "Joost", "sent_at": "2025-12-20", "body": "Hoi"], for: "messaging"),
+            Write("messages", ["sender": "@Mila", "recipient": "@Vos", "sent_at": "2025-12-20", "body": "Hoi"], for: "messaging"),
         ]),
         .read("Mila", purpose: "abuse_prevention", at: "2025-12-31T11:59:59Z", status: 403),
         .write("Mila", at: "2025-12-31T12:00:00Z", [
-            Write("abuse_reports", ["reported_at": "2025-12-31", "reporter": "Joost", "description": "Intimiderende berichten"],
+            Write("abuse_reports", ["reported_at": "2025-12-31", "reporter": "@Vos", "description": "Intimiderende berichten"],
                   for: "abuse_prevention"),
         ]),
         .read("Mila", purpose: "abuse_prevention", at: "2025-12-31T12:00:01Z", status: 200),

@@ -1,4 +1,5 @@
 import Foundation
+import KluisCore
 import Testing
 
 /// A seed's statement run forward in time: the people it speaks of, what happens to them and
@@ -51,6 +52,15 @@ struct SeedScenario: Sendable, CustomTestStringConvertible {
             self.category = category
             self.fields = fields
             self.purpose = purpose
+        }
+
+        /// The fields with `@Name` replaced by the subject id of that person of the scenario: how
+        /// a record refers to another person.
+        func resolved(_ people: [String: SubjectID]) -> [String: String] {
+            fields.mapValues { value in
+                guard value.hasPrefix("@"), let id = people[String(value.dropFirst())] else { return value }
+                return id.rawValue
+            }
         }
     }
 

@@ -44,7 +44,7 @@ import Testing
         switch step {
         case .create(let name, let at, let writes):
             fixture.clock.set(SeedScenario.time(at))
-            let records = writes.map { ["category": $0.category, "fields": $0.fields, "purpose": $0.purpose] as [String: Any] }
+            let records = writes.map { ["category": $0.category, "fields": $0.resolved(people), "purpose": $0.purpose] as [String: Any] }
             let body = try JSONSerialization.data(withJSONObject: ["records": records])
             let created = try await client.send(.post, "/v1/subjects", token: token, json: String(decoding: body, as: UTF8.self))
             #expect(created.status == .created, "\(name): \(created.text)")
@@ -53,7 +53,7 @@ import Testing
             fixture.clock.set(SeedScenario.time(at))
             let subject = try #require(people[name])
             for write in writes {
-                let body = try JSONSerialization.data(withJSONObject: ["fields": write.fields, "purpose": write.purpose] as [String: Any])
+                let body = try JSONSerialization.data(withJSONObject: ["fields": write.resolved(people), "purpose": write.purpose] as [String: Any])
                 let written = try await client.send(.put, "/v1/subjects/\(subject)/\(write.category)", token: token,
                                                     json: String(decoding: body, as: UTF8.self))
                 #expect(written.status == .ok, "\(name) \(write.category): \(written.text)")
