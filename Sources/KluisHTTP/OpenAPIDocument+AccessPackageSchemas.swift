@@ -197,6 +197,38 @@ extension OpenAPIDocument {
           "updated_at": {
             "type": "string",
             "format": "date-time"
+          },
+          "redacted": {
+            "type": "array",
+            "description": "What was left out of the record because it is another person's (art. 15(4)); absent when nothing was.",
+            "items": {
+              "$ref": "#/components/schemas/Redaction"
+            }
+          }
+        }
+      },
+      "Redaction": {
+        "type": "object",
+        "required": [
+          "fields",
+          "role",
+          "reason"
+        ],
+        "properties": {
+          "fields": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "The fields left out."
+          },
+          "role": {
+            "type": "string",
+            "description": "Who the other person is to the subject, from the policy, in the package's language; never who they are."
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why it was left out, in the package's language."
           }
         }
       },

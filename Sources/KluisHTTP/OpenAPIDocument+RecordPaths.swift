@@ -150,6 +150,16 @@ extension OpenAPIDocument {
                 }
               }
             },
+            "422": {
+              "description": "`reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
             "413": {
               "$ref": "#/components/responses/TooLarge"
             },

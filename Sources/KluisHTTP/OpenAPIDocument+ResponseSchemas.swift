@@ -333,6 +333,8 @@ extension OpenAPIDocument {
               "category.restricted",
               "disclosure.not_listed",
               "field.unknown",
+              "reference.invalid",
+              "reference.unknown",
               "purpose.unknown",
               "purpose.not_allowed",
               "purpose.required",

@@ -80,6 +80,16 @@ extension OpenAPIDocument {
                 }
               }
             },
+            "422": {
+              "description": "`reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
             "413": {
               "$ref": "#/components/responses/TooLarge"
             },
@@ -159,6 +169,16 @@ extension OpenAPIDocument {
             },
             "409": {
               "description": "`identifier.in_use`: an identifier belongs to an existing subject, or is given for two subjects of the batch.",
+              "content": {
+                "application/problem+json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Problem"
+                  }
+                }
+              }
+            },
+            "422": {
+              "description": "`reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.",
               "content": {
                 "application/problem+json": {
                   "schema": {
