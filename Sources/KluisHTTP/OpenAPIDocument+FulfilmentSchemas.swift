@@ -43,6 +43,10 @@ extension OpenAPIDocument {
               "$ref": "#/components/schemas/RecordDocument"
             },
             "description": "For a rectification, and required for it: the corrected records. Each replaces the fields of the record `record_id` names, which may be left out for a category with one record per person. The earlier values are not kept; the history and audit log record which categories changed."
+          },
+          "notify_recipients": {
+            "type": "boolean",
+            "description": "Tell the recipients of a rectification, erasure or restriction through the server's outbox (art. 19), each at the address the policy gives it (`notify`). Refused with `request.invalid`, changing nothing, when the server has no outbox."
           }
         }
       },
@@ -202,6 +206,10 @@ extension OpenAPIDocument {
           "disclosed": {
             "type": "boolean",
             "description": "Whether the disclosure log shows data of these categories went to it; otherwise the policy names it for a purpose that uses them."
+          },
+          "notified": {
+            "type": "boolean",
+            "description": "Whether Kluis told it through the outbox (`notify_recipients`), at the address the policy gives; otherwise telling it is the organisation's work."
           }
         }
       },

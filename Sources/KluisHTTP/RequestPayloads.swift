@@ -65,6 +65,13 @@ extension Payloads {
 
     struct FulfilBody: Decodable {
         var corrections: [RecordDocument]?
+        /// Tell the recipients through the outbox (art. 19).
+        var notifyRecipients: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case corrections
+            case notifyRecipients = "notify_recipients"
+        }
     }
 
     struct DisclosureBody: Decodable {

@@ -99,7 +99,14 @@ struct RequestRoutes: Sendable {
         let principal = try await auth.admin(of: request)
         let body = try await JSONBody.decode(Payloads.FulfilBody.self, from: request, limit: configuration.maximumBodySize)
         let corrections = try (body.corrections ?? []).map { try $0.record() }
-        let done = try await vault.fulfil(Self.requestID(context), corrections: corrections, by: principal)
+        var outbox: (any Outbox)?
+        if body.notifyRecipients == true {
+            guard let configured = configuration.outbox else {
+                throw VaultError(.requestInvalid, "this server has no outbox configured, so it cannot tell recipients; leave out 'notify_recipients'")
+            }
+            outbox = configured
+        }
+        let done = try await vault.fulfil(Self.requestID(context), corrections: corrections, notifyingRecipientsThrough: outbox, by: principal)
         return try JSONBody.response(Payloads.FulfilmentAnswer(request: Payloads.RequestAnswer(done.request), erasure: done.erasure,
                                                                certificate: done.certificate, recipientsToNotify: done.recipientsToNotify,
                                                                consentEvents: done.consentEvents.map(Payloads.ConsentEventAnswer.init)))

@@ -45,13 +45,17 @@ struct RequestsFulfilCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "fulfil",
         abstract: "Carry out a verified request and close it.",
-        discussion: "Rectification takes --corrections FILE: a JSON array of {\"category\", \"record_id\", \"fields\"}. Erasure writes the signed erasure certificate to --certificate (or prints it)."
+        discussion: "Rectification takes --corrections FILE: a JSON array of {\"category\", \"record_id\", \"fields\"}. Erasure writes the signed erasure certificate to --certificate (or prints it). With --notify-recipients, the recipients of a rectification, erasure or restriction that the policy gives an address (notify) are told through the outbox (art. 19): an .eml file in --outbox, or --sendmail."
     )
 
     @OptionGroup var vault: VaultOptions
     @Argument(help: "The request id (req_…).") var request: String
     @Option(help: "For rectification: a JSON file with the corrected records.") var corrections: String?
     @Option(help: "For erasure: write the signed certificate to this file.") var certificate: String?
+    @Flag(help: "Tell the recipients through the outbox (art. 19).") var notifyRecipients = false
+    @Option(help: "The outbox directory for .eml files.") var outbox: String?
+    @Option(help: "A sendmail-compatible program, e.g. /usr/sbin/sendmail.") var sendmail: String?
+    @Option(help: "The sender address with --sendmail; default the policy's request contact.") var from: String?
 
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try RequestsCommand.parseID(request)
@@ -66,7 +70,13 @@ struct RequestsFulfilCommand: ContextualCommand {
             }
             records = try documents.map { try $0.record() }
         }
-        let done = try await vault.withVault(in: context) { try await $0.fulfil(id, corrections: records, by: RequestsCommand.operator_) }
+        let done = try await vault.withVault(in: context) { opened in
+            let outbox = notifyRecipients
+                ? try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: from ?? opened.policy.requestContact,
+                                           data: vault.store.data, in: context)
+                : nil
+            return try await opened.fulfil(id, corrections: records, notifyingRecipientsThrough: outbox, by: RequestsCommand.operator_)
+        }
         var text = RequestsCommand.describe(done.request)
         if let erasure = done.erasure {
             text += "erased: \(erasure.erased.joined(separator: ", "))\n"
@@ -75,7 +85,8 @@ struct RequestsFulfilCommand: ContextualCommand {
             }
         }
         for notice in done.recipientsToNotify {
-            text += "tell \(notice.name) (\(notice.recipient)) about \(notice.categories.joined(separator: ", "))\(notice.disclosed ? " — data was disclosed to them" : "")\n"
+            let told = notice.notified ? "told" : "tell"
+            text += "\(told) \(notice.name) (\(notice.recipient)) about \(notice.categories.joined(separator: ", "))\(notice.disclosed ? " — data was disclosed to them" : "")\n"
         }
         if let jws = done.certificate {
             if let certificate {

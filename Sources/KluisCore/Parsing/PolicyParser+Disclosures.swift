@@ -3,7 +3,7 @@ extension PolicyParser {
     func readRecipient(_ cursor: NodeCursor) -> Recipient? {
         guard let fields = cursor.fields([
             "id", "name", "role", "country", "description", "purposes", "categories", "agreement",
-            "processor", "transfer",
+            "processor", "transfer", "notify",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let name = fields.required("name")?.name()
@@ -15,10 +15,11 @@ extension PolicyParser {
         let agreement = fields.optional("agreement").flatMap(readAgreement)
         let processor = fields.optional("processor")?.id()
         let transfer = fields.optional("transfer").flatMap(readTransfer)
+        let notify = fields.optional("notify").flatMap(readEmail)
         guard let id, let name, let role, let country, let purposes else { return nil }
         return Recipient(id: id, name: name, role: role, country: country, description: description,
                          purposes: purposes, categories: categories, agreement: agreement,
-                         processor: processor, transfer: transfer)
+                         processor: processor, transfer: transfer, notify: notify)
     }
 
     private func readAgreement(_ cursor: NodeCursor) -> Agreement? {

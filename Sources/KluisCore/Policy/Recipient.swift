@@ -16,10 +16,13 @@ public struct Recipient: Sendable, Hashable, Identifiable {
     public var processor: String?
     /// The safeguard for a transfer outside the EEA.
     public var transfer: Transfer?
+    /// Where Kluis tells the recipient that data it received was rectified, erased or restricted
+    /// (art. 19): an e-mail address.
+    public var notify: String?
 
     public init(id: String, name: LocalizedText, role: RecipientRole, country: String,
                 description: LocalizedText? = nil, purposes: [String], categories: [String] = [],
-                agreement: Agreement? = nil, processor: String? = nil, transfer: Transfer? = nil) {
+                agreement: Agreement? = nil, processor: String? = nil, transfer: Transfer? = nil, notify: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
@@ -30,6 +33,7 @@ public struct Recipient: Sendable, Hashable, Identifiable {
         self.agreement = agreement
         self.processor = processor
         self.transfer = transfer
+        self.notify = notify
     }
 
     /// Whether the data leaves the European Economic Area.

@@ -30,4 +30,6 @@ public struct RecipientNotice: Sendable, Hashable, Codable {
     public var categories: [String]
     /// Whether the disclosure log shows data of these categories went to it.
     public var disclosed: Bool
+    /// Whether Kluis told it, through the outbox, to the address the policy gives (`notify`).
+    public var notified: Bool = false
 }

@@ -202,3 +202,57 @@ extension Phrases {
              "This part is about someone else (\(role)) and is left out to protect their rights (art. 15(4) GDPR).")
     }
 }
+
+extension Phrases {
+    /// The subject line of a message telling a recipient of a change (art. 19).
+    public func recipientNoticeSubject(_ type: RequestType, controller: String) -> String {
+        pick("\(controller): \(changeNoun(type)) van persoonsgegevens die u ontving (art. 19 AVG)",
+             "\(controller): \(changeNoun(type)) of personal data you received (art. 19 GDPR)")
+    }
+
+    /// The body of that message: who, which categories, what to do; never a value.
+    public func recipientNotice(_ type: RequestType, subject: SubjectID, categories: [String], request: RequestID,
+                                controller: String, contact: String) -> String {
+        let list = categories.joined(separator: ", ")
+        return pick("""
+            \(controller) meldt u, zoals artikel 19 AVG vraagt, een \(changeNoun(type)) van persoonsgegevens die u van ons ontving.
+
+            Betrokkene: \(subject)
+            Gegevens: \(list)
+            Verzoek: \(request)
+
+            \(action(type))
+            Dit bericht bevat geen persoonsgegevens. Vragen: \(contact)
+            """, """
+            \(controller) tells you, as article 19 GDPR asks, of the \(changeNoun(type)) of personal data you received from us.
+
+            Data subject: \(subject)
+            Data: \(list)
+            Request: \(request)
+
+            \(action(type))
+            This message holds no personal data. Questions: \(contact)
+            """)
+    }
+
+    private func changeNoun(_ type: RequestType) -> String {
+        switch type {
+        case .rectification: pick("rectificatie", "rectification")
+        case .erasure: pick("wissing", "erasure")
+        case .restriction: pick("beperking", "restriction")
+        default: pick("wijziging", "change")
+        }
+    }
+
+    private func action(_ type: RequestType) -> String {
+        switch type {
+        case .rectification: pick("Werk deze gegevens bij met de juiste waarden, die u bij ons opvraagt.",
+                                  "Update this data with the correct values, which you can obtain from us.")
+        case .erasure: pick("Wis deze gegevens ook bij u, tenzij de wet u verplicht ze te bewaren.",
+                            "Erase this data on your side too, unless the law obliges you to keep it.")
+        case .restriction: pick("Verwerk deze gegevens niet meer, behalve om ze te bewaren, tot wij u anders melden.",
+                                "Do not process this data any more, except to store it, until we tell you otherwise.")
+        default: ""
+        }
+    }
+}

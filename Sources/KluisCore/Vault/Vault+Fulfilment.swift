@@ -3,8 +3,19 @@ import Foundation
 /// Fulfilling requests: each type does its work and closes the request in one transaction.
 extension Vault {
     /// Fulfils a verified request. Rectification takes the `corrections`; access and
-    /// portability close the request after their package (``exportPackage``) was made.
-    public func fulfil(_ id: RequestID, corrections: [NewRecord] = [], by principal: Principal) async throws -> Fulfilment {
+    /// portability close the request after their package (``exportPackage``) was made. With an
+    /// `outbox`, the recipients of a rectification, erasure or restriction are told (art. 19).
+    public func fulfil(_ id: RequestID, corrections: [NewRecord] = [], notifyingRecipientsThrough outbox: (any Outbox)? = nil,
+                       by principal: Principal) async throws -> Fulfilment {
+        var fulfilment = try await fulfilRequest(id, corrections: corrections, by: principal)
+        if let outbox, !fulfilment.recipientsToNotify.isEmpty, let subject = fulfilment.request.request.subject {
+            fulfilment.recipientsToNotify = try await tell(fulfilment.recipientsToNotify, about: fulfilment.request.request,
+                                                           subject: subject, outbox: outbox, by: principal)
+        }
+        return fulfilment
+    }
+
+    private func fulfilRequest(_ id: RequestID, corrections: [NewRecord], by principal: Principal) async throws -> Fulfilment {
         let request = try await storedRequest(id)
         // Nobody matched: there is nothing to verify, and the answer is that no data is held.
         if request.subject == nil, [.access, .portability].contains(request.type), !request.state.isFinal {
@@ -186,25 +197,6 @@ extension Vault {
         }
         try await audit(AuditEntry(time: now(), actor: principal.id, action: .disclosure, subject: subject,
                                    categories: categories.sorted(), purpose: purposeID, reason: recipientID))
-    }
-
-    /// The recipients to tell about a change to `categories`: those the disclosure log shows
-    /// received them, and those the policy names for purposes that use them.
-    func recipientsToNotify(subject: SubjectID, categories: [String]) async throws -> [RecipientNotice] {
-        let disclosures = try await disclosures(of: subject)
-        var notices: [RecipientNotice] = []
-        for recipient in policy.recipients {
-            let disclosed = Set(disclosures.filter { $0.recipient == recipient.id }.flatMap(\.categories)).intersection(categories)
-            let routine = Set(categories.filter { category in
-                recipient.purposes.contains { policy.purpose($0)?.categories.contains(category) == true }
-                    && (recipient.categories.isEmpty || recipient.categories.contains(category))
-            })
-            let all = disclosed.union(routine)
-            guard !all.isEmpty else { continue }
-            notices.append(RecipientNotice(recipient: recipient.id, name: recipient.name.text(in: policy.info.languages[0]),
-                                           categories: all.sorted(), disclosed: !disclosed.isEmpty))
-        }
-        return notices
     }
 
     /// The subject's disclosures, from the audit log.
