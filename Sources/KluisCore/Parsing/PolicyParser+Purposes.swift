@@ -6,7 +6,7 @@ extension PolicyParser {
         guard let fields = cursor.fields([
             "id", "name", "description", "legal_basis", "law", "interest", "special_condition",
             "special_law", "direct_marketing", "subjects", "categories", "retention",
-            "applies_from", "applies_until", "pseudonymised",
+            "applies_from", "applies_until", "pseudonymised", "dataset",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let name = fields.required("name")?.text()
@@ -20,6 +20,7 @@ extension PolicyParser {
         let appliesFrom: [String]? = if let events = fields.optional("applies_from") { events.ids() } else { [] }
         let appliesUntil: [String]? = if let events = fields.optional("applies_until") { events.ids() } else { [] }
         let pseudonymised = fields.optional("pseudonymised").map { $0.bool() } ?? false
+        let dataset = fields.optional("dataset").map(readDataset)
         if let categories, categories.isEmpty {
             fields.required("categories")?.report("field.missing", "a purpose uses at least one category")
         }
@@ -36,11 +37,50 @@ extension PolicyParser {
             retention = nil
         }
         guard let id, let name, let basis, let marketing, let subjects, let categories,
-              let retention, let appliesFrom, let appliesUntil, let pseudonymised else { return nil }
+              let retention, let appliesFrom, let appliesUntil, let pseudonymised, dataset != .some(nil) else { return nil }
         return Purpose(id: id, name: name, description: description, legalBasis: basis,
                        specialCondition: condition, specialLaw: specialLaw, directMarketing: marketing,
                        subjects: subjects, categories: categories, retention: retention,
-                       appliesFrom: appliesFrom, appliesUntil: appliesUntil, pseudonymised: pseudonymised)
+                       appliesFrom: appliesFrom, appliesUntil: appliesUntil, pseudonymised: pseudonymised,
+                       dataset: dataset ?? nil)
+    }
+
+    /// `dataset: {k: 5, quasi_identifiers: {job_descriptions.postcode_area: postcode_digits}, attributes: [reviews.rating]}`.
+    /// Which categories and fields the columns name is checked by the validator, which knows
+    /// the purpose's categories.
+    private func readDataset(_ cursor: NodeCursor) -> DatasetSpec? {
+        guard let fields = cursor.fields(["k", "quasi_identifiers", "attributes"]) else { return nil }
+        let k = fields.required("k")?.int()
+        if let k, k < 2 {
+            fields.required("k")?.report("value.invalid", "k is at least 2: with 1, every person may be alone in their row")
+        }
+        var quasiIdentifiers: [DatasetSpec.Column]? = []
+        if let mapping = fields.required("quasi_identifiers") {
+            if case .mapping(let entries) = mapping.node, let named = mapping.fields(entries.keys.compactMap(\.string)), !entries.isEmpty {
+                for (name, entry) in named.entries.sorted(by: { $0.key < $1.key }) {
+                    guard let generalisation = entry.choice(Generalisation.self) else { quasiIdentifiers = nil; continue }
+                    guard let column = DatasetSpec.Column(name, generalisation: generalisation) else {
+                        entry.report("dataset.column", "'\(name)' is not a column: write category.field")
+                        quasiIdentifiers = nil
+                        continue
+                    }
+                    quasiIdentifiers?.append(column)
+                }
+            } else {
+                mapping.report("value.invalid", "'quasi_identifiers' maps at least one category.field to how it is generalised, e.g. {contact.postcode: postcode_digits}")
+                quasiIdentifiers = nil
+            }
+        }
+        let attributes = fields.optional("attributes")?.list { entry -> DatasetSpec.Column? in
+            guard let text = entry.string() else { return nil }
+            guard let column = DatasetSpec.Column(text) else {
+                entry.report("dataset.column", "'\(text)' is not a column: write category.field")
+                return nil
+            }
+            return column
+        } ?? []
+        guard let k, k >= 2, let quasiIdentifiers, !quasiIdentifiers.isEmpty else { return nil }
+        return DatasetSpec(k: k, quasiIdentifiers: quasiIdentifiers, attributes: attributes)
     }
 
     private func readLegalBasis(_ fields: Fields) -> LegalBasis? {

@@ -22,12 +22,14 @@ public struct Purpose: Sendable, Hashable, Identifiable {
     /// Research and statistics: reads see keyed pseudonyms and generalised values, never a value
     /// as stored.
     public var pseudonymised: Bool
+    /// The k-anonymous dataset the purpose may export, when it is one for statistics.
+    public var dataset: DatasetSpec?
 
     public init(id: String, name: LocalizedText, description: LocalizedText? = nil,
                 legalBasis: LegalBasis, specialCondition: SpecialCondition? = nil,
                 specialLaw: String? = nil, directMarketing: Bool = false, subjects: [String],
                 categories: [String], retention: RetentionRule, appliesFrom: [String] = [],
-                appliesUntil: [String] = [], pseudonymised: Bool = false) {
+                appliesUntil: [String] = [], pseudonymised: Bool = false, dataset: DatasetSpec? = nil) {
         self.id = id
         self.name = name
         self.description = description
@@ -41,6 +43,7 @@ public struct Purpose: Sendable, Hashable, Identifiable {
         self.appliesFrom = appliesFrom
         self.appliesUntil = appliesUntil
         self.pseudonymised = pseudonymised
+        self.dataset = dataset
     }
 
     /// The retention rule that applies to `category` under this purpose.

@@ -87,6 +87,7 @@ public struct PolicyValidator: Sendable {
             }
             checkSpecialData(purpose, at: path, &findings)
             checkRetention(purpose, at: path, &findings)
+            checkDataset(purpose, at: path, &findings)
         }
     }
 
