@@ -57,7 +57,9 @@ extension PolicyParser {
         var quasiIdentifiers: [DatasetSpec.Column]? = []
         if let mapping = fields.required("quasi_identifiers") {
             if case .mapping(let entries) = mapping.node, let named = mapping.fields(entries.keys.compactMap(\.string)), !entries.isEmpty {
-                for (name, entry) in named.entries.sorted(by: { $0.key < $1.key }) {
+                // In the order of the file: the columns of the dataset.
+                for name in entries.keys.compactMap(\.string) {
+                    guard let entry = named.entries[name] else { continue }
                     guard let generalisation = entry.choice(Generalisation.self) else { quasiIdentifiers = nil; continue }
                     guard let column = DatasetSpec.Column(name, generalisation: generalisation) else {
                         entry.report("dataset.column", "'\(name)' is not a column: write category.field")

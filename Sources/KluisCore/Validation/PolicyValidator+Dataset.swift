@@ -11,8 +11,9 @@ extension PolicyValidator {
     func checkDataset(_ purpose: Purpose, at path: String, _ findings: inout Findings) {
         guard let dataset = purpose.dataset else { return }
         var seen: Set<String> = []
+        let identifiers = Set(dataset.quasiIdentifiers)
         for column in dataset.columns {
-            let at = "\(path).dataset"
+            let at = "\(path).dataset.\(identifiers.contains(column) ? "quasi_identifiers" : "attributes")"
             guard seen.insert(column.description).inserted else {
                 findings.report("dataset.duplicate", "'\(column)' is named twice in the dataset", at: at)
                 continue
