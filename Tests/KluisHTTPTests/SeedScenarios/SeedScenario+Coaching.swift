@@ -10,6 +10,11 @@ extension SeedScenario {
         ]),
         .event("Jan", "contract_start", at: "2025-01-10T10:00:00Z"),
         .write("Jan", at: "2025-01-10T10:00:00Z", [Write("coaching_file", ["intake_notes": "Intake"], for: "coaching")]),
+        // Zoom receives names, e-mail addresses and appointments for coaching, never the file;
+        // the newsletter's mailer nothing without consent.
+        .disclose("Jan", to: "zoom", for: "coaching", ["name", "email"], at: "2025-01-10T10:00:01Z", answer: "allowed"),
+        .disclose("Jan", to: "zoom", for: "coaching", ["coaching_file"], at: "2025-01-10T10:00:01Z", answer: "disclosure.not_listed"),
+        .disclose("Jan", to: "mailblue", for: "newsletter", ["email"], at: "2025-01-10T10:00:01Z", answer: "consent.required"),
         // Piet only asks questions.
         .create("Piet", at: "2025-03-03T09:00:00Z", [
             Write("name", ["first_name": "Piet", "last_name": "Jansen"], for: "questions"),

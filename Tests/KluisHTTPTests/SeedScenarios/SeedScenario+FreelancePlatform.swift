@@ -28,6 +28,11 @@ extension SeedScenario {
             Write("invoices", ["invoice_number": "VW-2025-118", "invoice_date": "2025-05-12", "amount": "49.00"], for: "tax"),
         ]),
         .event("Anna", "invoice_issued", at: "2025-05-12T08:00:00Z"),
+        // Mollie receives the order and payment, not the contact details; Google's analytics
+        // nothing of Anna's, who sent no usage data.
+        .disclose("Anna", to: "mollie", for: "orders_payments", ["orders", "payment"], at: "2025-05-12T08:00:01Z", answer: "allowed"),
+        .disclose("Anna", to: "mollie", for: "orders_payments", ["contact"], at: "2025-05-12T08:00:01Z", answer: "disclosure.not_listed"),
+        .disclose("Anna", to: "google", for: "analytics", ["usage"], at: "2025-05-12T08:00:01Z", answer: "purpose.not_applicable"),
         .create("Vince", at: "2025-09-14T07:58:00Z", [Write("device", ["browser": "Safari", "device_type": "phone"], for: "analytics")]),
         .write("Vince", at: "2025-09-14T08:00:00Z", [
             Write("contact", ["name": "Vince Peters", "email": "vince@example.nl"], for: "correspondence"),

@@ -10,6 +10,11 @@ extension SeedScenario {
         .write("Henk", at: "2025-02-10T14:00:00Z", [
             Write("network_documentation", ["devices": "NAS, router", "network_settings": "192.168.1.0/24"], for: "it_maintenance"),
         ]),
+        // Microsoft hosts the mail of service contact; Google's statistics have no data of Henk's
+        // to receive; substitutes are not named for payments.
+        .disclose("Henk", to: "microsoft", for: "service_contact", ["email"], at: "2025-02-10T14:00:01Z", answer: "allowed"),
+        .disclose("Henk", to: "google", for: "website_statistics", ["website_usage"], at: "2025-02-10T14:00:01Z", answer: "purpose.not_applicable"),
+        .disclose("Henk", to: "substitutes", for: "payment", ["email"], at: "2025-02-10T14:00:01Z", answer: "request.invalid"),
         .write("Henk", at: "2025-06-05T12:00:00Z", [
             Write("correspondence", ["channel": "email", "subject": "Printer", "date": "2025-06-05"], for: "service_contact"),
         ]),

@@ -25,6 +25,11 @@ extension SeedScenario {
             Write("contact", ["name": "Vera Mulder", "email": "vera@example.nl"], for: "communication"),
             Write("support_contacts", ["channel": "chat", "subject": "Hoe werkt het?", "received_at": "2025-03-10"], for: "communication"),
         ]),
+        // Google Analytics receives device data for improvement, not survey answers; the
+        // advertisers nothing without consent.
+        .disclose("Vera", to: "google_analytics", for: "improvement", ["device"], at: "2025-03-10T09:00:01Z", answer: "allowed"),
+        .disclose("Vera", to: "google_analytics", for: "improvement", ["survey_responses"], at: "2025-03-10T09:00:01Z", answer: "disclosure.not_listed"),
+        .disclose("Vera", to: "meta", for: "targeted_advertising", ["device"], at: "2025-03-10T09:00:01Z", answer: "consent.required"),
         .write("Karin", at: "2025-04-15T08:30:00Z", [
             Write("call_recordings", ["call_date": "2025-04-15", "agent": "Tom"], for: "call_recording"),
         ]),

@@ -8,6 +8,11 @@ extension SeedScenario {
             Write("email", ["email": "mila@example.nl"], for: "matching"),
         ]),
         .event("Mila", "contract_start", at: "2025-01-06T09:00:00Z"),
+        // Employers see members for matching; HubSpot's marketing needs consent; Webflow receives
+        // logs and IP addresses only.
+        .disclose("Mila", to: "employers", for: "matching", ["name", "email"], at: "2025-01-06T09:00:01Z", answer: "allowed"),
+        .disclose("Mila", to: "hubspot", for: "marketing", ["email"], at: "2025-01-06T09:00:01Z", answer: "consent.required"),
+        .disclose("Mila", to: "webflow", for: "error_analysis", ["email"], at: "2025-01-06T09:00:01Z", answer: "disclosure.not_listed"),
         .create("Vos", at: "2025-10-07T13:00:00Z", [
             Write("contact_history", ["contact_name": "Vos", "date": "2025-10-07", "channel": "form", "topic": "Vrijwilligen"],
                   for: "customer_contact"),

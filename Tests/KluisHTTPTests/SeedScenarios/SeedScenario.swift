@@ -31,12 +31,15 @@ struct SeedScenario: Sendable, CustomTestStringConvertible {
         case expect(at: String, [String: [String: Int]], because: String)
         /// A read for a purpose answers `status` (200, or 403 when the purpose does not apply).
         case read(String, purpose: String, at: String, status: Int)
+        /// A disclosure of categories to a recipient for a purpose: `allowed`, or refused with
+        /// the problem code given.
+        case disclose(String, to: String, for: String, [String], at: String, answer: String)
 
         /// The moment of the step.
         var at: String {
             switch self {
             case .create(_, let at, _), .write(_, let at, _), .event(_, _, let at), .consent(_, _, let at),
-                 .hold(_, _, _, let at), .expect(let at, _, _), .read(_, _, let at, _):
+                 .hold(_, _, _, let at), .expect(let at, _, _), .read(_, _, let at, _), .disclose(_, _, _, _, let at, _):
                 return at
             }
         }

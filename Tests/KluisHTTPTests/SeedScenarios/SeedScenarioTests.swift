@@ -104,6 +104,17 @@ import Testing
             let subject = try #require(people[name])
             let read = try await client.send(.get, "/v1/subjects/\(subject)?purpose=\(purpose)", token: app)
             #expect(read.status.code == status, "\(name) read for \(purpose): \(read.text)")
+        case .disclose(let name, let recipient, let purpose, let categories, let at, let answer):
+            fixture.clock.set(SeedScenario.time(at))
+            let subject = try #require(people[name])
+            let body = try JSONSerialization.data(withJSONObject: ["recipient": recipient, "purpose": purpose, "categories": categories] as [String: Any])
+            let disclosed = try await client.send(.post, "/v1/subjects/\(subject)/disclosures", token: token,
+                                                  json: String(decoding: body, as: UTF8.self))
+            if answer == "allowed" {
+                #expect(disclosed.status == .noContent, "\(name) to \(recipient) for \(purpose): \(disclosed.text)")
+            } else {
+                #expect(disclosed.problemCode == answer, "\(name) to \(recipient) for \(purpose): \(disclosed.text)")
+            }
         }
     }
 }
