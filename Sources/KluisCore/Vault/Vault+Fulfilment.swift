@@ -76,7 +76,7 @@ extension Vault {
                 throw VaultError(.requestInvalid, "a correction of '\(correction.category)' must name the record it corrects ('id')")
             }
             let sealed = try seal(correction, of: subject, existing: corrected.records, state: snapshot.state, keySet: &keySet, by: operator_, now: now)
-            try await requireKnown(references(in: correction, of: subject, category: knownCategory(of: correction)))
+            try await requireKnown(references(in: correction, of: subject))
             corrected.records.removeAll { $0.id == sealed.id && $0.category == sealed.category }
             corrected.records.append(sealed)
             written.removeAll { $0.id == sealed.id }

@@ -17,7 +17,7 @@ extension Vault {
         let now = now()
         var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
         let sealed = try seal(record, of: subject, existing: snapshot.records, state: snapshot.state, keySet: &keySet, by: principal, now: now)
-        try await requireKnown(references(in: record, of: subject, category: knownCategory(of: record)))
+        try await requireKnown(references(in: record, of: subject))
         var after = snapshot
         after.dataKeys += keySet.created
         after.records.removeAll { $0.category == sealed.category && $0.id == sealed.id }
@@ -61,7 +61,7 @@ extension Vault {
         for (name, value) in record.fields {
             sealedFields[name] = keys.seal(value, at: FieldAddress(subject: subject, category: category.id, record: id, field: name), with: key)
         }
-        let mentions = Set(try references(in: record, of: subject, category: category).map(keys.mention(of:)))
+        let mentions = Set(try references(in: record, of: subject).map(keys.mention(of:)))
         // A correction keeps what the record was first collected for.
         return SealedRecord(subject: subject, category: category.id, id: id, fields: sealedFields,
                             createdAt: previous?.createdAt ?? now, updatedAt: now,
@@ -85,7 +85,7 @@ extension Vault {
         return purpose
     }
 
-    func knownCategory(of record: NewRecord) throws(VaultError) -> DataCategory {
+    private func knownCategory(of record: NewRecord) throws(VaultError) -> DataCategory {
         guard let category = policy.category(record.category) else {
             throw VaultError(.categoryUnknown, "'\(record.category)' is not a category of the policy")
         }

@@ -6,7 +6,8 @@ import Foundation
 extension Vault {
     /// The other people `record` refers to, as subject ids; the subject themselves is not another
     /// person. Throws when a reference is not a subject id.
-    func references(in record: NewRecord, of subject: SubjectID, category: DataCategory) throws(VaultError) -> [SubjectID] {
+    func references(in record: NewRecord, of subject: SubjectID) throws(VaultError) -> [SubjectID] {
+        guard let category = policy.category(record.category) else { return [] }
         var references: [SubjectID] = []
         for person in category.others {
             guard let value = record.fields[person.reference] else { continue }

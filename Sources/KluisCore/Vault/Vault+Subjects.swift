@@ -45,7 +45,7 @@ extension Vault {
                 sealedRecords.removeAll { $0.id == sealed.id }
                 sealedRecords.append(sealed)
                 plain[sealed.id] = record.fields
-                references.formUnion(try self.references(in: record, of: id, category: knownCategory(of: record)))
+                references.formUnion(try self.references(in: record, of: id))
                 categories.append(record.category)
             }
             // Scheduled once all are sealed: each record's purpose applies to the person, and
