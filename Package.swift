@@ -68,8 +68,6 @@ let package = Package(
             name: "KluisHTTP",
             dependencies: [
                 "KluisCore",
-                "KluisSQLite",
-                "KluisPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -77,9 +75,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            // The cookie banner is plain JavaScript and CSS, compiled into the binary so a
-            // deployed `kluis` needs no files beside it.
-            resources: [.embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css")],
+            // The cookie banner (plain JavaScript and CSS) and the API's contract, compiled into
+            // the binary so a deployed `kluis` needs no files beside it.
+            resources: [.embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css"), .embedInCode("openapi.json")],
             swiftSettings: strict
         ),
         // The commands of the `kluis` executable, as a library so tests run them in-process.

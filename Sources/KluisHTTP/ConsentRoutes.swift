@@ -8,30 +8,29 @@ import KluisCore
 /// API key. They answer any origin, without credentials.
 struct ConsentRoutes: Sendable {
     let vault: Vault
-    let auth: Authenticator
     let configuration: HTTPConfiguration
 
-    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
-        table.add(.get, "/v1/subjects/{id}/consents", on: router, consents)
-        table.add(.post, "/v1/subjects/{id}/consents", on: router, recordConsents)
-        table.add(.get, "/v1/consents/stale", on: router, staleConsents)
+    func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
+        table.add(.get, "/v1/subjects/{id}/consents", .key, on: router, consents)
+        table.add(.post, "/v1/subjects/{id}/consents", .key, on: router, recordConsents)
+        table.add(.get, "/v1/consents/stale", .key, on: router, staleConsents)
 
         let open = router.group().add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType, .accept],
                                                                  allowMethods: [.get, .post, .options], maxAge: .seconds(600)))
-        func publicRoute(_ method: HTTPRequest.Method, _ path: String,
-                         _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
-            table.add(method, path, on: open, handler)
+        func publicRoute(_ method: HTTPRequest.Method, _ path: String, _ access: RouteTable.Access,
+                         _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
+            table.add(method, path, access, on: open, handler)
             // The preflight is answered by the CORS middleware; the route only makes it match.
             if method == .post { open.on(RouterPath(path), method: .options) { _, _ in Response(status: .noContent) } }
         }
-        publicRoute(.post, "/v1/consent-receipts/verify", verifyReceipt)
-        publicRoute(.get, "/v1/consent-receipts/keys", receiptKeys)
-        publicRoute(.get, "/v1/cookie-consent/config", cookieConfiguration)
-        publicRoute(.post, "/v1/cookie-consent", recordCookieChoice)
-        publicRoute(.get, "/banner/kluis-banner.js") { _, _ in
+        publicRoute(.post, "/v1/consent-receipts/verify", .public, verifyReceipt)
+        publicRoute(.get, "/v1/consent-receipts/keys", .public, receiptKeys)
+        publicRoute(.get, "/v1/cookie-consent/config", .public, cookieConfiguration)
+        publicRoute(.post, "/v1/cookie-consent", .optionalKey, recordCookieChoice)
+        publicRoute(.get, "/banner/kluis-banner.js", .public) { _, _ in
             Self.asset(PackageResources.kluis_banner_js, contentType: "text/javascript; charset=utf-8")
         }
-        publicRoute(.get, "/banner/kluis-banner.css") { _, _ in
+        publicRoute(.get, "/banner/kluis-banner.css", .public) { _, _ in
             Self.asset(PackageResources.kluis_banner_css, contentType: "text/css; charset=utf-8")
         }
     }
@@ -40,16 +39,16 @@ struct ConsentRoutes: Sendable {
 
     // MARK: Consents
 
-    @Sendable func consents(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func consents(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         let subject = try VaultRoutes.subjectID(context)
         let (state, history) = try await vault.consents(of: subject, by: principal)
         return try JSONBody.response(Payloads.ConsentOverview(subject: subject, purposes: state.map(Payloads.PurposeConsentAnswer.init),
                                                               history: history.map(Payloads.ConsentEventAnswer.init)))
     }
 
-    @Sendable func recordConsents(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func recordConsents(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         let subject = try VaultRoutes.subjectID(context)
         let body = try await JSONBody.decode(Payloads.ConsentBody.self, from: request, limit: configuration.maximumBodySize)
         let submission = try body.submission(globalPrivacyControl: request.headers[Self.globalPrivacyControlHeader] == "1")
@@ -60,8 +59,8 @@ struct ConsentRoutes: Sendable {
                                      status: .created)
     }
 
-    @Sendable func staleConsents(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func staleConsents(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         let query = request.uri.queryParameters
         let after = try query.get("after").map { try Payloads.subjectID($0, field: "after") }
         let stale = try await vault.staleConsents(purpose: query.get("purpose"), after: after,
@@ -71,7 +70,7 @@ struct ConsentRoutes: Sendable {
 
     // MARK: Receipts
 
-    @Sendable func verifyReceipt(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func verifyReceipt(_ request: Request, context: APIRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(Payloads.ReceiptBody.self, from: request, limit: 64 * 1024)
         let check = try await vault.verifyReceipt(body.receipt)
         return try JSONBody.response(Payloads.ReceiptVerification(valid: check.valid, reason: check.rejection?.rawValue,
@@ -79,13 +78,13 @@ struct ConsentRoutes: Sendable {
                                                                   current: check.current.map(Payloads.PurposeConsentAnswer.init)))
     }
 
-    @Sendable func receiptKeys(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func receiptKeys(_ request: Request, context: APIRequestContext) async throws -> Response {
         try JSONBody.response(Payloads.KeySet(keys: [vault.receiptSigner.publicJWK]))
     }
 
     // MARK: Cookies
 
-    @Sendable func cookieConfiguration(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func cookieConfiguration(_ request: Request, context: APIRequestContext) async throws -> Response {
         let policy = vault.policy
         let language = try Payloads.language(request.uri.queryParameters.get("lang"))
             .flatMap { policy.info.languages.contains($0) ? $0 : nil } ?? policy.info.languages[0]
@@ -101,7 +100,7 @@ struct ConsentRoutes: Sendable {
     }
 
     /// Anonymous, or for a subject when an API key says whose choice it is.
-    @Sendable func recordCookieChoice(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func recordCookieChoice(_ request: Request, context: APIRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(Payloads.CookieChoiceBody.self, from: request, limit: 16 * 1024)
         let visitor = try body.visitorID.map { text in
             guard let id = VisitorID(rawValue: text) else { throw VaultError(.inputInvalid, "'visitor_id' is not a visitor id (vis_…)") }
@@ -111,7 +110,7 @@ struct ConsentRoutes: Sendable {
         var subject: SubjectID?
         if let text = body.subjectID {
             // Only an application may say whose choice it is; a browser could name anyone.
-            actor = try await auth.principal(of: request).id
+            actor = try context.principal().id
             subject = try Payloads.subjectID(text, field: "subject_id")
         }
         let choice = try await vault.recordCookieChoice(body.choices, visitor: visitor, subject: subject,

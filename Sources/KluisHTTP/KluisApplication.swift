@@ -9,16 +9,15 @@ import Logging
 public enum KluisApplication {
     /// Builds the router with every route of the API.
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
-                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<BasicRequestContext>, routes: RouteTable) {
-        let router = Router()
+                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<APIRequestContext>, routes: RouteTable) {
+        let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
-        var table = RouteTable()
-        let api = VaultRoutes(vault: vault, auth: Authenticator(vault: vault), configuration: configuration, metrics: metrics)
-        api.register(on: router, table: &table)
-        ConsentRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
-        RequestRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
-        RetentionRoutes(vault: vault, auth: api.auth, configuration: configuration).register(on: router, table: &table)
+        var table = RouteTable(vault: vault)
+        VaultRoutes(vault: vault, configuration: configuration, metrics: metrics).register(on: router, table: &table)
+        ConsentRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        RequestRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        RetentionRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
         return (router, table)
     }
 

@@ -42,7 +42,11 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         case let problem as Problem:
             self = problem
         case let error as VaultError:
-            self.init(Self.status(of: error.code), code: error.code.rawValue, detail: error.message)
+            let status = Self.status(of: error.code)
+            // A store's or a key's failure may carry the driver's text, which can quote input:
+            // the caller gets the code, the detail stays in the server.
+            self.init(status, code: error.code.rawValue,
+                      detail: status == .internalServerError ? "the request could not be completed" : error.message)
         case let error as HTTPError:
             switch error.status {
             case .contentTooLarge:

@@ -10,33 +10,32 @@ import KluisCore
 /// extension, rejection, fulfilment and the packages — needs an admin key.
 struct RequestRoutes: Sendable {
     let vault: Vault
-    let auth: Authenticator
     let configuration: HTTPConfiguration
 
-    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
-        table.add(.post, "/v1/requests", on: router, submit)
-        table.add(.get, "/v1/requests", on: router, list)
-        table.add(.get, "/v1/requests/{request}", on: router, show)
-        table.add(.post, "/v1/requests/{request}/identification", on: router, askForIdentification)
-        table.add(.post, "/v1/requests/{request}/verification-code", on: router, sendCode)
-        table.add(.post, "/v1/requests/{request}/verify", on: router, verify)
-        table.add(.post, "/v1/requests/{request}/extend", on: router, extend)
-        table.add(.post, "/v1/requests/{request}/reject", on: router, reject)
-        table.add(.post, "/v1/requests/{request}/fulfil", on: router, fulfil)
-        table.add(.get, "/v1/requests/{request}/export", on: router, export)
-        table.add(.post, "/v1/subjects/{id}/disclosures", on: router, recordDisclosure)
-        table.add(.post, "/v1/subjects/{id}/restrictions/lift", on: router, liftRestrictions)
+    func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
+        table.add(.post, "/v1/requests", .key, on: router, submit)
+        table.add(.get, "/v1/requests", .admin, on: router, list)
+        table.add(.get, "/v1/requests/{request}", .admin, on: router, show)
+        table.add(.post, "/v1/requests/{request}/identification", .admin, on: router, askForIdentification)
+        table.add(.post, "/v1/requests/{request}/verification-code", .key, on: router, sendCode)
+        table.add(.post, "/v1/requests/{request}/verify", .key, on: router, verify)
+        table.add(.post, "/v1/requests/{request}/extend", .admin, on: router, extend)
+        table.add(.post, "/v1/requests/{request}/reject", .admin, on: router, reject)
+        table.add(.post, "/v1/requests/{request}/fulfil", .admin, on: router, fulfil)
+        table.add(.get, "/v1/requests/{request}/export", .admin, on: router, export)
+        table.add(.post, "/v1/subjects/{id}/disclosures", .key, on: router, recordDisclosure)
+        table.add(.post, "/v1/subjects/{id}/restrictions/lift", .admin, on: router, liftRestrictions)
     }
 
-    @Sendable func submit(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func submit(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         let body = try await JSONBody.decode(Payloads.RequestBody.self, from: request, limit: configuration.maximumBodySize)
         let status = try await vault.submitRequest(try body.submission(), by: principal)
         return try JSONBody.response(Payloads.RequestAnswer(status), status: .created)
     }
 
-    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try await auth.admin(of: request)
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.admin()
         let query = request.uri.queryParameters
         let filter = try query.get("filter").map { text in
             guard let filter = RequestFilter(rawValue: text) else {
@@ -49,18 +48,18 @@ struct RequestRoutes: Sendable {
         return try JSONBody.response(Payloads.RequestList(requests: found.map(Payloads.RequestAnswer.init)))
     }
 
-    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try await auth.admin(of: request)
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.admin()
         return try JSONBody.response(Payloads.RequestAnswer(try await vault.request(Self.requestID(context))))
     }
 
-    @Sendable func askForIdentification(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.admin(of: request)
+    @Sendable func askForIdentification(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.admin()
         return try JSONBody.response(Payloads.RequestAnswer(try await vault.askForIdentification(Self.requestID(context), by: principal)))
     }
 
-    @Sendable func sendCode(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func sendCode(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         guard let outbox = configuration.outbox else {
             throw VaultError(.requestInvalid, "this server has no outbox configured, so it cannot send codes")
         }
@@ -68,8 +67,8 @@ struct RequestRoutes: Sendable {
         return try JSONBody.response(Payloads.RequestAnswer(status))
     }
 
-    @Sendable func verify(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func verify(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         let body = try await JSONBody.decode(Payloads.VerifyBody.self, from: request, limit: 4096)
         guard let method = IdentityCheck(rawValue: body.method) else {
             throw VaultError(.requestInvalid, "'method' must be one of \(IdentityCheck.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -83,20 +82,20 @@ struct RequestRoutes: Sendable {
         return try JSONBody.response(Payloads.RequestAnswer(status))
     }
 
-    @Sendable func extend(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.admin(of: request)
+    @Sendable func extend(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.admin()
         let body = try await JSONBody.decode(Payloads.ReasonBody.self, from: request, limit: 16 * 1024)
         return try JSONBody.response(Payloads.RequestAnswer(try await vault.extend(Self.requestID(context), reason: body.reason, by: principal)))
     }
 
-    @Sendable func reject(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.admin(of: request)
+    @Sendable func reject(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.admin()
         let body = try await JSONBody.decode(Payloads.ReasonBody.self, from: request, limit: 16 * 1024)
         return try JSONBody.response(Payloads.RequestAnswer(try await vault.reject(Self.requestID(context), reason: body.reason, by: principal)))
     }
 
-    @Sendable func fulfil(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.admin(of: request)
+    @Sendable func fulfil(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.admin()
         let body = try await JSONBody.decode(Payloads.FulfilBody.self, from: request, limit: configuration.maximumBodySize)
         let corrections = try (body.corrections ?? []).map { try $0.record() }
         var outbox: (any Outbox)?
@@ -113,8 +112,8 @@ struct RequestRoutes: Sendable {
     }
 
     /// The access package as JSON or HTML, the portability package as JSON or CSV.
-    @Sendable func export(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.admin(of: request)
+    @Sendable func export(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.admin()
         let id = try Self.requestID(context)
         let query = request.uri.queryParameters
         let format = query.get("format") ?? "json"
@@ -142,23 +141,23 @@ struct RequestRoutes: Sendable {
         }
     }
 
-    @Sendable func recordDisclosure(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func recordDisclosure(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         let subject = try VaultRoutes.subjectID(context)
         let body = try await JSONBody.decode(Payloads.DisclosureBody.self, from: request, limit: 16 * 1024)
         try await vault.recordDisclosure(of: subject, to: body.recipient, purpose: body.purpose, categories: body.categories, by: principal)
         return Response(status: .noContent)
     }
 
-    @Sendable func liftRestrictions(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.admin(of: request)
+    @Sendable func liftRestrictions(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.admin()
         let subject = try VaultRoutes.subjectID(context)
         let body = try await JSONBody.decode(Payloads.LiftBody.self, from: request, limit: 4096)
         let remaining = try await vault.liftRestrictions(of: subject, subjectToldAt: body.subjectToldAt, by: principal)
         return try JSONBody.response(Payloads.RestrictionsAnswer(subjectID: subject, restrictions: remaining))
     }
 
-    static func requestID(_ context: BasicRequestContext) throws -> KluisCore.RequestID {
+    static func requestID(_ context: APIRequestContext) throws -> KluisCore.RequestID {
         guard let text = context.parameters.get("request"), let id = KluisCore.RequestID(rawValue: text) else {
             throw VaultError(.requestNotFound, "the path does not name a request id (req_…)")
         }

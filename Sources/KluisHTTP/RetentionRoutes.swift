@@ -8,15 +8,14 @@ import KluisCore
 /// where the work happens); sweeps and anonymous records need an admin key.
 struct RetentionRoutes: Sendable {
     let vault: Vault
-    let auth: Authenticator
     let configuration: HTTPConfiguration
 
-    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
-        table.add(.put, "/v1/subjects/{id}/holds/{hold}", on: router, placeHold)
-        table.add(.delete, "/v1/subjects/{id}/holds/{hold}", on: router, releaseHold)
-        table.add(.post, "/v1/retention/sweeps", on: router, sweep)
-        table.add(.get, "/v1/retention/report", on: router, report)
-        table.add(.get, "/v1/anonymous-records", on: router, anonymousRecords)
+    func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
+        table.add(.put, "/v1/subjects/{id}/holds/{hold}", .key, on: router, placeHold)
+        table.add(.delete, "/v1/subjects/{id}/holds/{hold}", .key, on: router, releaseHold)
+        table.add(.post, "/v1/retention/sweeps", .admin, on: router, sweep)
+        table.add(.get, "/v1/retention/report", .admin, on: router, report)
+        table.add(.get, "/v1/anonymous-records", .admin, on: router, anonymousRecords)
     }
 
     struct SweepBody: Decodable {
@@ -31,26 +30,26 @@ struct RetentionRoutes: Sendable {
         var records: [AnonymousRecord]
     }
 
-    @Sendable func placeHold(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func placeHold(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         try await vault.placeHold(try Self.hold(context), on: try VaultRoutes.subjectID(context), by: principal)
         return Response(status: .noContent)
     }
 
-    @Sendable func releaseHold(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let principal = try await auth.principal(of: request)
+    @Sendable func releaseHold(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal()
         try await vault.releaseHold(try Self.hold(context), on: try VaultRoutes.subjectID(context), by: principal)
         return Response(status: .noContent)
     }
 
-    @Sendable func sweep(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try await auth.admin(of: request)
+    @Sendable func sweep(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.admin()
         let body = try await JSONBody.decode(SweepBody.self, from: request, limit: configuration.maximumBodySize)
         return try JSONBody.response(try await vault.sweep(dryRun: body.dryRun ?? false))
     }
 
-    @Sendable func report(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try await auth.admin(of: request)
+    @Sendable func report(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.admin()
         var time: Date?
         if let text = request.uri.queryParameters.get("at") {
             guard let parsed = try? Date(String(text), strategy: .iso8601) else {
@@ -61,8 +60,8 @@ struct RetentionRoutes: Sendable {
         return try JSONBody.response(try await vault.retentionReport(at: time))
     }
 
-    @Sendable func anonymousRecords(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try await auth.admin(of: request)
+    @Sendable func anonymousRecords(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.admin()
         let query = request.uri.queryParameters
         let category = query.get("category")
         if let category, vault.policy.category(category) == nil {
@@ -72,7 +71,7 @@ struct RetentionRoutes: Sendable {
         return try JSONBody.response(AnonymousRecordList(records: try await vault.anonymousRecords(category: category, limit: limit)))
     }
 
-    static func hold(_ context: BasicRequestContext) throws -> String {
+    static func hold(_ context: APIRequestContext) throws -> String {
         guard let hold = context.parameters.get("hold"), Identifier.isValid(hold) else {
             throw VaultError(.holdUnknown, "the path does not name a legal hold")
         }

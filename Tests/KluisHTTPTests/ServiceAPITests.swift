@@ -8,6 +8,16 @@ import KluisTesting
 import Testing
 
 @Suite struct ServiceAPITests {
+    /// A store's failure may quote the driver, and the driver may quote input: a 500 keeps its
+    /// code and says nothing more. Refusals keep their words.
+    @Test func aServerErrorNeverCarriesTheDriversText() {
+        let failure = Problem(from: VaultError(.storeFailure, #"duplicate key value violates unique constraint: Key (email)=(jan@voorbeeld.example)"#))
+        #expect(failure.status == .internalServerError && failure.code == "store.failure")
+        #expect(!failure.detail.contains("jan@") && !failure.detail.contains("constraint"))
+        let refusal = Problem(from: VaultError(.fieldUnknown, "'mail' is not a field of the category 'contact'"))
+        #expect(refusal.status == .badRequest && refusal.detail.contains("'mail'"))
+    }
+
     @Test(arguments: StoreKind.enabled) func everyRouteIsInTheOpenAPIDocumentAndNothingElse(store: StoreKind) async throws {
         let api = try await APIFixture(store: store)
         defer { api.fixture.directory.remove() }
@@ -18,15 +28,44 @@ import Testing
             let document = try response.json()
             #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
             let paths = try #require(document["paths"] as? [String: [String: Any]])
+            // The document's security says who may call: none, a key or none, a key. It does not
+            // tell admin keys from others, so admin routes count as routes for a key here.
             var documented: Set<RouteTable.Route> = []
             for (path, operations) in paths {
-                for method in operations.keys where ["get", "put", "post", "delete", "patch"].contains(method) {
-                    documented.insert(RouteTable.Route(method: method.uppercased(), path: path))
+                for (method, operation) in operations where ["get", "put", "post", "delete", "patch"].contains(method) {
+                    let security = (operation as? [String: Any])?["security"] as? [[String: Any]] ?? []
+                    let access: RouteTable.Access = security.isEmpty ? .public : security.contains { $0.isEmpty } ? .optionalKey : .key
+                    documented.insert(RouteTable.Route(method: method.uppercased(), path: path, access: access))
                 }
             }
-            let registered = Set(routes)
-            #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented))")
+            let registered = Set(routes.map { route in
+                RouteTable.Route(method: route.method, path: route.path, access: route.access == .admin ? .key : route.access)
+            })
+            #expect(registered.subtracting(documented).isEmpty, "undocumented, or documented with other security: \(registered.subtracting(documented))")
             #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered))")
+        }
+    }
+
+    /// Every route that takes a key refuses a call without one before its handler runs, and every
+    /// admin route refuses an application's key: the access is part of registering a route.
+    @Test func everyRouteThatTakesAKeyRefusesWithoutOne() async throws {
+        let api = try await APIFixture(store: .sqlite)
+        defer { api.fixture.directory.remove() }
+        let routes = KluisApplication.router(vault: api.fixture.vault).routes.routes
+        #expect(routes.filter { $0.access == .admin }.count >= 14)
+        try await api.application().test(.router) { client in
+            for route in routes where route.access == .key || route.access == .admin {
+                let uri = route.path.replacingOccurrences(of: #"\{[a-z_]+\}"#, with: "x", options: .regularExpression)
+                let method = HTTPRequest.Method(route.method)!
+                let anonymous = try await client.send(method, uri, token: nil, json: "{}")
+                #expect(anonymous.status == .unauthorized && anonymous.problemCode == "auth.unauthorised", "\(route.method) \(route.path)")
+                let wrong = try await client.send(method, uri, token: "kluis_key_wrong", json: "{}")
+                #expect(wrong.status == .unauthorized, "\(route.method) \(route.path) with a wrong key")
+                if route.access == .admin {
+                    let application = try await client.send(method, uri, token: api.appToken, json: "{}")
+                    #expect(application.status == .forbidden && application.problemCode == "auth.forbidden", "\(route.method) \(route.path)")
+                }
+            }
         }
     }
 

@@ -56,8 +56,12 @@ struct ServeCommand: ContextualCommand {
             if sweepInterval > 0 {
                 background.append(.retentionSweeps(of: opened, interval: .seconds(sweepInterval)))
             }
-            let outbox = try? OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
-                                                   data: vault.store.data, in: context)
+            // Without a data directory and without --outbox or --sendmail there is nowhere to send
+            // codes: the server runs without an outbox. Anything given must be right.
+            let outbox: (any Outbox)? = outbox == nil && sendmail == nil && vault.store.data == nil
+                ? nil
+                : try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
+                                           data: vault.store.data, in: context)
             let app = KluisApplication.build(
                 vault: opened, configuration: HTTPConfiguration(host: host, port: port, outbox: outbox), logger: logger,
                 background: background,

@@ -1,0 +1,35 @@
+import HTTPTypes
+import Hummingbird
+import KluisCore
+
+/// Finds the caller from `Authorization: Bearer <key>` and puts them in the context, or refuses
+/// the request before its handler runs, as the route's access asks.
+struct APIKeyMiddleware: RouterMiddleware {
+    typealias Context = APIRequestContext
+
+    let vault: Vault
+    let access: RouteTable.Access
+
+    static let unauthorised = Problem(.unauthorized, code: VaultError.Code.unauthorised.rawValue,
+                                      detail: "send a valid API key as 'Authorization: Bearer kluis_key_…'")
+    static let forbidden = Problem(.forbidden, code: VaultError.Code.forbidden.rawValue, detail: "this needs an admin key")
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            context.caller = try await vault.authenticate(token: String(header.dropFirst(7)))
+        }
+        switch access {
+        case .public, .optionalKey:
+            // An optional key that does not authenticate leaves the call anonymous; the handler
+            // asks for the caller only when the call needs one.
+            break
+        case .key:
+            guard context.caller != nil else { throw Self.unauthorised }
+        case .admin:
+            guard let caller = context.caller else { throw Self.unauthorised }
+            guard caller.isAdmin else { throw Self.forbidden }
+        }
+        return try await next(request, context)
+    }
+}
