@@ -20,7 +20,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
@@ -63,21 +62,33 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The HTTP application and the composition root.
+        // The JSON API for applications: its routes, request context, key middleware and the
+        // contract (openapi.json).
         .target(
-            name: "KluisHTTP",
+            name: "KluisAPI",
             dependencies: [
                 "KluisCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // The cookie banner (plain JavaScript and CSS) and the API's contract, compiled into
             // the binary so a deployed `kluis` needs no files beside it.
             resources: [.embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css"), .embedInCode("openapi.json")],
+            swiftSettings: strict
+        ),
+        // The composition root: the API and the server's own routes (metrics), background
+        // tasks and outboxes, in one application.
+        .target(
+            name: "KluisServer",
+            dependencies: [
+                "KluisCore",
+                "KluisAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         // The commands of the `kluis` executable, as a library so tests run them in-process.
@@ -85,7 +96,8 @@ let package = Package(
             name: "KluisCLI",
             dependencies: [
                 "KluisCore",
-                "KluisHTTP",
+                "KluisAPI",
+                "KluisServer",
                 "KluisSQLite",
                 "KluisPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -122,9 +134,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "KluisHTTPTests",
+            name: "KluisAPITests",
             dependencies: [
-                "KluisHTTP", "KluisCore", "KluisSQLite", "KluisTesting",
+                "KluisAPI", "KluisServer", "KluisCore", "KluisSQLite", "KluisTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -1,6 +1,7 @@
 import Foundation
 import KluisCore
-import KluisHTTP
+import KluisAPI
+import KluisServer
 
 /// Chooses the outbox for one-time codes: a sendmail-compatible program when given, else a
 /// directory of .eml files (by default the data directory's `outbox`).

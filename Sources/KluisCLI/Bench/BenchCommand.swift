@@ -3,7 +3,8 @@ import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import KluisCore
-import KluisHTTP
+import KluisAPI
+import KluisServer
 import Logging
 import ServiceLifecycle
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import KluisCore
-import KluisHTTP
+import KluisAPI
+import KluisServer
 import Logging
 
 /// `kluis serve`: serves the vault over HTTP, on the embedded SQLite store or on PostgreSQL.

@@ -1,23 +1,24 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KluisAPI
 import KluisCore
 import Logging
 
-/// The composition root of the HTTP application: `kluis serve` and the tests build the same
-/// application here.
+/// The composition root of the server: `kluis serve` and the tests build the same application
+/// here, from the API's routes, the server's own (metrics) and the background tasks.
 public enum KluisApplication {
-    /// Builds the router with every route of the API.
+    /// Builds the router with every route.
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
                               metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<APIRequestContext>, routes: RouteTable) {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
-        router.add(middleware: ProblemMiddleware())
-        var table = RouteTable(vault: vault)
-        VaultRoutes(vault: vault, configuration: configuration, metrics: metrics).register(on: router, table: &table)
-        ConsentRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
-        RequestRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
-        RetentionRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        var table = APIRoutes.register(on: router, vault: vault, configuration: configuration)
+        table.add(.get, "/metrics", .public, on: router) { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.render())))
+        }
         return (router, table)
     }
 

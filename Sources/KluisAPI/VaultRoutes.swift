@@ -7,7 +7,6 @@ import KluisCore
 struct VaultRoutes: Sendable {
     let vault: Vault
     let configuration: HTTPConfiguration
-    let metrics: HTTPMetrics
 
     func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
         func route(_ method: HTTPRequest.Method, _ path: String, _ access: RouteTable.Access,
@@ -27,7 +26,6 @@ struct VaultRoutes: Sendable {
         route(.get, "/v1/audit/verify", .admin, verifyAudit)
         route(.get, "/privacy", .public, statement)
         route(.get, "/healthz", .public) { _, _ in JSONBody.text("{\"status\":\"ok\"}", contentType: "application/json") }
-        route(.get, "/metrics", .public) { _, _ in JSONBody.text(metrics.render(), contentType: "text/plain; version=0.0.4") }
         route(.get, "/openapi.json", .public) { _, _ in JSONBody.text(OpenAPIDocument.json, contentType: "application/json") }
     }
 

@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KluisCore
-import KluisHTTP
+import KluisAPI
+import KluisServer
 import KluisTesting
 import Logging
 import NIOCore

@@ -4,7 +4,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KluisCore
-import KluisHTTP
+import KluisAPI
+import KluisServer
 import KluisTesting
 import Testing
 

@@ -40,7 +40,7 @@ public struct RouteTable: Sendable {
 
     /// Registers `handler` for `method` and `path` on `router` (a router or a group), behind the
     /// key middleware of `access`, and records the route.
-    mutating func add(_ method: HTTPRequest.Method, _ path: String, _ access: Access,
+    public mutating func add(_ method: HTTPRequest.Method, _ path: String, _ access: Access,
                       on router: some RouterMethods<APIRequestContext>,
                       _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
         routes.append(Route(method: method.rawValue, path: path, access: access))

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KluisCore
-import KluisHTTP
+import KluisAPI
+import KluisServer
 import KluisTesting
 
 /// An API fixture with the request policy (``PolicyFixture/withRequests()``) whose one-time codes

@@ -1,0 +1,17 @@
+import Hummingbird
+import KluisCore
+
+/// The JSON API for applications: every route, each registered with the access it needs, and
+/// errors as problem details.
+public enum APIRoutes {
+    /// Registers the API on `router` and returns the routes as registered.
+    public static func register(on router: Router<APIRequestContext>, vault: Vault, configuration: HTTPConfiguration) -> RouteTable {
+        router.add(middleware: ProblemMiddleware())
+        var table = RouteTable(vault: vault)
+        VaultRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        ConsentRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        RequestRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        RetentionRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        return table
+    }
+}
