@@ -20,7 +20,7 @@ extension PeriodicTask {
                 case .upToDate, .madeElsewhere:
                     break rounds
                 case .broken(let broken):
-                    logger.critical("audit.chain_broken", metadata: ["event": "\(broken.sequence)", "problem": "\(broken.problem)"])
+                    logger.critical("audit.chain_broken", metadata: ["kluis.event": "\(broken.sequence)", "kluis.problem": "\(broken.problem)"])
                     break rounds
                 }
             }

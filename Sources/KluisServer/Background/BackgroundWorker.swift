@@ -1,4 +1,5 @@
 import Foundation
+import KluisCore
 import Logging
 import ServiceLifecycle
 
@@ -32,12 +33,14 @@ public struct BackgroundWorker: Service {
         while !Task.isCancelled {
             do {
                 if let summary = try await task.work() {
-                    logger.info("background.done", metadata: ["task": "\(task.name)", "summary": "\(summary)"])
+                    logger.info("background.done", metadata: ["kluis.task": "\(task.name)", "kluis.summary": "\(summary)"])
                 }
             } catch where Task.isCancelled {
                 return // shutting down: the round was interrupted, not failed
             } catch {
-                logger.error("background.failed", metadata: ["task": "\(task.name)", "error": "\(error)"])
+                // The code of a vault error, else the error's type: a driver's text may quote data.
+                let code = (error as? VaultError)?.code.rawValue ?? "\(type(of: error))"
+                logger.error("background.failed", metadata: ["kluis.task": "\(task.name)", "kluis.code": "\(code)"])
             }
             guard (try? await Task.sleep(for: task.interval)) != nil else { return }
         }
