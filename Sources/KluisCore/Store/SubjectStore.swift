@@ -1,0 +1,36 @@
+import Foundation
+
+/// The kernel's part of a store: the schema, metadata, one transaction for every change with its
+/// audit events, and a person's rows.
+public protocol SubjectStore: Sendable {
+    /// Creates or upgrades the schema; safe to call on every start.
+    func prepare() async throws
+
+    func metadata(_ key: String) async throws -> Data?
+
+    /// Sets metadata entries in one transaction.
+    func setMetadata(_ values: [String: Data]) async throws
+
+    /// Applies `changes` and appends `audit` to the audit chain in one transaction: all or
+    /// nothing. Returns the chained events. Throws ``VaultError/Code/identifierInUse`` when an
+    /// identifier belongs to another subject.
+    ///
+    /// The store numbers and chains the entries after the chain's head inside the transaction,
+    /// serialising concurrent commits from every process that shares it, so the chain stays one
+    /// verifiable order however many nodes write.
+    @discardableResult
+    func commit(_ changes: [StoreChange], audit: [AuditEntry]) async throws -> [AuditEvent]
+
+    /// Everything the vault needs to answer for one subject, read in one transaction; `nil` when
+    /// the subject does not exist.
+    func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot?
+
+    func subject(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> SubjectID?
+
+    /// The subjects holding a record that refers to the person whose mention is `mention`
+    /// (``SealedRecord/mentions``).
+    func subjects(mentioning mention: Data) async throws -> [SubjectID]
+
+    /// Subject ids in order after `after`, at most `limit`: for work that visits everyone.
+    func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID]
+}

@@ -1,0 +1,61 @@
+import Foundation
+import KluisCore
+import Testing
+
+/// The audit chain (``AuditStore``).
+extension StoreContract {
+    /// Audit events are chained by the store, and come back in order, whole, filtered by subject.
+    public func auditEventsComeBackInOrder() async throws {
+        let store = try await prepared()
+        let a = SubjectID.generate(), b = SubjectID.generate()
+        let entries = [a, b, a, nil].map { Self.entry($0) }
+        let first = try await store.commit([], audit: Array(entries[0..<2]))
+        let second = try await store.commit([], audit: Array(entries[2...]))
+        let events = AuditEvent.chain(entries, after: nil)
+        #expect(first + second == events)
+        #expect(try await store.commit([], audit: []).isEmpty)
+        #expect(try await store.auditEvents(after: 0, subject: nil, limit: 10) == events)
+        #expect(try await store.auditEvents(after: 1, subject: nil, limit: 2) == Array(events[1...2]))
+        #expect(try await store.auditEvents(after: 0, subject: a, limit: 10).map(\.sequence) == [1, 3])
+        #expect(try await store.auditHead() == events.last)
+        #expect(try await store.auditEvents(after: 0, subject: nil, limit: 10).allSatisfy(\.isIntact))
+    }
+
+    /// Handles on one database committing at once, as several nodes do, make one unbroken chain.
+    public func concurrentHandlesMakeOneChain() async throws {
+        let open = try await makeDatabase()
+        let handles = try await [open(), open(), open()]
+        try await handles[0].prepare()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for handle in handles {
+                group.addTask {
+                    for _ in 0..<20 {
+                        try await handle.commit([], audit: [Self.entry(nil), Self.entry(nil)])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let events = try await handles[1].auditEvents(after: 0, subject: nil, limit: 1000)
+        var verifier = AuditVerifier()
+        verifier.check(events)
+        #expect(events.count == 120)
+        #expect(verifier.isIntact)
+        #expect(verifier.checked == 120)
+    }
+
+    /// Checkpoints follow one another: a second one after the same checkpoint is refused.
+    public func checkpointsFollowOneAnother() async throws {
+        let store = try await prepared()
+        #expect(try await store.latestAuditCheckpoint() == nil)
+        let first = AuditCheckpoint(sequence: 3, hash: Data([3]), previousSequence: 0, verifiedAt: Self.t0)
+        let rival = AuditCheckpoint(sequence: 4, hash: Data([4]), previousSequence: 0, verifiedAt: Self.t0)
+        let second = AuditCheckpoint(sequence: 9, hash: Data([9]), previousSequence: 3, verifiedAt: Self.t0.addingTimeInterval(1))
+        #expect(try await store.addAuditCheckpoint(first))
+        #expect(try await !store.addAuditCheckpoint(rival))
+        #expect(try await store.addAuditCheckpoint(second))
+        #expect(try await store.latestAuditCheckpoint() == second)
+        #expect(try await store.auditCheckpoints(after: 0, limit: 10) == [first, second])
+        #expect(try await store.auditCheckpoints(after: 3, limit: 10) == [second])
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import KluisCore
+import Testing
+
+/// The kernel's role (``SubjectStore``): metadata, commits, snapshots, identifiers and mentions.
+extension StoreContract {
+    /// Metadata is stored and replaced.
+    public func metadataRoundTrips() async throws {
+        let store = try await prepared()
+        #expect(try await store.metadata("k") == nil)
+        try await store.setMetadata(["k": Data([1])])
+        try await store.setMetadata(["k": Data([2])])
+        #expect(try await store.metadata("k") == Data([2]))
+    }
+
+    /// What is committed comes back in a snapshot, and is found by its blind index.
+    public func committedSubjectComesBack() async throws {
+        let store = try await prepared()
+        let id = SubjectID.generate()
+        let changes = Self.subject(id, identifierIndex: 7)
+        let events = try await store.commit(changes, audit: [Self.entry(id, .createSubject)])
+        #expect(events == [AuditEvent(sequence: 1, entry: Self.entry(id, .createSubject), after: AuditEvent.genesisHash)])
+        let snapshot = try #require(try await store.snapshot(of: id))
+        #expect(snapshot.createdAt == Self.t0)
+        #expect(snapshot.identifiers.map(\.blindIndex) == [Data([7])])
+        #expect(snapshot.dataKeys.map(\.category) == ["contact"])
+        #expect(snapshot.records.count == 1)
+        #expect(snapshot.records.first?.fields == ["email": Data([4, 5]), "phone": Data([6])])
+        #expect(snapshot.records.first?.collectedFor == nil, "written without a purpose, as before purposes were recorded")
+        #expect(snapshot.events == ["contract_end": Self.t0.addingTimeInterval(60)])
+        #expect(try await store.subject(kind: .email, blindIndex: Data([7])) == id)
+        #expect(try await store.subject(kind: .phone, blindIndex: Data([7])) == nil)
+        #expect(try await store.snapshot(of: SubjectID.generate()) == nil)
+    }
+
+    /// A record written again is replaced, keeping its creation time and what it was collected for.
+    public func recordsAreReplaced() async throws {
+        let store = try await prepared()
+        let id = SubjectID.generate()
+        try await store.commit([.createSubject(id, createdAt: Self.t0)], audit: [])
+        let recordID = RecordID.generate()
+        let first = SealedRecord(subject: id, category: "contact", id: recordID, fields: ["email": Data([1])], createdAt: Self.t0, updatedAt: Self.t0,
+                                 collectedFor: "service")
+        var second = first
+        second.fields = ["email": Data([2])]
+        second.collectedFor = "newsletter"
+        second.updatedAt = Self.t0.addingTimeInterval(10)
+        try await store.commit([.putRecord(first)], audit: [])
+        try await store.commit([.putRecord(second)], audit: [])
+        let records = try #require(try await store.snapshot(of: id)).records
+        #expect(records.count == 1)
+        #expect(records.first?.fields == ["email": Data([2])])
+        #expect(records.first?.createdAt == Self.t0)
+        #expect(records.first?.updatedAt == Self.t0.addingTimeInterval(10))
+        #expect(records.first?.collectedFor == "service")
+    }
+
+    /// An identifier of another subject is refused, and nothing of that commit is kept.
+    public func duplicateIdentifierChangesNothing() async throws {
+        let store = try await prepared()
+        let first = SubjectID.generate()
+        try await store.commit(Self.subject(first, identifierIndex: 1), audit: [])
+        let second = SubjectID.generate()
+        do {
+            try await store.commit(Self.subject(second, identifierIndex: 1), audit: [Self.entry(second)])
+            Issue.record("a second subject with the same identifier was stored")
+        } catch let error as VaultError {
+            #expect(error.code == .identifierInUse)
+        }
+        #expect(try await store.snapshot(of: second) == nil)
+        #expect(try await store.auditHead() == nil)
+    }
+
+    /// A record's mentions of other people come back with it, find its holder, are replaced when
+    /// the record is, and go when it goes.
+    public func mentionsFindTheRecordsThatReferToSomeone() async throws {
+        let store = try await prepared()
+        let (holder, other) = (SubjectID.generate(), SubjectID.generate())
+        let (joost, vos) = (Data(repeating: 1, count: 32), Data(repeating: 2, count: 32))
+        let record = SealedRecord(subject: holder, category: "reports", id: RecordID.generate(), fields: ["reporter": Data([7])],
+                                  createdAt: Self.t0, updatedAt: Self.t0, mentions: [joost, vos])
+        try await store.commit(Self.subject(holder, identifierIndex: 1) + Self.subject(other, identifierIndex: 2) + [.putRecord(record)], audit: [])
+        #expect(try await store.snapshot(of: holder)?.records.first { $0.id == record.id }?.mentions.sorted { $0.lexicographicallyPrecedes($1) } == [joost, vos])
+        #expect(try await store.subjects(mentioning: joost) == [holder])
+        #expect(try await store.subjects(mentioning: Data(repeating: 3, count: 32)).isEmpty)
+
+        var corrected = record
+        corrected.mentions = [vos]
+        try await store.commit([.putRecord(corrected)], audit: [])
+        #expect(try await store.subjects(mentioning: joost).isEmpty, "a record put again has only its new mentions")
+        #expect(try await store.subjects(mentioning: vos) == [holder])
+
+        try await store.commit([.eraseRecords(holder, categories: ["reports"], records: [])], audit: [])
+        #expect(try await store.subjects(mentioning: vos).isEmpty, "the mention goes with its record")
+        #expect(try await store.snapshot(of: holder) != nil)
+    }
+}
