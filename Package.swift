@@ -72,9 +72,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            // The cookie banner (plain JavaScript and CSS) and the API's contract, compiled into
-            // the binary so a deployed `kluis` needs no files beside it.
-            resources: [.embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css"), .embedInCode("openapi.json")],
+            // The API's contract, compiled into the binary so a deployed `kluis` needs no files
+            // beside it.
+            resources: [.embedInCode("openapi.json")],
+            swiftSettings: strict
+        ),
+        // The web for people's browsers: the statement page and the cookie banner's assets.
+        .target(
+            name: "KluisWeb",
+            dependencies: [
+                "KluisCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            // The cookie banner is plain JavaScript and CSS, compiled into the binary.
+            resources: [.embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css")],
             swiftSettings: strict
         ),
         // The composition root: the API and the server's own routes (metrics), background
@@ -84,6 +96,7 @@ let package = Package(
             dependencies: [
                 "KluisCore",
                 "KluisAPI",
+                "KluisWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -136,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "KluisAPITests",
             dependencies: [
-                "KluisAPI", "KluisServer", "KluisCore", "KluisSQLite", "KluisTesting",
+                "KluisAPI", "KluisServer", "KluisWeb", "KluisCore", "KluisSQLite", "KluisTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

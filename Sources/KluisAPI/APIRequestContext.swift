@@ -4,13 +4,13 @@ import KluisCore
 /// The request context of the JSON API: who is calling, as ``APIKeyMiddleware`` found it from
 /// the request's key. Handlers never authenticate: each route is registered with the access it
 /// needs (``RouteTable/Access``), and the middleware of that access runs before it.
-public struct APIRequestContext: RequestContext {
+public struct APIRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, set by the key middleware; `nil` on public routes and anonymous calls.
     var caller: Principal?
 
-    public init(source: Source) {
-        coreContext = .init(source: source)
+    public init(context: BasicRequestContext) {
+        coreContext = context.coreContext
     }
 
     /// The caller of a route that takes a key. On a route registered without one it fails

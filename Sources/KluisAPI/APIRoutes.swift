@@ -5,8 +5,7 @@ import KluisCore
 /// errors as problem details.
 public enum APIRoutes {
     /// Registers the API on `router` and returns the routes as registered.
-    public static func register(on router: Router<APIRequestContext>, vault: Vault, configuration: HTTPConfiguration) -> RouteTable {
-        router.add(middleware: ProblemMiddleware())
+    public static func register(on router: RouterGroup<APIRequestContext>, vault: Vault, configuration: HTTPConfiguration) -> RouteTable {
         var table = RouteTable(vault: vault)
         VaultRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
         ConsentRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)

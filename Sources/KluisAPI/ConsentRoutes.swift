@@ -3,14 +3,14 @@ import HTTPTypes
 import Hummingbird
 import KluisCore
 
-/// The routes of consents, objections, receipts and cookie choices. Cookie choices, the banner
-/// and receipt checks are public: a visitor's browser and a person holding a receipt have no
+/// The routes of consents, objections, receipts and cookie choices. Cookie choices, the banner's
+/// configuration and receipt checks are public: a visitor's browser and a person holding a receipt have no
 /// API key. They answer any origin, without credentials.
 struct ConsentRoutes: Sendable {
     let vault: Vault
     let configuration: HTTPConfiguration
 
-    func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
+    func register(on router: RouterGroup<APIRequestContext>, table: inout RouteTable) {
         table.add(.get, "/v1/subjects/{id}/consents", .key, on: router, consents)
         table.add(.post, "/v1/subjects/{id}/consents", .key, on: router, recordConsents)
         table.add(.get, "/v1/consents/stale", .key, on: router, staleConsents)
@@ -27,12 +27,6 @@ struct ConsentRoutes: Sendable {
         publicRoute(.get, "/v1/consent-receipts/keys", .public, receiptKeys)
         publicRoute(.get, "/v1/cookie-consent/config", .public, cookieConfiguration)
         publicRoute(.post, "/v1/cookie-consent", .optionalKey, recordCookieChoice)
-        publicRoute(.get, "/banner/kluis-banner.js", .public) { _, _ in
-            Self.asset(PackageResources.kluis_banner_js, contentType: "text/javascript; charset=utf-8")
-        }
-        publicRoute(.get, "/banner/kluis-banner.css", .public) { _, _ in
-            Self.asset(PackageResources.kluis_banner_css, contentType: "text/css; charset=utf-8")
-        }
     }
 
     static let globalPrivacyControlHeader = HTTPField.Name("Sec-GPC")!
@@ -118,12 +112,5 @@ struct ConsentRoutes: Sendable {
                                                         globalPrivacyControl: request.headers[Self.globalPrivacyControlHeader] == "1",
                                                         actor: actor)
         return try JSONBody.response(Payloads.CookieChoiceAnswer(choice, policy: vault.policy), status: .created)
-    }
-
-    static func asset(_ bytes: [UInt8], contentType: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = contentType
-        headers[.cacheControl] = "public, max-age=300"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -12,7 +12,7 @@ struct RequestRoutes: Sendable {
     let vault: Vault
     let configuration: HTTPConfiguration
 
-    func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
+    func register(on router: RouterGroup<APIRequestContext>, table: inout RouteTable) {
         table.add(.post, "/v1/requests", .key, on: router, submit)
         table.add(.get, "/v1/requests", .admin, on: router, list)
         table.add(.get, "/v1/requests/{request}", .admin, on: router, show)

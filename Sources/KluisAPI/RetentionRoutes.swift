@@ -10,7 +10,7 @@ struct RetentionRoutes: Sendable {
     let vault: Vault
     let configuration: HTTPConfiguration
 
-    func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
+    func register(on router: RouterGroup<APIRequestContext>, table: inout RouteTable) {
         table.add(.put, "/v1/subjects/{id}/holds/{hold}", .key, on: router, placeHold)
         table.add(.delete, "/v1/subjects/{id}/holds/{hold}", .key, on: router, releaseHold)
         table.add(.post, "/v1/retention/sweeps", .admin, on: router, sweep)

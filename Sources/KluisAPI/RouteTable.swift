@@ -38,6 +38,11 @@ public struct RouteTable: Sendable {
         self.vault = vault
     }
 
+    /// Records a route registered elsewhere (the web's), for the same checks.
+    public mutating func record(_ method: HTTPRequest.Method, _ path: String, _ access: Access) {
+        routes.append(Route(method: method.rawValue, path: path, access: access))
+    }
+
     /// Registers `handler` for `method` and `path` on `router` (a router or a group), behind the
     /// key middleware of `access`, and records the route.
     public mutating func add(_ method: HTTPRequest.Method, _ path: String, _ access: Access,

@@ -8,7 +8,7 @@ struct VaultRoutes: Sendable {
     let vault: Vault
     let configuration: HTTPConfiguration
 
-    func register(on router: Router<APIRequestContext>, table: inout RouteTable) {
+    func register(on router: RouterGroup<APIRequestContext>, table: inout RouteTable) {
         func route(_ method: HTTPRequest.Method, _ path: String, _ access: RouteTable.Access,
                    _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
             table.add(method, path, access, on: router, handler)
@@ -24,7 +24,6 @@ struct VaultRoutes: Sendable {
         route(.get, "/v1/subjects/{id}/access-history", .admin, accessHistory)
         route(.get, "/v1/audit", .admin, auditEvents)
         route(.get, "/v1/audit/verify", .admin, verifyAudit)
-        route(.get, "/privacy", .public, statement)
         route(.get, "/healthz", .public) { _, _ in JSONBody.text("{\"status\":\"ok\"}", contentType: "application/json") }
         route(.get, "/openapi.json", .public) { _, _ in JSONBody.text(OpenAPIDocument.json, contentType: "application/json") }
     }
@@ -126,14 +125,6 @@ struct VaultRoutes: Sendable {
     }
 
     // MARK: Statement
-
-    @Sendable func statement(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let policy = vault.policy
-        let requested = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
-        let language = requested.flatMap { policy.info.languages.contains($0) ? $0 : nil } ?? policy.info.languages[0]
-        let html = HTMLWriter.render(StatementBuilder(policy: policy, language: language).build())
-        return JSONBody.text(html, contentType: "text/html; charset=utf-8")
-    }
 
     // MARK: Helpers
 

@@ -3,18 +3,25 @@ import HTTPTypes
 import Hummingbird
 import KluisAPI
 import KluisCore
+import KluisWeb
 import Logging
 
 /// The composition root of the server: `kluis serve` and the tests build the same application
-/// here, from the API's routes, the server's own (metrics) and the background tasks.
+/// here, from the API's routes, the web's, the server's own (metrics) and the background tasks.
+/// Each audience has a request context of its own, made from the server's for its routes.
 public enum KluisApplication {
     /// Builds the router with every route.
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
-                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<APIRequestContext>, routes: RouteTable) {
-        let router = Router(context: APIRequestContext.self)
+                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<BasicRequestContext>, routes: RouteTable) {
+        let router = Router()
         router.add(middleware: MetricsMiddleware(metrics: metrics))
-        var table = APIRoutes.register(on: router, vault: vault, configuration: configuration)
-        table.add(.get, "/metrics", .public, on: router) { _, _ in
+        router.add(middleware: ProblemMiddleware())
+        let api = router.group(context: APIRequestContext.self)
+        var table = APIRoutes.register(on: api, vault: vault, configuration: configuration)
+        for route in WebRoutes.register(on: router.group(context: WebRequestContext.self), vault: vault) {
+            table.record(route.method, route.path, .public)
+        }
+        table.add(.get, "/metrics", .public, on: api) { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.render())))

@@ -1,0 +1,39 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KluisCore
+
+/// The web: the privacy statement rendered from the policy, and the cookie banner's script and
+/// style. Everything here is public and served to browsers.
+public enum WebRoutes {
+    /// A route of the web, as registered: for the server's route table.
+    public struct Route: Sendable, Hashable {
+        public var method: HTTPRequest.Method
+        public var path: String
+    }
+
+    static let script = StaticAsset(PackageResources.kluis_banner_js, contentType: "text/javascript; charset=utf-8")
+    static let style = StaticAsset(PackageResources.kluis_banner_css, contentType: "text/css; charset=utf-8")
+
+    /// Registers the web's routes on `router` and returns them.
+    public static func register(on router: RouterGroup<WebRequestContext>, vault: Vault) -> [Route] {
+        router.get("/privacy") { request, _ in statement(request, policy: vault.policy) }
+        // The banner runs on the organisation's own site: any origin may load it, without
+        // credentials.
+        let assets = router.group().add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType, .accept],
+                                                                   allowMethods: [.get, .options], maxAge: .seconds(600)))
+        assets.get("/banner/kluis-banner.js") { request, _ in script.response(to: request) }
+        assets.get("/banner/kluis-banner.css") { request, _ in style.response(to: request) }
+        return ["/privacy", "/banner/kluis-banner.js", "/banner/kluis-banner.css"].map { Route(method: .get, path: $0) }
+    }
+
+    /// The privacy statement in the language asked for (`?lang=`), else the policy's first.
+    static func statement(_ request: Request, policy: Policy) -> Response {
+        let requested = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
+        let language = requested.flatMap { policy.info.languages.contains($0) ? $0 : nil } ?? policy.info.languages[0]
+        let html = HTMLWriter.render(StatementBuilder(policy: policy, language: language).build())
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+}
