@@ -1,8 +1,8 @@
 import Hummingbird
 import KluisCore
 
-/// The JSON API for applications: every route, each registered with the access it needs, and
-/// errors as problem details.
+/// The JSON API for applications: every route, each registered with the access it needs. Errors
+/// become problem details in ``ProblemMiddleware``, which the server runs for every audience.
 public enum APIRoutes {
     /// Registers the API on `router` and returns the routes as registered.
     public static func register(on router: RouterGroup<APIRequestContext>, vault: Vault, configuration: HTTPConfiguration) -> RouteTable {

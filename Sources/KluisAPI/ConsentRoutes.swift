@@ -4,8 +4,8 @@ import Hummingbird
 import KluisCore
 
 /// The routes of consents, objections, receipts and cookie choices. Cookie choices, the banner's
-/// configuration and receipt checks are public: a visitor's browser and a person holding a receipt have no
-/// API key. They answer any origin, without credentials.
+/// configuration and receipt checks need no key: a visitor's browser and a person holding a
+/// receipt have none. They answer any origin, without credentials.
 struct ConsentRoutes: Sendable {
     let vault: Vault
     let configuration: HTTPConfiguration
@@ -17,16 +17,16 @@ struct ConsentRoutes: Sendable {
 
         let open = router.group().add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType, .accept],
                                                                  allowMethods: [.get, .post, .options], maxAge: .seconds(600)))
-        func publicRoute(_ method: HTTPRequest.Method, _ path: String, _ access: RouteTable.Access,
-                         _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
+        func openRoute(_ method: HTTPRequest.Method, _ path: String, _ access: RouteTable.Access,
+                       _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
             table.add(method, path, access, on: open, handler)
             // The preflight is answered by the CORS middleware; the route only makes it match.
             if method == .post { open.on(RouterPath(path), method: .options) { _, _ in Response(status: .noContent) } }
         }
-        publicRoute(.post, "/v1/consent-receipts/verify", .public, verifyReceipt)
-        publicRoute(.get, "/v1/consent-receipts/keys", .public, receiptKeys)
-        publicRoute(.get, "/v1/cookie-consent/config", .public, cookieConfiguration)
-        publicRoute(.post, "/v1/cookie-consent", .optionalKey, recordCookieChoice)
+        openRoute(.post, "/v1/consent-receipts/verify", .public, verifyReceipt)
+        openRoute(.get, "/v1/consent-receipts/keys", .public, receiptKeys)
+        openRoute(.get, "/v1/cookie-consent/config", .public, cookieConfiguration)
+        openRoute(.post, "/v1/cookie-consent", .optionalKey, recordCookieChoice)
     }
 
     static let globalPrivacyControlHeader = HTTPField.Name("Sec-GPC")!
