@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         // Domain: policy, retention, keys, audit chain, store protocols. No I/O, no framework.
@@ -63,7 +65,8 @@ let package = Package(
             swiftSettings: strict
         ),
         // The JSON API for applications: its routes, request context, key middleware and the
-        // contract (openapi.json).
+        // contract (openapi.json), with the server types and handler protocol generated from it
+        // (Generated/, by scripts/generate-openapi).
         .target(
             name: "KluisAPI",
             dependencies: [
@@ -71,7 +74,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             ],
+            exclude: ["openapi-generator-config.yaml"],
             // The API's contract, compiled into the binary so a deployed `kluis` needs no files
             // beside it.
             resources: [.embedInCode("openapi.json")],

@@ -2,8 +2,9 @@ import HTTPTypes
 import Hummingbird
 import KluisCore
 
-/// Finds the caller from `Authorization: Bearer <key>` and puts them in the context, or refuses
-/// the request before its handler runs, as the route's access asks.
+/// Finds the caller from `Authorization: Bearer <key>` and puts them in the context and in
+/// ``APICaller`` for the handler's task, or refuses the request before its handler runs, as the
+/// route's access asks.
 struct APIKeyMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
@@ -30,6 +31,8 @@ struct APIKeyMiddleware: RouterMiddleware {
             guard let caller = context.caller else { throw Self.unauthorised }
             guard caller.isAdmin else { throw Self.forbidden }
         }
-        return try await next(request, context)
+        return try await APICaller.$current.withValue(context.caller) {
+            try await next(request, context)
+        }
     }
 }

@@ -10,7 +10,10 @@ public enum APIRoutes {
         VaultRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
         ConsentRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
         RequestRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
-        RetentionRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
-        return table
+        let transport = ContractTransport(router: router, table: table, bodyLimit: configuration.maximumBodySize)
+        // Registration fails only on a server URL the generated code cannot read; it uses none.
+        try! APIHandlers(vault: vault, configuration: configuration)
+            .registerHandlers(on: transport, configuration: ContractTransport.configuration)
+        return transport.table
     }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KluisCore
 import NIOCore
+import OpenAPIRuntime
 
 /// An error answered as RFC 9457 problem details (`application/problem+json`) with a stable
 /// `code`. The detail is written for the caller and never contains personal data.
@@ -58,6 +59,14 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
             }
         case is NIOTooManyBytesError:
             self.init(.contentTooLarge, code: "request.too_large", detail: "the request body is larger than this endpoint accepts")
+        case let error as ServerError:
+            // The generated code wraps what a handler throws, and what it could not read.
+            let underlying = Problem(from: error.underlyingError)
+            if underlying.status == .internalServerError, error.httpStatus != .internalServerError {
+                self.init(error.httpStatus, code: "request.invalid", detail: Self.describe(status: error.httpStatus))
+            } else {
+                self = underlying
+            }
         case let error as DecodingError:
             self.init(.badRequest, code: "request.invalid", detail: Self.describe(error))
         default:
@@ -83,6 +92,15 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
     }
 
     /// Where the JSON is wrong, by path only: the offending value is never repeated.
+    /// What a request the generated code could not read got wrong, by the status it gives.
+    static func describe(status: HTTPResponse.Status) -> String {
+        switch status {
+        case .unsupportedMediaType: "send the body as application/json"
+        case .notAcceptable: "this endpoint answers application/json; see /openapi.json"
+        default: "the request does not match the API's contract; see /openapi.json"
+        }
+    }
+
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")

@@ -46,13 +46,17 @@ public struct RouteTable: Sendable {
     /// Registers `handler` for `method` and `path` on `router` (a router or a group), behind the
     /// key middleware of `access`, and records the route.
     public mutating func add(_ method: HTTPRequest.Method, _ path: String, _ access: Access,
-                      on router: some RouterMethods<APIRequestContext>,
-                      _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
+                             on router: some RouterMethods<APIRequestContext>,
+                             _ handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Response) {
+        endpoint(method, path, access, on: router).on(RouterPath(path), method: method, use: handler)
+    }
+
+    /// Records a route and returns the group to register it on: behind the key middleware of
+    /// `access`, unless it is public.
+    mutating func endpoint(_ method: HTTPRequest.Method, _ path: String, _ access: Access,
+                           on router: some RouterMethods<APIRequestContext>) -> RouterGroup<APIRequestContext> {
         routes.append(Route(method: method.rawValue, path: path, access: access))
-        if access == .public {
-            router.on(RouterPath(path), method: method, use: handler)
-        } else {
-            router.group().add(middleware: APIKeyMiddleware(vault: vault, access: access)).on(RouterPath(path), method: method, use: handler)
-        }
+        let group = router.group()
+        return access == .public ? group : group.add(middleware: APIKeyMiddleware(vault: vault, access: access))
     }
 }

@@ -93,4 +93,36 @@ import Testing
             #expect((try empty.json()["records"] as? [Any])?.isEmpty == true)
         }
     }
+
+    /// What the generated code refuses before a handler runs is answered like everything else:
+    /// problem details with a stable code.
+    @Test func requestsTheContractRefusesGetProblemDetails() async throws {
+        let api = try await APIFixture(store: .sqlite, policy: .withRetention())
+        defer { api.fixture.directory.remove() }
+        try await api.application().test(.router) { client in
+            var plain = HTTPFields()
+            plain[.authorization] = "Bearer \(api.adminToken)"
+            plain[.contentType] = "text/plain"
+            let wrongType = try await client.execute(uri: "/v1/retention/sweeps", method: .post, headers: plain,
+                                                     body: ByteBuffer(string: "{}"))
+            #expect(wrongType.status == .unsupportedMediaType)
+            #expect(wrongType.problemCode == "request.invalid")
+
+            let notABoolean = try await client.send(.post, "/v1/retention/sweeps", token: api.adminToken, json: #"{"dry_run":"yes"}"#)
+            #expect(notABoolean.status == .badRequest)
+            #expect(notABoolean.problemCode == "request.invalid")
+            #expect(try notABoolean.json()["detail"] as? String == "'dry_run' has a value of the wrong type")
+
+            let tooLarge = try await client.send(.post, "/v1/retention/sweeps", token: api.adminToken,
+                                                 json: #"{"dry_run":true,"padding":""# + String(repeating: "x", count: 70_000) + #""}"#)
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect(tooLarge.problemCode == "request.too_large")
+
+            let notJSON = try await client.send(.get, "/v1/retention/report", token: api.adminToken,
+                                                headers: [.accept: "text/html"])
+            #expect(notJSON.status == .notAcceptable)
+            #expect(notJSON.problemCode == "request.invalid")
+
+        }
+    }
 }

@@ -34,7 +34,7 @@ public struct RetentionReport: Sendable, Hashable, Codable {
         public var category: String
         public var purpose: String?
         /// `hold`, `restriction` or `awaiting_event`.
-        public var reason: String
+        public var reason: UndatedReason.Kind
         /// The hold, or the anchor awaited.
         public var detail: String?
         public var records: Int

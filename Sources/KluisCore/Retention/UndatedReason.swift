@@ -9,11 +9,22 @@ public enum UndatedReason: Sendable, Hashable, Comparable, CustomStringConvertib
     /// `at_most`.
     case awaitingEvent(String)
 
-    public var kind: String {
+    /// The reason without its detail, as reports count it.
+    public enum Kind: String, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+        case hold
+        case restriction
+        case awaitingEvent = "awaiting_event"
+
+        public var description: String { rawValue }
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var kind: Kind {
         switch self {
-        case .hold: "hold"
-        case .restriction: "restriction"
-        case .awaitingEvent: "awaiting_event"
+        case .hold: .hold
+        case .restriction: .restriction
+        case .awaitingEvent: .awaitingEvent
         }
     }
 
@@ -27,7 +38,7 @@ public enum UndatedReason: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     public var description: String {
-        detail.map { "\(kind) \($0)" } ?? kind
+        detail.map { "\(kind) \($0)" } ?? kind.rawValue
     }
 
     public static func < (lhs: UndatedReason, rhs: UndatedReason) -> Bool {
