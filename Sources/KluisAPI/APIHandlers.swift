@@ -15,4 +15,10 @@ struct APIHandlers: APIProtocol {
         }
         return id
     }
+
+    /// The subject a body or query field names.
+    static func subjectID(_ text: String, field: String) throws -> SubjectID {
+        guard let id = SubjectID(rawValue: text) else { throw VaultError(.inputInvalid, "'\(field)' is not a subject id (sub_…)") }
+        return id
+    }
 }

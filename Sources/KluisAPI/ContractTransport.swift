@@ -6,26 +6,41 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 
 /// Registers the handlers generated from the contract on the API's router: each operation behind
-/// the key middleware of the access the contract gives it, with the body limit, and recorded in
-/// the route table. An operation the contract gives no access cannot be registered.
+/// the key middleware of the access the contract gives it, with its body limit, and recorded in
+/// the route table. Operations that need no key answer any origin, without credentials: a
+/// visitor's browser calls them from the organisation's site. An operation the contract does not
+/// describe cannot be registered.
 final class ContractTransport: ServerTransport {
     private let router: RouterGroup<APIRequestContext>
-    private let bodyLimit: Int
+    private let configuration: HTTPConfiguration
     private(set) var table: RouteTable
 
-    init(router: RouterGroup<APIRequestContext>, table: RouteTable, bodyLimit: Int) {
+    init(router: RouterGroup<APIRequestContext>, table: RouteTable, configuration: HTTPConfiguration) {
         self.router = router
         self.table = table
-        self.bodyLimit = bodyLimit
+        self.configuration = configuration
     }
 
     func register(_ handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?),
                   method: HTTPRequest.Method, path: String) throws {
-        guard let access = OpenAPIDocument.access(method, path) else {
-            preconditionFailure("the contract gives \(method) \(path) no access")
+        guard let operation = OpenAPIDocument.operation(method, path) else {
+            preconditionFailure("the contract has no operation \(method) \(path)")
         }
-        table.endpoint(method, path, access, on: router)
-            .add(middleware: BodyLimitMiddleware(limit: bodyLimit))
+        let limit = switch operation.bodyLimit {
+        case .ordinary: configuration.maximumBodySize
+        case .batch: configuration.maximumBatchBodySize
+        case .bytes(let bytes): bytes
+        }
+        var group = router.group()
+        if operation.access == .public || operation.access == .optionalKey {
+            group = group.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType, .accept],
+                                                         allowMethods: [.get, .post, .options], maxAge: .seconds(600)))
+            // The preflight is answered by the CORS middleware; the route only makes it match.
+            if method == .post { group.on(RouterPath(path), method: .options) { _, _ in Response(status: .noContent) } }
+        }
+        table.endpoint(method, path, operation.access, on: group)
+            .add(middleware: BodyLimitMiddleware(limit: limit))
+            .add(middleware: AuthorityMiddleware())
             .register(handler, method: method, path: path)
     }
 

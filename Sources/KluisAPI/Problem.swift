@@ -67,6 +67,14 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
             } else {
                 self = underlying
             }
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty || context.debugDescription.hasPrefix("Cannot initialize "):
+            // A value of the right type that the contract does not allow, such as an unknown
+            // case of an enum, in the body (with its path) or a parameter (without one, but with
+            // the standard library's message for a raw value no case has): the input is wrong,
+            // not the request's shape.
+            self.init(.badRequest, code: VaultError.Code.inputInvalid.rawValue,
+                      detail: context.codingPath.isEmpty ? "a parameter has a value the contract does not allow; see /openapi.json"
+                          : "\(Self.path(context)) is not a value the contract allows; see /openapi.json")
         case let error as DecodingError:
             self.init(.badRequest, code: "request.invalid", detail: Self.describe(error))
         default:
@@ -101,11 +109,12 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         }
     }
 
+    static func path(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return path.isEmpty ? "the body" : "'\(path)'"
+    }
+
     static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-            return path.isEmpty ? "the body" : "'\(path)'"
-        }
         switch error {
         case .keyNotFound(let key, let context):
             return "\(path(context)) lacks the required field '\(key.stringValue)'"

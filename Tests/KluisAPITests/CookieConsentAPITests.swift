@@ -75,6 +75,14 @@ import Testing
                                                    json: #"{"visitor_id":"someone@example.com","choices":{}}"#)
             #expect(badVisitor.problemCode == "input.invalid")
             #expect(!badVisitor.text.contains("someone@example.com"))
+            // A value the contract does not list, in a body or a query, is input.invalid too.
+            let badLanguage = try await client.send(.post, "/v1/cookie-consent", token: nil, json: #"{"choices":{},"language":"de"}"#)
+            #expect(badLanguage.status == .badRequest)
+            #expect(badLanguage.problemCode == "input.invalid")
+            #expect(try badLanguage.json()["detail"] as? String == "'language' is not a value the contract allows; see /openapi.json")
+            let badQuery = try await client.send(.get, "/v1/cookie-consent/config?lang=de", token: nil)
+            #expect(badQuery.status == .badRequest)
+            #expect(badQuery.problemCode == "input.invalid")
             // Only an application may say whose choice it is.
             let claimed = try await client.send(.post, "/v1/cookie-consent", token: nil,
                                                 json: #"{"subject_id":"\#(subject)","choices":{"statistics":true}}"#)

@@ -111,6 +111,1483 @@ extension Components {
                 case detail
             }
         }
+        /// A consent call: decisions about purposes, and how they were collected.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConsentBody`.
+        internal struct ConsentBody: Codable, Hashable, Sendable {
+            /// The decision per purpose id, one per purpose. `given`, `refused`, `withdrawn` and `expired` are for purposes that rest on consent; `objected` and `objection_withdrawn` for direct marketing and purposes that rest on a legitimate interest or public task. Send `given` to renew: Kluis records it as `renewed` when there was an earlier consent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/decisions`.
+            internal struct DecisionsPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/ConsentBody/decisions/additionalProperties`.
+                internal enum AdditionalPropertiesPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case given = "given"
+                    case refused = "refused"
+                    case withdrawn = "withdrawn"
+                    case expired = "expired"
+                    case objected = "objected"
+                    case objectionWithdrawn = "objection_withdrawn"
+                }
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Components.Schemas.ConsentBody.DecisionsPayload.AdditionalPropertiesPayload]
+                /// Creates a new `DecisionsPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Components.Schemas.ConsentBody.DecisionsPayload.AdditionalPropertiesPayload] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// The decision per purpose id, one per purpose. `given`, `refused`, `withdrawn` and `expired` are for purposes that rest on consent; `objected` and `objection_withdrawn` for direct marketing and purposes that rest on a legitimate interest or public task. Send `given` to renew: Kluis records it as `renewed` when there was an earlier consent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/decisions`.
+            internal var decisions: Components.Schemas.ConsentBody.DecisionsPayload
+            /// How the decisions were collected.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/method`.
+            internal enum MethodPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case webForm = "web_form"
+                case email = "email"
+                case phone = "phone"
+                case paper = "paper"
+            }
+            /// How the decisions were collected.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/method`.
+            internal var method: Components.Schemas.ConsentBody.MethodPayload?
+            /// The language the person was asked in, one the policy is written in; the policy's first when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/language`.
+            internal enum LanguagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nl = "nl"
+                case en = "en"
+            }
+            /// The language the person was asked in, one the policy is written in; the policy's first when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/language`.
+            internal var language: Components.Schemas.ConsentBody.LanguagePayload?
+            /// SHA-256 (hex) of the text the person saw, when the application showed its own text rather than the policy's. Kluis records the hash of its own consent text for the purpose in `language` when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/statement_hash`.
+            internal var statementHash: Swift.String?
+            /// The person's date of birth, YYYY-MM-DD, for the policy's age rule: required when the policy has one and a decision is `given`. Used to work out the age and never stored.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/birth_date`.
+            internal var birthDate: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ConsentBody/guardian`.
+            internal var guardian: Components.Schemas.Guardian?
+            /// Creates a new `ConsentBody`.
+            ///
+            /// - Parameters:
+            ///   - decisions: The decision per purpose id, one per purpose. `given`, `refused`, `withdrawn` and `expired` are for purposes that rest on consent; `objected` and `objection_withdrawn` for direct marketing and purposes that rest on a legitimate interest or public task. Send `given` to renew: Kluis records it as `renewed` when there was an earlier consent.
+            ///   - method: How the decisions were collected.
+            ///   - language: The language the person was asked in, one the policy is written in; the policy's first when absent.
+            ///   - statementHash: SHA-256 (hex) of the text the person saw, when the application showed its own text rather than the policy's. Kluis records the hash of its own consent text for the purpose in `language` when absent.
+            ///   - birthDate: The person's date of birth, YYYY-MM-DD, for the policy's age rule: required when the policy has one and a decision is `given`. Used to work out the age and never stored.
+            ///   - guardian:
+            internal init(
+                decisions: Components.Schemas.ConsentBody.DecisionsPayload,
+                method: Components.Schemas.ConsentBody.MethodPayload? = nil,
+                language: Components.Schemas.ConsentBody.LanguagePayload? = nil,
+                statementHash: Swift.String? = nil,
+                birthDate: Swift.String? = nil,
+                guardian: Components.Schemas.Guardian? = nil
+            ) {
+                self.decisions = decisions
+                self.method = method
+                self.language = language
+                self.statementHash = statementHash
+                self.birthDate = birthDate
+                self.guardian = guardian
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case decisions
+                case method
+                case language
+                case statementHash = "statement_hash"
+                case birthDate = "birth_date"
+                case guardian
+            }
+        }
+        /// The parent or guardian who consents for a person below the policy's minimum age. Used only when the person is below it.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Guardian`.
+        internal struct Guardian: Codable, Hashable, Sendable {
+            /// The parent's or guardian's name. Sealed under the subject's consent key; the history never shows it, the receipt names them.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Guardian/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Guardian/relationship`.
+            internal enum RelationshipPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case parent = "parent"
+                case guardian = "guardian"
+            }
+            /// - Remark: Generated from `#/components/schemas/Guardian/relationship`.
+            internal var relationship: Components.Schemas.Guardian.RelationshipPayload
+            /// How the controller checked that this person holds parental responsibility: an identity document, a signed form, a payment from their own bank account, a confirmation link sent to their e-mail address, or in person.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Guardian/verification`.
+            internal enum VerificationPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case idDocument = "id_document"
+                case signedForm = "signed_form"
+                case bankPayment = "bank_payment"
+                case emailConfirmation = "email_confirmation"
+                case inPerson = "in_person"
+            }
+            /// How the controller checked that this person holds parental responsibility: an identity document, a signed form, a payment from their own bank account, a confirmation link sent to their e-mail address, or in person.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Guardian/verification`.
+            internal var verification: Components.Schemas.Guardian.VerificationPayload
+            /// Creates a new `Guardian`.
+            ///
+            /// - Parameters:
+            ///   - name: The parent's or guardian's name. Sealed under the subject's consent key; the history never shows it, the receipt names them.
+            ///   - relationship:
+            ///   - verification: How the controller checked that this person holds parental responsibility: an identity document, a signed form, a payment from their own bank account, a confirmation link sent to their e-mail address, or in person.
+            internal init(
+                name: Swift.String,
+                relationship: Components.Schemas.Guardian.RelationshipPayload,
+                verification: Components.Schemas.Guardian.VerificationPayload
+            ) {
+                self.name = name
+                self.relationship = relationship
+                self.verification = verification
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case relationship
+                case verification
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConsentRecorded`.
+        internal struct ConsentRecorded: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConsentRecorded/subject`.
+            internal var subject: Components.Schemas.SubjectID
+            /// The events recorded, in order: a `given` may be preceded by an `objection_withdrawn` and is recorded as `renewed` after an earlier consent; with `Sec-GPC: 1`, `objected` events with method `browser_signal` follow.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentRecorded/events`.
+            internal var events: [Components.Schemas.ConsentEvent]
+            /// The consent receipt (the ConsentReceipt schema) signed as a compact JWS with ES256: `header.payload.signature`, each part base64url. Present when consent was given, renewed or withdrawn.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentRecorded/receipt`.
+            internal var receipt: Swift.String?
+            /// The receipt's id, as its events record it. Present with `receipt`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentRecorded/receipt_id`.
+            internal var receiptId: Swift.String?
+            /// The state per purpose after the call.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentRecorded/purposes`.
+            internal var purposes: [Components.Schemas.PurposeConsent]
+            /// Creates a new `ConsentRecorded`.
+            ///
+            /// - Parameters:
+            ///   - subject:
+            ///   - events: The events recorded, in order: a `given` may be preceded by an `objection_withdrawn` and is recorded as `renewed` after an earlier consent; with `Sec-GPC: 1`, `objected` events with method `browser_signal` follow.
+            ///   - receipt: The consent receipt (the ConsentReceipt schema) signed as a compact JWS with ES256: `header.payload.signature`, each part base64url. Present when consent was given, renewed or withdrawn.
+            ///   - receiptId: The receipt's id, as its events record it. Present with `receipt`.
+            ///   - purposes: The state per purpose after the call.
+            internal init(
+                subject: Components.Schemas.SubjectID,
+                events: [Components.Schemas.ConsentEvent],
+                receipt: Swift.String? = nil,
+                receiptId: Swift.String? = nil,
+                purposes: [Components.Schemas.PurposeConsent]
+            ) {
+                self.subject = subject
+                self.events = events
+                self.receipt = receipt
+                self.receiptId = receiptId
+                self.purposes = purposes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subject
+                case events
+                case receipt
+                case receiptId = "receipt_id"
+                case purposes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConsentOverview`.
+        internal struct ConsentOverview: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConsentOverview/subject`.
+            internal var subject: Components.Schemas.SubjectID
+            /// Every purpose that rests on consent or allows objection, in policy order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentOverview/purposes`.
+            internal var purposes: [Components.Schemas.PurposeConsent]
+            /// Every event, oldest first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentOverview/history`.
+            internal var history: [Components.Schemas.ConsentEvent]
+            /// Creates a new `ConsentOverview`.
+            ///
+            /// - Parameters:
+            ///   - subject:
+            ///   - purposes: Every purpose that rests on consent or allows objection, in policy order.
+            ///   - history: Every event, oldest first.
+            internal init(
+                subject: Components.Schemas.SubjectID,
+                purposes: [Components.Schemas.PurposeConsent],
+                history: [Components.Schemas.ConsentEvent]
+            ) {
+                self.subject = subject
+                self.purposes = purposes
+                self.history = history
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subject
+                case purposes
+                case history
+            }
+        }
+        /// Where a person stands on one purpose.
+        ///
+        /// - Remark: Generated from `#/components/schemas/PurposeConsent`.
+        internal struct PurposeConsent: Codable, Hashable, Sendable {
+            /// A purpose id of the policy.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/purpose`.
+            internal var purpose: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/legal_basis`.
+            internal enum LegalBasisPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case consent = "consent"
+                case contract = "contract"
+                case legalObligation = "legal_obligation"
+                case vitalInterest = "vital_interest"
+                case publicTask = "public_task"
+                case legitimateInterest = "legitimate_interest"
+            }
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/legal_basis`.
+            internal var legalBasis: Components.Schemas.PurposeConsent.LegalBasisPayload
+            /// For purposes that rest on consent; absent for others. `stale`: given for an earlier description of the purpose, so the person must be asked again.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case notAsked = "not_asked"
+                case given = "given"
+                case refused = "refused"
+                case withdrawn = "withdrawn"
+                case expired = "expired"
+                case stale = "stale"
+            }
+            /// For purposes that rest on consent; absent for others. `stale`: given for an earlier description of the purpose, so the person must be asked again.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/status`.
+            internal var status: Components.Schemas.PurposeConsent.StatusPayload?
+            /// Whether an objection is in force.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/objected`.
+            internal var objected: Swift.Bool
+            /// Whether art. 21 lets the person object to the purpose.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/may_object`.
+            internal var mayObject: Swift.Bool
+            /// When the consent in force (or the stale one) was given.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/given_at`.
+            internal var givenAt: Foundation.Date?
+            /// When consent was withdrawn, while it is.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/withdrawn_at`.
+            internal var withdrawnAt: Foundation.Date?
+            /// Whether the purpose may use the person's data now, as far as consent and objection go.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PurposeConsent/permitted`.
+            internal var permitted: Swift.Bool
+            /// Creates a new `PurposeConsent`.
+            ///
+            /// - Parameters:
+            ///   - purpose: A purpose id of the policy.
+            ///   - legalBasis:
+            ///   - status: For purposes that rest on consent; absent for others. `stale`: given for an earlier description of the purpose, so the person must be asked again.
+            ///   - objected: Whether an objection is in force.
+            ///   - mayObject: Whether art. 21 lets the person object to the purpose.
+            ///   - givenAt: When the consent in force (or the stale one) was given.
+            ///   - withdrawnAt: When consent was withdrawn, while it is.
+            ///   - permitted: Whether the purpose may use the person's data now, as far as consent and objection go.
+            internal init(
+                purpose: Swift.String,
+                legalBasis: Components.Schemas.PurposeConsent.LegalBasisPayload,
+                status: Components.Schemas.PurposeConsent.StatusPayload? = nil,
+                objected: Swift.Bool,
+                mayObject: Swift.Bool,
+                givenAt: Foundation.Date? = nil,
+                withdrawnAt: Foundation.Date? = nil,
+                permitted: Swift.Bool
+            ) {
+                self.purpose = purpose
+                self.legalBasis = legalBasis
+                self.status = status
+                self.objected = objected
+                self.mayObject = mayObject
+                self.givenAt = givenAt
+                self.withdrawnAt = withdrawnAt
+                self.permitted = permitted
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case purpose
+                case legalBasis = "legal_basis"
+                case status
+                case objected
+                case mayObject = "may_object"
+                case givenAt = "given_at"
+                case withdrawnAt = "withdrawn_at"
+                case permitted
+            }
+        }
+        /// One decision in a person's consent history. Events are only appended.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConsentEvent`.
+        internal struct ConsentEvent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/purpose`.
+            internal var purpose: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case given = "given"
+                case refused = "refused"
+                case withdrawn = "withdrawn"
+                case expired = "expired"
+                case renewed = "renewed"
+                case objected = "objected"
+                case objectionWithdrawn = "objection_withdrawn"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/kind`.
+            internal var kind: Components.Schemas.ConsentEvent.KindPayload
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/time`.
+            internal var time: Foundation.Date
+            /// The policy version in force when the decision was recorded.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/policy_version`.
+            internal var policyVersion: Swift.String
+            /// SHA-256 (hex) of the purpose as the policy described it then: its texts, data categories with their fields, recipients and direct-marketing flag. A consent whose hash differs from the purpose's current one is stale.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/purpose_hash`.
+            internal var purposeHash: Swift.String
+            /// SHA-256 (hex) of the text shown to the person.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/statement_hash`.
+            internal var statementHash: Swift.String
+            /// How the decision was collected; `browser_signal` for an objection from `Sec-GPC: 1`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/method`.
+            internal enum MethodPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case webForm = "web_form"
+                case email = "email"
+                case phone = "phone"
+                case paper = "paper"
+                case browserSignal = "browser_signal"
+            }
+            /// How the decision was collected; `browser_signal` for an objection from `Sec-GPC: 1`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/method`.
+            internal var method: Components.Schemas.ConsentEvent.MethodPayload
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/language`.
+            internal enum LanguagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nl = "nl"
+                case en = "en"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/language`.
+            internal var language: Components.Schemas.ConsentEvent.LanguagePayload?
+            /// The receipt issued for the decision, if one was.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/receipt_id`.
+            internal var receiptId: Swift.String?
+            /// Whether the person was below the policy's minimum age, so a parent or guardian decided.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/minor`.
+            internal var minor: Swift.Bool
+            /// For a consent by a parent or guardian; their name stays sealed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/guardian_relationship`.
+            internal enum GuardianRelationshipPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case parent = "parent"
+                case guardian = "guardian"
+            }
+            /// For a consent by a parent or guardian; their name stays sealed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/guardian_relationship`.
+            internal var guardianRelationship: Components.Schemas.ConsentEvent.GuardianRelationshipPayload?
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/guardian_verification`.
+            internal enum GuardianVerificationPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case idDocument = "id_document"
+                case signedForm = "signed_form"
+                case bankPayment = "bank_payment"
+                case emailConfirmation = "email_confirmation"
+                case inPerson = "in_person"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/guardian_verification`.
+            internal var guardianVerification: Components.Schemas.ConsentEvent.GuardianVerificationPayload?
+            /// The API key id (`key_…`) or operator that recorded the decision.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentEvent/actor`.
+            internal var actor: Swift.String
+            /// Creates a new `ConsentEvent`.
+            ///
+            /// - Parameters:
+            ///   - purpose:
+            ///   - kind:
+            ///   - time:
+            ///   - policyVersion: The policy version in force when the decision was recorded.
+            ///   - purposeHash: SHA-256 (hex) of the purpose as the policy described it then: its texts, data categories with their fields, recipients and direct-marketing flag. A consent whose hash differs from the purpose's current one is stale.
+            ///   - statementHash: SHA-256 (hex) of the text shown to the person.
+            ///   - method: How the decision was collected; `browser_signal` for an objection from `Sec-GPC: 1`.
+            ///   - language:
+            ///   - receiptId: The receipt issued for the decision, if one was.
+            ///   - minor: Whether the person was below the policy's minimum age, so a parent or guardian decided.
+            ///   - guardianRelationship: For a consent by a parent or guardian; their name stays sealed.
+            ///   - guardianVerification:
+            ///   - actor: The API key id (`key_…`) or operator that recorded the decision.
+            internal init(
+                purpose: Swift.String,
+                kind: Components.Schemas.ConsentEvent.KindPayload,
+                time: Foundation.Date,
+                policyVersion: Swift.String,
+                purposeHash: Swift.String,
+                statementHash: Swift.String,
+                method: Components.Schemas.ConsentEvent.MethodPayload,
+                language: Components.Schemas.ConsentEvent.LanguagePayload? = nil,
+                receiptId: Swift.String? = nil,
+                minor: Swift.Bool,
+                guardianRelationship: Components.Schemas.ConsentEvent.GuardianRelationshipPayload? = nil,
+                guardianVerification: Components.Schemas.ConsentEvent.GuardianVerificationPayload? = nil,
+                actor: Swift.String
+            ) {
+                self.purpose = purpose
+                self.kind = kind
+                self.time = time
+                self.policyVersion = policyVersion
+                self.purposeHash = purposeHash
+                self.statementHash = statementHash
+                self.method = method
+                self.language = language
+                self.receiptId = receiptId
+                self.minor = minor
+                self.guardianRelationship = guardianRelationship
+                self.guardianVerification = guardianVerification
+                self.actor = actor
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case purpose
+                case kind
+                case time
+                case policyVersion = "policy_version"
+                case purposeHash = "purpose_hash"
+                case statementHash = "statement_hash"
+                case method
+                case language
+                case receiptId = "receipt_id"
+                case minor
+                case guardianRelationship = "guardian_relationship"
+                case guardianVerification = "guardian_verification"
+                case actor
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/StaleConsents`.
+        internal struct StaleConsents: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StaleConsents/PurposesPayload`.
+            internal struct PurposesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/StaleConsents/PurposesPayload/purpose`.
+                internal var purpose: Swift.String
+                /// In id order.
+                ///
+                /// - Remark: Generated from `#/components/schemas/StaleConsents/PurposesPayload/subjects`.
+                internal var subjects: [Components.Schemas.SubjectID]
+                /// Creates a new `PurposesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - purpose:
+                ///   - subjects: In id order.
+                internal init(
+                    purpose: Swift.String,
+                    subjects: [Components.Schemas.SubjectID]
+                ) {
+                    self.purpose = purpose
+                    self.subjects = subjects
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case purpose
+                    case subjects
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/StaleConsents/purposes`.
+            internal typealias PurposesPayload = [Components.Schemas.StaleConsents.PurposesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/StaleConsents/purposes`.
+            internal var purposes: Components.Schemas.StaleConsents.PurposesPayload
+            /// Creates a new `StaleConsents`.
+            ///
+            /// - Parameters:
+            ///   - purposes:
+            internal init(purposes: Components.Schemas.StaleConsents.PurposesPayload) {
+                self.purposes = purposes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case purposes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReceiptBody`.
+        internal struct ReceiptBody: Codable, Hashable, Sendable {
+            /// The receipt as a consent call returned it: a compact JWS, `header.payload.signature`. Surrounding white space is ignored.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceiptBody/receipt`.
+            internal var receipt: Swift.String
+            /// Creates a new `ReceiptBody`.
+            ///
+            /// - Parameters:
+            ///   - receipt: The receipt as a consent call returned it: a compact JWS, `header.payload.signature`. Surrounding white space is ignored.
+            internal init(receipt: Swift.String) {
+                self.receipt = receipt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case receipt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReceiptVerification`.
+        internal struct ReceiptVerification: Codable, Hashable, Sendable {
+            /// Whether Kluis signed the receipt.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceiptVerification/valid`.
+            internal var valid: Swift.Bool
+            /// Why the receipt is not valid. `malformed`: not a compact JWS with ES256, or its payload is not a consent receipt. `unknown_key`: signed with another key than Kluis's. `bad_signature`: the signature does not match.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceiptVerification/reason`.
+            internal enum ReasonPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case malformed = "malformed"
+                case unknownKey = "unknown_key"
+                case badSignature = "bad_signature"
+            }
+            /// Why the receipt is not valid. `malformed`: not a compact JWS with ES256, or its payload is not a consent receipt. `unknown_key`: signed with another key than Kluis's. `bad_signature`: the signature does not match.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceiptVerification/reason`.
+            internal var reason: Components.Schemas.ReceiptVerification.ReasonPayload?
+            /// What the receipt says, when it is valid.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceiptVerification/receipt`.
+            internal var receipt: Components.Schemas.ConsentReceipt?
+            /// Where each purpose of the receipt stands now for the person it names; empty when the receipt is not valid or the subject no longer exists.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReceiptVerification/current`.
+            internal var current: [Components.Schemas.PurposeConsent]
+            /// Creates a new `ReceiptVerification`.
+            ///
+            /// - Parameters:
+            ///   - valid: Whether Kluis signed the receipt.
+            ///   - reason: Why the receipt is not valid. `malformed`: not a compact JWS with ES256, or its payload is not a consent receipt. `unknown_key`: signed with another key than Kluis's. `bad_signature`: the signature does not match.
+            ///   - receipt: What the receipt says, when it is valid.
+            ///   - current: Where each purpose of the receipt stands now for the person it names; empty when the receipt is not valid or the subject no longer exists.
+            internal init(
+                valid: Swift.Bool,
+                reason: Components.Schemas.ReceiptVerification.ReasonPayload? = nil,
+                receipt: Components.Schemas.ConsentReceipt? = nil,
+                current: [Components.Schemas.PurposeConsent]
+            ) {
+                self.valid = valid
+                self.reason = reason
+                self.receipt = receipt
+                self.current = current
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case valid
+                case reason
+                case receipt
+                case current
+            }
+        }
+        /// A Kantara Consent Receipt v1.1, the payload of the JWS. Field names are the specification's; Kluis adds the policy version and its hash, per purpose the status, withdrawal time and fingerprints, and a parent's or guardian's consent.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConsentReceipt`.
+        internal struct ConsentReceipt: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/version`.
+            internal enum VersionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case kiCRV1_1_0 = "KI-CR-v1.1.0"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/version`.
+            internal var version: Components.Schemas.ConsentReceipt.VersionPayload
+            /// The country of the controller's address; NL when the policy gives none.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/jurisdiction`.
+            internal var jurisdiction: Swift.String
+            /// Seconds since 1970.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/consentTimestamp`.
+            internal var consentTimestamp: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/collectionMethod`.
+            internal enum CollectionMethodPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case webForm = "web_form"
+                case email = "email"
+                case phone = "phone"
+                case paper = "paper"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/collectionMethod`.
+            internal var collectionMethod: Components.Schemas.ConsentReceipt.CollectionMethodPayload
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/consentReceiptID`.
+            internal var consentReceiptID: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/language`.
+            internal enum LanguagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nl = "nl"
+                case en = "en"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/language`.
+            internal var language: Components.Schemas.ConsentReceipt.LanguagePayload
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/piiPrincipalId`.
+            internal var piiPrincipalId: Components.Schemas.SubjectID
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload`.
+            internal struct PiiControllersPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload/piiController`.
+                internal var piiController: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload/onBehalf`.
+                internal var onBehalf: Swift.Bool
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload/contact`.
+                internal var contact: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload/address`.
+                internal var address: Swift.String
+                /// Where the person sends requests.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload/email`.
+                internal var email: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload/phone`.
+                internal var phone: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/PiiControllersPayload/piiControllerUrl`.
+                internal var piiControllerUrl: Swift.String
+                /// Creates a new `PiiControllersPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - piiController:
+                ///   - onBehalf:
+                ///   - contact:
+                ///   - address:
+                ///   - email: Where the person sends requests.
+                ///   - phone:
+                ///   - piiControllerUrl:
+                internal init(
+                    piiController: Swift.String,
+                    onBehalf: Swift.Bool,
+                    contact: Swift.String,
+                    address: Swift.String,
+                    email: Swift.String,
+                    phone: Swift.String,
+                    piiControllerUrl: Swift.String
+                ) {
+                    self.piiController = piiController
+                    self.onBehalf = onBehalf
+                    self.contact = contact
+                    self.address = address
+                    self.email = email
+                    self.phone = phone
+                    self.piiControllerUrl = piiControllerUrl
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case piiController
+                    case onBehalf
+                    case contact
+                    case address
+                    case email
+                    case phone
+                    case piiControllerUrl
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/piiControllers`.
+            internal typealias PiiControllersPayload = [Components.Schemas.ConsentReceipt.PiiControllersPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/piiControllers`.
+            internal var piiControllers: Components.Schemas.ConsentReceipt.PiiControllersPayload
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/policyUrl`.
+            internal var policyUrl: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload`.
+            internal struct ServicesPayloadPayload: Codable, Hashable, Sendable {
+                /// The controller's name.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/service`.
+                internal var service: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload`.
+                internal struct PurposesPayloadPayload: Codable, Hashable, Sendable {
+                    /// The purpose's name in `language`.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/purpose`.
+                    internal var purpose: Swift.String
+                    /// The purpose id.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/purposeCategory`.
+                    internal var purposeCategory: [Swift.String]
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/consentType`.
+                    internal enum ConsentTypePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case explicit = "EXPLICIT"
+                    }
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/consentType`.
+                    internal var consentType: Components.Schemas.ConsentReceipt.ServicesPayloadPayload.PurposesPayloadPayload.ConsentTypePayload
+                    /// The fideslang data categories of the purpose's data.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/piiCategory`.
+                    internal var piiCategory: [Swift.String]
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/primaryPurpose`.
+                    internal var primaryPurpose: Swift.Bool
+                    /// How long the data is kept, in words, in `language`.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/termination`.
+                    internal var termination: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/thirdPartyDisclosure`.
+                    internal var thirdPartyDisclosure: Swift.Bool
+                    /// The recipients, comma-separated, when there are any.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/thirdPartyName`.
+                    internal var thirdPartyName: Swift.String?
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/status`.
+                    internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                        case given = "given"
+                        case renewed = "renewed"
+                        case withdrawn = "withdrawn"
+                    }
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/status`.
+                    internal var status: Components.Schemas.ConsentReceipt.ServicesPayloadPayload.PurposesPayloadPayload.StatusPayload
+                    /// Seconds since 1970, for a withdrawal.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/withdrawalTimestamp`.
+                    internal var withdrawalTimestamp: Swift.Int64?
+                    /// The purpose's fingerprint, as the event records it.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/purposeHash`.
+                    internal var purposeHash: Swift.String
+                    /// SHA-256 (hex) of the text shown to the person.
+                    ///
+                    /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/PurposesPayload/statementHash`.
+                    internal var statementHash: Swift.String
+                    /// Creates a new `PurposesPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - purpose: The purpose's name in `language`.
+                    ///   - purposeCategory: The purpose id.
+                    ///   - consentType:
+                    ///   - piiCategory: The fideslang data categories of the purpose's data.
+                    ///   - primaryPurpose:
+                    ///   - termination: How long the data is kept, in words, in `language`.
+                    ///   - thirdPartyDisclosure:
+                    ///   - thirdPartyName: The recipients, comma-separated, when there are any.
+                    ///   - status:
+                    ///   - withdrawalTimestamp: Seconds since 1970, for a withdrawal.
+                    ///   - purposeHash: The purpose's fingerprint, as the event records it.
+                    ///   - statementHash: SHA-256 (hex) of the text shown to the person.
+                    internal init(
+                        purpose: Swift.String,
+                        purposeCategory: [Swift.String],
+                        consentType: Components.Schemas.ConsentReceipt.ServicesPayloadPayload.PurposesPayloadPayload.ConsentTypePayload,
+                        piiCategory: [Swift.String],
+                        primaryPurpose: Swift.Bool,
+                        termination: Swift.String,
+                        thirdPartyDisclosure: Swift.Bool,
+                        thirdPartyName: Swift.String? = nil,
+                        status: Components.Schemas.ConsentReceipt.ServicesPayloadPayload.PurposesPayloadPayload.StatusPayload,
+                        withdrawalTimestamp: Swift.Int64? = nil,
+                        purposeHash: Swift.String,
+                        statementHash: Swift.String
+                    ) {
+                        self.purpose = purpose
+                        self.purposeCategory = purposeCategory
+                        self.consentType = consentType
+                        self.piiCategory = piiCategory
+                        self.primaryPurpose = primaryPurpose
+                        self.termination = termination
+                        self.thirdPartyDisclosure = thirdPartyDisclosure
+                        self.thirdPartyName = thirdPartyName
+                        self.status = status
+                        self.withdrawalTimestamp = withdrawalTimestamp
+                        self.purposeHash = purposeHash
+                        self.statementHash = statementHash
+                    }
+                    internal enum CodingKeys: String, CodingKey {
+                        case purpose
+                        case purposeCategory
+                        case consentType
+                        case piiCategory
+                        case primaryPurpose
+                        case termination
+                        case thirdPartyDisclosure
+                        case thirdPartyName
+                        case status
+                        case withdrawalTimestamp
+                        case purposeHash
+                        case statementHash
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/purposes`.
+                internal typealias PurposesPayload = [Components.Schemas.ConsentReceipt.ServicesPayloadPayload.PurposesPayloadPayload]
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/ServicesPayload/purposes`.
+                internal var purposes: Components.Schemas.ConsentReceipt.ServicesPayloadPayload.PurposesPayload
+                /// Creates a new `ServicesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - service: The controller's name.
+                ///   - purposes:
+                internal init(
+                    service: Swift.String,
+                    purposes: Components.Schemas.ConsentReceipt.ServicesPayloadPayload.PurposesPayload
+                ) {
+                    self.service = service
+                    self.purposes = purposes
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case service
+                    case purposes
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/services`.
+            internal typealias ServicesPayload = [Components.Schemas.ConsentReceipt.ServicesPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/services`.
+            internal var services: Components.Schemas.ConsentReceipt.ServicesPayload
+            /// Whether a purpose uses special categories of data.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/sensitive`.
+            internal var sensitive: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/SpiCatPayload`.
+            internal enum SpiCatPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case racialOrEthnicOrigin = "racial_or_ethnic_origin"
+                case politicalOpinions = "political_opinions"
+                case religiousOrPhilosophicalBeliefs = "religious_or_philosophical_beliefs"
+                case tradeUnionMembership = "trade_union_membership"
+                case genetic = "genetic"
+                case biometric = "biometric"
+                case health = "health"
+                case sexLifeOrSexualOrientation = "sex_life_or_sexual_orientation"
+                case criminal = "criminal"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/spiCat`.
+            internal typealias SpiCatPayload = [Components.Schemas.ConsentReceipt.SpiCatPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/spiCat`.
+            internal var spiCat: Components.Schemas.ConsentReceipt.SpiCatPayload
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/policyVersion`.
+            internal var policyVersion: Swift.String
+            /// SHA-256 (hex) of the statement published for this policy version, in `language`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/policyVersionHash`.
+            internal var policyVersionHash: Swift.String
+            /// The parent or guardian who consented for a minor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/parentalConsent`.
+            internal struct ParentalConsentPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/parentalConsent/guardianName`.
+                internal var guardianName: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/parentalConsent/relationship`.
+                internal enum RelationshipPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case parent = "parent"
+                    case guardian = "guardian"
+                }
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/parentalConsent/relationship`.
+                internal var relationship: Components.Schemas.ConsentReceipt.ParentalConsentPayload.RelationshipPayload
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/parentalConsent/verification`.
+                internal enum VerificationPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case idDocument = "id_document"
+                    case signedForm = "signed_form"
+                    case bankPayment = "bank_payment"
+                    case emailConfirmation = "email_confirmation"
+                    case inPerson = "in_person"
+                }
+                /// - Remark: Generated from `#/components/schemas/ConsentReceipt/parentalConsent/verification`.
+                internal var verification: Components.Schemas.ConsentReceipt.ParentalConsentPayload.VerificationPayload
+                /// Creates a new `ParentalConsentPayload`.
+                ///
+                /// - Parameters:
+                ///   - guardianName:
+                ///   - relationship:
+                ///   - verification:
+                internal init(
+                    guardianName: Swift.String,
+                    relationship: Components.Schemas.ConsentReceipt.ParentalConsentPayload.RelationshipPayload,
+                    verification: Components.Schemas.ConsentReceipt.ParentalConsentPayload.VerificationPayload
+                ) {
+                    self.guardianName = guardianName
+                    self.relationship = relationship
+                    self.verification = verification
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case guardianName
+                    case relationship
+                    case verification
+                }
+            }
+            /// The parent or guardian who consented for a minor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConsentReceipt/parentalConsent`.
+            internal var parentalConsent: Components.Schemas.ConsentReceipt.ParentalConsentPayload?
+            /// Creates a new `ConsentReceipt`.
+            ///
+            /// - Parameters:
+            ///   - version:
+            ///   - jurisdiction: The country of the controller's address; NL when the policy gives none.
+            ///   - consentTimestamp: Seconds since 1970.
+            ///   - collectionMethod:
+            ///   - consentReceiptID:
+            ///   - language:
+            ///   - piiPrincipalId:
+            ///   - piiControllers:
+            ///   - policyUrl:
+            ///   - services:
+            ///   - sensitive: Whether a purpose uses special categories of data.
+            ///   - spiCat:
+            ///   - policyVersion:
+            ///   - policyVersionHash: SHA-256 (hex) of the statement published for this policy version, in `language`.
+            ///   - parentalConsent: The parent or guardian who consented for a minor.
+            internal init(
+                version: Components.Schemas.ConsentReceipt.VersionPayload,
+                jurisdiction: Swift.String,
+                consentTimestamp: Swift.Int64,
+                collectionMethod: Components.Schemas.ConsentReceipt.CollectionMethodPayload,
+                consentReceiptID: Swift.String,
+                language: Components.Schemas.ConsentReceipt.LanguagePayload,
+                piiPrincipalId: Components.Schemas.SubjectID,
+                piiControllers: Components.Schemas.ConsentReceipt.PiiControllersPayload,
+                policyUrl: Swift.String,
+                services: Components.Schemas.ConsentReceipt.ServicesPayload,
+                sensitive: Swift.Bool,
+                spiCat: Components.Schemas.ConsentReceipt.SpiCatPayload,
+                policyVersion: Swift.String,
+                policyVersionHash: Swift.String,
+                parentalConsent: Components.Schemas.ConsentReceipt.ParentalConsentPayload? = nil
+            ) {
+                self.version = version
+                self.jurisdiction = jurisdiction
+                self.consentTimestamp = consentTimestamp
+                self.collectionMethod = collectionMethod
+                self.consentReceiptID = consentReceiptID
+                self.language = language
+                self.piiPrincipalId = piiPrincipalId
+                self.piiControllers = piiControllers
+                self.policyUrl = policyUrl
+                self.services = services
+                self.sensitive = sensitive
+                self.spiCat = spiCat
+                self.policyVersion = policyVersion
+                self.policyVersionHash = policyVersionHash
+                self.parentalConsent = parentalConsent
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case version
+                case jurisdiction
+                case consentTimestamp
+                case collectionMethod
+                case consentReceiptID
+                case language
+                case piiPrincipalId
+                case piiControllers
+                case policyUrl
+                case services
+                case sensitive
+                case spiCat
+                case policyVersion
+                case policyVersionHash
+                case parentalConsent
+            }
+        }
+        /// A JWK set (RFC 7517).
+        ///
+        /// - Remark: Generated from `#/components/schemas/JWKSet`.
+        internal struct JWKSet: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload`.
+            internal struct KeysPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/kty`.
+                internal enum KtyPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case ec = "EC"
+                }
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/kty`.
+                internal var kty: Components.Schemas.JWKSet.KeysPayloadPayload.KtyPayload
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/crv`.
+                internal enum CrvPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case p256 = "P-256"
+                }
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/crv`.
+                internal var crv: Components.Schemas.JWKSet.KeysPayloadPayload.CrvPayload
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/use`.
+                internal enum UsePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case sig = "sig"
+                }
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/use`.
+                internal var use: Components.Schemas.JWKSet.KeysPayloadPayload.UsePayload
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/alg`.
+                internal enum AlgPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case es256 = "ES256"
+                }
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/alg`.
+                internal var alg: Components.Schemas.JWKSet.KeysPayloadPayload.AlgPayload
+                /// The key id in a receipt's JWS header.
+                ///
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/kid`.
+                internal var kid: Swift.String
+                /// The public point's x coordinate, base64url.
+                ///
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/x`.
+                internal var x: Swift.String
+                /// The public point's y coordinate, base64url.
+                ///
+                /// - Remark: Generated from `#/components/schemas/JWKSet/KeysPayload/y`.
+                internal var y: Swift.String
+                /// Creates a new `KeysPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - kty:
+                ///   - crv:
+                ///   - use:
+                ///   - alg:
+                ///   - kid: The key id in a receipt's JWS header.
+                ///   - x: The public point's x coordinate, base64url.
+                ///   - y: The public point's y coordinate, base64url.
+                internal init(
+                    kty: Components.Schemas.JWKSet.KeysPayloadPayload.KtyPayload,
+                    crv: Components.Schemas.JWKSet.KeysPayloadPayload.CrvPayload,
+                    use: Components.Schemas.JWKSet.KeysPayloadPayload.UsePayload,
+                    alg: Components.Schemas.JWKSet.KeysPayloadPayload.AlgPayload,
+                    kid: Swift.String,
+                    x: Swift.String,
+                    y: Swift.String
+                ) {
+                    self.kty = kty
+                    self.crv = crv
+                    self.use = use
+                    self.alg = alg
+                    self.kid = kid
+                    self.x = x
+                    self.y = y
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case kty
+                    case crv
+                    case use
+                    case alg
+                    case kid
+                    case x
+                    case y
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/JWKSet/keys`.
+            internal typealias KeysPayload = [Components.Schemas.JWKSet.KeysPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/JWKSet/keys`.
+            internal var keys: Components.Schemas.JWKSet.KeysPayload
+            /// Creates a new `JWKSet`.
+            ///
+            /// - Parameters:
+            ///   - keys:
+            internal init(keys: Components.Schemas.JWKSet.KeysPayload) {
+                self.keys = keys
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case keys
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CookieConfiguration`.
+        internal struct CookieConfiguration: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/policy_version`.
+            internal var policyVersion: Swift.String
+            /// The language of the texts.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/language`.
+            internal enum LanguagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nl = "nl"
+                case en = "en"
+            }
+            /// The language of the texts.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/language`.
+            internal var language: Components.Schemas.CookieConfiguration.LanguagePayload
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/LanguagesPayload`.
+            internal enum LanguagesPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nl = "nl"
+                case en = "en"
+            }
+            /// The languages the policy is written in, its first the default.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/languages`.
+            internal typealias LanguagesPayload = [Components.Schemas.CookieConfiguration.LanguagesPayloadPayload]
+            /// The languages the policy is written in, its first the default.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/languages`.
+            internal var languages: Components.Schemas.CookieConfiguration.LanguagesPayload
+            /// The privacy statement in `language` on this server.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/statement_url`.
+            internal var statementUrl: Swift.String
+            /// The controller's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/controller`.
+            internal var controller: Swift.String
+            /// In policy order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieConfiguration/categories`.
+            internal var categories: [Components.Schemas.CookieCategory]
+            /// Creates a new `CookieConfiguration`.
+            ///
+            /// - Parameters:
+            ///   - policyVersion:
+            ///   - language: The language of the texts.
+            ///   - languages: The languages the policy is written in, its first the default.
+            ///   - statementUrl: The privacy statement in `language` on this server.
+            ///   - controller: The controller's name.
+            ///   - categories: In policy order.
+            internal init(
+                policyVersion: Swift.String,
+                language: Components.Schemas.CookieConfiguration.LanguagePayload,
+                languages: Components.Schemas.CookieConfiguration.LanguagesPayload,
+                statementUrl: Swift.String,
+                controller: Swift.String,
+                categories: [Components.Schemas.CookieCategory]
+            ) {
+                self.policyVersion = policyVersion
+                self.language = language
+                self.languages = languages
+                self.statementUrl = statementUrl
+                self.controller = controller
+                self.categories = categories
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case policyVersion = "policy_version"
+                case language
+                case languages
+                case statementUrl = "statement_url"
+                case controller
+                case categories
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CookieCategory`.
+        internal struct CookieCategory: Codable, Hashable, Sendable {
+            /// `essential`, `functional`, `statistics`, `marketing` or an id of the policy's own.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieCategory/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CookieCategory/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CookieCategory/description`.
+            internal var description: Swift.String?
+            /// True when the category needs no consent (strictly necessary or exempt): always allowed, not a choice.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieCategory/required`.
+            internal var required: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/CookieCategory/ConsentModePayload`.
+            internal enum ConsentModePayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case securityStorage = "security_storage"
+                case functionalityStorage = "functionality_storage"
+                case personalizationStorage = "personalization_storage"
+                case analyticsStorage = "analytics_storage"
+                case adStorage = "ad_storage"
+                case adUserData = "ad_user_data"
+                case adPersonalization = "ad_personalization"
+            }
+            /// The Google Consent Mode v2 types the category grants when allowed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieCategory/consent_mode`.
+            internal typealias ConsentModePayload = [Components.Schemas.CookieCategory.ConsentModePayloadPayload]
+            /// The Google Consent Mode v2 types the category grants when allowed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieCategory/consent_mode`.
+            internal var consentMode: Components.Schemas.CookieCategory.ConsentModePayload
+            /// Creates a new `CookieCategory`.
+            ///
+            /// - Parameters:
+            ///   - id: `essential`, `functional`, `statistics`, `marketing` or an id of the policy's own.
+            ///   - name:
+            ///   - description:
+            ///   - required: True when the category needs no consent (strictly necessary or exempt): always allowed, not a choice.
+            ///   - consentMode: The Google Consent Mode v2 types the category grants when allowed.
+            internal init(
+                id: Swift.String,
+                name: Swift.String,
+                description: Swift.String? = nil,
+                required: Swift.Bool,
+                consentMode: Components.Schemas.CookieCategory.ConsentModePayload
+            ) {
+                self.id = id
+                self.name = name
+                self.description = description
+                self.required = required
+                self.consentMode = consentMode
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case name
+                case description
+                case required
+                case consentMode = "consent_mode"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CookieChoiceBody`.
+        internal struct CookieChoiceBody: Codable, Hashable, Sendable {
+            /// The visitor's id from an earlier choice; a new one is made when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceBody/visitor_id`.
+            internal var visitorId: Swift.String?
+            /// The person the choice belongs to. Needs an API key in `Authorization: Bearer`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceBody/subject_id`.
+            internal var subjectId: Components.Schemas.SubjectID?
+            /// Allowed or not, by cookie category id. Categories that need consent and are not named are refused; a category that needs none cannot be refused.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceBody/choices`.
+            internal struct ChoicesPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.Bool]
+                /// Creates a new `ChoicesPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.Bool] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// Allowed or not, by cookie category id. Categories that need consent and are not named are refused; a category that needs none cannot be refused.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceBody/choices`.
+            internal var choices: Components.Schemas.CookieChoiceBody.ChoicesPayload
+            /// The language the banner was shown in, one the policy is written in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceBody/language`.
+            internal enum LanguagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nl = "nl"
+                case en = "en"
+            }
+            /// The language the banner was shown in, one the policy is written in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceBody/language`.
+            internal var language: Components.Schemas.CookieChoiceBody.LanguagePayload?
+            /// Creates a new `CookieChoiceBody`.
+            ///
+            /// - Parameters:
+            ///   - visitorId: The visitor's id from an earlier choice; a new one is made when absent.
+            ///   - subjectId: The person the choice belongs to. Needs an API key in `Authorization: Bearer`.
+            ///   - choices: Allowed or not, by cookie category id. Categories that need consent and are not named are refused; a category that needs none cannot be refused.
+            ///   - language: The language the banner was shown in, one the policy is written in.
+            internal init(
+                visitorId: Swift.String? = nil,
+                subjectId: Components.Schemas.SubjectID? = nil,
+                choices: Components.Schemas.CookieChoiceBody.ChoicesPayload,
+                language: Components.Schemas.CookieChoiceBody.LanguagePayload? = nil
+            ) {
+                self.visitorId = visitorId
+                self.subjectId = subjectId
+                self.choices = choices
+                self.language = language
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case visitorId = "visitor_id"
+                case subjectId = "subject_id"
+                case choices
+                case language
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer`.
+        internal struct CookieChoiceAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/visitor_id`.
+            internal var visitorId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/policy_version`.
+            internal var policyVersion: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/recorded_at`.
+            internal var recordedAt: Foundation.Date
+            /// When the banner asks again: a year after the choice.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/expires_at`.
+            internal var expiresAt: Foundation.Date
+            /// Whether the browser sent `Sec-GPC: 1`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/gpc`.
+            internal var gpc: Swift.Bool
+            /// Every cookie category of the policy, allowed or not, as recorded.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/choices`.
+            internal struct ChoicesPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.Bool]
+                /// Creates a new `ChoicesPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.Bool] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// Every cookie category of the policy, allowed or not, as recorded.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/choices`.
+            internal var choices: Components.Schemas.CookieChoiceAnswer.ChoicesPayload
+            /// - Remark: Generated from `#/components/schemas/CookieChoiceAnswer/consent_mode`.
+            internal var consentMode: Components.Schemas.ConsentMode
+            /// Creates a new `CookieChoiceAnswer`.
+            ///
+            /// - Parameters:
+            ///   - visitorId:
+            ///   - policyVersion:
+            ///   - recordedAt:
+            ///   - expiresAt: When the banner asks again: a year after the choice.
+            ///   - gpc: Whether the browser sent `Sec-GPC: 1`.
+            ///   - choices: Every cookie category of the policy, allowed or not, as recorded.
+            ///   - consentMode:
+            internal init(
+                visitorId: Swift.String,
+                policyVersion: Swift.String,
+                recordedAt: Foundation.Date,
+                expiresAt: Foundation.Date,
+                gpc: Swift.Bool,
+                choices: Components.Schemas.CookieChoiceAnswer.ChoicesPayload,
+                consentMode: Components.Schemas.ConsentMode
+            ) {
+                self.visitorId = visitorId
+                self.policyVersion = policyVersion
+                self.recordedAt = recordedAt
+                self.expiresAt = expiresAt
+                self.gpc = gpc
+                self.choices = choices
+                self.consentMode = consentMode
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case visitorId = "visitor_id"
+                case policyVersion = "policy_version"
+                case recordedAt = "recorded_at"
+                case expiresAt = "expires_at"
+                case gpc
+                case choices
+                case consentMode = "consent_mode"
+            }
+        }
+        /// Google Consent Mode v2 signals: a type is granted when an allowed category grants it; `security_storage` is always granted, as strictly necessary storage needs no consent.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConsentMode`.
+        internal struct ConsentMode: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/security_storage`.
+            internal enum SecurityStoragePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case granted = "granted"
+                case denied = "denied"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/security_storage`.
+            internal var securityStorage: Components.Schemas.ConsentMode.SecurityStoragePayload
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/functionality_storage`.
+            internal enum FunctionalityStoragePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case granted = "granted"
+                case denied = "denied"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/functionality_storage`.
+            internal var functionalityStorage: Components.Schemas.ConsentMode.FunctionalityStoragePayload
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/personalization_storage`.
+            internal enum PersonalizationStoragePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case granted = "granted"
+                case denied = "denied"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/personalization_storage`.
+            internal var personalizationStorage: Components.Schemas.ConsentMode.PersonalizationStoragePayload
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/analytics_storage`.
+            internal enum AnalyticsStoragePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case granted = "granted"
+                case denied = "denied"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/analytics_storage`.
+            internal var analyticsStorage: Components.Schemas.ConsentMode.AnalyticsStoragePayload
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/ad_storage`.
+            internal enum AdStoragePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case granted = "granted"
+                case denied = "denied"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/ad_storage`.
+            internal var adStorage: Components.Schemas.ConsentMode.AdStoragePayload
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/ad_user_data`.
+            internal enum AdUserDataPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case granted = "granted"
+                case denied = "denied"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/ad_user_data`.
+            internal var adUserData: Components.Schemas.ConsentMode.AdUserDataPayload
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/ad_personalization`.
+            internal enum AdPersonalizationPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case granted = "granted"
+                case denied = "denied"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConsentMode/ad_personalization`.
+            internal var adPersonalization: Components.Schemas.ConsentMode.AdPersonalizationPayload
+            /// Creates a new `ConsentMode`.
+            ///
+            /// - Parameters:
+            ///   - securityStorage:
+            ///   - functionalityStorage:
+            ///   - personalizationStorage:
+            ///   - analyticsStorage:
+            ///   - adStorage:
+            ///   - adUserData:
+            ///   - adPersonalization:
+            internal init(
+                securityStorage: Components.Schemas.ConsentMode.SecurityStoragePayload,
+                functionalityStorage: Components.Schemas.ConsentMode.FunctionalityStoragePayload,
+                personalizationStorage: Components.Schemas.ConsentMode.PersonalizationStoragePayload,
+                analyticsStorage: Components.Schemas.ConsentMode.AnalyticsStoragePayload,
+                adStorage: Components.Schemas.ConsentMode.AdStoragePayload,
+                adUserData: Components.Schemas.ConsentMode.AdUserDataPayload,
+                adPersonalization: Components.Schemas.ConsentMode.AdPersonalizationPayload
+            ) {
+                self.securityStorage = securityStorage
+                self.functionalityStorage = functionalityStorage
+                self.personalizationStorage = personalizationStorage
+                self.analyticsStorage = analyticsStorage
+                self.adStorage = adStorage
+                self.adUserData = adUserData
+                self.adPersonalization = adPersonalization
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case securityStorage = "security_storage"
+                case functionalityStorage = "functionality_storage"
+                case personalizationStorage = "personalization_storage"
+                case analyticsStorage = "analytics_storage"
+                case adStorage = "ad_storage"
+                case adUserData = "ad_user_data"
+                case adPersonalization = "ad_personalization"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.securityStorage = try container.decode(
+                    Components.Schemas.ConsentMode.SecurityStoragePayload.self,
+                    forKey: .securityStorage
+                )
+                self.functionalityStorage = try container.decode(
+                    Components.Schemas.ConsentMode.FunctionalityStoragePayload.self,
+                    forKey: .functionalityStorage
+                )
+                self.personalizationStorage = try container.decode(
+                    Components.Schemas.ConsentMode.PersonalizationStoragePayload.self,
+                    forKey: .personalizationStorage
+                )
+                self.analyticsStorage = try container.decode(
+                    Components.Schemas.ConsentMode.AnalyticsStoragePayload.self,
+                    forKey: .analyticsStorage
+                )
+                self.adStorage = try container.decode(
+                    Components.Schemas.ConsentMode.AdStoragePayload.self,
+                    forKey: .adStorage
+                )
+                self.adUserData = try container.decode(
+                    Components.Schemas.ConsentMode.AdUserDataPayload.self,
+                    forKey: .adUserData
+                )
+                self.adPersonalization = try container.decode(
+                    Components.Schemas.ConsentMode.AdPersonalizationPayload.self,
+                    forKey: .adPersonalization
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "security_storage",
+                    "functionality_storage",
+                    "personalization_storage",
+                    "analytics_storage",
+                    "ad_storage",
+                    "ad_user_data",
+                    "ad_personalization"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SweepBody`.
         internal struct SweepBody: Codable, Hashable, Sendable {
             /// Only count what would go; nothing goes.

@@ -5,6 +5,55 @@ import struct Foundation.Data
 import struct Foundation.Date
 /// A type that performs HTTP operations defined by the OpenAPI document.
 internal protocol APIProtocol: Sendable {
+    /// A subject's consents and objections
+    ///
+    /// Where the person stands on every purpose of the policy that rests on consent or allows objection (art. 21), in policy order, and their whole consent history, oldest first. A parent's or guardian's name stays sealed: the history shows only their relationship and how it was checked. Every read is audited.
+    ///
+    /// - Remark: HTTP `GET /v1/subjects/{id}/consents`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/get(subjectConsents)`.
+    func subjectConsents(_ input: Operations.SubjectConsents.Input) async throws -> Operations.SubjectConsents.Output
+    /// Record consent and objection decisions
+    ///
+    /// Records one decision per purpose, all in one transaction, after checking them against the policy: `given`, `refused`, `withdrawn` and `expired` for purposes that rest on consent (art. 7); `objected` and `objection_withdrawn` for direct marketing and for purposes that rest on a legitimate interest or public task (art. 21). A `given` after an earlier consent is recorded as `renewed`, and an explicit consent lifts an objection in force. When the policy has an age rule, a call that gives consent needs `birth_date`, which is never stored; below the minimum age a parent or guardian consents (`guardian`), or the policy accepts no consent at all. When consent is given, renewed or withdrawn, the answer carries a Kantara Consent Receipt v1.1 signed as a compact JWS (ES256, keys at `/v1/consent-receipts/keys`) for the person to keep. Every decision is audited.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/consents`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)`.
+    func recordConsents(_ input: Operations.RecordConsents.Input) async throws -> Operations.RecordConsents.Output
+    /// Subjects whose consent must be asked again
+    ///
+    /// Per purpose that rests on consent (or only `purpose`), the subjects whose latest consent was given for an earlier description of the purpose (its texts, data categories, recipients or direct-marketing flag changed since) and who must be asked again before the purpose may use their data. Subjects come in id order, a page at a time per purpose: pass the last id seen as `after`. Needs an admin key or a key bound to every purpose listed.
+    ///
+    /// - Remark: HTTP `GET /v1/consents/stale`.
+    /// - Remark: Generated from `#/paths//v1/consents/stale/get(staleConsents)`.
+    func staleConsents(_ input: Operations.StaleConsents.Input) async throws -> Operations.StaleConsents.Output
+    /// Verify a consent receipt
+    ///
+    /// Checks that Kluis signed the receipt with its key and, when it did, returns what the receipt says and where each of its purposes stands now for the person it names. A receipt that does not verify is a 200 with `valid: false` and a `reason`. For anyone holding a receipt, without an API key. Public: answers CORS requests from any origin, without credentials.
+    ///
+    /// - Remark: HTTP `POST /v1/consent-receipts/verify`.
+    /// - Remark: Generated from `#/paths//v1/consent-receipts/verify/post(verifyConsentReceipt)`.
+    func verifyConsentReceipt(_ input: Operations.VerifyConsentReceipt.Input) async throws -> Operations.VerifyConsentReceipt.Output
+    /// The keys consent receipts are signed with
+    ///
+    /// The public ES256 key of the receipts as a JWK set (RFC 7517), so that anyone holding a receipt can check its signature without asking Kluis; a receipt's `kid` header names its key. Public: answers CORS requests from any origin, without credentials.
+    ///
+    /// - Remark: HTTP `GET /v1/consent-receipts/keys`.
+    /// - Remark: Generated from `#/paths//v1/consent-receipts/keys/get(consentReceiptKeys)`.
+    func consentReceiptKeys(_ input: Operations.ConsentReceiptKeys.Input) async throws -> Operations.ConsentReceiptKeys.Output
+    /// The cookie categories to ask about
+    ///
+    /// What the cookie banner shows, from the policy: its cookie categories with their names and descriptions in one language, which of them need no consent, the Google Consent Mode v2 types each grants, and where the privacy statement is. Public: answers CORS requests from any origin, without credentials.
+    ///
+    /// - Remark: HTTP `GET /v1/cookie-consent/config`.
+    /// - Remark: Generated from `#/paths//v1/cookie-consent/config/get(cookieConsentConfiguration)`.
+    func cookieConsentConfiguration(_ input: Operations.CookieConsentConfiguration.Input) async throws -> Operations.CookieConsentConfiguration.Output
+    /// Record a visitor's cookie choice
+    ///
+    /// Records a website visitor's choice per cookie category of the policy and returns it with the Google Consent Mode v2 signals to pass to `gtag('consent', 'update', …)`. Categories that need consent and are not named are refused; categories that need none are always allowed and cannot be refused. Without `visitor_id` a new visitor id is made, for the caller to keep in a first-party cookie; the choice holds until `expires_at`, a year. Choices are appended, never changed, and audited. Public: the drop-in banner calls it from the visitor's browser, and it answers CORS requests from any origin, without credentials. An application that knows whose choice it is may add `subject_id`, and must then authenticate with its API key (`Authorization: Bearer`): a browser could name anyone. Browsers cannot send the key cross-origin, as the preflight allows only `Content-Type` and `Accept`.
+    ///
+    /// - Remark: HTTP `POST /v1/cookie-consent`.
+    /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)`.
+    func recordCookieChoice(_ input: Operations.RecordCookieChoice.Input) async throws -> Operations.RecordCookieChoice.Output
     /// Place a legal hold on a subject
     ///
     /// Records the hold's event for the person: while the hold is in force, the retention clocks of the purposes it belongs to stop, so nothing those purposes keep goes at a sweep. Any API key. Audited.
@@ -44,6 +93,107 @@ internal protocol APIProtocol: Sendable {
 
 /// Convenience overloads for operation inputs.
 extension APIProtocol {
+    /// A subject's consents and objections
+    ///
+    /// Where the person stands on every purpose of the policy that rests on consent or allows objection (art. 21), in policy order, and their whole consent history, oldest first. A parent's or guardian's name stays sealed: the history shows only their relationship and how it was checked. Every read is audited.
+    ///
+    /// - Remark: HTTP `GET /v1/subjects/{id}/consents`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/get(subjectConsents)`.
+    internal func subjectConsents(
+        path: Operations.SubjectConsents.Input.Path,
+        headers: Operations.SubjectConsents.Input.Headers = .init()
+    ) async throws -> Operations.SubjectConsents.Output {
+        try await subjectConsents(Operations.SubjectConsents.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Record consent and objection decisions
+    ///
+    /// Records one decision per purpose, all in one transaction, after checking them against the policy: `given`, `refused`, `withdrawn` and `expired` for purposes that rest on consent (art. 7); `objected` and `objection_withdrawn` for direct marketing and for purposes that rest on a legitimate interest or public task (art. 21). A `given` after an earlier consent is recorded as `renewed`, and an explicit consent lifts an objection in force. When the policy has an age rule, a call that gives consent needs `birth_date`, which is never stored; below the minimum age a parent or guardian consents (`guardian`), or the policy accepts no consent at all. When consent is given, renewed or withdrawn, the answer carries a Kantara Consent Receipt v1.1 signed as a compact JWS (ES256, keys at `/v1/consent-receipts/keys`) for the person to keep. Every decision is audited.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/consents`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)`.
+    internal func recordConsents(
+        path: Operations.RecordConsents.Input.Path,
+        headers: Operations.RecordConsents.Input.Headers = .init(),
+        body: Operations.RecordConsents.Input.Body
+    ) async throws -> Operations.RecordConsents.Output {
+        try await recordConsents(Operations.RecordConsents.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Subjects whose consent must be asked again
+    ///
+    /// Per purpose that rests on consent (or only `purpose`), the subjects whose latest consent was given for an earlier description of the purpose (its texts, data categories, recipients or direct-marketing flag changed since) and who must be asked again before the purpose may use their data. Subjects come in id order, a page at a time per purpose: pass the last id seen as `after`. Needs an admin key or a key bound to every purpose listed.
+    ///
+    /// - Remark: HTTP `GET /v1/consents/stale`.
+    /// - Remark: Generated from `#/paths//v1/consents/stale/get(staleConsents)`.
+    internal func staleConsents(
+        query: Operations.StaleConsents.Input.Query = .init(),
+        headers: Operations.StaleConsents.Input.Headers = .init()
+    ) async throws -> Operations.StaleConsents.Output {
+        try await staleConsents(Operations.StaleConsents.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Verify a consent receipt
+    ///
+    /// Checks that Kluis signed the receipt with its key and, when it did, returns what the receipt says and where each of its purposes stands now for the person it names. A receipt that does not verify is a 200 with `valid: false` and a `reason`. For anyone holding a receipt, without an API key. Public: answers CORS requests from any origin, without credentials.
+    ///
+    /// - Remark: HTTP `POST /v1/consent-receipts/verify`.
+    /// - Remark: Generated from `#/paths//v1/consent-receipts/verify/post(verifyConsentReceipt)`.
+    internal func verifyConsentReceipt(
+        headers: Operations.VerifyConsentReceipt.Input.Headers = .init(),
+        body: Operations.VerifyConsentReceipt.Input.Body
+    ) async throws -> Operations.VerifyConsentReceipt.Output {
+        try await verifyConsentReceipt(Operations.VerifyConsentReceipt.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The keys consent receipts are signed with
+    ///
+    /// The public ES256 key of the receipts as a JWK set (RFC 7517), so that anyone holding a receipt can check its signature without asking Kluis; a receipt's `kid` header names its key. Public: answers CORS requests from any origin, without credentials.
+    ///
+    /// - Remark: HTTP `GET /v1/consent-receipts/keys`.
+    /// - Remark: Generated from `#/paths//v1/consent-receipts/keys/get(consentReceiptKeys)`.
+    internal func consentReceiptKeys(headers: Operations.ConsentReceiptKeys.Input.Headers = .init()) async throws -> Operations.ConsentReceiptKeys.Output {
+        try await consentReceiptKeys(Operations.ConsentReceiptKeys.Input(headers: headers))
+    }
+    /// The cookie categories to ask about
+    ///
+    /// What the cookie banner shows, from the policy: its cookie categories with their names and descriptions in one language, which of them need no consent, the Google Consent Mode v2 types each grants, and where the privacy statement is. Public: answers CORS requests from any origin, without credentials.
+    ///
+    /// - Remark: HTTP `GET /v1/cookie-consent/config`.
+    /// - Remark: Generated from `#/paths//v1/cookie-consent/config/get(cookieConsentConfiguration)`.
+    internal func cookieConsentConfiguration(
+        query: Operations.CookieConsentConfiguration.Input.Query = .init(),
+        headers: Operations.CookieConsentConfiguration.Input.Headers = .init()
+    ) async throws -> Operations.CookieConsentConfiguration.Output {
+        try await cookieConsentConfiguration(Operations.CookieConsentConfiguration.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Record a visitor's cookie choice
+    ///
+    /// Records a website visitor's choice per cookie category of the policy and returns it with the Google Consent Mode v2 signals to pass to `gtag('consent', 'update', …)`. Categories that need consent and are not named are refused; categories that need none are always allowed and cannot be refused. Without `visitor_id` a new visitor id is made, for the caller to keep in a first-party cookie; the choice holds until `expires_at`, a year. Choices are appended, never changed, and audited. Public: the drop-in banner calls it from the visitor's browser, and it answers CORS requests from any origin, without credentials. An application that knows whose choice it is may add `subject_id`, and must then authenticate with its API key (`Authorization: Bearer`): a browser could name anyone. Browsers cannot send the key cross-origin, as the preflight allows only `Content-Type` and `Accept`.
+    ///
+    /// - Remark: HTTP `POST /v1/cookie-consent`.
+    /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)`.
+    internal func recordCookieChoice(
+        headers: Operations.RecordCookieChoice.Input.Headers = .init(),
+        body: Operations.RecordCookieChoice.Input.Body
+    ) async throws -> Operations.RecordCookieChoice.Output {
+        try await recordCookieChoice(Operations.RecordCookieChoice.Input(
+            headers: headers,
+            body: body
+        ))
+    }
     /// Place a legal hold on a subject
     ///
     /// Records the hold's event for the person: while the hold is in force, the retention clocks of the purposes it belongs to stop, so nothing those purposes keep goes at a sweep. Any API key. Audited.
