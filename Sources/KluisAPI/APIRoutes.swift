@@ -8,7 +8,6 @@ public enum APIRoutes {
     public static func register(on router: RouterGroup<APIRequestContext>, vault: Vault, configuration: HTTPConfiguration) -> RouteTable {
         var table = RouteTable(vault: vault)
         VaultRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
-        RequestRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
         let transport = ContractTransport(router: router, table: table, configuration: configuration)
         // Registration fails only on a server URL the generated code cannot read; it uses none.
         try! APIHandlers(vault: vault, configuration: configuration)

@@ -164,14 +164,16 @@ import Testing
         let api = fixture.api
         let subject = try await fixture.makeCustomer()
         try await fixture.application().test(.router) { client in
+            // A type, channel or ground the contract does not list is refused before the
+            // handler, as input.invalid (400); the rest are the workflow's own refusals.
             let cases: [(String, String)] = [
-                (#"{"type":"forget_me","subject_id":"\#(subject)"}"#, "request.invalid"),
+                (#"{"type":"forget_me","subject_id":"\#(subject)"}"#, "input.invalid"),
                 (#"{"type":"access"}"#, "request.invalid"),
-                (#"{"type":"access","subject_id":"\#(subject)","channel":"pigeon"}"#, "request.invalid"),
+                (#"{"type":"access","subject_id":"\#(subject)","channel":"pigeon"}"#, "input.invalid"),
                 (#"{"type":"objection","subject_id":"\#(subject)","purposes":["service"]}"#, "consent.not_applicable"),
                 (#"{"type":"withdrawal","subject_id":"\#(subject)","purposes":["fraud_checks"]}"#, "consent.not_applicable"),
                 (#"{"type":"access","subject_id":"\#(subject)","categories":["contact"]}"#, "request.invalid"),
-                (#"{"type":"restriction","subject_id":"\#(subject)","ground":"legal_obligation"}"#, "request.invalid"),
+                (#"{"type":"restriction","subject_id":"\#(subject)","ground":"legal_obligation"}"#, "input.invalid"),
                 (#"{"type":"access","subject_id":"\#(subject)","received_at":"2027-01-01T00:00:00Z"}"#, "request.invalid"),
                 (#"{"type":"access","subject_id":"sub_aaaaaaaaaaaaaaaaaaaaaaaaaa"}"#, "subject.not_found"),
             ]

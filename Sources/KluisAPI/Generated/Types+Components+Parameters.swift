@@ -10,5 +10,9 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/SubjectId`.
         internal typealias SubjectId = Components.Schemas.SubjectID
+        /// The request id. A value that is not a request id is answered with 404 `request.not_found`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/RequestId`.
+        internal typealias RequestId = Components.Schemas.RequestID
     }
 }

@@ -10,6 +10,133 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/schemas/SubjectID`.
         internal typealias SubjectID = Swift.String
+        /// The opaque id of a record: `rec_` and 26 characters of lower-case base32.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RecordID`.
+        internal typealias RecordID = Swift.String
+        /// At most one identifier of each kind, keyed by kind. Values are trimmed; e-mail addresses are compared in lower case and phone numbers in E.164 (`06 1234 5678` and `+31 6 12345678` are the same). An unknown kind is refused with `identifier.invalid`.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Identifiers`.
+        internal struct Identifiers: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Identifiers/email`.
+            internal var email: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Identifiers/phone`.
+            internal var phone: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Identifiers/customer_number`.
+            internal var customerNumber: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Identifiers/external_id`.
+            internal var externalId: Swift.String?
+            /// Creates a new `Identifiers`.
+            ///
+            /// - Parameters:
+            ///   - email:
+            ///   - phone:
+            ///   - customerNumber:
+            ///   - externalId:
+            internal init(
+                email: Swift.String? = nil,
+                phone: Swift.String? = nil,
+                customerNumber: Swift.String? = nil,
+                externalId: Swift.String? = nil
+            ) {
+                self.email = email
+                self.phone = phone
+                self.customerNumber = customerNumber
+                self.externalId = externalId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case email
+                case phone
+                case customerNumber = "customer_number"
+                case externalId = "external_id"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.email = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.phone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .phone
+                )
+                self.customerNumber = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .customerNumber
+                )
+                self.externalId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .externalId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "email",
+                    "phone",
+                    "customer_number",
+                    "external_id"
+                ])
+            }
+        }
+        /// Field name to value. The names are the `fields` of the category in the policy; each value is at most 64 KiB (UTF-8).
+        ///
+        /// - Remark: Generated from `#/components/schemas/Fields`.
+        internal struct Fields: Codable, Hashable, Sendable {
+            /// A container of undocumented properties.
+            internal var additionalProperties: [String: Swift.String]
+            /// Creates a new `Fields`.
+            ///
+            /// - Parameters:
+            ///   - additionalProperties: A container of undocumented properties.
+            internal init(additionalProperties: [String: Swift.String] = .init()) {
+                self.additionalProperties = additionalProperties
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+            }
+            internal func encode(to encoder: any Swift.Encoder) throws {
+                try encoder.encodeAdditionalProperties(additionalProperties)
+            }
+        }
+        /// A first record of a new subject.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RecordDocument`.
+        internal struct RecordDocument: Codable, Hashable, Sendable {
+            /// A category id of the policy.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RecordDocument/category`.
+            internal var category: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RecordDocument/record_id`.
+            internal var recordId: Components.Schemas.RecordID?
+            /// - Remark: Generated from `#/components/schemas/RecordDocument/fields`.
+            internal var fields: Components.Schemas.Fields
+            /// The purpose this record is collected for; overrides the subject's `purpose`. It must be a purpose of the policy (`purpose.unknown`) that uses the category (`purpose.category_unused`) and that the key is bound to (`purpose.not_allowed`; an admin key may name any). When neither is given: the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy); `purpose.required` when there are several.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RecordDocument/purpose`.
+            internal var purpose: Swift.String?
+            /// Creates a new `RecordDocument`.
+            ///
+            /// - Parameters:
+            ///   - category: A category id of the policy.
+            ///   - recordId:
+            ///   - fields:
+            ///   - purpose: The purpose this record is collected for; overrides the subject's `purpose`. It must be a purpose of the policy (`purpose.unknown`) that uses the category (`purpose.category_unused`) and that the key is bound to (`purpose.not_allowed`; an admin key may name any). When neither is given: the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy); `purpose.required` when there are several.
+            internal init(
+                category: Swift.String,
+                recordId: Components.Schemas.RecordID? = nil,
+                fields: Components.Schemas.Fields,
+                purpose: Swift.String? = nil
+            ) {
+                self.category = category
+                self.recordId = recordId
+                self.fields = fields
+                self.purpose = purpose
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case category
+                case recordId = "record_id"
+                case fields
+                case purpose
+            }
+        }
         /// RFC 9457 problem details, served as `application/problem+json`. Branch on `code`, which is stable; the detail is for people and never contains personal data.
         ///
         /// - Remark: Generated from `#/components/schemas/Problem`.
@@ -1586,6 +1713,1848 @@ extension Components {
                     "ad_user_data",
                     "ad_personalization"
                 ])
+            }
+        }
+        /// The opaque id of a data-subject request: `req_` and 26 characters of lower-case base32. Random and meaningless, safe in URLs and logs, and the reference to quote to the requester.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestID`.
+        internal typealias RequestID = Swift.String
+        /// What the person asks for: a copy of their data and the facts of its processing (`access`, art. 15), their data in a machine-readable form (`portability`, art. 20), corrected data (`rectification`, art. 16), their data erased (`erasure`, art. 17), stored but not used (`restriction`, art. 18), an objection to processing (`objection`, art. 21), or consent withdrawn (`withdrawal`, art. 7(3)).
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestType`.
+        internal enum RequestType: String, Codable, Hashable, Sendable, CaseIterable {
+            case access = "access"
+            case portability = "portability"
+            case rectification = "rectification"
+            case erasure = "erasure"
+            case restriction = "restriction"
+            case objection = "objection"
+            case withdrawal = "withdrawal"
+        }
+        /// `received`: taken in. `awaiting_identification`: the requester was asked to identify themselves, and the legal clock is paused (art. 12(6)). `in_progress`: the identity is verified. `extended`: the deadline was moved to receipt + 3 months (art. 12(3)). `fulfilled` and `rejected` (art. 12(4)) are final.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestState`.
+        internal enum RequestState: String, Codable, Hashable, Sendable, CaseIterable {
+            case received = "received"
+            case awaitingIdentification = "awaiting_identification"
+            case inProgress = "in_progress"
+            case extended = "extended"
+            case fulfilled = "fulfilled"
+            case rejected = "rejected"
+        }
+        /// How the requester's identity is checked: signed in to their account (`signed_in_session`), a one-time code sent to the e-mail address on record (`registered_email`), a call back to the phone number on record (`phone_callback`), a copy of an ID with photo, MRZ, document number and BSN blacked out and deleted after use (`id_copy_shielded`), or an ID shown in person (`in_person`). The policy lists the checks it accepts (`rights.identity_checks`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/IdentityCheck`.
+        internal enum IdentityCheck: String, Codable, Hashable, Sendable, CaseIterable {
+            case signedInSession = "signed_in_session"
+            case registeredEmail = "registered_email"
+            case phoneCallback = "phone_callback"
+            case idCopyShielded = "id_copy_shielded"
+            case inPerson = "in_person"
+        }
+        /// A data-subject request as it comes in.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestBody`.
+        internal struct RequestBody: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RequestBody/type`.
+            internal var _type: Components.Schemas.RequestType
+            /// The requester, when known by their Kluis id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/subject_id`.
+            internal var subjectId: Components.Schemas.SubjectID?
+            /// What the requester gave to be found by, such as their e-mail address. Looked up through the blind index and never stored with the request; when `subject_id` is given too, they must not belong to someone else. One of `subject_id` and `identifiers` is required.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/identifiers`.
+            internal var identifiers: Components.Schemas.Identifiers?
+            /// How the request reached the controller.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/channel`.
+            internal enum ChannelPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case web = "web"
+                case email = "email"
+                case post = "post"
+                case phone = "phone"
+                case inPerson = "in_person"
+                case api = "api"
+            }
+            /// How the request reached the controller.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/channel`.
+            internal var channel: Components.Schemas.RequestBody.ChannelPayload?
+            /// When the request arrived, not in the future; now when absent. The legal month runs from this day, so give the day a letter or e-mail came in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/received_at`.
+            internal var receivedAt: Foundation.Date?
+            /// For an objection or withdrawal: the purpose ids it is about; every purpose that allows it when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/purposes`.
+            internal var purposes: [Swift.String]?
+            /// For a restriction: the category ids to restrict; all when absent. For an erasure: the category ids to erase, the person and the rest of their data staying; the whole person when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/categories`.
+            internal var categories: [Swift.String]?
+            /// For a restriction: why it is asked (art. 18(1)); `accuracy_contested` when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/ground`.
+            internal enum GroundPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case accuracyContested = "accuracy_contested"
+                case unlawfulProcessing = "unlawful_processing"
+                case legalClaims = "legal_claims"
+                case objectionPending = "objection_pending"
+            }
+            /// For a restriction: why it is asked (art. 18(1)); `accuracy_contested` when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/ground`.
+            internal var ground: Components.Schemas.RequestBody.GroundPayload?
+            /// The application vouches that the requester is signed in as `subject_id`. Verifies the identity at once; refused when the policy does not accept `signed_in_session`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestBody/signed_in_session`.
+            internal var signedInSession: Swift.Bool?
+            /// Creates a new `RequestBody`.
+            ///
+            /// - Parameters:
+            ///   - _type:
+            ///   - subjectId: The requester, when known by their Kluis id.
+            ///   - identifiers: What the requester gave to be found by, such as their e-mail address. Looked up through the blind index and never stored with the request; when `subject_id` is given too, they must not belong to someone else. One of `subject_id` and `identifiers` is required.
+            ///   - channel: How the request reached the controller.
+            ///   - receivedAt: When the request arrived, not in the future; now when absent. The legal month runs from this day, so give the day a letter or e-mail came in.
+            ///   - purposes: For an objection or withdrawal: the purpose ids it is about; every purpose that allows it when absent.
+            ///   - categories: For a restriction: the category ids to restrict; all when absent. For an erasure: the category ids to erase, the person and the rest of their data staying; the whole person when absent.
+            ///   - ground: For a restriction: why it is asked (art. 18(1)); `accuracy_contested` when absent.
+            ///   - signedInSession: The application vouches that the requester is signed in as `subject_id`. Verifies the identity at once; refused when the policy does not accept `signed_in_session`.
+            internal init(
+                _type: Components.Schemas.RequestType,
+                subjectId: Components.Schemas.SubjectID? = nil,
+                identifiers: Components.Schemas.Identifiers? = nil,
+                channel: Components.Schemas.RequestBody.ChannelPayload? = nil,
+                receivedAt: Foundation.Date? = nil,
+                purposes: [Swift.String]? = nil,
+                categories: [Swift.String]? = nil,
+                ground: Components.Schemas.RequestBody.GroundPayload? = nil,
+                signedInSession: Swift.Bool? = nil
+            ) {
+                self._type = _type
+                self.subjectId = subjectId
+                self.identifiers = identifiers
+                self.channel = channel
+                self.receivedAt = receivedAt
+                self.purposes = purposes
+                self.categories = categories
+                self.ground = ground
+                self.signedInSession = signedInSession
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case _type = "type"
+                case subjectId = "subject_id"
+                case identifiers
+                case channel
+                case receivedAt = "received_at"
+                case purposes
+                case categories
+                case ground
+                case signedInSession = "signed_in_session"
+            }
+        }
+        /// A request as it stands today: what was asked, its state, history and deadlines. It holds no personal values: the subject is an id, reasons are refused when they contain a BSN, and an identity check is recorded by method only.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestAnswer`.
+        internal struct RequestAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/id`.
+            internal var id: Components.Schemas.RequestID
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/type`.
+            internal var _type: Components.Schemas.RequestType
+            /// Absent when the identifiers given matched nobody: the answer is then that no data is held.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/subject_id`.
+            internal var subjectId: Components.Schemas.SubjectID?
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/channel`.
+            internal enum ChannelPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case web = "web"
+                case email = "email"
+                case post = "post"
+                case phone = "phone"
+                case inPerson = "in_person"
+                case api = "api"
+            }
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/channel`.
+            internal var channel: Components.Schemas.RequestAnswer.ChannelPayload
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/received_at`.
+            internal var receivedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/state`.
+            internal var state: Components.Schemas.RequestState
+            /// For an objection or withdrawal; empty: every purpose that allows it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/purposes`.
+            internal var purposes: [Swift.String]
+            /// For a restriction or an erasure; empty: all categories (for an erasure, the whole person).
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/categories`.
+            internal var categories: [Swift.String]
+            /// For a restriction, when the requester gave one.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/ground`.
+            internal enum GroundPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case accuracyContested = "accuracy_contested"
+                case unlawfulProcessing = "unlawful_processing"
+                case legalClaims = "legal_claims"
+                case objectionPending = "objection_pending"
+            }
+            /// For a restriction, when the requester gave one.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/ground`.
+            internal var ground: Components.Schemas.RequestAnswer.GroundPayload?
+            /// Present once the requester's identity is verified.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/identity`.
+            internal var identity: Components.Schemas.IdentityVerification?
+            /// Whether a one-time code was sent and has not been checked yet; it may have expired.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/code_outstanding`.
+            internal var codeOutstanding: Swift.Bool
+            /// Why the deadline was extended, as the requester must be told.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/extension_reason`.
+            internal var extensionReason: Swift.String?
+            /// Why the request was refused, as the requester must be told.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/rejection_reason`.
+            internal var rejectionReason: Swift.String?
+            /// What fulfilment did, in words without values, such as `erased 4 categories`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/outcome`.
+            internal var outcome: Swift.String?
+            /// When the request was fulfilled or rejected.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/closed_at`.
+            internal var closedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/deadlines`.
+            internal var deadlines: Components.Schemas.RequestDeadlines
+            /// Open, and `deadlines.due` has passed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/overdue`.
+            internal var overdue: Swift.Bool
+            /// Open, and due within seven days.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/due_soon`.
+            internal var dueSoon: Swift.Bool
+            /// Every step, oldest first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestAnswer/history`.
+            internal var history: [Components.Schemas.RequestStep]
+            /// Creates a new `RequestAnswer`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - _type:
+            ///   - subjectId: Absent when the identifiers given matched nobody: the answer is then that no data is held.
+            ///   - channel:
+            ///   - receivedAt:
+            ///   - state:
+            ///   - purposes: For an objection or withdrawal; empty: every purpose that allows it.
+            ///   - categories: For a restriction or an erasure; empty: all categories (for an erasure, the whole person).
+            ///   - ground: For a restriction, when the requester gave one.
+            ///   - identity: Present once the requester's identity is verified.
+            ///   - codeOutstanding: Whether a one-time code was sent and has not been checked yet; it may have expired.
+            ///   - extensionReason: Why the deadline was extended, as the requester must be told.
+            ///   - rejectionReason: Why the request was refused, as the requester must be told.
+            ///   - outcome: What fulfilment did, in words without values, such as `erased 4 categories`.
+            ///   - closedAt: When the request was fulfilled or rejected.
+            ///   - deadlines:
+            ///   - overdue: Open, and `deadlines.due` has passed.
+            ///   - dueSoon: Open, and due within seven days.
+            ///   - history: Every step, oldest first.
+            internal init(
+                id: Components.Schemas.RequestID,
+                _type: Components.Schemas.RequestType,
+                subjectId: Components.Schemas.SubjectID? = nil,
+                channel: Components.Schemas.RequestAnswer.ChannelPayload,
+                receivedAt: Foundation.Date,
+                state: Components.Schemas.RequestState,
+                purposes: [Swift.String],
+                categories: [Swift.String],
+                ground: Components.Schemas.RequestAnswer.GroundPayload? = nil,
+                identity: Components.Schemas.IdentityVerification? = nil,
+                codeOutstanding: Swift.Bool,
+                extensionReason: Swift.String? = nil,
+                rejectionReason: Swift.String? = nil,
+                outcome: Swift.String? = nil,
+                closedAt: Foundation.Date? = nil,
+                deadlines: Components.Schemas.RequestDeadlines,
+                overdue: Swift.Bool,
+                dueSoon: Swift.Bool,
+                history: [Components.Schemas.RequestStep]
+            ) {
+                self.id = id
+                self._type = _type
+                self.subjectId = subjectId
+                self.channel = channel
+                self.receivedAt = receivedAt
+                self.state = state
+                self.purposes = purposes
+                self.categories = categories
+                self.ground = ground
+                self.identity = identity
+                self.codeOutstanding = codeOutstanding
+                self.extensionReason = extensionReason
+                self.rejectionReason = rejectionReason
+                self.outcome = outcome
+                self.closedAt = closedAt
+                self.deadlines = deadlines
+                self.overdue = overdue
+                self.dueSoon = dueSoon
+                self.history = history
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case _type = "type"
+                case subjectId = "subject_id"
+                case channel
+                case receivedAt = "received_at"
+                case state
+                case purposes
+                case categories
+                case ground
+                case identity
+                case codeOutstanding = "code_outstanding"
+                case extensionReason = "extension_reason"
+                case rejectionReason = "rejection_reason"
+                case outcome
+                case closedAt = "closed_at"
+                case deadlines
+                case overdue
+                case dueSoon = "due_soon"
+                case history
+            }
+        }
+        /// The legal deadlines (art. 12(3), Regulation 1182/71 and the Algemene termijnenwet), as dates (YYYY-MM-DD) in the Netherlands. The answer is due one month after receipt, or sooner when the policy promises less; a month ends on the same day number, or on the month's last day when it has none, and a period that ends on a Saturday, Sunday or Dutch public holiday ends on the next working day. While identification is awaited the clock is paused. An extension moves the deadline to receipt + 3 months and must be decided within the first month.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestDeadlines`.
+        internal struct RequestDeadlines: Codable, Hashable, Sendable {
+            /// The day of receipt, moved by the days the clock was paused.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/receipt`.
+            internal var receipt: Swift.String
+            /// Whole days the clock was paused while identification was awaited, a pause still running included.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/paused_days`.
+            internal var pausedDays: Swift.Int
+            /// Receipt + one month, or the policy's shorter promise (`rights.answer_within`), before roll-over.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/target`.
+            internal var target: Swift.String
+            /// The day the answer is due without an extension: `target` moved past weekends and Dutch public holidays.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/deadline`.
+            internal var deadline: Swift.String
+            /// The last day an extension may be decided: receipt + one month, rolled over.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/extension_decision_deadline`.
+            internal var extensionDecisionDeadline: Swift.String
+            /// Receipt + 3 months, before roll-over. Counted from receipt, not from the first deadline: they differ at month ends.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/extended_target`.
+            internal var extendedTarget: Swift.String
+            /// `extended_target` rolled over: the day an extended answer is due.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/extended_deadline`.
+            internal var extendedDeadline: Swift.String
+            /// Whether an extension was decided.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/extended`.
+            internal var extended: Swift.Bool
+            /// Whether the clock is paused now, awaiting identification.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/paused`.
+            internal var paused: Swift.Bool
+            /// The deadline that applies: `extended_deadline` once extended, else `deadline`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestDeadlines/due`.
+            internal var due: Swift.String
+            /// Creates a new `RequestDeadlines`.
+            ///
+            /// - Parameters:
+            ///   - receipt: The day of receipt, moved by the days the clock was paused.
+            ///   - pausedDays: Whole days the clock was paused while identification was awaited, a pause still running included.
+            ///   - target: Receipt + one month, or the policy's shorter promise (`rights.answer_within`), before roll-over.
+            ///   - deadline: The day the answer is due without an extension: `target` moved past weekends and Dutch public holidays.
+            ///   - extensionDecisionDeadline: The last day an extension may be decided: receipt + one month, rolled over.
+            ///   - extendedTarget: Receipt + 3 months, before roll-over. Counted from receipt, not from the first deadline: they differ at month ends.
+            ///   - extendedDeadline: `extended_target` rolled over: the day an extended answer is due.
+            ///   - extended: Whether an extension was decided.
+            ///   - paused: Whether the clock is paused now, awaiting identification.
+            ///   - due: The deadline that applies: `extended_deadline` once extended, else `deadline`.
+            internal init(
+                receipt: Swift.String,
+                pausedDays: Swift.Int,
+                target: Swift.String,
+                deadline: Swift.String,
+                extensionDecisionDeadline: Swift.String,
+                extendedTarget: Swift.String,
+                extendedDeadline: Swift.String,
+                extended: Swift.Bool,
+                paused: Swift.Bool,
+                due: Swift.String
+            ) {
+                self.receipt = receipt
+                self.pausedDays = pausedDays
+                self.target = target
+                self.deadline = deadline
+                self.extensionDecisionDeadline = extensionDecisionDeadline
+                self.extendedTarget = extendedTarget
+                self.extendedDeadline = extendedDeadline
+                self.extended = extended
+                self.paused = paused
+                self.due = due
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case receipt
+                case pausedDays = "paused_days"
+                case target
+                case deadline
+                case extensionDecisionDeadline = "extension_decision_deadline"
+                case extendedTarget = "extended_target"
+                case extendedDeadline = "extended_deadline"
+                case extended
+                case paused
+                case due
+            }
+        }
+        /// One change of state, or an identity check recorded on a request already in progress.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestStep`.
+        internal struct RequestStep: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RequestStep/time`.
+            internal var time: Foundation.Date
+            /// The API key id (`key_…`) or operator that took the step.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestStep/actor`.
+            internal var actor: Swift.String
+            /// The state after the step.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestStep/state`.
+            internal var state: Components.Schemas.RequestState
+            /// Why: the identity check, the extension or rejection reason, or what fulfilment did.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestStep/note`.
+            internal var note: Swift.String?
+            /// Creates a new `RequestStep`.
+            ///
+            /// - Parameters:
+            ///   - time:
+            ///   - actor: The API key id (`key_…`) or operator that took the step.
+            ///   - state: The state after the step.
+            ///   - note: Why: the identity check, the extension or rejection reason, or what fulfilment did.
+            internal init(
+                time: Foundation.Date,
+                actor: Swift.String,
+                state: Components.Schemas.RequestState,
+                note: Swift.String? = nil
+            ) {
+                self.time = time
+                self.actor = actor
+                self.state = state
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case time
+                case actor
+                case state
+                case note
+            }
+        }
+        /// How the requester's identity was established: only the method, when and by whom are kept, never a document or its contents.
+        ///
+        /// - Remark: Generated from `#/components/schemas/IdentityVerification`.
+        internal struct IdentityVerification: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/IdentityVerification/method`.
+            internal var method: Components.Schemas.IdentityCheck
+            /// - Remark: Generated from `#/components/schemas/IdentityVerification/verified_at`.
+            internal var verifiedAt: Foundation.Date
+            /// The API key id (`key_…`) or operator that verified.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IdentityVerification/verified_by`.
+            internal var verifiedBy: Swift.String
+            /// Creates a new `IdentityVerification`.
+            ///
+            /// - Parameters:
+            ///   - method:
+            ///   - verifiedAt:
+            ///   - verifiedBy: The API key id (`key_…`) or operator that verified.
+            internal init(
+                method: Components.Schemas.IdentityCheck,
+                verifiedAt: Foundation.Date,
+                verifiedBy: Swift.String
+            ) {
+                self.method = method
+                self.verifiedAt = verifiedAt
+                self.verifiedBy = verifiedBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case method
+                case verifiedAt = "verified_at"
+                case verifiedBy = "verified_by"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RequestList`.
+        internal struct RequestList: Codable, Hashable, Sendable {
+            /// Oldest receipt first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RequestList/requests`.
+            internal var requests: [Components.Schemas.RequestAnswer]
+            /// Creates a new `RequestList`.
+            ///
+            /// - Parameters:
+            ///   - requests: Oldest receipt first.
+            internal init(requests: [Components.Schemas.RequestAnswer]) {
+                self.requests = requests
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case requests
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/VerifyBody`.
+        internal struct VerifyBody: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/VerifyBody/method`.
+            internal var method: Components.Schemas.IdentityCheck
+            /// For `registered_email`: the six-digit code the requester received.
+            ///
+            /// - Remark: Generated from `#/components/schemas/VerifyBody/code`.
+            internal var code: Swift.String?
+            /// Creates a new `VerifyBody`.
+            ///
+            /// - Parameters:
+            ///   - method:
+            ///   - code: For `registered_email`: the six-digit code the requester received.
+            internal init(
+                method: Components.Schemas.IdentityCheck,
+                code: Swift.String? = nil
+            ) {
+                self.method = method
+                self.code = code
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case method
+                case code
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReasonBody`.
+        internal struct ReasonBody: Codable, Hashable, Sendable {
+            /// Why, in words the requester can be told; kept with the request. Trimmed; must not contain a citizen service number (BSN), which Kluis never stores.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReasonBody/reason`.
+            internal var reason: Swift.String
+            /// Creates a new `ReasonBody`.
+            ///
+            /// - Parameters:
+            ///   - reason: Why, in words the requester can be told; kept with the request. Trimmed; must not contain a citizen service number (BSN), which Kluis never stores.
+            internal init(reason: Swift.String) {
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reason
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/FulfilBody`.
+        internal struct FulfilBody: Codable, Hashable, Sendable {
+            /// For a rectification, and required for it: the corrected records. Each replaces the fields of the record `record_id` names, which may be left out for a category with one record per person. The earlier values are not kept; the history and audit log record which categories changed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FulfilBody/corrections`.
+            internal var corrections: [Components.Schemas.RecordDocument]?
+            /// Tell the recipients of a rectification, erasure or restriction through the server's outbox (art. 19), each at the address the policy gives it (`notify`). Refused with `request.invalid`, changing nothing, when the server has no outbox.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FulfilBody/notify_recipients`.
+            internal var notifyRecipients: Swift.Bool?
+            /// Creates a new `FulfilBody`.
+            ///
+            /// - Parameters:
+            ///   - corrections: For a rectification, and required for it: the corrected records. Each replaces the fields of the record `record_id` names, which may be left out for a category with one record per person. The earlier values are not kept; the history and audit log record which categories changed.
+            ///   - notifyRecipients: Tell the recipients of a rectification, erasure or restriction through the server's outbox (art. 19), each at the address the policy gives it (`notify`). Refused with `request.invalid`, changing nothing, when the server has no outbox.
+            internal init(
+                corrections: [Components.Schemas.RecordDocument]? = nil,
+                notifyRecipients: Swift.Bool? = nil
+            ) {
+                self.corrections = corrections
+                self.notifyRecipients = notifyRecipients
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case corrections
+                case notifyRecipients = "notify_recipients"
+            }
+        }
+        /// What fulfilling a request did.
+        ///
+        /// - Remark: Generated from `#/components/schemas/FulfilmentAnswer`.
+        internal struct FulfilmentAnswer: Codable, Hashable, Sendable {
+            /// The request, now fulfilled.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FulfilmentAnswer/request`.
+            internal var request: Components.Schemas.RequestAnswer
+            /// For an erasure: what went and what stayed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FulfilmentAnswer/erasure`.
+            internal var erasure: Components.Schemas.ErasureRecord?
+            /// For an erasure: `erasure` signed as a compact JWS with ES256 (the consent-receipt key, at `/v1/consent-receipts/keys`), to give to the person as proof.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FulfilmentAnswer/certificate`.
+            internal var certificate: Swift.String?
+            /// For a rectification, erasure or restriction: the recipients to tell (art. 19). Empty otherwise.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FulfilmentAnswer/recipients_to_notify`.
+            internal var recipientsToNotify: [Components.Schemas.RecipientNotice]
+            /// For an objection or withdrawal: the consent events recorded. Empty otherwise.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FulfilmentAnswer/consent_events`.
+            internal var consentEvents: [Components.Schemas.ConsentEvent]
+            /// Creates a new `FulfilmentAnswer`.
+            ///
+            /// - Parameters:
+            ///   - request: The request, now fulfilled.
+            ///   - erasure: For an erasure: what went and what stayed.
+            ///   - certificate: For an erasure: `erasure` signed as a compact JWS with ES256 (the consent-receipt key, at `/v1/consent-receipts/keys`), to give to the person as proof.
+            ///   - recipientsToNotify: For a rectification, erasure or restriction: the recipients to tell (art. 19). Empty otherwise.
+            ///   - consentEvents: For an objection or withdrawal: the consent events recorded. Empty otherwise.
+            internal init(
+                request: Components.Schemas.RequestAnswer,
+                erasure: Components.Schemas.ErasureRecord? = nil,
+                certificate: Swift.String? = nil,
+                recipientsToNotify: [Components.Schemas.RecipientNotice],
+                consentEvents: [Components.Schemas.ConsentEvent]
+            ) {
+                self.request = request
+                self.erasure = erasure
+                self.certificate = certificate
+                self.recipientsToNotify = recipientsToNotify
+                self.consentEvents = consentEvents
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case request
+                case erasure
+                case certificate
+                case recipientsToNotify = "recipients_to_notify"
+                case consentEvents = "consent_events"
+            }
+        }
+        /// What an erasure destroyed and what it kept, never a value. The erasure journal keeps it, so that a restore from an older backup erases the person again.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ErasureRecord`.
+        internal struct ErasureRecord: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/subject`.
+            internal var subject: Components.Schemas.SubjectID
+            /// The request the erasure fulfilled.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/request`.
+            internal var request: Components.Schemas.RequestID?
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/erased_at`.
+            internal var erasedAt: Foundation.Date
+            /// The categories whose data keys were destroyed and records deleted. `_identity` (identifiers) and `_consent` (the consent history) are Kluis's own.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/erased`.
+            internal var erased: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/KeptPayload`.
+            internal struct KeptPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/ErasureRecord/KeptPayload/category`.
+                internal var category: Swift.String
+                /// The purpose ids that keep it, comma-separated.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ErasureRecord/KeptPayload/purpose`.
+                internal var purpose: Swift.String
+                /// When its last record is due to go; absent while a retention clock has not started or a legal hold is in force.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ErasureRecord/KeptPayload/until`.
+                internal var until: Foundation.Date?
+                /// Creates a new `KeptPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - category:
+                ///   - purpose: The purpose ids that keep it, comma-separated.
+                ///   - until: When its last record is due to go; absent while a retention clock has not started or a legal hold is in force.
+                internal init(
+                    category: Swift.String,
+                    purpose: Swift.String,
+                    until: Foundation.Date? = nil
+                ) {
+                    self.category = category
+                    self.purpose = purpose
+                    self.until = until
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case category
+                    case purpose
+                    case until
+                }
+            }
+            /// Categories kept because a legal obligation or a legal hold in force requires it (art. 17(3)), restricted to that purpose until they go.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/kept`.
+            internal typealias KeptPayload = [Components.Schemas.ErasureRecord.KeptPayloadPayload]
+            /// Categories kept because a legal obligation or a legal hold in force requires it (art. 17(3)), restricted to that purpose until they go.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/kept`.
+            internal var kept: Components.Schemas.ErasureRecord.KeptPayload
+            /// Records of other people that named this person and now show the pseudonym.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/masked_records`.
+            internal var maskedRecords: Swift.Int
+            /// What replaces this person in other people's records.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/pseudonym`.
+            internal var pseudonym: Swift.String
+            /// For an erasure of part of the person's data (a deletion, or an erasure request naming categories): what was asked. Absent when the whole person was erased; the person then stays with the rest of their data.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/scope`.
+            internal struct ScopePayload: Codable, Hashable, Sendable {
+                /// Categories asked to go whole.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ErasureRecord/scope/categories`.
+                internal var categories: [Swift.String]
+                /// Record ids erased one by one, or every record of a deleted category.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ErasureRecord/scope/records`.
+                internal var records: [Swift.String]
+                /// Creates a new `ScopePayload`.
+                ///
+                /// - Parameters:
+                ///   - categories: Categories asked to go whole.
+                ///   - records: Record ids erased one by one, or every record of a deleted category.
+                internal init(
+                    categories: [Swift.String],
+                    records: [Swift.String]
+                ) {
+                    self.categories = categories
+                    self.records = records
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case categories
+                    case records
+                }
+            }
+            /// For an erasure of part of the person's data (a deletion, or an erasure request naming categories): what was asked. Absent when the whole person was erased; the person then stays with the rest of their data.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ErasureRecord/scope`.
+            internal var scope: Components.Schemas.ErasureRecord.ScopePayload?
+            /// Creates a new `ErasureRecord`.
+            ///
+            /// - Parameters:
+            ///   - subject:
+            ///   - request: The request the erasure fulfilled.
+            ///   - erasedAt:
+            ///   - erased: The categories whose data keys were destroyed and records deleted. `_identity` (identifiers) and `_consent` (the consent history) are Kluis's own.
+            ///   - kept: Categories kept because a legal obligation or a legal hold in force requires it (art. 17(3)), restricted to that purpose until they go.
+            ///   - maskedRecords: Records of other people that named this person and now show the pseudonym.
+            ///   - pseudonym: What replaces this person in other people's records.
+            ///   - scope: For an erasure of part of the person's data (a deletion, or an erasure request naming categories): what was asked. Absent when the whole person was erased; the person then stays with the rest of their data.
+            internal init(
+                subject: Components.Schemas.SubjectID,
+                request: Components.Schemas.RequestID? = nil,
+                erasedAt: Foundation.Date,
+                erased: [Swift.String],
+                kept: Components.Schemas.ErasureRecord.KeptPayload,
+                maskedRecords: Swift.Int,
+                pseudonym: Swift.String,
+                scope: Components.Schemas.ErasureRecord.ScopePayload? = nil
+            ) {
+                self.subject = subject
+                self.request = request
+                self.erasedAt = erasedAt
+                self.erased = erased
+                self.kept = kept
+                self.maskedRecords = maskedRecords
+                self.pseudonym = pseudonym
+                self.scope = scope
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subject
+                case request
+                case erasedAt = "erased_at"
+                case erased
+                case kept
+                case maskedRecords = "masked_records"
+                case pseudonym
+                case scope
+            }
+        }
+        /// A recipient to tell of a rectification, erasure or restriction (art. 19).
+        ///
+        /// - Remark: Generated from `#/components/schemas/RecipientNotice`.
+        internal struct RecipientNotice: Codable, Hashable, Sendable {
+            /// A recipient id of the policy.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RecipientNotice/recipient`.
+            internal var recipient: Swift.String
+            /// Its name, in the policy's first language.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RecipientNotice/name`.
+            internal var name: Swift.String
+            /// The changed categories it received or routinely receives.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RecipientNotice/categories`.
+            internal var categories: [Swift.String]
+            /// Whether the disclosure log shows data of these categories went to it; otherwise the policy names it for a purpose that uses them.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RecipientNotice/disclosed`.
+            internal var disclosed: Swift.Bool
+            /// Whether Kluis told it through the outbox (`notify_recipients`), at the address the policy gives; otherwise telling it is the organisation's work.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RecipientNotice/notified`.
+            internal var notified: Swift.Bool?
+            /// Creates a new `RecipientNotice`.
+            ///
+            /// - Parameters:
+            ///   - recipient: A recipient id of the policy.
+            ///   - name: Its name, in the policy's first language.
+            ///   - categories: The changed categories it received or routinely receives.
+            ///   - disclosed: Whether the disclosure log shows data of these categories went to it; otherwise the policy names it for a purpose that uses them.
+            ///   - notified: Whether Kluis told it through the outbox (`notify_recipients`), at the address the policy gives; otherwise telling it is the organisation's work.
+            internal init(
+                recipient: Swift.String,
+                name: Swift.String,
+                categories: [Swift.String],
+                disclosed: Swift.Bool,
+                notified: Swift.Bool? = nil
+            ) {
+                self.recipient = recipient
+                self.name = name
+                self.categories = categories
+                self.disclosed = disclosed
+                self.notified = notified
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case recipient
+                case name
+                case categories
+                case disclosed
+                case notified
+            }
+        }
+        /// A restriction of processing (art. 18): the data stays stored, and only the purposes named may still use it. Every read honours it.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Restriction`.
+        internal struct Restriction: Codable, Hashable, Sendable {
+            /// The categories restricted; empty: all.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Restriction/categories`.
+            internal var categories: [Swift.String]
+            /// Why: art. 18(1) (a) to (d), or `legal_obligation` for data kept after an erasure (art. 17(3)(b)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Restriction/ground`.
+            internal enum GroundPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case accuracyContested = "accuracy_contested"
+                case unlawfulProcessing = "unlawful_processing"
+                case legalClaims = "legal_claims"
+                case objectionPending = "objection_pending"
+                case legalObligation = "legal_obligation"
+            }
+            /// Why: art. 18(1) (a) to (d), or `legal_obligation` for data kept after an erasure (art. 17(3)(b)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Restriction/ground`.
+            internal var ground: Components.Schemas.Restriction.GroundPayload
+            /// - Remark: Generated from `#/components/schemas/Restriction/since`.
+            internal var since: Foundation.Date
+            /// The purposes that may still use the data, such as the legal obligation that keeps invoices after an erasure.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Restriction/allowed_purposes`.
+            internal var allowedPurposes: [Swift.String]
+            /// For data kept under a legal obligation: when it is due to go.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Restriction/until`.
+            internal var until: Foundation.Date?
+            /// The request that asked for it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Restriction/request`.
+            internal var request: Components.Schemas.RequestID?
+            /// Creates a new `Restriction`.
+            ///
+            /// - Parameters:
+            ///   - categories: The categories restricted; empty: all.
+            ///   - ground: Why: art. 18(1) (a) to (d), or `legal_obligation` for data kept after an erasure (art. 17(3)(b)).
+            ///   - since:
+            ///   - allowedPurposes: The purposes that may still use the data, such as the legal obligation that keeps invoices after an erasure.
+            ///   - until: For data kept under a legal obligation: when it is due to go.
+            ///   - request: The request that asked for it.
+            internal init(
+                categories: [Swift.String],
+                ground: Components.Schemas.Restriction.GroundPayload,
+                since: Foundation.Date,
+                allowedPurposes: [Swift.String],
+                until: Foundation.Date? = nil,
+                request: Components.Schemas.RequestID? = nil
+            ) {
+                self.categories = categories
+                self.ground = ground
+                self.since = since
+                self.allowedPurposes = allowedPurposes
+                self.until = until
+                self.request = request
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case categories
+                case ground
+                case since
+                case allowedPurposes = "allowed_purposes"
+                case until
+                case request
+            }
+        }
+        /// Data handed to a recipient outside Kluis. Names only ids from the policy, never values.
+        ///
+        /// - Remark: Generated from `#/components/schemas/DisclosureBody`.
+        internal struct DisclosureBody: Codable, Hashable, Sendable {
+            /// A recipient id of the policy, named for `purpose`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/DisclosureBody/recipient`.
+            internal var recipient: Swift.String
+            /// The purpose the data was disclosed for. The key must be bound to it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/DisclosureBody/purpose`.
+            internal var purpose: Swift.String
+            /// The categories disclosed; each one `purpose` uses.
+            ///
+            /// - Remark: Generated from `#/components/schemas/DisclosureBody/categories`.
+            internal var categories: [Swift.String]
+            /// Creates a new `DisclosureBody`.
+            ///
+            /// - Parameters:
+            ///   - recipient: A recipient id of the policy, named for `purpose`.
+            ///   - purpose: The purpose the data was disclosed for. The key must be bound to it.
+            ///   - categories: The categories disclosed; each one `purpose` uses.
+            internal init(
+                recipient: Swift.String,
+                purpose: Swift.String,
+                categories: [Swift.String]
+            ) {
+                self.recipient = recipient
+                self.purpose = purpose
+                self.categories = categories
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case recipient
+                case purpose
+                case categories
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LiftBody`.
+        internal struct LiftBody: Codable, Hashable, Sendable {
+            /// When the person was told that the restriction will be lifted (art. 18(3)); not in the future. Without it, nothing is lifted: `restriction.subject_not_told` (409).
+            ///
+            /// - Remark: Generated from `#/components/schemas/LiftBody/subject_told_at`.
+            internal var subjectToldAt: Foundation.Date?
+            /// Creates a new `LiftBody`.
+            ///
+            /// - Parameters:
+            ///   - subjectToldAt: When the person was told that the restriction will be lifted (art. 18(3)); not in the future. Without it, nothing is lifted: `restriction.subject_not_told` (409).
+            internal init(subjectToldAt: Foundation.Date? = nil) {
+                self.subjectToldAt = subjectToldAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subjectToldAt = "subject_told_at"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RestrictionsAnswer`.
+        internal struct RestrictionsAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RestrictionsAnswer/subject_id`.
+            internal var subjectId: Components.Schemas.SubjectID
+            /// The restrictions that remain: those that keep data under a legal obligation after an erasure.
+            ///
+            /// - Remark: Generated from `#/components/schemas/RestrictionsAnswer/restrictions`.
+            internal var restrictions: [Components.Schemas.Restriction]
+            /// Creates a new `RestrictionsAnswer`.
+            ///
+            /// - Parameters:
+            ///   - subjectId:
+            ///   - restrictions: The restrictions that remain: those that keep data under a legal obligation after an erasure.
+            internal init(
+                subjectId: Components.Schemas.SubjectID,
+                restrictions: [Components.Schemas.Restriction]
+            ) {
+                self.subjectId = subjectId
+                self.restrictions = restrictions
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subjectId = "subject_id"
+                case restrictions
+            }
+        }
+        /// The answer to an access request (art. 15): whether data of the person is processed, a copy of it from every category the vault holds, and every fact the article requires. Names and texts are in the language asked for.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AccessPackage`.
+        internal struct AccessPackage: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/request`.
+            internal var request: Components.Schemas.RequestID
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/subject`.
+            internal var subject: Components.Schemas.SubjectID
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/generated_at`.
+            internal var generatedAt: Foundation.Date
+            /// The controller's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/controller`.
+            internal var controller: Swift.String
+            /// The policy version the facts come from.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/policy_version`.
+            internal var policyVersion: Swift.String
+            /// Whether any data of the person is processed (15(1)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/processed`.
+            internal var processed: Swift.Bool
+            /// A copy of the data, per category held, in policy order (15(3)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/data`.
+            internal var data: [Components.Schemas.AccessCategoryData]
+            /// The purposes that apply to the person, with their legal basis, since when and why they apply (15(1)(a)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/purposes`.
+            internal var purposes: [Components.Schemas.AccessPurpose]
+            /// The recipients the data was actually disclosed to, from the disclosure log (15(1)(c)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/disclosures`.
+            internal var disclosures: [Components.Schemas.AccessDisclosure]
+            /// The recipients the policy names for those purposes (15(1)(c)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/recipients`.
+            internal var recipients: [Components.Schemas.AccessRecipient]
+            /// Per category held: how long it is kept, and this person's erase-by date (15(1)(d)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/retention`.
+            internal var retention: [Components.Schemas.AccessRetention]
+            /// Where data not collected from the person came from (15(1)(g)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/sources`.
+            internal var sources: [Components.Schemas.AccessSource]
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/rights`.
+            internal var rights: Components.Schemas.AccessRights
+            /// Decisions without human involvement (15(1)(h)); empty when there are none.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/automated_decisions`.
+            internal var automatedDecisions: [Components.Schemas.AccessAutomatedDecision]
+            /// Transfers outside the EEA and their safeguards (15(2)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/transfers`.
+            internal var transfers: [Components.Schemas.AccessTransfer]
+            /// Every purpose that rests on consent or allows objection, and where the person stands on it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/consents`.
+            internal var consents: [Components.Schemas.AccessConsent]
+            /// Restrictions of processing in force (art. 18).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/restrictions`.
+            internal var restrictions: [Components.Schemas.Restriction]
+            /// Who looked the person up, read, wrote, exported, disclosed, erased or restricted their data, when and why, from the audit log.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/access_history`.
+            internal var accessHistory: [Components.Schemas.AccessEvent]
+            /// Creates a new `AccessPackage`.
+            ///
+            /// - Parameters:
+            ///   - request:
+            ///   - subject:
+            ///   - generatedAt:
+            ///   - controller: The controller's name.
+            ///   - policyVersion: The policy version the facts come from.
+            ///   - processed: Whether any data of the person is processed (15(1)).
+            ///   - data: A copy of the data, per category held, in policy order (15(3)).
+            ///   - purposes: The purposes that apply to the person, with their legal basis, since when and why they apply (15(1)(a)).
+            ///   - disclosures: The recipients the data was actually disclosed to, from the disclosure log (15(1)(c)).
+            ///   - recipients: The recipients the policy names for those purposes (15(1)(c)).
+            ///   - retention: Per category held: how long it is kept, and this person's erase-by date (15(1)(d)).
+            ///   - sources: Where data not collected from the person came from (15(1)(g)).
+            ///   - rights:
+            ///   - automatedDecisions: Decisions without human involvement (15(1)(h)); empty when there are none.
+            ///   - transfers: Transfers outside the EEA and their safeguards (15(2)).
+            ///   - consents: Every purpose that rests on consent or allows objection, and where the person stands on it.
+            ///   - restrictions: Restrictions of processing in force (art. 18).
+            ///   - accessHistory: Who looked the person up, read, wrote, exported, disclosed, erased or restricted their data, when and why, from the audit log.
+            internal init(
+                request: Components.Schemas.RequestID,
+                subject: Components.Schemas.SubjectID,
+                generatedAt: Foundation.Date,
+                controller: Swift.String,
+                policyVersion: Swift.String,
+                processed: Swift.Bool,
+                data: [Components.Schemas.AccessCategoryData],
+                purposes: [Components.Schemas.AccessPurpose],
+                disclosures: [Components.Schemas.AccessDisclosure],
+                recipients: [Components.Schemas.AccessRecipient],
+                retention: [Components.Schemas.AccessRetention],
+                sources: [Components.Schemas.AccessSource],
+                rights: Components.Schemas.AccessRights,
+                automatedDecisions: [Components.Schemas.AccessAutomatedDecision],
+                transfers: [Components.Schemas.AccessTransfer],
+                consents: [Components.Schemas.AccessConsent],
+                restrictions: [Components.Schemas.Restriction],
+                accessHistory: [Components.Schemas.AccessEvent]
+            ) {
+                self.request = request
+                self.subject = subject
+                self.generatedAt = generatedAt
+                self.controller = controller
+                self.policyVersion = policyVersion
+                self.processed = processed
+                self.data = data
+                self.purposes = purposes
+                self.disclosures = disclosures
+                self.recipients = recipients
+                self.retention = retention
+                self.sources = sources
+                self.rights = rights
+                self.automatedDecisions = automatedDecisions
+                self.transfers = transfers
+                self.consents = consents
+                self.restrictions = restrictions
+                self.accessHistory = accessHistory
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case request
+                case subject
+                case generatedAt = "generated_at"
+                case controller
+                case policyVersion = "policy_version"
+                case processed
+                case data
+                case purposes
+                case disclosures
+                case recipients
+                case retention
+                case sources
+                case rights
+                case automatedDecisions = "automated_decisions"
+                case transfers
+                case consents
+                case restrictions
+                case accessHistory = "access_history"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessCategoryData`.
+        internal struct AccessCategoryData: Codable, Hashable, Sendable {
+            /// A category id of the policy.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessCategoryData/category`.
+            internal var category: Swift.String
+            /// Its name in the package's language.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessCategoryData/name`.
+            internal var name: Swift.String
+            /// A fideslang data category, such as `user.contact.email`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessCategoryData/taxonomy`.
+            internal var taxonomy: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessCategoryData/origin`.
+            internal var origin: Components.Schemas.DataOrigin
+            /// - Remark: Generated from `#/components/schemas/AccessCategoryData/records`.
+            internal var records: [Components.Schemas.ExportedRecord]
+            /// Fields left out because they are about someone else (15(4)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessCategoryData/redacted_fields`.
+            internal var redactedFields: [Swift.String]
+            /// Creates a new `AccessCategoryData`.
+            ///
+            /// - Parameters:
+            ///   - category: A category id of the policy.
+            ///   - name: Its name in the package's language.
+            ///   - taxonomy: A fideslang data category, such as `user.contact.email`.
+            ///   - origin:
+            ///   - records:
+            ///   - redactedFields: Fields left out because they are about someone else (15(4)).
+            internal init(
+                category: Swift.String,
+                name: Swift.String,
+                taxonomy: Swift.String,
+                origin: Components.Schemas.DataOrigin,
+                records: [Components.Schemas.ExportedRecord],
+                redactedFields: [Swift.String]
+            ) {
+                self.category = category
+                self.name = name
+                self.taxonomy = taxonomy
+                self.origin = origin
+                self.records = records
+                self.redactedFields = redactedFields
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case category
+                case name
+                case taxonomy
+                case origin
+                case records
+                case redactedFields = "redacted_fields"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ExportedRecord`.
+        internal struct ExportedRecord: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ExportedRecord/id`.
+            internal var id: Components.Schemas.RecordID
+            /// Field name to value, opened.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ExportedRecord/fields`.
+            internal struct FieldsPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.String]
+                /// Creates a new `FieldsPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.String] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// Field name to value, opened.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ExportedRecord/fields`.
+            internal var fields: Components.Schemas.ExportedRecord.FieldsPayload
+            /// - Remark: Generated from `#/components/schemas/ExportedRecord/created_at`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/ExportedRecord/updated_at`.
+            internal var updatedAt: Foundation.Date
+            /// What was left out of the record because it is another person's (art. 15(4)); absent when nothing was.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ExportedRecord/redacted`.
+            internal var redacted: [Components.Schemas.Redaction]?
+            /// Creates a new `ExportedRecord`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - fields: Field name to value, opened.
+            ///   - createdAt:
+            ///   - updatedAt:
+            ///   - redacted: What was left out of the record because it is another person's (art. 15(4)); absent when nothing was.
+            internal init(
+                id: Components.Schemas.RecordID,
+                fields: Components.Schemas.ExportedRecord.FieldsPayload,
+                createdAt: Foundation.Date,
+                updatedAt: Foundation.Date,
+                redacted: [Components.Schemas.Redaction]? = nil
+            ) {
+                self.id = id
+                self.fields = fields
+                self.createdAt = createdAt
+                self.updatedAt = updatedAt
+                self.redacted = redacted
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case fields
+                case createdAt = "created_at"
+                case updatedAt = "updated_at"
+                case redacted
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Redaction`.
+        internal struct Redaction: Codable, Hashable, Sendable {
+            /// The fields left out.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Redaction/fields`.
+            internal var fields: [Swift.String]
+            /// Who the other person is to the subject, from the policy, in the package's language; never who they are.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Redaction/role`.
+            internal var role: Swift.String
+            /// Why it was left out, in the package's language.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Redaction/reason`.
+            internal var reason: Swift.String
+            /// Creates a new `Redaction`.
+            ///
+            /// - Parameters:
+            ///   - fields: The fields left out.
+            ///   - role: Who the other person is to the subject, from the policy, in the package's language; never who they are.
+            ///   - reason: Why it was left out, in the package's language.
+            internal init(
+                fields: [Swift.String],
+                role: Swift.String,
+                reason: Swift.String
+            ) {
+                self.fields = fields
+                self.role = role
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case fields
+                case role
+                case reason
+            }
+        }
+        /// A purpose that applies to the person: since when and why, and which of their data it uses.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AccessPurpose`.
+        internal struct AccessPurpose: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessPurpose/purpose`.
+            internal var purpose: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessPurpose/name`.
+            internal var name: Swift.String
+            /// The legal basis in full, in words.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPurpose/legal_basis`.
+            internal var legalBasis: Swift.String
+            /// The categories held that it uses.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPurpose/categories`.
+            internal var categories: [Swift.String]
+            /// When the purpose came to apply to the person (again, after an `applies_until` event ended it).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPurpose/since`.
+            internal var since: Foundation.Date
+            /// Why it applies: `collected` (data was collected for it), `consent` (consent was given), `event:NAME` (one of its `applies_from` events happened), `inherited` (data written before Kluis recorded purposes, which the purpose uses).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPurpose/reasons`.
+            internal var reasons: [Swift.String]
+            /// The policy's subject groups of the purpose (its `subjects`), which the person is thereby part of.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPurpose/groups`.
+            internal var groups: [Swift.String]
+            /// Creates a new `AccessPurpose`.
+            ///
+            /// - Parameters:
+            ///   - purpose:
+            ///   - name:
+            ///   - legalBasis: The legal basis in full, in words.
+            ///   - categories: The categories held that it uses.
+            ///   - since: When the purpose came to apply to the person (again, after an `applies_until` event ended it).
+            ///   - reasons: Why it applies: `collected` (data was collected for it), `consent` (consent was given), `event:NAME` (one of its `applies_from` events happened), `inherited` (data written before Kluis recorded purposes, which the purpose uses).
+            ///   - groups: The policy's subject groups of the purpose (its `subjects`), which the person is thereby part of.
+            internal init(
+                purpose: Swift.String,
+                name: Swift.String,
+                legalBasis: Swift.String,
+                categories: [Swift.String],
+                since: Foundation.Date,
+                reasons: [Swift.String],
+                groups: [Swift.String]
+            ) {
+                self.purpose = purpose
+                self.name = name
+                self.legalBasis = legalBasis
+                self.categories = categories
+                self.since = since
+                self.reasons = reasons
+                self.groups = groups
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case purpose
+                case name
+                case legalBasis = "legal_basis"
+                case categories
+                case since
+                case reasons
+                case groups
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessDisclosure`.
+        internal struct AccessDisclosure: Codable, Hashable, Sendable {
+            /// A recipient id of the policy.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessDisclosure/recipient`.
+            internal var recipient: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessDisclosure/name`.
+            internal var name: Swift.String
+            /// ISO 3166 alpha-2.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessDisclosure/country`.
+            internal var country: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessDisclosure/purpose`.
+            internal var purpose: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AccessDisclosure/categories`.
+            internal var categories: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/AccessDisclosure/time`.
+            internal var time: Foundation.Date
+            /// Creates a new `AccessDisclosure`.
+            ///
+            /// - Parameters:
+            ///   - recipient: A recipient id of the policy.
+            ///   - name:
+            ///   - country: ISO 3166 alpha-2.
+            ///   - purpose:
+            ///   - categories:
+            ///   - time:
+            internal init(
+                recipient: Swift.String,
+                name: Swift.String,
+                country: Swift.String,
+                purpose: Swift.String? = nil,
+                categories: [Swift.String],
+                time: Foundation.Date
+            ) {
+                self.recipient = recipient
+                self.name = name
+                self.country = country
+                self.purpose = purpose
+                self.categories = categories
+                self.time = time
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case recipient
+                case name
+                case country
+                case purpose
+                case categories
+                case time
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessRecipient`.
+        internal struct AccessRecipient: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessRecipient/recipient`.
+            internal var recipient: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessRecipient/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessRecipient/role`.
+            internal enum RolePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case processor = "processor"
+                case subProcessor = "sub_processor"
+                case jointController = "joint_controller"
+                case thirdParty = "third_party"
+                case groupCompany = "group_company"
+                case authority = "authority"
+            }
+            /// - Remark: Generated from `#/components/schemas/AccessRecipient/role`.
+            internal var role: Components.Schemas.AccessRecipient.RolePayload
+            /// ISO 3166 alpha-2: where the data goes.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessRecipient/country`.
+            internal var country: Swift.String
+            /// The purposes it receives data for that use a category held.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessRecipient/purposes`.
+            internal var purposes: [Swift.String]
+            /// Creates a new `AccessRecipient`.
+            ///
+            /// - Parameters:
+            ///   - recipient:
+            ///   - name:
+            ///   - role:
+            ///   - country: ISO 3166 alpha-2: where the data goes.
+            ///   - purposes: The purposes it receives data for that use a category held.
+            internal init(
+                recipient: Swift.String,
+                name: Swift.String,
+                role: Components.Schemas.AccessRecipient.RolePayload,
+                country: Swift.String,
+                purposes: [Swift.String]
+            ) {
+                self.recipient = recipient
+                self.name = name
+                self.role = role
+                self.country = country
+                self.purposes = purposes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case recipient
+                case name
+                case role
+                case country
+                case purposes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessRetention`.
+        internal struct AccessRetention: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessRetention/category`.
+            internal var category: Swift.String
+            /// The rule of each purpose that holds the category, in words.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessRetention/rules`.
+            internal var rules: [Swift.String]
+            /// The latest erase-by date among the person's records of the category, as the sweep will act on them; absent while any of them has none (a retention clock has not started, a legal hold or a restriction is in force).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessRetention/erase_by`.
+            internal var eraseBy: Foundation.Date?
+            /// Creates a new `AccessRetention`.
+            ///
+            /// - Parameters:
+            ///   - category:
+            ///   - rules: The rule of each purpose that holds the category, in words.
+            ///   - eraseBy: The latest erase-by date among the person's records of the category, as the sweep will act on them; absent while any of them has none (a retention clock has not started, a legal hold or a restriction is in force).
+            internal init(
+                category: Swift.String,
+                rules: [Swift.String],
+                eraseBy: Foundation.Date? = nil
+            ) {
+                self.category = category
+                self.rules = rules
+                self.eraseBy = eraseBy
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case category
+                case rules
+                case eraseBy = "erase_by"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessSource`.
+        internal struct AccessSource: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessSource/category`.
+            internal var category: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessSource/origin`.
+            internal var origin: Components.Schemas.DataOrigin
+            /// Where it came from, in words.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessSource/source`.
+            internal var source: Swift.String
+            /// Creates a new `AccessSource`.
+            ///
+            /// - Parameters:
+            ///   - category:
+            ///   - origin:
+            ///   - source: Where it came from, in words.
+            internal init(
+                category: Swift.String,
+                origin: Components.Schemas.DataOrigin,
+                source: Swift.String
+            ) {
+                self.category = category
+                self.origin = origin
+                self.source = source
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case category
+                case origin
+                case source
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessRights`.
+        internal struct AccessRights: Codable, Hashable, Sendable {
+            /// The person's rights, in words (15(1)(e)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessRights/rights`.
+            internal var rights: [Swift.String]
+            /// Where to send requests.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessRights/contact`.
+            internal var contact: Swift.String
+            /// The supervisory authority to complain to (15(1)(f)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessRights/authority`.
+            internal var authority: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessRights/authority_url`.
+            internal var authorityUrl: Swift.String
+            /// Creates a new `AccessRights`.
+            ///
+            /// - Parameters:
+            ///   - rights: The person's rights, in words (15(1)(e)).
+            ///   - contact: Where to send requests.
+            ///   - authority: The supervisory authority to complain to (15(1)(f)).
+            ///   - authorityUrl:
+            internal init(
+                rights: [Swift.String],
+                contact: Swift.String,
+                authority: Swift.String,
+                authorityUrl: Swift.String
+            ) {
+                self.rights = rights
+                self.contact = contact
+                self.authority = authority
+                self.authorityUrl = authorityUrl
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case rights
+                case contact
+                case authority
+                case authorityUrl = "authority_url"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessAutomatedDecision`.
+        internal struct AccessAutomatedDecision: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessAutomatedDecision/purpose`.
+            internal var purpose: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessAutomatedDecision/description`.
+            internal var description: Swift.String
+            /// The logic involved.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessAutomatedDecision/logic`.
+            internal var logic: Swift.String
+            /// Its significance and envisaged consequences for the person.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessAutomatedDecision/consequences`.
+            internal var consequences: Swift.String
+            /// Creates a new `AccessAutomatedDecision`.
+            ///
+            /// - Parameters:
+            ///   - purpose:
+            ///   - description:
+            ///   - logic: The logic involved.
+            ///   - consequences: Its significance and envisaged consequences for the person.
+            internal init(
+                purpose: Swift.String,
+                description: Swift.String,
+                logic: Swift.String,
+                consequences: Swift.String
+            ) {
+                self.purpose = purpose
+                self.description = description
+                self.logic = logic
+                self.consequences = consequences
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case purpose
+                case description
+                case logic
+                case consequences
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessTransfer`.
+        internal struct AccessTransfer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessTransfer/recipient`.
+            internal var recipient: Swift.String
+            /// ISO 3166 alpha-2, outside the EEA.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessTransfer/country`.
+            internal var country: Swift.String
+            /// The safeguard, in words (arts. 45-49).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessTransfer/safeguard`.
+            internal var safeguard: Swift.String
+            /// Creates a new `AccessTransfer`.
+            ///
+            /// - Parameters:
+            ///   - recipient:
+            ///   - country: ISO 3166 alpha-2, outside the EEA.
+            ///   - safeguard: The safeguard, in words (arts. 45-49).
+            internal init(
+                recipient: Swift.String,
+                country: Swift.String,
+                safeguard: Swift.String
+            ) {
+                self.recipient = recipient
+                self.country = country
+                self.safeguard = safeguard
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case recipient
+                case country
+                case safeguard
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessConsent`.
+        internal struct AccessConsent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessConsent/purpose`.
+            internal var purpose: Swift.String
+            /// `not_applicable` for a purpose that does not rest on consent but allows objection; `stale`: given for an earlier description of the purpose.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessConsent/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case notAsked = "not_asked"
+                case given = "given"
+                case refused = "refused"
+                case withdrawn = "withdrawn"
+                case expired = "expired"
+                case stale = "stale"
+                case notApplicable = "not_applicable"
+            }
+            /// `not_applicable` for a purpose that does not rest on consent but allows objection; `stale`: given for an earlier description of the purpose.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessConsent/status`.
+            internal var status: Components.Schemas.AccessConsent.StatusPayload
+            /// Whether an objection is in force.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessConsent/objected`.
+            internal var objected: Swift.Bool
+            /// Creates a new `AccessConsent`.
+            ///
+            /// - Parameters:
+            ///   - purpose:
+            ///   - status: `not_applicable` for a purpose that does not rest on consent but allows objection; `stale`: given for an earlier description of the purpose.
+            ///   - objected: Whether an objection is in force.
+            internal init(
+                purpose: Swift.String,
+                status: Components.Schemas.AccessConsent.StatusPayload,
+                objected: Swift.Bool
+            ) {
+                self.purpose = purpose
+                self.status = status
+                self.objected = objected
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case purpose
+                case status
+                case objected
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AccessEvent`.
+        internal struct AccessEvent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/time`.
+            internal var time: Foundation.Date
+            /// The name of the API key that acted; `operator` for the command line.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/actor`.
+            internal var actor: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/action`.
+            internal enum ActionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case lookup = "lookup"
+                case write = "write"
+                case read = "read"
+                case export = "export"
+                case erasure = "erasure"
+                case disclosure = "disclosure"
+                case restriction = "restriction"
+            }
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/action`.
+            internal var action: Components.Schemas.AccessEvent.ActionPayload
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/purpose`.
+            internal var purpose: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/categories`.
+            internal var categories: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/outcome`.
+            internal enum OutcomePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case allowed = "allowed"
+                case partial = "partial"
+                case denied = "denied"
+                case notFound = "not_found"
+            }
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/outcome`.
+            internal var outcome: Components.Schemas.AccessEvent.OutcomePayload
+            /// The written reason of a break-glass read, or the recipient of a disclosure.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/reason`.
+            internal var reason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AccessEvent/break_glass`.
+            internal var breakGlass: Swift.Bool
+            /// Creates a new `AccessEvent`.
+            ///
+            /// - Parameters:
+            ///   - time:
+            ///   - actor: The name of the API key that acted; `operator` for the command line.
+            ///   - action:
+            ///   - purpose:
+            ///   - categories:
+            ///   - outcome:
+            ///   - reason: The written reason of a break-glass read, or the recipient of a disclosure.
+            ///   - breakGlass:
+            internal init(
+                time: Foundation.Date,
+                actor: Swift.String,
+                action: Components.Schemas.AccessEvent.ActionPayload,
+                purpose: Swift.String? = nil,
+                categories: [Swift.String],
+                outcome: Components.Schemas.AccessEvent.OutcomePayload,
+                reason: Swift.String? = nil,
+                breakGlass: Swift.Bool
+            ) {
+                self.time = time
+                self.actor = actor
+                self.action = action
+                self.purpose = purpose
+                self.categories = categories
+                self.outcome = outcome
+                self.reason = reason
+                self.breakGlass = breakGlass
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case time
+                case actor
+                case action
+                case purpose
+                case categories
+                case outcome
+                case reason
+                case breakGlass = "break_glass"
+            }
+        }
+        /// Where data comes from: given by the person (`provided`), collected from their use of a service (`observed`), inferred by the controller (`derived`), or received from someone else (`third_party`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/DataOrigin`.
+        internal enum DataOrigin: String, Codable, Hashable, Sendable, CaseIterable {
+            case provided = "provided"
+            case observed = "observed"
+            case derived = "derived"
+            case thirdParty = "third_party"
+        }
+        /// The answer to a portability request (art. 20): the data the person provided or that was observed of them, of the categories used by a consent or contract purpose that applies to the person, in a structured, machine-readable form. Derived and inferred data is not included.
+        ///
+        /// - Remark: Generated from `#/components/schemas/PortabilityPackage`.
+        internal struct PortabilityPackage: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/schema`.
+            internal enum SchemaPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case kluis_portability_v1 = "kluis.portability.v1"
+            }
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/schema`.
+            internal var schema: Components.Schemas.PortabilityPackage.SchemaPayload
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/request`.
+            internal var request: Components.Schemas.RequestID
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/subject`.
+            internal var subject: Components.Schemas.SubjectID
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/generated_at`.
+            internal var generatedAt: Foundation.Date
+            /// The controller's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/controller`.
+            internal var controller: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/CategoriesPayload`.
+            internal struct CategoriesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/PortabilityPackage/CategoriesPayload/category`.
+                internal var category: Swift.String
+                /// A fideslang data category.
+                ///
+                /// - Remark: Generated from `#/components/schemas/PortabilityPackage/CategoriesPayload/taxonomy`.
+                internal var taxonomy: Swift.String
+                /// - Remark: Generated from `#/components/schemas/PortabilityPackage/CategoriesPayload/origin`.
+                internal var origin: Components.Schemas.DataOrigin
+                /// - Remark: Generated from `#/components/schemas/PortabilityPackage/CategoriesPayload/records`.
+                internal var records: [Components.Schemas.ExportedRecord]
+                /// Creates a new `CategoriesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - category:
+                ///   - taxonomy: A fideslang data category.
+                ///   - origin:
+                ///   - records:
+                internal init(
+                    category: Swift.String,
+                    taxonomy: Swift.String,
+                    origin: Components.Schemas.DataOrigin,
+                    records: [Components.Schemas.ExportedRecord]
+                ) {
+                    self.category = category
+                    self.taxonomy = taxonomy
+                    self.origin = origin
+                    self.records = records
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case category
+                    case taxonomy
+                    case origin
+                    case records
+                }
+            }
+            /// Per category, in policy order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/categories`.
+            internal typealias CategoriesPayload = [Components.Schemas.PortabilityPackage.CategoriesPayloadPayload]
+            /// Per category, in policy order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PortabilityPackage/categories`.
+            internal var categories: Components.Schemas.PortabilityPackage.CategoriesPayload
+            /// Creates a new `PortabilityPackage`.
+            ///
+            /// - Parameters:
+            ///   - schema:
+            ///   - request:
+            ///   - subject:
+            ///   - generatedAt:
+            ///   - controller: The controller's name.
+            ///   - categories: Per category, in policy order.
+            internal init(
+                schema: Components.Schemas.PortabilityPackage.SchemaPayload,
+                request: Components.Schemas.RequestID,
+                subject: Components.Schemas.SubjectID,
+                generatedAt: Foundation.Date,
+                controller: Swift.String,
+                categories: Components.Schemas.PortabilityPackage.CategoriesPayload
+            ) {
+                self.schema = schema
+                self.request = request
+                self.subject = subject
+                self.generatedAt = generatedAt
+                self.controller = controller
+                self.categories = categories
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case schema
+                case request
+                case subject
+                case generatedAt = "generated_at"
+                case controller
+                case categories
             }
         }
         /// - Remark: Generated from `#/components/schemas/SweepBody`.

@@ -54,6 +54,90 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/cookie-consent`.
     /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)`.
     func recordCookieChoice(_ input: Operations.RecordCookieChoice.Input) async throws -> Operations.RecordCookieChoice.Output
+    /// The request queue (admin)
+    ///
+    /// Requests oldest first, with their deadlines as they stand today and the `overdue` and `due_soon` flags, so that staff see what must be answered first. Open requests unless `filter` says otherwise.
+    ///
+    /// - Remark: HTTP `GET /v1/requests`.
+    /// - Remark: Generated from `#/paths//v1/requests/get(listRequests)`.
+    func listRequests(_ input: Operations.ListRequests.Input) async throws -> Operations.ListRequests.Output
+    /// Take in a data-subject request
+    ///
+    /// Records a request to exercise a right (arts. 15-21, and 7(3) for withdrawing consent) as it arrives: the legal month runs from `received_at`. Name the requester by `subject_id` or by `identifiers`, which are looked up through the blind index and never stored with the request; identifiers that match nobody still give a request, to be answered that no data is held. With `signed_in_session` the application vouches that the requester is signed in as the subject, which verifies their identity at once. Any API key, so a privacy centre can take requests in itself. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests`.
+    /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)`.
+    func submitRequest(_ input: Operations.SubmitRequest.Input) async throws -> Operations.SubmitRequest.Output
+    /// One request (admin)
+    ///
+    /// The request with its state, history and deadlines as they stand today.
+    ///
+    /// - Remark: HTTP `GET /v1/requests/{request}`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/get(showRequest)`.
+    func showRequest(_ input: Operations.ShowRequest.Input) async throws -> Operations.ShowRequest.Output
+    /// Ask the requester to identify themselves (admin)
+    ///
+    /// Records that staff asked for more information to confirm who made the request, because there is reasonable doubt (art. 12(6)). The request becomes `awaiting_identification` and its legal clock pauses until the identity is verified: the deadlines move by the whole days of the pause. Allowed while the request is `received` or `in_progress`. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/identification`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/identification/post(askForIdentification)`.
+    func askForIdentification(_ input: Operations.AskForIdentification.Input) async throws -> Operations.AskForIdentification.Output
+    /// Send a one-time code to the registered e-mail address
+    ///
+    /// Sends a six-digit code, valid for 30 minutes, to the e-mail address the subject is registered with, through the outbox the server is configured with; the requester proves who they are by giving it back through `verify` with method `registered_email`. The request becomes `awaiting_identification`, which pauses its clock until then. Only a keyed hash of the code is kept, and a new code replaces an outstanding one. Any API key, so a privacy centre can run the check itself. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/verification-code`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/verification-code/post(sendVerificationCode)`.
+    func sendVerificationCode(_ input: Operations.SendVerificationCode.Input) async throws -> Operations.SendVerificationCode.Output
+    /// Record the requester's identity check
+    ///
+    /// Records how the requester's identity was established. Only the method, when and by whom are kept, never a copy of an ID or its contents. `registered_email` checks the code from `verification-code`; after five wrong codes a new one must be sent. With `signed_in_session` the application vouches that the requester is signed in as the subject. `phone_callback`, `id_copy_shielded` and `in_person` are checks staff made outside Kluis and need an admin key. The method must be one the policy accepts. A `received` or `awaiting_identification` request becomes `in_progress`, and a paused clock runs again. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/verify`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)`.
+    func verifyIdentity(_ input: Operations.VerifyIdentity.Input) async throws -> Operations.VerifyIdentity.Output
+    /// Extend the deadline (admin)
+    ///
+    /// Moves the deadline to receipt + 3 months, for a complex request or many requests (art. 12(3)). Allowed once, from `in_progress`, and only within the first month, by `deadlines.extension_decision_deadline`: tell the requester the extension and its reason within that month. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/extend`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)`.
+    func extendRequest(_ input: Operations.ExtendRequest.Input) async throws -> Operations.ExtendRequest.Output
+    /// Refuse a request (admin)
+    ///
+    /// Closes the request as `rejected`: it is manifestly unfounded or excessive, the requester could not be identified, it matches no subject, or it is not acted on for another reason. Tell the requester the reason and that they may complain to the supervisory authority and go to court (art. 12(4)). Allowed while the request is open. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/reject`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)`.
+    func rejectRequest(_ input: Operations.RejectRequest.Input) async throws -> Operations.RejectRequest.Output
+    /// Fulfil a request (admin)
+    ///
+    /// Does what the request asks and closes it as `fulfilled`, in one transaction. Rectification writes `corrections`. Erasure destroys the person's data keys and deletes their records, identifiers and consent history, keeps only what a legal obligation requires (restricted to that purpose), and answers with a signed certificate. Restriction marks the data so that only the purposes it allows may use it. Objection and withdrawal record consent events, which take effect on the next read. Access and portability are closed once their package was exported (`export`). Rectification, erasure and restriction list the recipients to tell (art. 19). Needs a verified identity, except an access or portability request that matches no subject, which is closed as having no data held. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/fulfil`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)`.
+    func fulfilRequest(_ input: Operations.FulfilRequest.Input) async throws -> Operations.FulfilRequest.Output
+    /// The access or portability package (admin)
+    ///
+    /// For an access request (art. 15): a copy of the person's data from every category the vault holds, with every fact the article requires (the purposes listed are those that apply to the person, with since when and why), as JSON or as a readable HTML page to give them. For a portability request (art. 20): the data they provided or that was observed of them, of the categories used by a consent or contract purpose that applies to them, as JSON (`kluis.portability.v1`) or CSV. Needs a verified identity: available while the request is `in_progress`, `extended` or `fulfilled`. Fulfil the request afterwards to close it. Every export is audited.
+    ///
+    /// - Remark: HTTP `GET /v1/requests/{request}/export`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)`.
+    func exportRequestPackage(_ input: Operations.ExportRequestPackage.Input) async throws -> Operations.ExportRequestPackage.Output
+    /// Log a disclosure to a recipient
+    ///
+    /// Logs that data of `categories` was handed to a recipient of the policy for `purpose` outside Kluis. The log is how an access package names the recipients the data actually went to (art. 15(1)(c)), and whom to tell of a rectification, erasure or restriction (art. 19). Only an audit event is stored. Needs a key bound to `purpose`, or an admin key. Refused, changing nothing, unless the policy names the recipient for the purpose and the categories, and the purpose may use the person's data now: it applies to them, with consent in force where it rests on consent, no objection, and no restriction of a category.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/disclosures`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)`.
+    func recordDisclosure(_ input: Operations.RecordDisclosure.Input) async throws -> Operations.RecordDisclosure.Output
+    /// Lift a subject's restrictions (admin)
+    ///
+    /// Ends the restrictions of processing the person asked for (art. 18), so that every purpose may use their data again. The person must be told before a restriction is lifted (art. 18(3)): `subject_told_at` records when. Restrictions that keep data under a legal obligation after an erasure stay. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/restrictions/lift`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)`.
+    func liftRestrictions(_ input: Operations.LiftRestrictions.Input) async throws -> Operations.LiftRestrictions.Output
     /// Place a legal hold on a subject
     ///
     /// Records the hold's event for the person: while the hold is in force, the retention clocks of the purposes it belongs to stop, so nothing those purposes keep goes at a sweep. Any API key. Audited.
@@ -190,6 +274,200 @@ extension APIProtocol {
         body: Operations.RecordCookieChoice.Input.Body
     ) async throws -> Operations.RecordCookieChoice.Output {
         try await recordCookieChoice(Operations.RecordCookieChoice.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The request queue (admin)
+    ///
+    /// Requests oldest first, with their deadlines as they stand today and the `overdue` and `due_soon` flags, so that staff see what must be answered first. Open requests unless `filter` says otherwise.
+    ///
+    /// - Remark: HTTP `GET /v1/requests`.
+    /// - Remark: Generated from `#/paths//v1/requests/get(listRequests)`.
+    internal func listRequests(
+        query: Operations.ListRequests.Input.Query = .init(),
+        headers: Operations.ListRequests.Input.Headers = .init()
+    ) async throws -> Operations.ListRequests.Output {
+        try await listRequests(Operations.ListRequests.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Take in a data-subject request
+    ///
+    /// Records a request to exercise a right (arts. 15-21, and 7(3) for withdrawing consent) as it arrives: the legal month runs from `received_at`. Name the requester by `subject_id` or by `identifiers`, which are looked up through the blind index and never stored with the request; identifiers that match nobody still give a request, to be answered that no data is held. With `signed_in_session` the application vouches that the requester is signed in as the subject, which verifies their identity at once. Any API key, so a privacy centre can take requests in itself. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests`.
+    /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)`.
+    internal func submitRequest(
+        headers: Operations.SubmitRequest.Input.Headers = .init(),
+        body: Operations.SubmitRequest.Input.Body
+    ) async throws -> Operations.SubmitRequest.Output {
+        try await submitRequest(Operations.SubmitRequest.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// One request (admin)
+    ///
+    /// The request with its state, history and deadlines as they stand today.
+    ///
+    /// - Remark: HTTP `GET /v1/requests/{request}`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/get(showRequest)`.
+    internal func showRequest(
+        path: Operations.ShowRequest.Input.Path,
+        headers: Operations.ShowRequest.Input.Headers = .init()
+    ) async throws -> Operations.ShowRequest.Output {
+        try await showRequest(Operations.ShowRequest.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Ask the requester to identify themselves (admin)
+    ///
+    /// Records that staff asked for more information to confirm who made the request, because there is reasonable doubt (art. 12(6)). The request becomes `awaiting_identification` and its legal clock pauses until the identity is verified: the deadlines move by the whole days of the pause. Allowed while the request is `received` or `in_progress`. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/identification`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/identification/post(askForIdentification)`.
+    internal func askForIdentification(
+        path: Operations.AskForIdentification.Input.Path,
+        headers: Operations.AskForIdentification.Input.Headers = .init()
+    ) async throws -> Operations.AskForIdentification.Output {
+        try await askForIdentification(Operations.AskForIdentification.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Send a one-time code to the registered e-mail address
+    ///
+    /// Sends a six-digit code, valid for 30 minutes, to the e-mail address the subject is registered with, through the outbox the server is configured with; the requester proves who they are by giving it back through `verify` with method `registered_email`. The request becomes `awaiting_identification`, which pauses its clock until then. Only a keyed hash of the code is kept, and a new code replaces an outstanding one. Any API key, so a privacy centre can run the check itself. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/verification-code`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/verification-code/post(sendVerificationCode)`.
+    internal func sendVerificationCode(
+        path: Operations.SendVerificationCode.Input.Path,
+        headers: Operations.SendVerificationCode.Input.Headers = .init()
+    ) async throws -> Operations.SendVerificationCode.Output {
+        try await sendVerificationCode(Operations.SendVerificationCode.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Record the requester's identity check
+    ///
+    /// Records how the requester's identity was established. Only the method, when and by whom are kept, never a copy of an ID or its contents. `registered_email` checks the code from `verification-code`; after five wrong codes a new one must be sent. With `signed_in_session` the application vouches that the requester is signed in as the subject. `phone_callback`, `id_copy_shielded` and `in_person` are checks staff made outside Kluis and need an admin key. The method must be one the policy accepts. A `received` or `awaiting_identification` request becomes `in_progress`, and a paused clock runs again. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/verify`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)`.
+    internal func verifyIdentity(
+        path: Operations.VerifyIdentity.Input.Path,
+        headers: Operations.VerifyIdentity.Input.Headers = .init(),
+        body: Operations.VerifyIdentity.Input.Body
+    ) async throws -> Operations.VerifyIdentity.Output {
+        try await verifyIdentity(Operations.VerifyIdentity.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Extend the deadline (admin)
+    ///
+    /// Moves the deadline to receipt + 3 months, for a complex request or many requests (art. 12(3)). Allowed once, from `in_progress`, and only within the first month, by `deadlines.extension_decision_deadline`: tell the requester the extension and its reason within that month. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/extend`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)`.
+    internal func extendRequest(
+        path: Operations.ExtendRequest.Input.Path,
+        headers: Operations.ExtendRequest.Input.Headers = .init(),
+        body: Operations.ExtendRequest.Input.Body
+    ) async throws -> Operations.ExtendRequest.Output {
+        try await extendRequest(Operations.ExtendRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Refuse a request (admin)
+    ///
+    /// Closes the request as `rejected`: it is manifestly unfounded or excessive, the requester could not be identified, it matches no subject, or it is not acted on for another reason. Tell the requester the reason and that they may complain to the supervisory authority and go to court (art. 12(4)). Allowed while the request is open. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/reject`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)`.
+    internal func rejectRequest(
+        path: Operations.RejectRequest.Input.Path,
+        headers: Operations.RejectRequest.Input.Headers = .init(),
+        body: Operations.RejectRequest.Input.Body
+    ) async throws -> Operations.RejectRequest.Output {
+        try await rejectRequest(Operations.RejectRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Fulfil a request (admin)
+    ///
+    /// Does what the request asks and closes it as `fulfilled`, in one transaction. Rectification writes `corrections`. Erasure destroys the person's data keys and deletes their records, identifiers and consent history, keeps only what a legal obligation requires (restricted to that purpose), and answers with a signed certificate. Restriction marks the data so that only the purposes it allows may use it. Objection and withdrawal record consent events, which take effect on the next read. Access and portability are closed once their package was exported (`export`). Rectification, erasure and restriction list the recipients to tell (art. 19). Needs a verified identity, except an access or portability request that matches no subject, which is closed as having no data held. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/requests/{request}/fulfil`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)`.
+    internal func fulfilRequest(
+        path: Operations.FulfilRequest.Input.Path,
+        headers: Operations.FulfilRequest.Input.Headers = .init(),
+        body: Operations.FulfilRequest.Input.Body
+    ) async throws -> Operations.FulfilRequest.Output {
+        try await fulfilRequest(Operations.FulfilRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The access or portability package (admin)
+    ///
+    /// For an access request (art. 15): a copy of the person's data from every category the vault holds, with every fact the article requires (the purposes listed are those that apply to the person, with since when and why), as JSON or as a readable HTML page to give them. For a portability request (art. 20): the data they provided or that was observed of them, of the categories used by a consent or contract purpose that applies to them, as JSON (`kluis.portability.v1`) or CSV. Needs a verified identity: available while the request is `in_progress`, `extended` or `fulfilled`. Fulfil the request afterwards to close it. Every export is audited.
+    ///
+    /// - Remark: HTTP `GET /v1/requests/{request}/export`.
+    /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)`.
+    internal func exportRequestPackage(
+        path: Operations.ExportRequestPackage.Input.Path,
+        query: Operations.ExportRequestPackage.Input.Query = .init(),
+        headers: Operations.ExportRequestPackage.Input.Headers = .init()
+    ) async throws -> Operations.ExportRequestPackage.Output {
+        try await exportRequestPackage(Operations.ExportRequestPackage.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Log a disclosure to a recipient
+    ///
+    /// Logs that data of `categories` was handed to a recipient of the policy for `purpose` outside Kluis. The log is how an access package names the recipients the data actually went to (art. 15(1)(c)), and whom to tell of a rectification, erasure or restriction (art. 19). Only an audit event is stored. Needs a key bound to `purpose`, or an admin key. Refused, changing nothing, unless the policy names the recipient for the purpose and the categories, and the purpose may use the person's data now: it applies to them, with consent in force where it rests on consent, no objection, and no restriction of a category.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/disclosures`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)`.
+    internal func recordDisclosure(
+        path: Operations.RecordDisclosure.Input.Path,
+        headers: Operations.RecordDisclosure.Input.Headers = .init(),
+        body: Operations.RecordDisclosure.Input.Body
+    ) async throws -> Operations.RecordDisclosure.Output {
+        try await recordDisclosure(Operations.RecordDisclosure.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Lift a subject's restrictions (admin)
+    ///
+    /// Ends the restrictions of processing the person asked for (art. 18), so that every purpose may use their data again. The person must be told before a restriction is lifted (art. 18(3)): `subject_told_at` records when. Restrictions that keep data under a legal obligation after an erasure stay. Audited.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/restrictions/lift`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)`.
+    internal func liftRestrictions(
+        path: Operations.LiftRestrictions.Input.Path,
+        headers: Operations.LiftRestrictions.Input.Headers = .init(),
+        body: Operations.LiftRestrictions.Input.Body
+    ) async throws -> Operations.LiftRestrictions.Output {
+        try await liftRestrictions(Operations.LiftRestrictions.Input(
+            path: path,
             headers: headers,
             body: body
         ))

@@ -7,6 +7,13 @@ public struct RecordDocument: Decodable, Sendable {
     /// The purpose the record is collected for.
     public var purpose: String?
 
+    public init(category: String, recordID: String? = nil, fields: [String: String], purpose: String? = nil) {
+        self.category = category
+        self.recordID = recordID
+        self.fields = fields
+        self.purpose = purpose
+    }
+
     enum CodingKeys: String, CodingKey {
         case category
         case recordID = "record_id"
