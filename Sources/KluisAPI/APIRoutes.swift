@@ -1,13 +1,16 @@
 import Hummingbird
 import KluisCore
 
-/// The JSON API for applications: every route, each registered with the access it needs. Errors
-/// become problem details in ``ProblemMiddleware``, which the server runs for every audience.
+/// The JSON API for applications: the operations generated from the contract, each registered
+/// with the access the contract gives it, and the two routes that are no operation of the vault
+/// (health and the contract itself). Errors become problem details in ``ProblemMiddleware``,
+/// which the server runs for every audience.
 public enum APIRoutes {
     /// Registers the API on `router` and returns the routes as registered.
     public static func register(on router: RouterGroup<APIRequestContext>, vault: Vault, configuration: HTTPConfiguration) -> RouteTable {
         var table = RouteTable(vault: vault)
-        VaultRoutes(vault: vault, configuration: configuration).register(on: router, table: &table)
+        table.add(.get, "/healthz", .public, on: router) { _, _ in JSONBody.text(#"{"status":"ok"}"#, contentType: "application/json") }
+        table.add(.get, "/openapi.json", .public, on: router) { _, _ in JSONBody.text(OpenAPIDocument.json, contentType: "application/json") }
         let transport = ContractTransport(router: router, table: table, configuration: configuration)
         // Registration fails only on a server URL the generated code cannot read; it uses none.
         try! APIHandlers(vault: vault, configuration: configuration)

@@ -119,7 +119,10 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         case .keyNotFound(let key, let context):
             return "\(path(context)) lacks the required field '\(key.stringValue)'"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "\(path(context)) has a value of the wrong type"
+            // Without a path, the value is the body itself or a parameter (a `limit` that is
+            // not a number): the generated code does not say which.
+            return context.codingPath.isEmpty ? "the body or a parameter has a value of the wrong type; see /openapi.json"
+                : "\(path(context)) has a value of the wrong type"
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)) is not valid"
         @unknown default:

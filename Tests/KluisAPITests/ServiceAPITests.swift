@@ -131,6 +131,10 @@ import Testing
             #expect(events.last?["purpose"] as? String == "service")
             let verify = try await client.send(.get, "/v1/audit/verify", token: api.adminToken)
             #expect(try verify.json()["intact"] as? Bool == true)
+            // A paging parameter that is not a number is refused, not read as absent.
+            let badPage = try await client.send(.get, "/v1/audit?after=latest", token: api.adminToken)
+            #expect(badPage.status == .badRequest)
+            #expect(badPage.problemCode == "request.invalid")
         }
     }
 

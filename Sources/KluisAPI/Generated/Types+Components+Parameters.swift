@@ -14,5 +14,33 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/RequestId`.
         internal typealias RequestId = Components.Schemas.RequestID
+        /// A category id of the policy.
+        ///
+        /// - Remark: Generated from `#/components/parameters/Category`.
+        internal typealias Category = Swift.String
+        /// The purpose id of the read. Takes precedence over the `Kluis-Purpose` header; one of the two is required.
+        ///
+        /// - Remark: Generated from `#/components/parameters/PurposeQuery`.
+        internal typealias PurposeQuery = Swift.String
+        /// The purpose id of the read, when the `purpose` query parameter is absent.
+        ///
+        /// - Remark: Generated from `#/components/parameters/PurposeHeader`.
+        internal typealias PurposeHeader = Swift.String
+        /// Why a key reads for a purpose it is not bound to. Required for such a read, recorded in the audit log, and ignored when the key is bound to the purpose. Must not contain personal data.
+        ///
+        /// - Remark: Generated from `#/components/parameters/BreakGlassReason`.
+        internal typealias BreakGlassReason = Swift.String
+        /// Return events with a sequence greater than this; 0 when absent. A value that is not a number is refused with `request.invalid`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/After`.
+        internal typealias After = Swift.Int64
+        /// The most events to return, clamped to 1...1000; 100 when absent. A value that is not a number is refused with `request.invalid`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/Limit`.
+        internal typealias Limit = Swift.Int
+        /// Only events about this subject.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SubjectFilter`.
+        internal typealias SubjectFilter = Components.Schemas.SubjectID
     }
 }

@@ -26,6 +26,8 @@ extension Components {
             internal var customerNumber: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Identifiers/external_id`.
             internal var externalId: Swift.String?
+            /// A container of undocumented properties.
+            internal var additionalProperties: [String: Swift.String]
             /// Creates a new `Identifiers`.
             ///
             /// - Parameters:
@@ -33,16 +35,19 @@ extension Components {
             ///   - phone:
             ///   - customerNumber:
             ///   - externalId:
+            ///   - additionalProperties: A container of undocumented properties.
             internal init(
                 email: Swift.String? = nil,
                 phone: Swift.String? = nil,
                 customerNumber: Swift.String? = nil,
-                externalId: Swift.String? = nil
+                externalId: Swift.String? = nil,
+                additionalProperties: [String: Swift.String] = .init()
             ) {
                 self.email = email
                 self.phone = phone
                 self.customerNumber = customerNumber
                 self.externalId = externalId
+                self.additionalProperties = additionalProperties
             }
             internal enum CodingKeys: String, CodingKey {
                 case email
@@ -68,12 +73,32 @@ extension Components {
                     Swift.String.self,
                     forKey: .externalId
                 )
-                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [
                     "email",
                     "phone",
                     "customer_number",
                     "external_id"
                 ])
+            }
+            internal func encode(to encoder: any Swift.Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(
+                    self.email,
+                    forKey: .email
+                )
+                try container.encodeIfPresent(
+                    self.phone,
+                    forKey: .phone
+                )
+                try container.encodeIfPresent(
+                    self.customerNumber,
+                    forKey: .customerNumber
+                )
+                try container.encodeIfPresent(
+                    self.externalId,
+                    forKey: .externalId
+                )
+                try encoder.encodeAdditionalProperties(additionalProperties)
             }
         }
         /// Field name to value. The names are the `fields` of the category in the policy; each value is at most 64 KiB (UTF-8).
@@ -135,6 +160,516 @@ extension Components {
                 case recordId = "record_id"
                 case fields
                 case purpose
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SubjectDocument`.
+        internal struct SubjectDocument: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SubjectDocument/identifiers`.
+            internal var identifiers: Components.Schemas.Identifiers?
+            /// The purpose all the records are collected for, unless a record names its own. The same rules as a record's `purpose`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SubjectDocument/purpose`.
+            internal var purpose: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SubjectDocument/records`.
+            internal var records: [Components.Schemas.RecordDocument]?
+            /// Creates a new `SubjectDocument`.
+            ///
+            /// - Parameters:
+            ///   - identifiers:
+            ///   - purpose: The purpose all the records are collected for, unless a record names its own. The same rules as a record's `purpose`.
+            ///   - records:
+            internal init(
+                identifiers: Components.Schemas.Identifiers? = nil,
+                purpose: Swift.String? = nil,
+                records: [Components.Schemas.RecordDocument]? = nil
+            ) {
+                self.identifiers = identifiers
+                self.purpose = purpose
+                self.records = records
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case identifiers
+                case purpose
+                case records
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BatchBody`.
+        internal struct BatchBody: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BatchBody/subjects`.
+            internal var subjects: [Components.Schemas.SubjectDocument]
+            /// Creates a new `BatchBody`.
+            ///
+            /// - Parameters:
+            ///   - subjects:
+            internal init(subjects: [Components.Schemas.SubjectDocument]) {
+                self.subjects = subjects
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subjects
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LookupBody`.
+        internal struct LookupBody: Codable, Hashable, Sendable {
+            /// An identifier kind: `email`, `phone`, `customer_number` or `external_id` (see `IdentifierKind`). Another is refused with `identifier.invalid`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/LookupBody/kind`.
+            internal var kind: Swift.String
+            /// - Remark: Generated from `#/components/schemas/LookupBody/value`.
+            internal var value: Swift.String
+            /// Creates a new `LookupBody`.
+            ///
+            /// - Parameters:
+            ///   - kind: An identifier kind: `email`, `phone`, `customer_number` or `external_id` (see `IdentifierKind`). Another is refused with `identifier.invalid`.
+            ///   - value:
+            internal init(
+                kind: Swift.String,
+                value: Swift.String
+            ) {
+                self.kind = kind
+                self.value = value
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case value
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/FieldsBody`.
+        internal struct FieldsBody: Codable, Hashable, Sendable {
+            /// The record to correct; it must be an existing record of the subject in the category.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FieldsBody/record_id`.
+            internal var recordId: Components.Schemas.RecordID?
+            /// - Remark: Generated from `#/components/schemas/FieldsBody/fields`.
+            internal var fields: Components.Schemas.Fields
+            /// The purpose the data is collected for: a purpose of the policy (`purpose.unknown`) that uses the category (`purpose.category_unused`) and that the key is bound to (`purpose.not_allowed`; an admin key may name any). When absent: the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy), and `purpose.required` when there are several; but a correction of an existing record (`record_id`, or a one-record category that already has its record) keeps what the record was collected for.
+            ///
+            /// - Remark: Generated from `#/components/schemas/FieldsBody/purpose`.
+            internal var purpose: Swift.String?
+            /// Creates a new `FieldsBody`.
+            ///
+            /// - Parameters:
+            ///   - recordId: The record to correct; it must be an existing record of the subject in the category.
+            ///   - fields:
+            ///   - purpose: The purpose the data is collected for: a purpose of the policy (`purpose.unknown`) that uses the category (`purpose.category_unused`) and that the key is bound to (`purpose.not_allowed`; an admin key may name any). When absent: the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy), and `purpose.required` when there are several; but a correction of an existing record (`record_id`, or a one-record category that already has its record) keeps what the record was collected for.
+            internal init(
+                recordId: Components.Schemas.RecordID? = nil,
+                fields: Components.Schemas.Fields,
+                purpose: Swift.String? = nil
+            ) {
+                self.recordId = recordId
+                self.fields = fields
+                self.purpose = purpose
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case recordId = "record_id"
+                case fields
+                case purpose
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/EventBody`.
+        internal struct EventBody: Codable, Hashable, Sendable {
+            /// A lifecycle event of the policy.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EventBody/name`.
+            internal var name: Swift.String
+            /// When it happened, ISO 8601 without fractional seconds (`2025-03-31T09:00:00Z`); now when absent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EventBody/at`.
+            internal var at: Foundation.Date?
+            /// Creates a new `EventBody`.
+            ///
+            /// - Parameters:
+            ///   - name: A lifecycle event of the policy.
+            ///   - at: When it happened, ISO 8601 without fractional seconds (`2025-03-31T09:00:00Z`); now when absent.
+            internal init(
+                name: Swift.String,
+                at: Foundation.Date? = nil
+            ) {
+                self.name = name
+                self.at = at
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case at
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Created`.
+        internal struct Created: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Created/id`.
+            internal var id: Components.Schemas.SubjectID
+            /// Creates a new `Created`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            internal init(id: Components.Schemas.SubjectID) {
+                self.id = id
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CreatedMany`.
+        internal struct CreatedMany: Codable, Hashable, Sendable {
+            /// In the order of the request.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CreatedMany/ids`.
+            internal var ids: [Components.Schemas.SubjectID]
+            /// Creates a new `CreatedMany`.
+            ///
+            /// - Parameters:
+            ///   - ids: In the order of the request.
+            internal init(ids: [Components.Schemas.SubjectID]) {
+                self.ids = ids
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case ids
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Written`.
+        internal struct Written: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Written/record_id`.
+            internal var recordId: Components.Schemas.RecordID
+            /// Creates a new `Written`.
+            ///
+            /// - Parameters:
+            ///   - recordId:
+            internal init(recordId: Components.Schemas.RecordID) {
+                self.recordId = recordId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case recordId = "record_id"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReadAnswer`.
+        internal struct ReadAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReadAnswer/id`.
+            internal var id: Components.Schemas.SubjectID
+            /// The purpose the read was for.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReadAnswer/purpose`.
+            internal var purpose: Swift.String
+            /// True when the key is not bound to the purpose and read with a break-glass reason.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReadAnswer/break_glass`.
+            internal var breakGlass: Swift.Bool
+            /// The released records, by category id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReadAnswer/categories`.
+            internal struct CategoriesPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: [Components.Schemas.RecordAnswer]]
+                /// Creates a new `CategoriesPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: [Components.Schemas.RecordAnswer]] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// The released records, by category id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReadAnswer/categories`.
+            internal var categories: Components.Schemas.ReadAnswer.CategoriesPayload
+            /// Every category the subject has records in that is not released, with the reason; sorted by category.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReadAnswer/withheld`.
+            internal var withheld: [Components.Schemas.Withheld]
+            /// Creates a new `ReadAnswer`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - purpose: The purpose the read was for.
+            ///   - breakGlass: True when the key is not bound to the purpose and read with a break-glass reason.
+            ///   - categories: The released records, by category id.
+            ///   - withheld: Every category the subject has records in that is not released, with the reason; sorted by category.
+            internal init(
+                id: Components.Schemas.SubjectID,
+                purpose: Swift.String,
+                breakGlass: Swift.Bool,
+                categories: Components.Schemas.ReadAnswer.CategoriesPayload,
+                withheld: [Components.Schemas.Withheld]
+            ) {
+                self.id = id
+                self.purpose = purpose
+                self.breakGlass = breakGlass
+                self.categories = categories
+                self.withheld = withheld
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case purpose
+                case breakGlass = "break_glass"
+                case categories
+                case withheld
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RecordAnswer`.
+        internal struct RecordAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RecordAnswer/id`.
+            internal var id: Components.Schemas.RecordID
+            /// - Remark: Generated from `#/components/schemas/RecordAnswer/fields`.
+            internal struct FieldsPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.String]
+                /// Creates a new `FieldsPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.String] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/RecordAnswer/fields`.
+            internal var fields: Components.Schemas.RecordAnswer.FieldsPayload
+            /// - Remark: Generated from `#/components/schemas/RecordAnswer/created_at`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/RecordAnswer/updated_at`.
+            internal var updatedAt: Foundation.Date
+            /// Creates a new `RecordAnswer`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - fields:
+            ///   - createdAt:
+            ///   - updatedAt:
+            internal init(
+                id: Components.Schemas.RecordID,
+                fields: Components.Schemas.RecordAnswer.FieldsPayload,
+                createdAt: Foundation.Date,
+                updatedAt: Foundation.Date
+            ) {
+                self.id = id
+                self.fields = fields
+                self.createdAt = createdAt
+                self.updatedAt = updatedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case fields
+                case createdAt = "created_at"
+                case updatedAt = "updated_at"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Withheld`.
+        internal struct Withheld: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Withheld/category`.
+            internal var category: Swift.String
+            /// `outside_purpose`: the purpose does not use the category. `retention_expired`: every record of the category is past its retention for this purpose. `restricted`: the person asked for a restriction of the category (art. 18), and this purpose is not one that may still use it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Withheld/reason`.
+            internal enum ReasonPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case outsidePurpose = "outside_purpose"
+                case retentionExpired = "retention_expired"
+                case restricted = "restricted"
+            }
+            /// `outside_purpose`: the purpose does not use the category. `retention_expired`: every record of the category is past its retention for this purpose. `restricted`: the person asked for a restriction of the category (art. 18), and this purpose is not one that may still use it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Withheld/reason`.
+            internal var reason: Components.Schemas.Withheld.ReasonPayload
+            /// Creates a new `Withheld`.
+            ///
+            /// - Parameters:
+            ///   - category:
+            ///   - reason: `outside_purpose`: the purpose does not use the category. `retention_expired`: every record of the category is past its retention for this purpose. `restricted`: the person asked for a restriction of the category (art. 18), and this purpose is not one that may still use it.
+            internal init(
+                category: Swift.String,
+                reason: Components.Schemas.Withheld.ReasonPayload
+            ) {
+                self.category = category
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case category
+                case reason
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuditPage`.
+        internal struct AuditPage: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuditPage/events`.
+            internal var events: [Components.Schemas.AuditEventAnswer]
+            /// Creates a new `AuditPage`.
+            ///
+            /// - Parameters:
+            ///   - events:
+            internal init(events: [Components.Schemas.AuditEventAnswer]) {
+                self.events = events
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case events
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuditEventAnswer`.
+        internal struct AuditEventAnswer: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/sequence`.
+            internal var sequence: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/time`.
+            internal var time: Foundation.Date
+            /// The API key id (`key_…`) or `cli`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/actor`.
+            internal var actor: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/action`.
+            internal enum ActionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case createSubject = "create_subject"
+                case lookup = "lookup"
+                case write = "write"
+                case read = "read"
+                case event = "event"
+                case export = "export"
+                case erasure = "erasure"
+                case keyRotation = "key_rotation"
+                case apiKeyCreated = "api_key_created"
+                case consent = "consent"
+                case consentRead = "consent_read"
+                case cookieChoice = "cookie_choice"
+                case request = "request"
+                case disclosure = "disclosure"
+                case restriction = "restriction"
+                case retention = "retention"
+                case hold = "hold"
+                case initialise = "initialise"
+            }
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/action`.
+            internal var action: Components.Schemas.AuditEventAnswer.ActionPayload
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/subject`.
+            internal var subject: Components.Schemas.SubjectID?
+            /// The categories involved; for a lookup the identifier kind, for a key creation its purposes.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/categories`.
+            internal var categories: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/purpose`.
+            internal var purpose: Swift.String?
+            /// The break-glass reason, the event name, or the key id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/reason`.
+            internal var reason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/outcome`.
+            internal enum OutcomePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case allowed = "allowed"
+                case partial = "partial"
+                case denied = "denied"
+                case notFound = "not_found"
+            }
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/outcome`.
+            internal var outcome: Components.Schemas.AuditEventAnswer.OutcomePayload
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/break_glass`.
+            internal var breakGlass: Swift.Bool
+            /// SHA-256 of the event chained to the previous one, hex.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/hash`.
+            internal var hash: Swift.String
+            /// Whether the event was reduced when the policy's audit-log retention ended: its content is blanked (`actor` and `categories` empty, `subject`, `purpose` and `reason` absent, `break_glass` false); its number, time, action, outcome and hashes stay, and a checkpoint vouches for its hash.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/reduced`.
+            internal var reduced: Swift.Bool
+            /// Creates a new `AuditEventAnswer`.
+            ///
+            /// - Parameters:
+            ///   - sequence:
+            ///   - time:
+            ///   - actor: The API key id (`key_…`) or `cli`.
+            ///   - action:
+            ///   - subject:
+            ///   - categories: The categories involved; for a lookup the identifier kind, for a key creation its purposes.
+            ///   - purpose:
+            ///   - reason: The break-glass reason, the event name, or the key id.
+            ///   - outcome:
+            ///   - breakGlass:
+            ///   - hash: SHA-256 of the event chained to the previous one, hex.
+            ///   - reduced: Whether the event was reduced when the policy's audit-log retention ended: its content is blanked (`actor` and `categories` empty, `subject`, `purpose` and `reason` absent, `break_glass` false); its number, time, action, outcome and hashes stay, and a checkpoint vouches for its hash.
+            internal init(
+                sequence: Swift.Int64,
+                time: Foundation.Date,
+                actor: Swift.String,
+                action: Components.Schemas.AuditEventAnswer.ActionPayload,
+                subject: Components.Schemas.SubjectID? = nil,
+                categories: [Swift.String],
+                purpose: Swift.String? = nil,
+                reason: Swift.String? = nil,
+                outcome: Components.Schemas.AuditEventAnswer.OutcomePayload,
+                breakGlass: Swift.Bool,
+                hash: Swift.String,
+                reduced: Swift.Bool
+            ) {
+                self.sequence = sequence
+                self.time = time
+                self.actor = actor
+                self.action = action
+                self.subject = subject
+                self.categories = categories
+                self.purpose = purpose
+                self.reason = reason
+                self.outcome = outcome
+                self.breakGlass = breakGlass
+                self.hash = hash
+                self.reduced = reduced
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case sequence
+                case time
+                case actor
+                case action
+                case subject
+                case categories
+                case purpose
+                case reason
+                case outcome
+                case breakGlass = "break_glass"
+                case hash
+                case reduced
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Verification`.
+        internal struct Verification: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Verification/intact`.
+            internal var intact: Swift.Bool
+            /// How many events were checked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Verification/checked`.
+            internal var checked: Swift.Int64
+            /// The sequence of the first broken event, when the chain is broken.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Verification/first_broken`.
+            internal var firstBroken: Swift.Int64?
+            /// What is wrong with it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Verification/problem`.
+            internal var problem: Swift.String?
+            /// Creates a new `Verification`.
+            ///
+            /// - Parameters:
+            ///   - intact:
+            ///   - checked: How many events were checked.
+            ///   - firstBroken: The sequence of the first broken event, when the chain is broken.
+            ///   - problem: What is wrong with it.
+            internal init(
+                intact: Swift.Bool,
+                checked: Swift.Int64,
+                firstBroken: Swift.Int64? = nil,
+                problem: Swift.String? = nil
+            ) {
+                self.intact = intact
+                self.checked = checked
+                self.firstBroken = firstBroken
+                self.problem = problem
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case intact
+                case checked
+                case firstBroken = "first_broken"
+                case problem
             }
         }
         /// RFC 9457 problem details, served as `application/problem+json`. Branch on `code`, which is stable; the detail is for people and never contains personal data.

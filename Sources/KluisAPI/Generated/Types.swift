@@ -5,6 +5,76 @@ import struct Foundation.Data
 import struct Foundation.Date
 /// A type that performs HTTP operations defined by the OpenAPI document.
 internal protocol APIProtocol: Sendable {
+    /// Create a subject (a person) with identifiers and first records
+    ///
+    /// Adds one person with up to one identifier of each kind and their first records, in one transaction. Each record is checked against the policy and the key's purposes as a write is, and is collected for a purpose: its own `purpose`, the body's `purpose`, or else the only purpose that uses its category among those the key is bound to (an admin key: among all purposes of the policy). That purpose comes to apply to the person. Nothing is written when a record is refused. Returns the new opaque subject id.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects`.
+    /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)`.
+    func createSubject(_ input: Operations.CreateSubject.Input) async throws -> Operations.CreateSubject.Output
+    /// Create many subjects in one transaction (imports)
+    ///
+    /// Creates 1 to 10,000 subjects, all or none. Each subject has the shape of `POST /v1/subjects`, `purpose` included, and its records are collected for purposes the same way. The ids come back in the order of the request.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/batch`.
+    /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)`.
+    func createSubjects(_ input: Operations.CreateSubjects.Input) async throws -> Operations.CreateSubjects.Output
+    /// Find a subject by identifier
+    ///
+    /// Finds a person through the blind index of a normalised identifier (e-mail addresses are compared case-insensitively, Dutch phone numbers in E.164). A POST, so that the identifier travels in the body and never in a URL or an access log. Every lookup is audited.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/lookup`.
+    /// - Remark: Generated from `#/paths//v1/subjects/lookup/post(lookupSubject)`.
+    func lookupSubject(_ input: Operations.LookupSubject.Input) async throws -> Operations.LookupSubject.Output
+    /// Read a subject for a purpose
+    ///
+    /// Returns the records the purpose may see and names every other category the subject has records in, with the reason it is withheld. The purpose comes from the `purpose` query parameter or, when that is absent, the `Kluis-Purpose` header; one of them is required. A key not bound to the purpose reads only by breaking glass: it must be allowed to, and must give a reason in `Kluis-Break-Glass-Reason`. The purpose must apply to the person now: data was collected for it, consent was given, or one of its `applies_from` events happened, and none of its `applies_until` events ended it since. A purpose marked `pseudonymised` (research, statistics) sees every field generalised where the category's `anonymise` says how, else as a keyed pseudonym (`psd_…`, equal for equal values within the purpose), never a value as stored. Every read and refusal is audited.
+    ///
+    /// - Remark: HTTP `GET /v1/subjects/{id}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/get(readSubject)`.
+    func readSubject(_ input: Operations.ReadSubject.Input) async throws -> Operations.ReadSubject.Output
+    /// Write or correct a record
+    ///
+    /// In a category with one record per person, replaces that record (creating it the first time); a `record_id`, if given, must be the existing record's id. In a category with many records, adds a new record, or, with `record_id`, replaces that record. A replacement stores exactly the fields given: fields left out are removed. The data is collected for `purpose`, or when that is absent for the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy); that purpose comes to apply to the person. A correction without `purpose` keeps what the record was collected for. Nothing is written when the write is refused. Returns the record id.
+    ///
+    /// - Remark: HTTP `PUT /v1/subjects/{id}/{category}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)`.
+    func writeRecord(_ input: Operations.WriteRecord.Input) async throws -> Operations.WriteRecord.Output
+    /// Delete a category of a subject
+    ///
+    /// Erases every record of the category: the records are deleted and the person's key for the category destroyed. The person, their identifiers and their other data stay. Refused, changing nothing, when a legal obligation that applies to the person or a legal hold in force must keep it. An application's key may delete only where the policy lets the person delete the category themselves (`deletion: self_service`); an admin key may delete any. Audited as `erasure`; journalled, so that a restore erases it again.
+    ///
+    /// - Remark: HTTP `DELETE /v1/subjects/{id}/{category}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)`.
+    func deleteCategory(_ input: Operations.DeleteCategory.Input) async throws -> Operations.DeleteCategory.Output
+    /// Record a lifecycle event
+    ///
+    /// Records an event that starts or stops retention clocks, or makes a purpose apply or stop applying: `last_contact`, `contract_end`, `consent_withdrawn`, `account_closed`, a hold id or the event that releases it, an event anchor named in the policy, or an event in a purpose's `applies_from` or `applies_until`. Recording the same event again moves its time.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/events`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)`.
+    func recordEvent(_ input: Operations.RecordEvent.Input) async throws -> Operations.RecordEvent.Output
+    /// The audit events of one subject (admin)
+    ///
+    /// Audit events about this subject, oldest first, a page at a time: pass the last `sequence` seen as `after` for the next page. A well-formed id of an unknown subject gives an empty page.
+    ///
+    /// - Remark: HTTP `GET /v1/subjects/{id}/access-history`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/access-history/get(accessHistory)`.
+    func accessHistory(_ input: Operations.AccessHistory.Input) async throws -> Operations.AccessHistory.Output
+    /// Audit events (admin)
+    ///
+    /// Audit events, oldest first, a page at a time, of one subject when `subject` is given.
+    ///
+    /// - Remark: HTTP `GET /v1/audit`.
+    /// - Remark: Generated from `#/paths//v1/audit/get(auditEvents)`.
+    func auditEvents(_ input: Operations.AuditEvents.Input) async throws -> Operations.AuditEvents.Output
+    /// Verify the audit chain (admin)
+    ///
+    /// Recomputes the whole hash chain and names the first broken event.
+    ///
+    /// - Remark: HTTP `GET /v1/audit/verify`.
+    /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)`.
+    func verifyAudit(_ input: Operations.VerifyAudit.Input) async throws -> Operations.VerifyAudit.Output
     /// A subject's consents and objections
     ///
     /// Where the person stands on every purpose of the policy that rests on consent or allows objection (art. 21), in policy order, and their whole consent history, oldest first. A parent's or guardian's name stays sealed: the history shows only their relationship and how it was checked. Every read is audited.
@@ -173,10 +243,169 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /v1/anonymous-records`.
     /// - Remark: Generated from `#/paths//v1/anonymous-records/get(anonymousRecords)`.
     func anonymousRecords(_ input: Operations.AnonymousRecords.Input) async throws -> Operations.AnonymousRecords.Output
+    /// Delete one record of a subject
+    ///
+    /// Erases one record. When it was the last of its category, the person's key for the category is destroyed with it; else the key stays for the others. Refused, changing nothing, when a legal obligation that applies to the person or a legal hold in force must keep it. An application's key may delete only where the policy lets the person delete the category themselves (`deletion: self_service`); an admin key may delete any. Audited as `erasure`; journalled, so that a restore erases it again.
+    ///
+    /// - Remark: HTTP `DELETE /v1/subjects/{id}/{category}/{record_id}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)`.
+    func deleteRecord(_ input: Operations.DeleteRecord.Input) async throws -> Operations.DeleteRecord.Output
 }
 
 /// Convenience overloads for operation inputs.
 extension APIProtocol {
+    /// Create a subject (a person) with identifiers and first records
+    ///
+    /// Adds one person with up to one identifier of each kind and their first records, in one transaction. Each record is checked against the policy and the key's purposes as a write is, and is collected for a purpose: its own `purpose`, the body's `purpose`, or else the only purpose that uses its category among those the key is bound to (an admin key: among all purposes of the policy). That purpose comes to apply to the person. Nothing is written when a record is refused. Returns the new opaque subject id.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects`.
+    /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)`.
+    internal func createSubject(
+        headers: Operations.CreateSubject.Input.Headers = .init(),
+        body: Operations.CreateSubject.Input.Body
+    ) async throws -> Operations.CreateSubject.Output {
+        try await createSubject(Operations.CreateSubject.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Create many subjects in one transaction (imports)
+    ///
+    /// Creates 1 to 10,000 subjects, all or none. Each subject has the shape of `POST /v1/subjects`, `purpose` included, and its records are collected for purposes the same way. The ids come back in the order of the request.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/batch`.
+    /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)`.
+    internal func createSubjects(
+        headers: Operations.CreateSubjects.Input.Headers = .init(),
+        body: Operations.CreateSubjects.Input.Body
+    ) async throws -> Operations.CreateSubjects.Output {
+        try await createSubjects(Operations.CreateSubjects.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Find a subject by identifier
+    ///
+    /// Finds a person through the blind index of a normalised identifier (e-mail addresses are compared case-insensitively, Dutch phone numbers in E.164). A POST, so that the identifier travels in the body and never in a URL or an access log. Every lookup is audited.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/lookup`.
+    /// - Remark: Generated from `#/paths//v1/subjects/lookup/post(lookupSubject)`.
+    internal func lookupSubject(
+        headers: Operations.LookupSubject.Input.Headers = .init(),
+        body: Operations.LookupSubject.Input.Body
+    ) async throws -> Operations.LookupSubject.Output {
+        try await lookupSubject(Operations.LookupSubject.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Read a subject for a purpose
+    ///
+    /// Returns the records the purpose may see and names every other category the subject has records in, with the reason it is withheld. The purpose comes from the `purpose` query parameter or, when that is absent, the `Kluis-Purpose` header; one of them is required. A key not bound to the purpose reads only by breaking glass: it must be allowed to, and must give a reason in `Kluis-Break-Glass-Reason`. The purpose must apply to the person now: data was collected for it, consent was given, or one of its `applies_from` events happened, and none of its `applies_until` events ended it since. A purpose marked `pseudonymised` (research, statistics) sees every field generalised where the category's `anonymise` says how, else as a keyed pseudonym (`psd_…`, equal for equal values within the purpose), never a value as stored. Every read and refusal is audited.
+    ///
+    /// - Remark: HTTP `GET /v1/subjects/{id}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/get(readSubject)`.
+    internal func readSubject(
+        path: Operations.ReadSubject.Input.Path,
+        query: Operations.ReadSubject.Input.Query = .init(),
+        headers: Operations.ReadSubject.Input.Headers = .init()
+    ) async throws -> Operations.ReadSubject.Output {
+        try await readSubject(Operations.ReadSubject.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Write or correct a record
+    ///
+    /// In a category with one record per person, replaces that record (creating it the first time); a `record_id`, if given, must be the existing record's id. In a category with many records, adds a new record, or, with `record_id`, replaces that record. A replacement stores exactly the fields given: fields left out are removed. The data is collected for `purpose`, or when that is absent for the only purpose that uses the category among those the key is bound to (an admin key: among all purposes of the policy); that purpose comes to apply to the person. A correction without `purpose` keeps what the record was collected for. Nothing is written when the write is refused. Returns the record id.
+    ///
+    /// - Remark: HTTP `PUT /v1/subjects/{id}/{category}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)`.
+    internal func writeRecord(
+        path: Operations.WriteRecord.Input.Path,
+        headers: Operations.WriteRecord.Input.Headers = .init(),
+        body: Operations.WriteRecord.Input.Body
+    ) async throws -> Operations.WriteRecord.Output {
+        try await writeRecord(Operations.WriteRecord.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Delete a category of a subject
+    ///
+    /// Erases every record of the category: the records are deleted and the person's key for the category destroyed. The person, their identifiers and their other data stay. Refused, changing nothing, when a legal obligation that applies to the person or a legal hold in force must keep it. An application's key may delete only where the policy lets the person delete the category themselves (`deletion: self_service`); an admin key may delete any. Audited as `erasure`; journalled, so that a restore erases it again.
+    ///
+    /// - Remark: HTTP `DELETE /v1/subjects/{id}/{category}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)`.
+    internal func deleteCategory(
+        path: Operations.DeleteCategory.Input.Path,
+        headers: Operations.DeleteCategory.Input.Headers = .init()
+    ) async throws -> Operations.DeleteCategory.Output {
+        try await deleteCategory(Operations.DeleteCategory.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Record a lifecycle event
+    ///
+    /// Records an event that starts or stops retention clocks, or makes a purpose apply or stop applying: `last_contact`, `contract_end`, `consent_withdrawn`, `account_closed`, a hold id or the event that releases it, an event anchor named in the policy, or an event in a purpose's `applies_from` or `applies_until`. Recording the same event again moves its time.
+    ///
+    /// - Remark: HTTP `POST /v1/subjects/{id}/events`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)`.
+    internal func recordEvent(
+        path: Operations.RecordEvent.Input.Path,
+        headers: Operations.RecordEvent.Input.Headers = .init(),
+        body: Operations.RecordEvent.Input.Body
+    ) async throws -> Operations.RecordEvent.Output {
+        try await recordEvent(Operations.RecordEvent.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The audit events of one subject (admin)
+    ///
+    /// Audit events about this subject, oldest first, a page at a time: pass the last `sequence` seen as `after` for the next page. A well-formed id of an unknown subject gives an empty page.
+    ///
+    /// - Remark: HTTP `GET /v1/subjects/{id}/access-history`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/access-history/get(accessHistory)`.
+    internal func accessHistory(
+        path: Operations.AccessHistory.Input.Path,
+        query: Operations.AccessHistory.Input.Query = .init(),
+        headers: Operations.AccessHistory.Input.Headers = .init()
+    ) async throws -> Operations.AccessHistory.Output {
+        try await accessHistory(Operations.AccessHistory.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Audit events (admin)
+    ///
+    /// Audit events, oldest first, a page at a time, of one subject when `subject` is given.
+    ///
+    /// - Remark: HTTP `GET /v1/audit`.
+    /// - Remark: Generated from `#/paths//v1/audit/get(auditEvents)`.
+    internal func auditEvents(
+        query: Operations.AuditEvents.Input.Query = .init(),
+        headers: Operations.AuditEvents.Input.Headers = .init()
+    ) async throws -> Operations.AuditEvents.Output {
+        try await auditEvents(Operations.AuditEvents.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Verify the audit chain (admin)
+    ///
+    /// Recomputes the whole hash chain and names the first broken event.
+    ///
+    /// - Remark: HTTP `GET /v1/audit/verify`.
+    /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)`.
+    internal func verifyAudit(headers: Operations.VerifyAudit.Input.Headers = .init()) async throws -> Operations.VerifyAudit.Output {
+        try await verifyAudit(Operations.VerifyAudit.Input(headers: headers))
+    }
     /// A subject's consents and objections
     ///
     /// Where the person stands on every purpose of the policy that rests on consent or allows objection (art. 21), in policy order, and their whole consent history, oldest first. A parent's or guardian's name stays sealed: the history shows only their relationship and how it was checked. Every read is audited.
@@ -544,6 +773,21 @@ extension APIProtocol {
     ) async throws -> Operations.AnonymousRecords.Output {
         try await anonymousRecords(Operations.AnonymousRecords.Input(
             query: query,
+            headers: headers
+        ))
+    }
+    /// Delete one record of a subject
+    ///
+    /// Erases one record. When it was the last of its category, the person's key for the category is destroyed with it; else the key stays for the others. Refused, changing nothing, when a legal obligation that applies to the person or a legal hold in force must keep it. An application's key may delete only where the policy lets the person delete the category themselves (`deletion: self_service`); an admin key may delete any. Audited as `erasure`; journalled, so that a restore erases it again.
+    ///
+    /// - Remark: HTTP `DELETE /v1/subjects/{id}/{category}/{record_id}`.
+    /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)`.
+    internal func deleteRecord(
+        path: Operations.DeleteRecord.Input.Path,
+        headers: Operations.DeleteRecord.Input.Headers = .init()
+    ) async throws -> Operations.DeleteRecord.Output {
+        try await deleteRecord(Operations.DeleteRecord.Input(
+            path: path,
             headers: headers
         ))
     }

@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// JSON in and out of requests.
+/// How the API writes and reads JSON outside the generated code: problem details, the documents
+/// that cross into generated types (``ContractJSON``), and plain answers.
 enum JSONBody {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -28,23 +29,9 @@ enum JSONBody {
         return decoder
     }()
 
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder.encode(value)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
     static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    /// Reads and decodes the body, refusing more than `limit` bytes with 413.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
-        var request = request
-        let buffer = try await request.collectBody(upTo: limit)
-        return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
     }
 }

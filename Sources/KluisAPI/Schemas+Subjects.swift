@@ -1,0 +1,37 @@
+import Foundation
+import KluisCore
+
+/// The contract's subject and audit answers made from the core's values, and its subject
+/// document read into the core's new subject.
+extension Components.Schemas.SubjectDocument {
+    func subject() throws -> NewSubject {
+        let records = try (records ?? []).map { document in
+            var record = try RecordDocument(category: document.category, recordID: document.recordId,
+                                            fields: document.fields.additionalProperties, purpose: document.purpose).record()
+            record.purpose = record.purpose ?? purpose
+            return record
+        }
+        return NewSubject(identifiers: try identifiers?.identifiers ?? [], records: records)
+    }
+}
+
+extension Components.Schemas.ReadAnswer {
+    init(_ read: PurposeRead) throws {
+        let records = Dictionary(grouping: read.records, by: \.category).mapValues { records in
+            records.map { Components.Schemas.RecordAnswer(id: $0.id.rawValue, fields: .init(additionalProperties: $0.fields),
+                                                          createdAt: $0.createdAt, updatedAt: $0.updatedAt) }
+        }
+        self.init(id: read.subject.rawValue, purpose: read.purpose, breakGlass: read.breakGlass,
+                  categories: .init(additionalProperties: records),
+                  withheld: try read.withheld.sorted { $0.key < $1.key }.map { .init(category: $0.key, reason: try $0.value.contract()) })
+    }
+}
+
+extension Components.Schemas.AuditEventAnswer {
+    init(_ event: AuditEvent) throws {
+        let entry = event.entry
+        self.init(sequence: event.sequence, time: entry.time, actor: entry.actor, action: try entry.action.contract(),
+                  subject: entry.subject?.rawValue, categories: entry.categories, purpose: entry.purpose, reason: entry.reason,
+                  outcome: try entry.outcome.contract(), breakGlass: entry.breakGlass, hash: event.hash.hexString, reduced: event.isReduced)
+    }
+}
