@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // Domain: policy, retention, keys, audit chain, store protocols. No I/O, no framework.
@@ -64,6 +65,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Pages: documents (the statement, access packages) as HTML from templates, in the
+        // organisation's branding. Shared by the API, the web and the command line.
+        .target(
+            name: "KluisPages",
+            dependencies: [
+                "KluisCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Templates/page.mustache"), .embedInCode("Templates/block.mustache"),
+                .embedInCode("Templates/span.mustache"), .embedInCode("Templates/page.css"),
+            ],
+            swiftSettings: strict
+        ),
         // The JSON API for applications: its routes, request context, key middleware and the
         // contract (openapi.json), with the server types and handler protocol generated from it
         // (Generated/, by scripts/generate-openapi).
@@ -71,6 +86,7 @@ let package = Package(
             name: "KluisAPI",
             dependencies: [
                 "KluisCore",
+                "KluisPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -88,6 +104,7 @@ let package = Package(
             name: "KluisWeb",
             dependencies: [
                 "KluisCore",
+                "KluisPages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -115,6 +132,7 @@ let package = Package(
             name: "KluisCLI",
             dependencies: [
                 "KluisCore",
+                "KluisPages",
                 "KluisAPI",
                 "KluisServer",
                 "KluisSQLite",
@@ -145,6 +163,11 @@ let package = Package(
         .testTarget(
             name: "KluisCoreTests",
             dependencies: ["KluisCore", "KluisTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KluisPagesTests",
+            dependencies: ["KluisPages", "KluisCore", "KluisTesting"],
             swiftSettings: strict
         ),
         .testTarget(

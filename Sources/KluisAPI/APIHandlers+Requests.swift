@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import KluisCore
+import KluisPages
 import OpenAPIRuntime
 
 /// Data-subject requests, the disclosure log and restrictions.
@@ -99,7 +100,7 @@ extension APIHandlers {
             guard format != .csv else { throw VaultError(.inputInvalid, "'format' of an access package is json or html") }
             let package = try await vault.accessPackage(for: id, in: language, by: principal)
             if format == .html {
-                let page = HTMLWriter.render(package.document(policy: vault.policy, in: language ?? vault.policy.info.languages[0]))
+                let page = PageRenderer.render(package.document(policy: vault.policy, in: language ?? vault.policy.info.languages[0]), policy: vault.policy)
                 return .ok(.init(body: .textHtmlCharsetUtf8(HTTPBody(page))))
             }
             return .ok(.init(body: .json(.AccessPackage(try ContractJSON.convert(package)))))

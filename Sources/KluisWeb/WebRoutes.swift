@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KluisCore
+import KluisPages
 
 /// The web: the privacy statement rendered from the policy, and the cookie banner's script and
 /// style. Everything here is public and served to browsers.
@@ -31,7 +32,7 @@ public enum WebRoutes {
     static func statement(_ request: Request, policy: Policy) -> Response {
         let requested = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
         let language = requested.flatMap { policy.info.languages.contains($0) ? $0 : nil } ?? policy.info.languages[0]
-        let html = HTMLWriter.render(StatementBuilder(policy: policy, language: language).build())
+        let html = PageRenderer.render(StatementBuilder(policy: policy, language: language).build(), policy: policy)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))

@@ -14,6 +14,16 @@ import Testing
         #expect(!run.output.contains("<script"))
     }
 
+    /// The coach's policy brands its pages: its accent colour and a link back to its site.
+    @Test func statementPageCarriesThePolicysBranding() async {
+        let run = await CommandRun.kluis("statement", "examples/policies/coaching.yaml", "--lang", "nl", "--format", "html")
+        #expect(run.exitCode == 0, "\(run.errorOutput)")
+        #expect(run.output.contains(":root { --accent: #1f5e4b; }"))
+        #expect(run.output.contains("<a href=\"https://www.koersvastcoaching.example\">Terug naar koersvastcoaching.example</a>"))
+        let plain = await CommandRun.kluis("statement", "examples/policies/matching-platform.yaml", "--lang", "en", "--format", "html")
+        #expect(!plain.output.contains("class=\"brand\""))
+    }
+
     @Test func statementInDutchMarkdown() async {
         let run = await CommandRun.kluis("statement", "examples/policies/it-service.yaml", "--lang", "nl", "--format", "md")
         #expect(run.exitCode == 0)

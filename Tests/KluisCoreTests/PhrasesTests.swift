@@ -24,16 +24,6 @@ import Testing
         #expect(Phrases(.en).legalBasisInFull(obligation) == "Legal obligation (Art. 6(1)(c) GDPR): AWR art. 52")
     }
 
-    @Test func htmlEscapesPolicyText() {
-        let document = Document(language: .en, title: "A <b>title</b>", sections: [
-            .init(anchor: "one", title: "One", blocks: [.paragraph([.text("<script>alert(1)</script> & \"quotes\"")])]),
-        ])
-        let html = HTMLWriter.render(document)
-        #expect(!html.contains("<script>"))
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
-        #expect(html.contains("<title>A &lt;b&gt;title&lt;/b&gt;</title>"))
-    }
-
     @Test func markdownEscapesMarkup() {
         #expect(MarkdownWriter.escape("a*b_c[d]") == "a\\*b\\_c\\[d\\]")
     }

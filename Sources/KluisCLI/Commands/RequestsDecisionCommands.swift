@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KluisCore
+import KluisPages
 
 /// `kluis requests extend REQUEST --reason …`.
 struct RequestsExtendCommand: ContextualCommand {
@@ -125,7 +126,7 @@ struct RequestsExportCommand: ContextualCommand {
                 let package = try await opened.accessPackage(for: id, in: language, by: RequestsCommand.operator_)
                 switch format {
                 case "json": return String(decoding: try encoder.encode(package), as: UTF8.self) + "\n"
-                case "html": return HTMLWriter.render(package.document(policy: opened.policy, in: language ?? opened.policy.info.languages[0]))
+                case "html": return PageRenderer.render(package.document(policy: opened.policy, in: language ?? opened.policy.info.languages[0]), policy: opened.policy)
                 default: throw CommandFailure("--format of an access package is json or html")
                 }
             case .portability:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KluisCore
+import KluisPages
 
 /// `kluis statement FILE`: renders the privacy statement of a policy.
 struct StatementCommand: ContextualCommand {
@@ -30,7 +31,7 @@ struct StatementCommand: ContextualCommand {
         let language = try PolicyInput.language(lang, of: policy, file: file)
         let document = StatementBuilder(policy: policy, language: language).build()
         let text = switch format {
-        case .html: HTMLWriter.render(document)
+        case .html: PageRenderer.render(document, policy: policy)
         case .md: MarkdownWriter.render(document)
         }
         try output.emit(text, in: context)

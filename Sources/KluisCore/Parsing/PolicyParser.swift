@@ -50,6 +50,7 @@ public struct PolicyParser: Sendable {
     static let topLevelKeys = [
         "kluis", "policy", "controller", "subjects", "categories", "purposes", "recipients",
         "cookies", "rights", "minors", "automated_decisions", "security", "breaches", "changes", "logs",
+        "branding",
     ]
 
     private func readPolicy(_ root: NodeCursor) -> Policy? {
@@ -85,12 +86,13 @@ public struct PolicyParser: Sendable {
         let breaches = fields.optional("breaches").flatMap(readBreaches) ?? BreachPolicy()
         let changes = fields.optional("changes").flatMap(readChanges)
         let logs = fields.optional("logs").flatMap(readLogs) ?? LogRetention()
+        let branding = fields.optional("branding").flatMap(readBranding)
 
         guard let info, let controller, let subjects, let categories, let purposes else { return nil }
         return Policy(info: info, controller: controller, subjects: subjects, categories: categories,
                       purposes: purposes, recipients: recipients, cookies: cookies, rights: rights,
                       minors: minors, automatedDecisions: decisions, security: security,
-                      breaches: breaches, changes: changes, logs: logs)
+                      breaches: breaches, changes: changes, logs: logs, branding: branding)
     }
 
     private func readInfo(_ cursor: NodeCursor) -> PolicyInfo? {
@@ -104,6 +106,42 @@ public struct PolicyParser: Sendable {
         let url = fields.optional("url")?.string()
         guard let version, let date, let languages, !languages.isEmpty else { return nil }
         return PolicyInfo(version: version, date: date, languages: languages, url: url)
+    }
+
+    private func readBranding(_ cursor: NodeCursor) -> Branding? {
+        guard let fields = cursor.fields(["logo", "accent", "link_back"]) else { return nil }
+        let logo = fields.optional("logo").flatMap(readSecureURL)
+        var accent: String?
+        if let cursor = fields.optional("accent"), let text = cursor.string() {
+            if let contrast = Branding.contrastOnWhite(text) {
+                if contrast >= 4.5 {
+                    accent = text.lowercased()
+                } else {
+                    let shown = (contrast * 10).rounded(.down) / 10
+                    cursor.report("branding.contrast",
+                                  "'\(text)' has a contrast of \(shown) to 1 on white; links need 4.5 to 1 (WCAG 2.2 AA): choose a darker colour")
+                }
+            } else {
+                cursor.report("value.invalid", "'\(text)' is not a colour: write #rrggbb, e.g. #0b5cad")
+            }
+        }
+        var linkBack: Branding.LinkBack?
+        if let cursor = fields.optional("link_back"), let link = cursor.fields(["url", "text"]) {
+            if let url = link.required("url").flatMap(readSecureURL), let text = link.required("text")?.text() {
+                linkBack = Branding.LinkBack(url: url, text: text)
+            }
+        }
+        return Branding(logo: logo, accent: accent, linkBack: linkBack)
+    }
+
+    /// An `https://` address: pages served over TLS load nothing over plain HTTP.
+    private func readSecureURL(_ cursor: NodeCursor) -> String? {
+        guard let text = cursor.string() else { return nil }
+        guard text.hasPrefix("https://"), text.count > 8, !text.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
+            cursor.report("value.invalid", "'\(text)' is not an https:// address")
+            return nil
+        }
+        return text
     }
 
     private func readController(_ cursor: NodeCursor) -> Controller? {

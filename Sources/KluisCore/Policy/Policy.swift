@@ -20,13 +20,15 @@ public struct Policy: Sendable, Hashable {
     public var changes: ChangePolicy?
     /// How long the vault's own records (audit log, request files) are kept.
     public var logs: LogRetention
+    /// How the organisation's pages look; Kluis's own style when absent.
+    public var branding: Branding?
 
     public init(info: PolicyInfo, controller: Controller, subjects: [SubjectCategory],
                 categories: [DataCategory], purposes: [Purpose], recipients: [Recipient] = [],
                 cookies: [CookieCategory] = [], rights: RightsPolicy = RightsPolicy(),
                 minors: MinorsPolicy? = nil, automatedDecisions: [AutomatedDecision] = [],
                 security: SecurityPolicy = SecurityPolicy(), breaches: BreachPolicy = BreachPolicy(),
-                changes: ChangePolicy? = nil, logs: LogRetention = LogRetention()) {
+                changes: ChangePolicy? = nil, logs: LogRetention = LogRetention(), branding: Branding? = nil) {
         self.info = info
         self.controller = controller
         self.subjects = subjects
@@ -41,6 +43,7 @@ public struct Policy: Sendable, Hashable {
         self.breaches = breaches
         self.changes = changes
         self.logs = logs
+        self.branding = branding
     }
 
     /// The category with `id`, if the policy defines one.

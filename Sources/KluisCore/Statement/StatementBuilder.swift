@@ -14,7 +14,7 @@ public struct StatementBuilder: Sendable {
         self.say = Phrases(language)
     }
 
-    /// The statement as a document, ready for ``HTMLWriter`` or ``MarkdownWriter``.
+    /// The statement as a document, ready for a page (KluisPages) or ``MarkdownWriter``.
     public func build() -> Document {
         let controller = policy.controller
         var sections = [whoWeAre(), dataWeProcess(), purposes(), sources(), recipients()]
