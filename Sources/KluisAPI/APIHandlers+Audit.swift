@@ -1,4 +1,5 @@
 import Foundation
+import KluisContract
 import KluisCore
 
 /// The audit log for admins: a person's access history, the events in order, and the check of

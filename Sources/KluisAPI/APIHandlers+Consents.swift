@@ -1,4 +1,5 @@
 import Foundation
+import KluisContract
 import KluisCore
 
 /// Consents, objections, receipts and cookie choices. Cookie choices, the banner's configuration

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import KluisContract
 import KluisCore
 import KluisPages
 import OpenAPIRuntime

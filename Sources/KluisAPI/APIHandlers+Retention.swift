@@ -1,4 +1,5 @@
 import Foundation
+import KluisContract
 import KluisCore
 
 /// Retention: legal holds on a person (any key: a dispute is noticed where the work happens),

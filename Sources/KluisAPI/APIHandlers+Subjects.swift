@@ -1,4 +1,5 @@
 import Foundation
+import KluisContract
 import KluisCore
 
 /// Subjects and their records: create (one or a batch), look up by identifier, read for a

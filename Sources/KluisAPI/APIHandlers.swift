@@ -1,3 +1,4 @@
+import KluisContract
 import KluisCore
 
 /// The API's operations as the contract declares them: `APIProtocol` is generated from

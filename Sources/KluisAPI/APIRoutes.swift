@@ -1,4 +1,5 @@
 import Hummingbird
+import KluisContract
 import KluisCore
 
 /// The JSON API for applications: the operations generated from the contract, each registered

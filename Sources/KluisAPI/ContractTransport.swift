@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KluisContract
 import KluisCore
 import OpenAPIHummingbird
 import OpenAPIRuntime

@@ -1,12 +1,13 @@
 import Foundation
 import HTTPTypes
+import KluisContract
 
 /// The OpenAPI 3.1 document served at /openapi.json: the API's contract, kept in one file
-/// (`openapi.json` beside this one) that tools read as it is, and compiled into the binary.
+/// (`Sources/KluisContract/openapi.json`) that tools read as it is, and compiled into the binary.
 /// The server types and handler protocol are generated from it (scripts/generate-openapi), and
 /// each operation's access is read from it here.
 enum OpenAPIDocument {
-    static let json = String(decoding: PackageResources.openapi_json, as: UTF8.self)
+    static let json = String(decoding: ContractDocument.bytes, as: UTF8.self)
 
     /// What the contract says of an operation beyond its schemas.
     struct Operation: Sendable {
@@ -26,7 +27,7 @@ enum OpenAPIDocument {
 
     /// The operations by method and path template (`PUT /v1/subjects/{id}/holds/{hold}`).
     static let operations: [String: Operation] = {
-        guard let document = try? JSONSerialization.jsonObject(with: Data(PackageResources.openapi_json)) as? [String: Any],
+        guard let document = try? JSONSerialization.jsonObject(with: Data(ContractDocument.bytes)) as? [String: Any],
               let paths = document["paths"] as? [String: [String: Any]] else { return [:] }
         var operations: [String: Operation] = [:]
         for (path, item) in paths {

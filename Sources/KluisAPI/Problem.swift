@@ -99,12 +99,11 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         }
     }
 
-    /// Where the JSON is wrong, by path only: the offending value is never repeated.
     /// What a request the generated code could not read got wrong, by the status it gives.
     static func describe(status: HTTPResponse.Status) -> String {
         switch status {
         case .unsupportedMediaType: "send the body as application/json"
-        case .notAcceptable: "this endpoint answers application/json; see /openapi.json"
+        case .notAcceptable: "this endpoint cannot answer in a media type the Accept header allows; see /openapi.json"
         default: "the request does not match the API's contract; see /openapi.json"
         }
     }
@@ -114,6 +113,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         return path.isEmpty ? "the body" : "'\(path)'"
     }
 
+    /// Where the JSON is wrong, by path only: the offending value is never repeated.
     static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, let context):
@@ -123,8 +123,9 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
             // not a number): the generated code does not say which.
             return context.codingPath.isEmpty ? "the body or a parameter has a value of the wrong type; see /openapi.json"
                 : "\(path(context)) has a value of the wrong type"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)) is not valid"
+        case .dataCorrupted:
+            // With a path, the value is one the contract does not allow: `init(from:)` says so.
+            return "the body is not valid JSON"
         @unknown default:
             return "the body is not valid"
         }

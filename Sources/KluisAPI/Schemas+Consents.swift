@@ -1,4 +1,5 @@
 import Foundation
+import KluisContract
 import KluisCore
 
 /// The contract's consent answers made from the core's values, and its consent body read into

@@ -1,4 +1,5 @@
 import Foundation
+import KluisContract
 import KluisCore
 
 /// The contract's request answers made from the core's values, and its request body read into

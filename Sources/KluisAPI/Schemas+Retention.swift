@@ -1,3 +1,4 @@
+import KluisContract
 import KluisCore
 
 /// The contract's retention answers, made from the core's values.

@@ -1,4 +1,5 @@
 import Foundation
+import KluisContract
 import KluisCore
 
 /// The contract's subject and audit answers made from the core's values, and its subject
