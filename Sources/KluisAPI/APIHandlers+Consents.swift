@@ -16,7 +16,7 @@ extension APIHandlers {
     func recordConsents(_ input: Operations.RecordConsents.Input) async throws -> Operations.RecordConsents.Output {
         let principal = try APICaller.principal()
         let subject = try Self.subjectID(input.path.id)
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let submission = try body.submission(globalPrivacyControl: input.headers.secGPC == "1")
         let outcome = try await vault.recordConsents(submission, for: subject, by: principal)
         return .created(.init(body: .json(.init(subject: subject.rawValue, events: try outcome.events.map(Components.Schemas.ConsentEvent.init),
@@ -32,7 +32,7 @@ extension APIHandlers {
     }
 
     func verifyConsentReceipt(_ input: Operations.VerifyConsentReceipt.Input) async throws -> Operations.VerifyConsentReceipt.Output {
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let check = try await vault.verifyReceipt(body.receipt)
         return .ok(.init(body: .json(.init(valid: check.valid, reason: try check.rejection?.contract(),
                                            receipt: try check.receipt.map { try ContractJSON.convert($0) },
@@ -60,7 +60,7 @@ extension APIHandlers {
 
     /// Anonymous, or for a subject when an API key says whose choice it is.
     func recordCookieChoice(_ input: Operations.RecordCookieChoice.Input) async throws -> Operations.RecordCookieChoice.Output {
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let visitor = try body.visitorId.map { text in
             guard let id = VisitorID(rawValue: text) else { throw VaultError(.inputInvalid, "'visitor_id' is not a visitor id (vis_…)") }
             return id

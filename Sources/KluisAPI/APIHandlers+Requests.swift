@@ -13,7 +13,7 @@ import OpenAPIRuntime
 extension APIHandlers {
     func submitRequest(_ input: Operations.SubmitRequest.Input) async throws -> Operations.SubmitRequest.Output {
         let principal = try APICaller.principal()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         return .created(.init(body: .json(try .init(try await vault.submitRequest(try body.submission(), by: principal)))))
     }
 
@@ -45,7 +45,7 @@ extension APIHandlers {
 
     func verifyIdentity(_ input: Operations.VerifyIdentity.Input) async throws -> Operations.VerifyIdentity.Output {
         let principal = try APICaller.principal()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let method: IdentityCheck = try body.method.contract()
         // Only staff attest checks made outside Kluis; an application may vouch for its own
         // signed-in session and pass on a code.
@@ -58,23 +58,20 @@ extension APIHandlers {
 
     func extendRequest(_ input: Operations.ExtendRequest.Input) async throws -> Operations.ExtendRequest.Output {
         let principal = try APICaller.admin()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         return .ok(.init(body: .json(try .init(try await vault.extend(Self.requestID(input.path.request), reason: body.reason, by: principal)))))
     }
 
     func rejectRequest(_ input: Operations.RejectRequest.Input) async throws -> Operations.RejectRequest.Output {
         let principal = try APICaller.admin()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         return .ok(.init(body: .json(try .init(try await vault.reject(Self.requestID(input.path.request), reason: body.reason, by: principal)))))
     }
 
     func fulfilRequest(_ input: Operations.FulfilRequest.Input) async throws -> Operations.FulfilRequest.Output {
         let principal = try APICaller.admin()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
-        let corrections = try (body.corrections ?? []).map { document in
-            try RecordDocument(category: document.category, recordID: document.recordId, fields: document.fields.additionalProperties,
-                               purpose: document.purpose).record()
-        }
+        let body = switch input.body { case .json(let body): body }
+        let corrections = try (body.corrections ?? []).map { try $0.record() }
         var outbox: (any Outbox)?
         if body.notifyRecipients == true {
             guard let configured = configuration.outbox else {
@@ -118,7 +115,7 @@ extension APIHandlers {
     func recordDisclosure(_ input: Operations.RecordDisclosure.Input) async throws -> Operations.RecordDisclosure.Output {
         let principal = try APICaller.principal()
         let subject = try Self.subjectID(input.path.id)
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         try await vault.recordDisclosure(of: subject, to: body.recipient, purpose: body.purpose, categories: body.categories, by: principal)
         return .noContent(.init())
     }
@@ -126,7 +123,7 @@ extension APIHandlers {
     func liftRestrictions(_ input: Operations.LiftRestrictions.Input) async throws -> Operations.LiftRestrictions.Output {
         let principal = try APICaller.admin()
         let subject = try Self.subjectID(input.path.id)
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let remaining = try await vault.liftRestrictions(of: subject, subjectToldAt: body.subjectToldAt, by: principal)
         return .ok(.init(body: .json(.init(subjectId: subject.rawValue, restrictions: try ContractJSON.convert(remaining)))))
     }

@@ -17,7 +17,7 @@ extension APIHandlers {
 
     func sweepRetention(_ input: Operations.SweepRetention.Input) async throws -> Operations.SweepRetention.Output {
         try APICaller.admin()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let report = try await vault.sweep(dryRun: body.dryRun ?? false)
         return .ok(.init(body: .json(.init(report))))
     }

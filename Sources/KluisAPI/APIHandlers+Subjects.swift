@@ -7,14 +7,14 @@ import KluisCore
 extension APIHandlers {
     func createSubject(_ input: Operations.CreateSubject.Input) async throws -> Operations.CreateSubject.Output {
         let principal = try APICaller.principal()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let id = try await vault.createSubject(try body.subject(), by: principal)
         return .created(.init(body: .json(.init(id: id.rawValue))))
     }
 
     func createSubjects(_ input: Operations.CreateSubjects.Input) async throws -> Operations.CreateSubjects.Output {
         let principal = try APICaller.principal()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         guard !body.subjects.isEmpty, body.subjects.count <= configuration.maximumBatchSize else {
             throw VaultError(.inputInvalid, "a batch holds 1 to \(configuration.maximumBatchSize) subjects")
         }
@@ -24,7 +24,7 @@ extension APIHandlers {
 
     func lookupSubject(_ input: Operations.LookupSubject.Input) async throws -> Operations.LookupSubject.Output {
         let principal = try APICaller.principal()
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         guard let kind = SubjectIdentifier.Kind(rawValue: body.kind) else {
             throw VaultError(.identifierInvalid, "'kind' must be email, phone, customer_number or external_id")
         }
@@ -45,7 +45,7 @@ extension APIHandlers {
     func writeRecord(_ input: Operations.WriteRecord.Input) async throws -> Operations.WriteRecord.Output {
         let principal = try APICaller.principal()
         let subject = try Self.subjectID(input.path.id)
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         let record = NewRecord(category: input.path.category, id: try body.recordId.map(Self.recordID),
                                fields: body.fields.additionalProperties, purpose: body.purpose)
         let id = try await vault.write(record, for: subject, by: principal)
@@ -66,7 +66,7 @@ extension APIHandlers {
     func recordEvent(_ input: Operations.RecordEvent.Input) async throws -> Operations.RecordEvent.Output {
         let principal = try APICaller.principal()
         let subject = try Self.subjectID(input.path.id)
-        guard case .json(let body) = input.body else { throw VaultError(.inputInvalid, "send the body as application/json") }
+        let body = switch input.body { case .json(let body): body }
         try await vault.recordEvent(body.name, at: body.at, for: subject, by: principal)
         return .noContent(.init())
     }

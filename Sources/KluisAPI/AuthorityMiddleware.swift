@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Binds ``RequestAuthority`` for the handler's task.
+/// Binds ``RequestAuthority`` for the handler's task, on the operations browsers call.
 struct AuthorityMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 

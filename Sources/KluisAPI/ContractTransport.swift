@@ -27,22 +27,26 @@ final class ContractTransport: ServerTransport {
         guard let operation = OpenAPIDocument.operation(method, path) else {
             preconditionFailure("the contract has no operation \(method) \(path)")
         }
-        let limit = switch operation.bodyLimit {
-        case .ordinary: configuration.maximumBodySize
-        case .batch: configuration.maximumBatchBodySize
-        case .bytes(let bytes): bytes
-        }
         var group = router.group()
         if operation.access == .public || operation.access == .optionalKey {
+            // Browsers call these from the organisation's site; their answers may link back to
+            // the host they called (the cookie configuration's statement URL).
             group = group.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType, .accept],
                                                          allowMethods: [.get, .post, .options], maxAge: .seconds(600)))
+                .add(middleware: AuthorityMiddleware())
             // The preflight is answered by the CORS middleware; the route only makes it match.
             if method == .post { group.on(RouterPath(path), method: .options) { _, _ in Response(status: .noContent) } }
         }
-        table.endpoint(method, path, operation.access, on: group)
-            .add(middleware: BodyLimitMiddleware(limit: limit))
-            .add(middleware: AuthorityMiddleware())
-            .register(handler, method: method, path: path)
+        var endpoint = table.endpoint(method, path, operation.access, on: group)
+        if let bodyLimit = operation.bodyLimit {
+            let limit = switch bodyLimit {
+            case .ordinary: configuration.maximumBodySize
+            case .batch: configuration.maximumBatchBodySize
+            case .bytes(let bytes): bytes
+            }
+            endpoint = endpoint.add(middleware: BodyLimitMiddleware(limit: limit))
+        }
+        endpoint.register(handler, method: method, path: path)
     }
 
     /// How the generated code reads and writes JSON: as the rest of the API does.

@@ -15,8 +15,8 @@ enum OpenAPIDocument {
         /// when sent; otherwise a key, and `x-kluis-access: admin` an admin key.
         var access: RouteTable.Access
         /// `x-kluis-body-limit`: the most bytes its body may have, or `batch` for a batch import;
-        /// the server's ordinary limit when absent.
-        var bodyLimit: BodyLimit
+        /// the server's ordinary limit when absent; `nil` for an operation without a body.
+        var bodyLimit: BodyLimit?
 
         enum BodyLimit: Sendable, Equatable {
             case ordinary
@@ -39,8 +39,9 @@ enum OpenAPIDocument {
                     else if security.contains(where: \.isEmpty) { .optionalKey }
                     else if operation["x-kluis-access"] as? String == "admin" { .admin }
                     else { .key }
-                let bodyLimit: Operation.BodyLimit =
-                    if let bytes = operation["x-kluis-body-limit"] as? Int { .bytes(bytes) }
+                let bodyLimit: Operation.BodyLimit? =
+                    if operation["requestBody"] == nil { nil }
+                    else if let bytes = operation["x-kluis-body-limit"] as? Int { .bytes(bytes) }
                     else if operation["x-kluis-body-limit"] as? String == "batch" { .batch }
                     else { .ordinary }
                 operations["\(method.uppercased()) \(path)"] = Operation(access: access, bodyLimit: bodyLimit)

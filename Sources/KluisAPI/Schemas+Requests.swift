@@ -34,17 +34,3 @@ extension Components.Schemas.RequestBody {
                                  categories: categories ?? [], restrictionGround: ground, signedInSession: signedInSession ?? false)
     }
 }
-
-extension Components.Schemas.Identifiers {
-    /// The identifiers given, in the order of their kinds, each checked as its kind asks. A key
-    /// that is no identifier kind is refused, by name.
-    var identifiers: [SubjectIdentifier] {
-        get throws {
-            if let unknown = additionalProperties.keys.sorted().first {
-                throw VaultError(.identifierInvalid, "'\(unknown)' is not an identifier kind; use email, phone, customer_number or external_id")
-            }
-            let given: [(SubjectIdentifier.Kind, String?)] = [(.customerNumber, customerNumber), (.email, email), (.externalID, externalId), (.phone, phone)]
-            return try given.compactMap { kind, value in try value.map { try SubjectIdentifier(kind: kind, value: $0) } }
-        }
-    }
-}

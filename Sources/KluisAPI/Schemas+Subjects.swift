@@ -7,12 +7,32 @@ import KluisCore
 extension Components.Schemas.SubjectDocument {
     func subject() throws -> NewSubject {
         let records = try (records ?? []).map { document in
-            var record = try RecordDocument(category: document.category, recordID: document.recordId,
-                                            fields: document.fields.additionalProperties, purpose: document.purpose).record()
+            var record = try document.record()
             record.purpose = record.purpose ?? purpose
             return record
         }
         return NewSubject(identifiers: try identifiers?.identifiers ?? [], records: records)
+    }
+}
+
+extension Components.Schemas.RecordDocument {
+    /// The record as the core writes it; the core checks its id as for any import.
+    func record() throws -> NewRecord {
+        try RecordDocument(category: category, recordID: recordId, fields: fields.additionalProperties, purpose: purpose).record()
+    }
+}
+
+extension Components.Schemas.Identifiers {
+    /// The identifiers given, in the order of their kinds, each checked as its kind asks. A key
+    /// that is no identifier kind is refused, by name.
+    var identifiers: [SubjectIdentifier] {
+        get throws {
+            if let unknown = additionalProperties.keys.sorted().first {
+                throw VaultError(.identifierInvalid, "'\(unknown)' is not an identifier kind; use email, phone, customer_number or external_id")
+            }
+            let given: [(SubjectIdentifier.Kind, String?)] = [(.customerNumber, customerNumber), (.email, email), (.externalID, externalId), (.phone, phone)]
+            return try given.compactMap { kind, value in try value.map { try SubjectIdentifier(kind: kind, value: $0) } }
+        }
     }
 }
 
