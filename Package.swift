@@ -190,6 +190,7 @@ let package = Package(
             dependencies: [
                 "KluisAPI", "KluisServer", "KluisWeb", "KluisCore", "KluisSQLite", "KluisTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

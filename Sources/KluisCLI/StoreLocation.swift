@@ -2,6 +2,7 @@ import Foundation
 import KluisCore
 import KluisPostgres
 import KluisSQLite
+import ServiceLifecycle
 
 /// Where a command's vault lives: a data directory holding the embedded SQLite database, or a
 /// PostgreSQL database (`--database`, else `KLUIS_DATABASE_URL`). With PostgreSQL the data
@@ -45,6 +46,22 @@ struct StoreLocation {
         switch backend {
         case .sqlite(let directory): try await body(try directory.openStore(creating: creating))
         case .postgres(let location): try await PostgresVaultStore.withRunning(on: location, body)
+        }
+    }
+
+    /// The store a server keeps open while it runs, with its keys unlocked now (which checks the
+    /// root key before anything listens). A PostgreSQL store comes with its connection pool as a
+    /// service that is not running yet: the application runs it first and closes it last. The
+    /// keys are read through a short-lived pool of their own.
+    func openForServing(root: RootKey) async throws -> (store: any VaultStore, keys: VaultKeys, service: (any Service)?) {
+        switch backend {
+        case .sqlite(let directory):
+            let store = try directory.openStore(creating: false)
+            return (store, try await Vault.unlock(store, with: root), nil)
+        case .postgres(let location):
+            let keys = try await PostgresVaultStore.withRunning(on: location) { store in try await Vault.unlock(store, with: root) }
+            let store = PostgresVaultStore(location: location)
+            return (store, keys, store)
         }
     }
 

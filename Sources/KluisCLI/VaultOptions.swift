@@ -1,5 +1,6 @@
 import ArgumentParser
 import KluisCore
+import ServiceLifecycle
 
 /// The options every command that opens the vault shares.
 struct VaultOptions: ParsableArguments {
@@ -25,6 +26,20 @@ struct VaultOptions: ParsableArguments {
                 throw CommandFailure(error.message)
             }
             return try await body(vault)
+        }
+    }
+
+    /// Opens the vault for a server that runs until stopped, refusing a missing or wrong root key
+    /// at once; the store's service (a PostgreSQL pool), if any, must run while the vault is used.
+    func openForServing(in context: CommandContext) async throws -> (vault: Vault, storeService: (any Service)?) {
+        let policy = try PolicyInput.load(self.policy, in: context)
+        let location = try store.location(in: context)
+        let root = try location.rootKey(keyFile: keyFile, in: context)
+        do {
+            let (store, keys, service) = try await location.openForServing(root: root)
+            return (Vault(store: store, keys: keys, policy: policy), service)
+        } catch let error as VaultError {
+            throw CommandFailure(error.message)
         }
     }
 }

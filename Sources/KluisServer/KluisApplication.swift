@@ -5,10 +5,12 @@ import KluisAPI
 import KluisCore
 import KluisWeb
 import Logging
+import ServiceLifecycle
 
-/// The composition root of the server: `kluis serve` and the tests build the same application
-/// here, from the API's routes, the web's, the server's own (metrics) and the background tasks.
-/// Each audience has a request context of its own, made from the server's for its routes.
+/// The composition root of the server: `kluis serve`, the tests and the bench build the same
+/// application here, from the API's routes, the web's, the server's own (metrics), the store's
+/// connection pool and the background tasks. Each audience has a request context of its own,
+/// made from the server's for its routes.
 public enum KluisApplication {
     /// Builds the router with every route.
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
@@ -29,19 +31,31 @@ public enum KluisApplication {
         return (router, table)
     }
 
-    /// The application serving `vault` on `configuration.host:port`, with `background` tasks
-    /// running beside it and stopped with it.
-    public static func build(vault: Vault, configuration: HTTPConfiguration, logger: Logger,
-                             background: [PeriodicTask] = [],
-                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let (router, _) = router(vault: vault, configuration: configuration)
+    /// The application serving `vault` on `http.host:port`. Its services run in one service
+    /// group, started in dependency order and stopped in reverse: the store's connection pool
+    /// (`storeService`, when the store has one), the background tasks of `schedule`, then the
+    /// server. On shutdown the server finishes its requests first, the background work stops
+    /// next, and the pool closes last.
+    public static func buildApplication(vault: Vault, http: HTTPConfiguration, schedule: BackgroundSchedule = .off,
+                                        storeService: (any Service)? = nil, logger: Logger,
+                                        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let (router, _) = router(vault: vault, configuration: http)
+        var services: [any Service] = storeService.map { [$0] } ?? []
+        let tasks = backgroundTasks(of: vault, schedule: schedule, logger: logger)
+        if !tasks.isEmpty { services.append(BackgroundWorker(tasks: tasks, logger: logger)) }
         return Application(
             router: router,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
-                                                    serverName: "kluis"),
-            services: background.isEmpty ? [] : [BackgroundWorker(tasks: background, logger: logger)],
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            configuration: ApplicationConfiguration(address: .hostname(http.host, port: http.port), serverName: "kluis"),
+            services: services,
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? http.port) },
             logger: logger
         )
+    }
+
+    private static func backgroundTasks(of vault: Vault, schedule: BackgroundSchedule, logger: Logger) -> [PeriodicTask] {
+        var tasks: [PeriodicTask] = []
+        if let interval = schedule.auditCheckpoints { tasks.append(.auditCheckpoints(of: vault, interval: interval, logger: logger)) }
+        if let interval = schedule.retentionSweeps { tasks.append(.retentionSweeps(of: vault, interval: interval)) }
+        return tasks
     }
 }

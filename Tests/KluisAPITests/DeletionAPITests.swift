@@ -19,7 +19,7 @@ import Testing
         let vault = fixture.vault
         let admin = try await vault.createAPIKey(name: "desk", purposes: [], isAdmin: true, by: VaultFixture.admin).token
         let app = try await vault.createAPIKey(name: "platform", purposes: ["account_profile", "correspondence", "tax"], by: VaultFixture.admin).token
-        let application = KluisApplication.build(vault: vault, configuration: HTTPConfiguration(maximumBodySize: 64 * 1024),
+        let application = KluisApplication.buildApplication(vault: vault, http: HTTPConfiguration(maximumBodySize: 64 * 1024),
                                                  logger: LogCapture().logger())
         let anna = try await vault.createSubject(NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: "anna@voorbeeld.example")], records: [
             NewRecord(category: "contact", fields: ["name": "Anna Bakker", "email": "anna@voorbeeld.example"], purpose: "account_profile"),

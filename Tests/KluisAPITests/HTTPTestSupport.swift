@@ -32,7 +32,7 @@ struct APIFixture {
 
     static func application(for vault: Vault, logs: LogCapture,
                             configuration: HTTPConfiguration = HTTPConfiguration(maximumBodySize: 64 * 1024)) -> some ApplicationProtocol {
-        KluisApplication.build(vault: vault, configuration: configuration, logger: logs.logger())
+        KluisApplication.buildApplication(vault: vault, http: configuration, logger: logs.logger())
     }
 }
 

@@ -22,7 +22,7 @@ import Testing
             fixture = try await VaultFixture(store: store, clock: FixedClock("2025-01-08T09:00:00Z"), policy: try Fixtures.validPolicy(file))
             admin = try await fixture.vault.createAPIKey(name: "coach", purposes: [], mayBreakGlass: true, isAdmin: true,
                                                          by: VaultFixture.admin).token
-            application = KluisApplication.build(vault: fixture.vault, configuration: HTTPConfiguration(maximumBodySize: 64 * 1024),
+            application = KluisApplication.buildApplication(vault: fixture.vault, http: HTTPConfiguration(maximumBodySize: 64 * 1024),
                                                  logger: LogCapture().logger())
         }
 

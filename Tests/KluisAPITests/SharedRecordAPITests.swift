@@ -25,7 +25,7 @@ import Testing
             fixture = try await VaultFixture(store: store, clock: FixedClock("2026-01-10T10:00:00Z"), policy: try Fixtures.validPolicy(file))
             admin = try await fixture.vault.createAPIKey(name: "desk", purposes: [], isAdmin: true, by: VaultFixture.admin).token
             app = try await fixture.vault.createAPIKey(name: "platform", purposes: purposes, by: VaultFixture.admin).token
-            application = KluisApplication.build(vault: fixture.vault, configuration: HTTPConfiguration(maximumBodySize: 64 * 1024),
+            application = KluisApplication.buildApplication(vault: fixture.vault, http: HTTPConfiguration(maximumBodySize: 64 * 1024),
                                                  logger: LogCapture().logger())
         }
 

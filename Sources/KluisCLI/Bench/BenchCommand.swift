@@ -143,7 +143,7 @@ struct BenchCommand: ContextualCommand {
         var logger = Logger(label: "kluis.bench")
         logger.logLevel = .warning
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = KluisApplication.build(vault: vault, configuration: HTTPConfiguration(host: "127.0.0.1", port: 0),
+        let app = KluisApplication.buildApplication(vault: vault, http: HTTPConfiguration(host: "127.0.0.1", port: 0),
                                          logger: logger, onServerRunning: { port in portContinuation.yield(port) })
         let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in

@@ -49,29 +49,21 @@ struct ServeCommand: ContextualCommand {
         }
         var logger = Logger(label: "kluis")
         logger.logLevel = .info
-        try await vault.withVault(in: context) { opened in
-            var background: [PeriodicTask] = []
-            if checkpointInterval > 0 {
-                background.append(.auditCheckpoints(of: opened, interval: .seconds(checkpointInterval), logger: logger))
-            }
-            if sweepInterval > 0 {
-                background.append(.retentionSweeps(of: opened, interval: .seconds(sweepInterval)))
-            }
-            // Without a data directory and without --outbox or --sendmail there is nowhere to send
-            // codes: the server runs without an outbox. Anything given must be right.
-            let outbox: (any Outbox)? = outbox == nil && sendmail == nil && vault.store.data == nil
-                ? nil
-                : try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
-                                           data: vault.store.data, in: context)
-            let app = KluisApplication.build(
-                vault: opened, configuration: HTTPConfiguration(host: host, port: port, outbox: outbox), logger: logger,
-                background: background,
-                onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
-            )
-            // The store's connection pool, if any, runs around the application and closes after
-            // it has finished its last request.
-            try await app.runService()
-        }
+        let (opened, storeService) = try await vault.openForServing(in: context)
+        // Without a data directory and without --outbox or --sendmail there is nowhere to send
+        // codes: the server runs without an outbox. Anything given must be right.
+        let outbox: (any Outbox)? = outbox == nil && sendmail == nil && vault.store.data == nil
+            ? nil
+            : try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
+                                       data: vault.store.data, in: context)
+        let schedule = BackgroundSchedule(auditCheckpoints: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
+                                          retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil)
+        let app = KluisApplication.buildApplication(
+            vault: opened, http: HTTPConfiguration(host: host, port: port, outbox: outbox), schedule: schedule,
+            storeService: storeService, logger: logger,
+            onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
+        )
+        try await app.runService()
         return 0
     }
 }

@@ -75,6 +75,19 @@ public final class Vault: Sendable {
     /// Opens an initialised store with `root`; refuses a root key the store was not made with.
     public static func open(store: any VaultStore, root: RootKey, policy: Policy,
                             clock: any WallClock = SystemWallClock()) async throws -> Vault {
+        Vault(store: store, keys: try await unlock(store, with: root), policy: policy, clock: clock)
+    }
+
+    /// A vault on `store` with keys unlocked before, without touching the store: a server builds
+    /// its vault before the store's connection pool runs (see ``unlock(_:with:)``).
+    public convenience init(store: any VaultStore, keys: VaultKeys, policy: Policy, clock: any WallClock = SystemWallClock()) {
+        self.init(policy: policy, keys: keys.ring, store: store, clock: clock, committer: Committer(store: store),
+                  receiptSigner: keys.receiptSigner)
+    }
+
+    /// Prepares an initialised store and reads its keys with `root`; refuses a root key the store
+    /// was not made with.
+    public static func unlock(_ store: any VaultStore, with root: RootKey) async throws -> VaultKeys {
         try await store.prepare()
         guard let storedID = try await store.metadata(Meta.rootKeyID),
               let wrappedIndex = try await store.metadata(Meta.indexKey) else {
@@ -84,9 +97,7 @@ public final class Vault: Sendable {
             throw VaultError(.rootKeyWrong, "this root key is not the one the data directory was made with (expected key \(String(decoding: storedID, as: UTF8.self)), got \(root.id))")
         }
         let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: root)
-        return Vault(policy: policy, keys: KeyRing(root: root, indexKey: indexKey), store: store,
-                     clock: clock, committer: Committer(store: store),
-                     receiptSigner: try await receiptSigner(in: store, root: root))
+        return VaultKeys(ring: KeyRing(root: root, indexKey: indexKey), receiptSigner: try await receiptSigner(in: store, root: root))
     }
 
     /// The store's receipt signing key, made on first use: stores initialised before receipts

@@ -26,7 +26,7 @@ import Testing
         // An application bound to every purpose, for reads that must not break glass.
         let app = try await fixture.vault.createAPIKey(name: "app", purposes: fixture.policy.purposes.map(\.id),
                                                        by: VaultFixture.admin).token
-        let application = KluisApplication.build(vault: fixture.vault, configuration: HTTPConfiguration(maximumBodySize: 64 * 1024),
+        let application = KluisApplication.buildApplication(vault: fixture.vault, http: HTTPConfiguration(maximumBodySize: 64 * 1024),
                                                  logger: LogCapture().logger())
         let times = scenario.timeline.map { SeedScenario.time($0.at) }
         #expect(times == times.sorted(), "the timeline of \(scenario.policy) is in time order")
