@@ -137,6 +137,27 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `kluis bench`: the measurements and the raw baselines they are compared with, which
+        // need the drivers and an HTTP client of their own.
+        .target(
+            name: "KluisBench",
+            dependencies: [
+                "KluisCore",
+                "KluisAPI",
+                "KluisServer",
+                "KluisSQLite",
+                "KluisPostgres",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // The commands of the `kluis` executable, as a library so tests run them in-process.
         .target(
             name: "KluisCLI",
@@ -147,14 +168,10 @@ let package = Package(
                 "KluisServer",
                 "KluisSQLite",
                 "KluisPostgres",
+                "KluisBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict

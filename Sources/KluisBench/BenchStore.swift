@@ -17,7 +17,7 @@ enum BenchStore {
         }
         var location: PostgresLocation
         do { location = try PostgresLocation(url: database) } catch {
-            throw CommandFailure("the database URL cannot be used: \(error.message)")
+            throw BenchFailure("the database URL cannot be used: \(error.message)")
         }
         location.schema = "kluis_bench_" + UUID().uuidString.lowercased().replacingAll("-", with: "").prefix(12)
         return .postgres(location)

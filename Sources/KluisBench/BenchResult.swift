@@ -1,20 +1,20 @@
 /// One measurement of `kluis bench`, beside its baseline from the same run.
-struct BenchResult: Encodable, Sendable {
-    var name: String
-    var unit: String
-    var kluis: Double
-    var baseline: Double?
-    var baselineName: String?
+public struct BenchResult: Encodable, Sendable {
+    public var name: String
+    public var unit: String
+    public var kluis: Double
+    public var baseline: Double?
+    public var baselineName: String?
     /// Kluis as a fraction of the baseline, for throughput.
-    var ratio: Double? {
+    public var ratio: Double? {
         guard let baseline, baseline > 0 else { return nil }
         return kluis / baseline
     }
-    var p50Milliseconds: Double?
-    var p99Milliseconds: Double?
-    var baselineP50Milliseconds: Double?
-    var baselineP99Milliseconds: Double?
-    var target: String?
+    public var p50Milliseconds: Double?
+    public var p99Milliseconds: Double?
+    public var baselineP50Milliseconds: Double?
+    public var baselineP99Milliseconds: Double?
+    public var target: String?
 
     enum CodingKeys: String, CodingKey {
         case name, unit, kluis, baseline, target, ratio
@@ -25,7 +25,7 @@ struct BenchResult: Encodable, Sendable {
         case baselineP99Milliseconds = "baseline_p99_ms"
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
         try container.encode(unit, forKey: .unit)

@@ -25,13 +25,13 @@ struct RetentionBench {
         let report = try await vault.sweep(at: now)
         let sweepSeconds = (ContinuousClock.now - start).seconds
         guard report.removed.records == due else {
-            throw CommandFailure("the sweep removed \(report.removed.records) records; \(due) were due")
+            throw BenchFailure("the sweep removed \(report.removed.records) records; \(due) were due")
         }
         _ = try await insert(now: now, dueOnly: true)
         let rawStart = ContinuousClock.now
         let deleted = try await target.rawDelete(dueBy: now)
         let rawSeconds = (ContinuousClock.now - rawStart).seconds
-        guard deleted == due else { throw CommandFailure("the raw DELETE removed \(deleted) records; \(due) were due") }
+        guard deleted == due else { throw BenchFailure("the raw DELETE removed \(deleted) records; \(due) were due") }
         return Outcome(swept: due, sweepRate: Double(due) / sweepSeconds, rawRate: Double(deleted) / rawSeconds)
     }
 

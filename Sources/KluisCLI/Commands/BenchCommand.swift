@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import KluisBench
+
+/// `kluis bench`: measures import, in-process reads and lookups, and purpose-bound reads over
+/// HTTP, each beside a baseline from the same run.
+struct BenchCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure Kluis against baselines from the same run; reproducible with a fixed seed.",
+        discussion: "Runs on the embedded SQLite store in a temporary directory, or with --database in a new schema of that PostgreSQL database, dropped afterwards; HTTP on 127.0.0.1 only. Record results in docs/benchmarks.md with the machine and date."
+    )
+
+    @Option(help: ArgumentHelp("Run on PostgreSQL, in a schema of its own that is dropped afterwards.",
+                               valueName: "postgres://USER:PASSWORD@HOST:PORT/DB"))
+    var database: String?
+
+    @Option(help: "Synthetic people to import.")
+    var subjects = Benchmark().subjects
+
+    @Option(help: "People per import transaction.")
+    var batch = Benchmark().batch
+
+    @Option(help: "Seed of the synthetic people.")
+    var seed = Benchmark().seed
+
+    @Option(help: "In-process reads and lookups to time.")
+    var samples = Benchmark().samples
+
+    @Option(help: "Concurrent HTTP connections.")
+    var connections = Benchmark().connections
+
+    @Option(help: "Seconds per HTTP measurement.")
+    var seconds = Benchmark().seconds
+
+    @Option(help: "Records of the person in the large erasure, compared with an erasure of 10.")
+    var erasureRecords = Benchmark().erasureRecords
+
+    @Option(help: "Records in the retention sweep measurement, of which a tenth are due.")
+    var sweepRecords = Benchmark().sweepRecords
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func run(in context: CommandContext) async throws -> Int32 {
+        var benchmark = Benchmark()
+        benchmark.database = database
+        benchmark.subjects = subjects
+        benchmark.batch = batch
+        benchmark.seed = seed
+        benchmark.samples = samples
+        benchmark.connections = connections
+        benchmark.seconds = seconds
+        benchmark.erasureRecords = erasureRecords
+        benchmark.sweepRecords = sweepRecords
+        let report: Benchmark.Report
+        do {
+            report = try await benchmark.run { message in progress(message, context) }
+        } catch let failure as BenchFailure {
+            throw CommandFailure(failure.message)
+        }
+        if report.failedRequests > 0 {
+            context.writeError("warning: \(report.failedRequests) HTTP requests failed\n")
+        }
+        print(report.results, store: report.store, auditEvents: report.auditEvents, in: context)
+        return 0
+    }
+
+    private func progress(_ message: String, _ context: CommandContext) {
+        if !json { context.writeError("bench: \(message)\n") }
+    }
+
+    private func print(_ results: [BenchResult], store: String, auditEvents: Int64, in context: CommandContext) {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            struct Report: Encodable {
+                var date: String
+                var store: String
+                var cores: Int
+                var memoryGiB: Int
+                var subjects: Int
+                var seed: UInt64
+                var connections: Int
+                var auditEvents: Int64
+                var results: [BenchResult]
+            }
+            let report = Report(date: ISO8601DateFormatter().string(from: Date()), store: store, cores: ProcessInfo.processInfo.activeProcessorCount,
+                                memoryGiB: Int(ProcessInfo.processInfo.physicalMemory >> 30), subjects: subjects, seed: seed,
+                                connections: connections, auditEvents: auditEvents, results: results)
+            if let data = try? encoder.encode(report) { context.write(String(decoding: data, as: UTF8.self) + "\n") }
+            return
+        }
+        func number(_ value: Double?) -> String {
+            guard let value else { return "" }
+            return value >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
+        }
+        var lines = ["| measurement | unit | kluis | baseline | kluis/baseline | p50 ms | p99 ms | baseline p50/p99 ms | target |",
+                     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for result in results {
+            let baselineLatency = result.baselineP50Milliseconds.map { "\(number($0)) / \(number(result.baselineP99Milliseconds))" } ?? ""
+            lines.append("| \(result.name) | \(result.unit) | \(number(result.kluis)) | \(number(result.baseline)) | "
+                         + "\(result.ratio.map { String(format: "%.0f%%", $0 * 100) } ?? "") | \(number(result.p50Milliseconds)) | "
+                         + "\(number(result.p99Milliseconds)) | \(baselineLatency) | \(result.target ?? "") |")
+        }
+        lines.append("")
+        lines.append("\(store): \(subjects) people (seed \(seed)), \(ProcessInfo.processInfo.activeProcessorCount) cores; audit chain intact over \(auditEvents) events.")
+        context.write(lines.joined(separator: "\n") + "\n")
+    }
+}
