@@ -14,24 +14,24 @@ extension APIHandlers {
     func submitRequest(_ input: Operations.SubmitRequest.Input) async throws -> Operations.SubmitRequest.Output {
         let principal = try APICaller.principal()
         let body = switch input.body { case .json(let body): body }
-        return .created(.init(body: .json(try .init(try await vault.submitRequest(try body.submission(), by: principal)))))
+        return .created(.init(body: .json(try .init(try await vault.requests.submit(try body.submission(), by: principal)))))
     }
 
     func listRequests(_ input: Operations.ListRequests.Input) async throws -> Operations.ListRequests.Output {
         try APICaller.admin()
         let subject = try input.query.subjectId.map { try Self.subjectID($0, field: "subject_id") }
-        let found = try await vault.requests(try input.query.filter?.contract() ?? .open, subject: subject, limit: input.query.limit ?? 1000)
+        let found = try await vault.requests.list(try input.query.filter?.contract() ?? .open, subject: subject, limit: input.query.limit ?? 1000)
         return .ok(.init(body: .json(.init(requests: try found.map(Components.Schemas.RequestAnswer.init)))))
     }
 
     func showRequest(_ input: Operations.ShowRequest.Input) async throws -> Operations.ShowRequest.Output {
         try APICaller.admin()
-        return .ok(.init(body: .json(try .init(try await vault.request(Self.requestID(input.path.request))))))
+        return .ok(.init(body: .json(try .init(try await vault.requests.status(of: Self.requestID(input.path.request))))))
     }
 
     func askForIdentification(_ input: Operations.AskForIdentification.Input) async throws -> Operations.AskForIdentification.Output {
         let principal = try APICaller.admin()
-        return .ok(.init(body: .json(try .init(try await vault.askForIdentification(Self.requestID(input.path.request), by: principal)))))
+        return .ok(.init(body: .json(try .init(try await vault.requests.askForIdentification(Self.requestID(input.path.request), by: principal)))))
     }
 
     func sendVerificationCode(_ input: Operations.SendVerificationCode.Input) async throws -> Operations.SendVerificationCode.Output {
@@ -39,7 +39,7 @@ extension APIHandlers {
         guard let outbox = configuration.outbox else {
             throw VaultError(.requestInvalid, "this server has no outbox configured, so it cannot send codes")
         }
-        let status = try await vault.sendVerificationCode(Self.requestID(input.path.request), outbox: outbox, by: principal)
+        let status = try await vault.requests.sendVerificationCode(Self.requestID(input.path.request), outbox: outbox, by: principal)
         return .ok(.init(body: .json(try .init(status))))
     }
 
@@ -52,20 +52,20 @@ extension APIHandlers {
         if ![.registeredEmail, .signedInSession].contains(method), !principal.isAdmin {
             throw Problem(.forbidden, code: VaultError.Code.forbidden.rawValue, detail: "only an admin key may attest '\(method.rawValue)'")
         }
-        let status = try await vault.verifyIdentity(Self.requestID(input.path.request), method: method, code: body.code, by: principal)
+        let status = try await vault.requests.verifyIdentity(Self.requestID(input.path.request), method: method, code: body.code, by: principal)
         return .ok(.init(body: .json(try .init(status))))
     }
 
     func extendRequest(_ input: Operations.ExtendRequest.Input) async throws -> Operations.ExtendRequest.Output {
         let principal = try APICaller.admin()
         let body = switch input.body { case .json(let body): body }
-        return .ok(.init(body: .json(try .init(try await vault.extend(Self.requestID(input.path.request), reason: body.reason, by: principal)))))
+        return .ok(.init(body: .json(try .init(try await vault.requests.extend(Self.requestID(input.path.request), reason: body.reason, by: principal)))))
     }
 
     func rejectRequest(_ input: Operations.RejectRequest.Input) async throws -> Operations.RejectRequest.Output {
         let principal = try APICaller.admin()
         let body = switch input.body { case .json(let body): body }
-        return .ok(.init(body: .json(try .init(try await vault.reject(Self.requestID(input.path.request), reason: body.reason, by: principal)))))
+        return .ok(.init(body: .json(try .init(try await vault.requests.reject(Self.requestID(input.path.request), reason: body.reason, by: principal)))))
     }
 
     func fulfilRequest(_ input: Operations.FulfilRequest.Input) async throws -> Operations.FulfilRequest.Output {
@@ -79,7 +79,7 @@ extension APIHandlers {
             }
             outbox = configured
         }
-        let done = try await vault.fulfil(Self.requestID(input.path.request), corrections: corrections,
+        let done = try await vault.requests.fulfil(Self.requestID(input.path.request), corrections: corrections,
                                           notifyingRecipientsThrough: outbox, by: principal)
         return .ok(.init(body: .json(.init(request: try .init(done.request), erasure: try done.erasure.map { try ContractJSON.convert($0) },
                                            certificate: done.certificate,
@@ -93,7 +93,7 @@ extension APIHandlers {
         let id = try Self.requestID(input.path.request)
         let format = input.query.format ?? .json
         let language = input.query.lang.flatMap { Language(rawValue: $0.rawValue) }
-        switch try await vault.request(id).request.type {
+        switch try await vault.requests.status(of: id).request.type {
         case .access:
             guard format != .csv else { throw VaultError(.inputInvalid, "'format' of an access package is json or html") }
             let package = try await vault.accessPackage(for: id, in: language, by: principal)
@@ -124,7 +124,7 @@ extension APIHandlers {
         let principal = try APICaller.admin()
         let subject = try Self.subjectID(input.path.id)
         let body = switch input.body { case .json(let body): body }
-        let remaining = try await vault.liftRestrictions(of: subject, subjectToldAt: body.subjectToldAt, by: principal)
+        let remaining = try await vault.requests.liftRestrictions(of: subject, subjectToldAt: body.subjectToldAt, by: principal)
         return .ok(.init(body: .json(.init(subjectId: subject.rawValue, restrictions: try ContractJSON.convert(remaining)))))
     }
 

@@ -17,7 +17,7 @@ struct RequestBench {
         var latencies = Latencies()
         for _ in 0..<samples {
             let subject = ids[Int(random.next() % UInt64(ids.count))]
-            let request = try await vault.submitRequest(RequestSubmission(type: .access, subject: subject, signedInSession: true), by: Self.desk)
+            let request = try await vault.requests.submit(RequestSubmission(type: .access, subject: subject, signedInSession: true), by: Self.desk)
             let start = ContinuousClock.now
             _ = try await vault.accessPackage(for: request.request.id, by: Self.desk)
             latencies.add(ContinuousClock.now - start)
@@ -34,9 +34,9 @@ struct RequestBench {
                 NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: "erase-\(records)-\(index)@bench.example")],
                            records: [NewRecord(category: "contact", fields: ["email": "erase-\(records)-\(index)@bench.example"])] + visits),
                 by: Self.desk)
-            let request = try await vault.submitRequest(RequestSubmission(type: .erasure, subject: subject, signedInSession: true), by: Self.desk)
+            let request = try await vault.requests.submit(RequestSubmission(type: .erasure, subject: subject, signedInSession: true), by: Self.desk)
             let start = ContinuousClock.now
-            _ = try await vault.fulfil(request.request.id, by: Self.desk)
+            _ = try await vault.requests.fulfil(request.request.id, by: Self.desk)
             latencies.add(ContinuousClock.now - start)
         }
         return latencies

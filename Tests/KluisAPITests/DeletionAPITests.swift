@@ -93,7 +93,7 @@ import Testing
         }
 
         // Each deletion is journalled and audited; a restore of an older copy loses them again.
-        let journal = try await vault.erasureJournal()
+        let journal = try await vault.requests.erasureJournal()
         #expect(journal.map(\.record.erased) == [["profile_photo"], [], ["cv"]])
         #expect(journal[1].record.scope?.records.count == 1)
         #expect(journal.allSatisfy { $0.record.scope != nil })
@@ -105,7 +105,7 @@ import Testing
         try await restored.store.commit([.createSubject(anna, createdAt: original.createdAt)]
                                         + original.identifiers.map(StoreChange.addIdentifier) + original.dataKeys.map(StoreChange.addDataKey)
                                         + original.records.map(StoreChange.putRecord), audit: [])
-        #expect(try await restored.vault.replayErasures(journal) == 3)
+        #expect(try await restored.vault.requests.replayErasures(journal) == 3)
         let replayed = try #require(try await restored.store.snapshot(of: anna))
         var counts: [String: Int] = [:]
         for record in replayed.records { counts[record.category, default: 0] += 1 }

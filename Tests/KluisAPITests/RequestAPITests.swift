@@ -175,7 +175,7 @@ import Testing
         #expect(snapshot.identifiers.isEmpty)
         #expect(snapshot.restrictions.map(\.ground) == [.legalObligation])
         #expect(snapshot.restrictions.first?.allowedPurposes == ["bookkeeping"])
-        let journal = try await fixture.vault.erasureJournal()
+        let journal = try await fixture.vault.requests.erasureJournal()
         #expect(journal.map(\.record.subject) == [subject])
         #expect(try await fixture.vault.verifyAudit().isIntact)
     }
@@ -184,16 +184,16 @@ import Testing
         let fixture = try await RequestFixture(store: store)
         defer { fixture.api.fixture.directory.remove() }
         let subject = try await fixture.api.fixture.makeSubject()
-        let request = try await fixture.vault.submitRequest(RequestSubmission(type: .erasure, subject: subject, signedInSession: true),
+        let request = try await fixture.vault.requests.submit(RequestSubmission(type: .erasure, subject: subject, signedInSession: true),
                                                             by: VaultFixture.admin)
-        let done = try await fixture.vault.fulfil(request.request.id, by: VaultFixture.admin)
+        let done = try await fixture.vault.requests.fulfil(request.request.id, by: VaultFixture.admin)
         #expect(done.erasure?.kept.isEmpty == true)
         #expect(try await fixture.api.fixture.store.snapshot(of: subject) == nil)
         await #expect(throws: VaultError.self) {
             try await fixture.vault.lookup(SubjectIdentifier(kind: .email, value: "jan.jansen@voorbeeld.example"), by: VaultFixture.admin)
         }
         // The request outlives the subject, without personal values.
-        #expect(try await fixture.vault.request(request.request.id).request.state == .fulfilled)
+        #expect(try await fixture.vault.requests.status(of: request.request.id).request.state == .fulfilled)
     }
 }
 

@@ -142,14 +142,14 @@ import Testing
         let subject = try await fixture.makeCustomer()
         _ = try await vault.recordConsents(ConsentSubmission(decisions: [ConsentDecision(purpose: "newsletter", kind: .given)],
                                                              birthDate: CalendarDate("1990-05-17")), for: subject, by: VaultFixture.admin)
-        let withdrawal = try await vault.submitRequest(RequestSubmission(type: .withdrawal, subject: subject, channel: .email,
+        let withdrawal = try await vault.requests.submit(RequestSubmission(type: .withdrawal, subject: subject, channel: .email,
                                                                          signedInSession: true), by: VaultFixture.admin)
-        let withdrawn = try await vault.fulfil(withdrawal.request.id, by: VaultFixture.admin)
+        let withdrawn = try await vault.requests.fulfil(withdrawal.request.id, by: VaultFixture.admin)
         #expect(withdrawn.consentEvents.map(\.kind) == [.withdrawn])
         #expect(withdrawn.consentEvents.first?.method == .email)
-        let objection = try await vault.submitRequest(RequestSubmission(type: .objection, subject: subject, channel: .post,
+        let objection = try await vault.requests.submit(RequestSubmission(type: .objection, subject: subject, channel: .post,
                                                                         purposes: ["fraud_checks"], signedInSession: true), by: VaultFixture.admin)
-        _ = try await vault.fulfil(objection.request.id, by: VaultFixture.admin)
+        _ = try await vault.requests.fulfil(objection.request.id, by: VaultFixture.admin)
         let fraud = Principal(id: "key_fraud", purposes: ["fraud_checks"])
         await #expect(throws: VaultError(.objected, "the subject objected to 'fraud_checks': it may not use their data")) {
             try await vault.read(subject, for: "fraud_checks", by: fraud)

@@ -203,9 +203,9 @@ import Testing
         let backup = platform.fixture.directory.path("backup.sqlite")
         try await #require(platform.fixture.store as? SQLiteVaultStore).backup(to: backup)
 
-        let request = try await vault.submitRequest(RequestSubmission(type: .erasure, subject: freelancer, channel: .web, signedInSession: true),
+        let request = try await vault.requests.submit(RequestSubmission(type: .erasure, subject: freelancer, channel: .web, signedInSession: true),
                                                     by: VaultFixture.admin)
-        let fulfilment = try await vault.fulfil(request.request.id, by: VaultFixture.admin)
+        let fulfilment = try await vault.requests.fulfil(request.request.id, by: VaultFixture.admin)
         let pseudonym = fulfilment.erasure?.pseudonym ?? ""
         #expect(pseudonym.hasPrefix("anon_"))
 
@@ -216,7 +216,7 @@ import Testing
         let desk = Principal(id: "desk", purposes: ["applications"], isAdmin: true)
         let unmasked = try await restored.read(client, for: "applications", by: desk)
         #expect(unmasked.records.first { $0.category == "responses_received" }?.fields["motivation"] == "Tien jaar apps")
-        #expect(try await restored.replayErasures(try await vault.erasureJournal()) == 1)
+        #expect(try await restored.requests.replayErasures(try await vault.requests.erasureJournal()) == 1)
         let masked = try await restored.read(client, for: "applications", by: desk)
         let fields = try #require(masked.records.first { $0.category == "responses_received" }?.fields)
         #expect(fields["freelancer"] == pseudonym && fields["motivation"] == pseudonym)

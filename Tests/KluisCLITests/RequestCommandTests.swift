@@ -155,7 +155,7 @@ import Testing
         let vault = try await desk.vault()
         #expect(try await vault.store.snapshot(of: erased) == nil)
         #expect(try await vault.store.snapshot(of: kept)?.records.count == 2)
-        #expect(try await vault.erasureJournal().map(\.record.subject) == [erased])
+        #expect(try await vault.requests.erasureJournal().map(\.record.subject) == [erased])
         #expect(try await vault.verifyAudit().isIntact)
 
         if store == .sqlite {

@@ -45,8 +45,8 @@ import Testing
         try await vault.placeHold("follow_up", on: cor, by: operator_)
         try await vault.recordEvent("contract_end", at: Self.time("2024-06-30T12:00:00Z"), for: anna, by: operator_)
         try await vault.recordEvent("account_closed", at: Self.time("2024-07-01T09:00:00Z"), for: anna, by: operator_)
-        let request = try await vault.submitRequest(RequestSubmission(type: .access, subject: bram, channel: .email), by: operator_)
-        _ = try await vault.reject(request.request.id, reason: "Ingetrokken door de aanvrager.", by: operator_)
+        let request = try await vault.requests.submit(RequestSubmission(type: .access, subject: bram, channel: .email), by: operator_)
+        _ = try await vault.requests.reject(request.request.id, reason: "Ingetrokken door de aanvrager.", by: operator_)
         let everyone = [anna, bram, cor]
 
         // Two months after the report, less a day: nothing is due, and a dry run changes nothing.

@@ -56,7 +56,7 @@ struct RestoreCommand: ContextualCommand {
         // The journal of the vault being replaced: read before it is overwritten.
         var journal: [ErasureJournalEntry] = []
         if try await location.isInitialised() {
-            journal = try await location.withStore { store in try await Vault.erasureJournal(in: store) }
+            journal = try await location.withStore { store in try await RequestService.erasureJournal(in: store) }
         }
         for file in journals {
             journal += try ErasureJournalFile.read(try context.readText(file), name: file)
@@ -74,7 +74,7 @@ struct RestoreCommand: ContextualCommand {
             try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
                                                  "--dbname=\(database.libpqURL)", source.path], password: database.password)
         }
-        let replayed = try await vault.withVault(in: context) { try await $0.replayErasures(journal) }
+        let replayed = try await vault.withVault(in: context) { try await $0.requests.replayErasures(journal) }
         context.write("kluis: restored \(location.name) from \(source.path); \(replayed) erased subject(s) erased again\n")
         return 0
     }

@@ -95,7 +95,7 @@ struct RequestsSubmitCommand: ContextualCommand {
         }
         let submission = RequestSubmission(type: type, subject: subject, identifiers: identifiers, channel: channel, receivedAt: received,
                                            purposes: purposes, categories: categories, restrictionGround: ground)
-        let status = try await vault.withVault(in: context) { try await $0.submitRequest(submission, by: RequestsCommand.operator_) }
+        let status = try await vault.withVault(in: context) { try await $0.requests.submit(submission, by: RequestsCommand.operator_) }
         context.write(RequestsCommand.describe(status))
         return 0
     }
@@ -119,7 +119,7 @@ struct RequestsListCommand: ContextualCommand {
             throw CommandFailure("give at most one of --overdue, --due-soon and --all")
         }
         let filter: RequestFilter = overdue ? .overdue : dueSoon ? .dueSoon : all ? .all : .open
-        let found = try await vault.withVault(in: context) { try await $0.requests(filter) }
+        let found = try await vault.withVault(in: context) { try await $0.requests.list(filter) }
         var text = "request\ttype\tstate\treceived\tdue\tflags\n"
         for status in found {
             let flags = [status.isOverdue ? "overdue" : nil, status.isDueSoon ? "due_soon" : nil,
@@ -141,7 +141,7 @@ struct RequestsShowCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try RequestsCommand.parseID(request)
-        let status = try await vault.withVault(in: context) { try await $0.request(id) }
+        let status = try await vault.withVault(in: context) { try await $0.requests.status(of: id) }
         context.write(RequestsCommand.describe(status))
         return 0
     }
@@ -159,7 +159,7 @@ struct RequestsAskCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try RequestsCommand.parseID(request)
-        let status = try await vault.withVault(in: context) { try await $0.askForIdentification(id, by: RequestsCommand.operator_) }
+        let status = try await vault.withVault(in: context) { try await $0.requests.askForIdentification(id, by: RequestsCommand.operator_) }
         context.write(RequestsCommand.describe(status))
         return 0
     }
@@ -184,7 +184,7 @@ struct RequestsSendCodeCommand: ContextualCommand {
         let status = try await vault.withVault(in: context) { opened in
             let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: from ?? opened.policy.requestContact,
                                                   data: vault.store.data, in: context)
-            return try await opened.sendVerificationCode(id, outbox: outbox, by: RequestsCommand.operator_)
+            return try await opened.requests.sendVerificationCode(id, outbox: outbox, by: RequestsCommand.operator_)
         }
         context.write(RequestsCommand.describe(status))
         return 0
@@ -210,7 +210,7 @@ struct RequestsVerifyCommand: ContextualCommand {
             throw CommandFailure("--method must be one of \(IdentityCheck.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let status = try await vault.withVault(in: context) {
-            try await $0.verifyIdentity(id, method: method, code: code, by: RequestsCommand.operator_)
+            try await $0.requests.verifyIdentity(id, method: method, code: code, by: RequestsCommand.operator_)
         }
         context.write(RequestsCommand.describe(status))
         return 0

@@ -16,7 +16,7 @@ struct RequestsExtendCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try RequestsCommand.parseID(request)
-        let status = try await vault.withVault(in: context) { try await $0.extend(id, reason: reason, by: RequestsCommand.operator_) }
+        let status = try await vault.withVault(in: context) { try await $0.requests.extend(id, reason: reason, by: RequestsCommand.operator_) }
         context.write(RequestsCommand.describe(status))
         return 0
     }
@@ -35,7 +35,7 @@ struct RequestsRejectCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try RequestsCommand.parseID(request)
-        let status = try await vault.withVault(in: context) { try await $0.reject(id, reason: reason, by: RequestsCommand.operator_) }
+        let status = try await vault.withVault(in: context) { try await $0.requests.reject(id, reason: reason, by: RequestsCommand.operator_) }
         context.write(RequestsCommand.describe(status))
         return 0
     }
@@ -76,7 +76,7 @@ struct RequestsFulfilCommand: ContextualCommand {
                 ? try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: from ?? opened.policy.requestContact,
                                            data: vault.store.data, in: context)
                 : nil
-            return try await opened.fulfil(id, corrections: records, notifyingRecipientsThrough: outbox, by: RequestsCommand.operator_)
+            return try await opened.requests.fulfil(id, corrections: records, notifyingRecipientsThrough: outbox, by: RequestsCommand.operator_)
         }
         var text = RequestsCommand.describe(done.request)
         if let erasure = done.erasure {
@@ -121,7 +121,7 @@ struct RequestsExportCommand: ContextualCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            switch try await opened.request(id).request.type {
+            switch try await opened.requests.status(of: id).request.type {
             case .access:
                 let package = try await opened.accessPackage(for: id, in: language, by: RequestsCommand.operator_)
                 switch format {
@@ -161,7 +161,7 @@ struct RequestsLiftRestrictionCommand: ContextualCommand {
         let subject = try SubjectIDArgument.parse(self.subject)
         guard let told = try? Date(subjectToldAt, strategy: .iso8601) else { throw CommandFailure("--subject-told-at is not an ISO 8601 time") }
         let remaining = try await vault.withVault(in: context) {
-            try await $0.liftRestrictions(of: subject, subjectToldAt: told, by: RequestsCommand.operator_)
+            try await $0.requests.liftRestrictions(of: subject, subjectToldAt: told, by: RequestsCommand.operator_)
         }
         context.write("lifted; \(remaining.count) restriction(s) under a legal obligation remain\n")
         return 0

@@ -114,7 +114,7 @@ extension Vault {
 
     /// A verified access or portability request and its subject's data, ready to export.
     func exportable(_ id: RequestID, type: RequestType) async throws -> (DataSubjectRequest, SubjectSnapshot) {
-        let request = try await storedRequest(id)
+        let request = try await requests.storedRequest(id)
         guard request.type == type else {
             throw VaultError(.requestInvalid, "request \(id) is a \(request.type.rawValue) request, not \(type.rawValue)")
         }

@@ -1,19 +1,34 @@
 import Foundation
 
-/// Data-subject requests: intake, the legal clock, identity checks, extension and rejection.
-/// Fulfilment is in `Vault+Fulfilment`.
-extension Vault {
+/// Data-subject requests (art. 12 and 15-22): intake, the legal clock, identity checks,
+/// extension, rejection and fulfilment, with the erasure journal. A capability service over the
+/// vault's kernel (policy, keys, committer, clock, audit) and the store's request role; reached
+/// as `vault.requests`.
+public struct RequestService: Sendable {
+    let vault: Vault
+    /// The store in its role for this capability.
+    var store: any RequestStore { vault.store }
+
     /// How long a one-time code is valid, and how many wrong tries it survives.
     static let codeLifetime: TimeInterval = 30 * 60
     static let codeAttempts = 5
     /// Requests due within this many days are "due soon".
     static let dueSoonDays = 7
+}
 
+extension Vault {
+    /// Data-subject requests.
+    public var requests: RequestService { RequestService(vault: self) }
+
+    var legalCalendar: LegalCalendar { requestClock.calendar }
+}
+
+extension RequestService {
     /// Records a new request. Identifiers are looked up and not kept; a request that matches no
     /// one is recorded too, and answered that no data is held. A signed-in session that the
     /// policy accepts verifies the requester at once.
-    public func submitRequest(_ submission: RequestSubmission, by principal: Principal) async throws -> RequestStatus {
-        let now = now()
+    public func submit(_ submission: RequestSubmission, by principal: Principal) async throws -> RequestStatus {
+        let now = vault.now()
         let receivedAt = submission.receivedAt ?? now
         guard receivedAt <= now.addingTimeInterval(60) else {
             throw VaultError(.requestInvalid, "'received_at' lies in the future")
@@ -21,13 +36,13 @@ extension Vault {
         try validateScope(of: submission)
         var subject = submission.subject
         for identifier in submission.identifiers {
-            let found = try await store.subject(kind: identifier.kind, blindIndex: keys.blindIndex(identifier))
+            let found = try await vault.store.subject(kind: identifier.kind, blindIndex: vault.keys.blindIndex(identifier))
             if let found, let known = subject, known != found {
                 throw VaultError(.requestInvalid, "the identifiers given belong to different subjects")
             }
             subject = subject ?? found
         }
-        if let given = submission.subject, try await store.snapshot(of: given) == nil {
+        if let given = submission.subject, try await vault.store.snapshot(of: given) == nil {
             throw VaultError(.subjectNotFound, "there is no subject \(given)")
         }
         var request = DataSubjectRequest(type: submission.type, subject: subject, channel: submission.channel,
@@ -44,19 +59,19 @@ extension Vault {
             try request.move(to: .inProgress, at: now, by: principal.id, note: "identity: signed_in_session")
         }
         try await save(request, by: principal, at: now)
-        return status(of: request, now: now)
+        return status(of: request, at: now)
     }
 
     /// One request with its deadlines.
-    public func request(_ id: RequestID) async throws -> RequestStatus {
-        status(of: try await storedRequest(id), now: now())
+    public func status(of id: RequestID) async throws -> RequestStatus {
+        status(of: try await storedRequest(id), at: vault.now())
     }
 
     /// The queue: open requests by receipt, with deadlines and flags, filtered.
-    public func requests(_ filter: RequestFilter = .open, subject: SubjectID? = nil, limit: Int = 1000) async throws -> [RequestStatus] {
-        let now = now()
+    public func list(_ filter: RequestFilter = .open, subject: SubjectID? = nil, limit: Int = 1000) async throws -> [RequestStatus] {
+        let now = vault.now()
         let found = try await store.requests(includeClosed: filter == .all, subject: subject, limit: min(max(limit, 1), 10_000))
-        return found.map { status(of: $0, now: now) }.filter { status in
+        return found.map { status(of: $0, at: now) }.filter { status in
             switch filter {
             case .open, .all: true
             case .overdue: status.isOverdue
@@ -77,14 +92,14 @@ extension Vault {
     public func sendVerificationCode(_ id: RequestID, outbox: any Outbox, by principal: Principal) async throws -> RequestStatus {
         try requireAccepted(.registeredEmail)
         let request = try await storedRequest(id)
-        guard let subject = request.subject, let snapshot = try await store.snapshot(of: subject) else {
+        guard let subject = request.subject, let snapshot = try await vault.store.snapshot(of: subject) else {
             throw VaultError(.requestInvalid, "request \(id) matches no subject, so there is no registered address to send a code to")
         }
         guard let stored = snapshot.identifiers.first(where: { $0.kind == .email }) else {
             throw VaultError(.requestInvalid, "the subject of request \(id) has no registered e-mail address")
         }
-        var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
-        let address = try keys.open(stored.sealed, at: .identifier(.email, of: subject), with: keySet.key(for: Self.identityCategory))
+        var keySet = DataKeySet(subject: subject, ring: vault.keys, stored: snapshot.dataKeys)
+        let address = try vault.keys.open(stored.sealed, at: .identifier(.email, of: subject), with: keySet.key(for: Vault.identityCategory))
         var generator = SystemRandomNumberGenerator()
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000, using: &generator))
         let status = try await update(id, by: principal) { request, now in
@@ -94,10 +109,10 @@ extension Vault {
             if request.state != .awaitingIdentification {
                 try request.move(to: .awaitingIdentification, at: now, by: principal.id, note: "code sent to the registered e-mail address")
             }
-            request.pendingCode = .init(hash: keys.codeHash(code, request: id), expiresAt: now.addingTimeInterval(Self.codeLifetime),
+            request.pendingCode = .init(hash: vault.keys.codeHash(code, request: id), expiresAt: now.addingTimeInterval(Self.codeLifetime),
                                         failedAttempts: 0)
         }
-        let name = policy.controller.name
+        let name = vault.policy.controller.name
         try await outbox.send(OutboxMessage(
             to: address,
             subject: "Uw verificatiecode / Your verification code – \(name)",
@@ -131,7 +146,7 @@ extension Vault {
                 guard let pending = request.pendingCode, now < pending.expiresAt else {
                     throw VaultError(.verificationCodeWrong, "no code is outstanding for request \(id), or it expired: send a new one")
                 }
-                guard let code, ConstantTime.equals(keys.codeHash(code, request: id), pending.hash) else {
+                guard let code, ConstantTime.equals(vault.keys.codeHash(code, request: id), pending.hash) else {
                     request.pendingCode?.failedAttempts += 1
                     if pending.failedAttempts + 1 >= Self.codeAttempts { request.pendingCode = nil }
                     wrongCode = true
@@ -157,8 +172,8 @@ extension Vault {
     public func extend(_ id: RequestID, reason: String, by principal: Principal) async throws -> RequestStatus {
         let reason = try checkedText(reason, field: "reason")
         return try await update(id, by: principal) { request, now in
-            let deadlines = requestClock.deadlines(of: request, now: now)
-            guard legalCalendar.calendarDate(of: now) <= deadlines.monthDeadline else {
+            let deadlines = vault.requestClock.deadlines(of: request, now: now)
+            guard vault.legalCalendar.calendarDate(of: now) <= deadlines.monthDeadline else {
                 throw VaultError(.extensionTooLate, "an extension must be decided within the first month, by \(deadlines.monthDeadline); request \(id) is past it")
             }
             try request.move(to: .extended, at: now, by: principal.id, note: reason)
@@ -178,11 +193,9 @@ extension Vault {
 
     // MARK: Helpers
 
-    var legalCalendar: LegalCalendar { requestClock.calendar }
-
-    func status(of request: DataSubjectRequest, now: Date) -> RequestStatus {
-        let deadlines = requestClock.deadlines(of: request, now: now)
-        let today = legalCalendar.calendarDate(of: now)
+    func status(of request: DataSubjectRequest, at now: Date) -> RequestStatus {
+        let deadlines = vault.requestClock.deadlines(of: request, now: now)
+        let today = vault.legalCalendar.calendarDate(of: now)
         let open = !request.state.isFinal
         return RequestStatus(request: request, deadlines: deadlines, isOverdue: open && today > deadlines.due,
                              isDueSoon: open && today <= deadlines.due && today.adding(days: Self.dueSoonDays) >= deadlines.due)
@@ -200,23 +213,23 @@ extension Vault {
     func update(_ id: RequestID, by principal: Principal, extra: [StoreChange] = [],
                 _ change: (inout DataSubjectRequest, Date) throws -> Void) async throws -> RequestStatus {
         var request = try await storedRequest(id)
-        let now = now()
+        let now = vault.now()
         try change(&request, now)
         try await save(request, by: principal, at: now, extra: extra)
-        return status(of: request, now: now)
+        return status(of: request, at: now)
     }
 
     func save(_ request: DataSubjectRequest, by principal: Principal, at now: Date, extra: [StoreChange] = [],
               categories: [String] = []) async throws {
-        try await committer.commit(extra + [.putRequest(request)], audit: [
+        try await vault.committer.commit(extra + [.putRequest(request)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .request, subject: request.subject, categories: categories,
                        reason: "\(request.id) \(request.type.rawValue) \(request.state.rawValue)"),
         ])
     }
 
     func requireAccepted(_ method: IdentityCheck) throws(VaultError) {
-        guard policy.rights.identityChecks.contains(method) else {
-            throw VaultError(.identityCheckNotAccepted, "the policy does not accept '\(method.rawValue)' as an identity check; it accepts \(policy.rights.identityChecks.map(\.rawValue).joined(separator: ", "))")
+        guard vault.policy.rights.identityChecks.contains(method) else {
+            throw VaultError(.identityCheckNotAccepted, "the policy does not accept '\(method.rawValue)' as an identity check; it accepts \(vault.policy.rights.identityChecks.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
@@ -234,17 +247,17 @@ extension Vault {
     /// Checks the purposes and categories a submission names.
     func validateScope(of submission: RequestSubmission) throws(VaultError) {
         for id in submission.purposes {
-            guard let purpose = policy.purpose(id) else {
+            guard let purpose = vault.policy.purpose(id) else {
                 throw VaultError(.purposeUnknown, "'\(id)' is not a purpose of the policy")
             }
-            if submission.type == .objection, !gate.mayObject(to: purpose) {
+            if submission.type == .objection, !vault.gate.mayObject(to: purpose) {
                 throw VaultError(.consentNotApplicable, "'\(id)' rests on \(purpose.legalBasis.kind.rawValue) and is not direct marketing: art. 21 gives no right to object to it")
             }
             if submission.type == .withdrawal, purpose.legalBasis.kind != .consent {
                 throw VaultError(.consentNotApplicable, "'\(id)' does not rest on consent, so there is none to withdraw")
             }
         }
-        for id in submission.categories where policy.category(id) == nil {
+        for id in submission.categories where vault.policy.category(id) == nil {
             throw VaultError(.categoryUnknown, "'\(id)' is not a category of the policy")
         }
         if !submission.purposes.isEmpty, ![.objection, .withdrawal].contains(submission.type) {

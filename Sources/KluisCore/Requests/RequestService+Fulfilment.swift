@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fulfilling requests: each type does its work and closes the request in one transaction.
-extension Vault {
+extension RequestService {
     /// Fulfils a verified request. Rectification takes the `corrections`; access and
     /// portability close the request after their package (``exportPackage``) was made. With an
     /// `outbox`, the recipients of a rectification, erasure or restriction are told (art. 19).
@@ -63,47 +63,47 @@ extension Vault {
         guard !corrections.isEmpty else {
             throw VaultError(.requestInvalid, "a rectification needs 'corrections': the records with their corrected fields")
         }
-        guard let snapshot = try await store.snapshot(of: subject) else {
+        guard let snapshot = try await vault.store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
-        let now = now()
-        var keySet = DataKeySet(subject: subject, ring: keys, stored: snapshot.dataKeys)
+        let now = vault.now()
+        var keySet = DataKeySet(subject: subject, ring: vault.keys, stored: snapshot.dataKeys)
         var corrected = snapshot
         var written: [SealedRecord] = []
         let operator_ = Principal(id: principal.id, purposes: [], isAdmin: true)
         for correction in corrections {
-            guard correction.id != nil || policy.category(correction.category)?.records == .one else {
+            guard correction.id != nil || vault.policy.category(correction.category)?.records == .one else {
                 throw VaultError(.requestInvalid, "a correction of '\(correction.category)' must name the record it corrects ('id')")
             }
-            let sealed = try seal(correction, of: subject, existing: corrected.records, state: snapshot.state, keySet: &keySet, by: operator_, now: now)
-            try await requireKnown(references(in: correction, of: subject))
+            let sealed = try vault.seal(correction, of: subject, existing: corrected.records, state: snapshot.state, keySet: &keySet, by: operator_, now: now)
+            try await vault.requireKnown(vault.references(in: correction, of: subject))
             corrected.records.removeAll { $0.id == sealed.id && $0.category == sealed.category }
             corrected.records.append(sealed)
             written.removeAll { $0.id == sealed.id }
             written.append(sealed)
         }
         corrected.dataKeys += keySet.created
-        let changes = writing(written, into: corrected)
+        let changes = vault.writing(written, into: corrected)
         let categories = Array(Set(corrections.map(\.category))).sorted()
         let notices = try await recipientsToNotify(subject: subject, categories: categories)
         var updated = request
         try updated.move(to: .fulfilled, at: now, by: principal.id, note: "corrected: \(categories.joined(separator: ", "))")
         updated.outcome = "corrected \(categories.joined(separator: ", "))"
-        try await committer.commit(keySet.created.map(StoreChange.addDataKey) + changes + [.putRequest(updated)], audit: [
+        try await vault.committer.commit(keySet.created.map(StoreChange.addDataKey) + changes + [.putRequest(updated)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .write, subject: subject, categories: categories,
                        reason: "\(request.id) rectification"),
             AuditEntry(time: now, actor: principal.id, action: .request, subject: subject, categories: categories,
                        reason: "\(request.id) rectification fulfilled"),
         ])
-        return Fulfilment(request: status(of: updated, now: now), recipientsToNotify: notices)
+        return Fulfilment(request: status(of: updated, at: now), recipientsToNotify: notices)
     }
 
     /// Restricts the categories the request names (all when none), for the ground it gives.
     func restrict(_ subject: SubjectID, request: DataSubjectRequest, by principal: Principal) async throws -> Fulfilment {
-        guard let snapshot = try await store.snapshot(of: subject) else {
+        guard let snapshot = try await vault.store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
-        let now = now()
+        let now = vault.now()
         let restriction = Restriction(categories: request.categories, ground: request.restrictionGround ?? .accuracyContested,
                                       since: now, request: request.id)
         let categories = request.categories.isEmpty ? Array(Set(snapshot.records.map(\.category))).sorted() : request.categories
@@ -111,17 +111,17 @@ extension Vault {
         var restricted = snapshot
         restricted.restrictions.append(restriction)
         let status = try await close(request.id, note: "restricted: \(request.categories.isEmpty ? "all categories" : categories.joined(separator: ", "))",
-                                     extra: [.setRestrictions(subject, restricted.restrictions)] + rescheduling(restricted), by: principal)
+                                     extra: [.setRestrictions(subject, restricted.restrictions)] + vault.rescheduling(restricted), by: principal)
         return Fulfilment(request: status, recipientsToNotify: notices)
     }
 
     /// Lifts the restrictions a person asked for (not what an erasure keeps under a legal
     /// obligation). The person must be told before (art. 18(3)): `subjectToldAt` says when.
     public func liftRestrictions(of subject: SubjectID, subjectToldAt: Date?, by principal: Principal) async throws -> [Restriction] {
-        guard var snapshot = try await store.snapshot(of: subject) else {
+        guard var snapshot = try await vault.store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
-        let now = now()
+        let now = vault.now()
         guard let told = subjectToldAt, told <= now else {
             throw VaultError(.restrictionNotTold, "a restriction may only be lifted after the person was told: give 'subject_told_at', a time not in the future")
         }
@@ -131,7 +131,7 @@ extension Vault {
             throw VaultError(.requestInvalid, "the subject has no restriction that can be lifted")
         }
         snapshot.restrictions = remaining
-        try await committer.commit([.setRestrictions(subject, remaining)] + rescheduling(snapshot), audit: [
+        try await vault.committer.commit([.setRestrictions(subject, remaining)] + vault.rescheduling(snapshot), audit: [
             AuditEntry(time: now, actor: principal.id, action: .restriction, subject: subject,
                        categories: Array(Set(lifted.flatMap(\.categories))).sorted(),
                        reason: "lifted; subject told \(ISO8601DateFormatter().string(from: told))"),
@@ -144,7 +144,7 @@ extension Vault {
         let kind: ConsentEvent.Kind = request.type == .objection ? .objected : .withdrawn
         var purposes = request.purposes
         if purposes.isEmpty {
-            purposes = policy.purposes.filter { request.type == .objection ? gate.mayObject(to: $0) : $0.legalBasis.kind == .consent }.map(\.id)
+            purposes = vault.policy.purposes.filter { request.type == .objection ? vault.gate.mayObject(to: $0) : $0.legalBasis.kind == .consent }.map(\.id)
         }
         let method: ConsentEvent.CollectionMethod = switch request.channel {
         case .email: .email
@@ -152,69 +152,9 @@ extension Vault {
         case .post, .inPerson: .paper
         case .web, .api: .webForm
         }
-        let outcome = try await recordConsents(ConsentSubmission(decisions: purposes.map { ConsentDecision(purpose: $0, kind: kind) },
+        let outcome = try await vault.recordConsents(ConsentSubmission(decisions: purposes.map { ConsentDecision(purpose: $0, kind: kind) },
                                                                  method: method), for: subject, by: principal)
         let status = try await close(request.id, note: "\(kind.rawValue): \(purposes.joined(separator: ", "))", by: principal)
         return Fulfilment(request: status, consentEvents: outcome.events)
-    }
-
-    /// Records that data of `categories` was handed to `recipient` for `purpose`: the
-    /// disclosure log that access answers name actual recipients from (art. 15(1)(c)). Refused,
-    /// changing nothing, unless the policy names the recipient for the purpose and those
-    /// categories, and the purpose may use them for this person now: it applies to them, with
-    /// consent in force where it needs consent, no objection, and no restriction of a category.
-    public func recordDisclosure(of subject: SubjectID, to recipientID: String, purpose purposeID: String,
-                                 categories: [String], by principal: Principal) async throws {
-        guard let recipient = policy.recipient(recipientID) else {
-            throw VaultError(.requestInvalid, "'\(recipientID)' is not a recipient of the policy")
-        }
-        guard let purpose = policy.purpose(purposeID) else {
-            throw VaultError(.purposeUnknown, "'\(purposeID)' is not a purpose of the policy")
-        }
-        guard principal.isAdmin || principal.purposes.contains(purposeID) else {
-            throw VaultError(.purposeNotAllowed, "this key may not act for the purpose '\(purposeID)'")
-        }
-        guard recipient.purposes.contains(purposeID) else {
-            throw VaultError(.requestInvalid, "the policy does not name '\(recipientID)' as a recipient for '\(purposeID)'")
-        }
-        guard !categories.isEmpty, categories.allSatisfy(purpose.categories.contains) else {
-            throw VaultError(.categoryUnknown, "name the categories disclosed; each must be one '\(purposeID)' uses")
-        }
-        let unlisted = categories.filter { !recipient.categories.isEmpty && !recipient.categories.contains($0) }
-        guard unlisted.isEmpty else {
-            throw VaultError(.disclosureNotListed, "the policy names '\(recipientID)' as a recipient of \(recipient.categories.joined(separator: ", ")) only, not of \(unlisted.joined(separator: ", "))")
-        }
-        guard let snapshot = try await store.snapshot(of: subject) else {
-            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
-        }
-        let state = snapshot.state
-        if let refusal = gate.refusal(of: purpose, state: state) {
-            throw Self.error(for: refusal, purpose: purposeID)
-        }
-        let restricted = categories.filter { state.isRestricted($0, for: purposeID) }
-        guard restricted.isEmpty else {
-            throw VaultError(.categoryRestricted, "the subject's \(restricted.joined(separator: ", ")) is restricted (art. 18): '\(purposeID)' may not disclose it")
-        }
-        try await audit(AuditEntry(time: now(), actor: principal.id, action: .disclosure, subject: subject,
-                                   categories: categories.sorted(), purpose: purposeID, reason: recipientID))
-    }
-
-    /// The subject's disclosures, from the audit log.
-    func disclosures(of subject: SubjectID) async throws -> [(recipient: String, categories: [String], purpose: String?, time: Date)] {
-        try await history(of: subject).filter { $0.entry.action == .disclosure }.map {
-            ($0.entry.reason ?? "", $0.entry.categories, $0.entry.purpose, $0.entry.time)
-        }
-    }
-
-    /// Every audit event about `subject`, oldest first.
-    func history(of subject: SubjectID) async throws -> [AuditEvent] {
-        var events: [AuditEvent] = []
-        var after: Int64 = 0
-        while true {
-            let page = try await store.auditEvents(after: after, subject: subject, limit: 1000)
-            events += page
-            guard page.count == 1000, let last = page.last else { return events }
-            after = last.sequence
-        }
     }
 }
