@@ -8,7 +8,7 @@ import KluisCore
 extension APIHandlers {
     func subjectConsents(_ input: Operations.SubjectConsents.Input) async throws -> Operations.SubjectConsents.Output {
         let subject = try Self.subjectID(input.path.id)
-        let (state, history) = try await vault.consents(of: subject, by: APICaller.principal())
+        let (state, history) = try await vault.consents.of(subject, by: APICaller.principal())
         return .ok(.init(body: .json(.init(subject: subject.rawValue, purposes: try state.map(Components.Schemas.PurposeConsent.init),
                                            history: try history.map(Components.Schemas.ConsentEvent.init)))))
     }
@@ -18,7 +18,7 @@ extension APIHandlers {
         let subject = try Self.subjectID(input.path.id)
         let body = switch input.body { case .json(let body): body }
         let submission = try body.submission(globalPrivacyControl: input.headers.secGPC == "1")
-        let outcome = try await vault.recordConsents(submission, for: subject, by: principal)
+        let outcome = try await vault.consents.record(submission, for: subject, by: principal)
         return .created(.init(body: .json(.init(subject: subject.rawValue, events: try outcome.events.map(Components.Schemas.ConsentEvent.init),
                                                 receipt: outcome.receipt, receiptId: outcome.receiptID,
                                                 purposes: try outcome.state.map(Components.Schemas.PurposeConsent.init)))))
@@ -27,13 +27,13 @@ extension APIHandlers {
     func staleConsents(_ input: Operations.StaleConsents.Input) async throws -> Operations.StaleConsents.Output {
         let principal = try APICaller.principal()
         let after = try input.query.after.map { try Self.subjectID($0, field: "after") }
-        let stale = try await vault.staleConsents(purpose: input.query.purpose, after: after, limit: input.query.limit ?? 1000, by: principal)
+        let stale = try await vault.consents.stale(purpose: input.query.purpose, after: after, limit: input.query.limit ?? 1000, by: principal)
         return .ok(.init(body: .json(.init(purposes: stale.map { .init(purpose: $0.purpose, subjects: $0.subjects.map(\.rawValue)) }))))
     }
 
     func verifyConsentReceipt(_ input: Operations.VerifyConsentReceipt.Input) async throws -> Operations.VerifyConsentReceipt.Output {
         let body = switch input.body { case .json(let body): body }
-        let check = try await vault.verifyReceipt(body.receipt)
+        let check = try await vault.consents.verifyReceipt(body.receipt)
         return .ok(.init(body: .json(.init(valid: check.valid, reason: try check.rejection?.contract(),
                                            receipt: try check.receipt.map { try ContractJSON.convert($0) },
                                            current: try check.current.map(Components.Schemas.PurposeConsent.init)))))
@@ -72,7 +72,7 @@ extension APIHandlers {
             actor = try APICaller.principal().id
             subject = try Self.subjectID(text, field: "subject_id")
         }
-        let choice = try await vault.recordCookieChoice(body.choices.additionalProperties, visitor: visitor, subject: subject,
+        let choice = try await vault.consents.recordCookieChoice(body.choices.additionalProperties, visitor: visitor, subject: subject,
                                                         language: body.language.flatMap { Language(rawValue: $0.rawValue) },
                                                         globalPrivacyControl: input.headers.secGPC == "1", actor: actor)
         return .created(.init(body: .json(try .init(choice, policy: vault.policy))))

@@ -18,11 +18,11 @@ struct RetentionBench {
 
     func run(on target: BenchStore) async throws -> Outcome {
         // Settle the retention fingerprint first, so the timed sweep does not recompute dates.
-        _ = try await vault.sweep(dryRun: true)
+        _ = try await vault.retention.sweep(dryRun: true)
         let now = Date()
         let due = try await insert(now: now)
         let start = ContinuousClock.now
-        let report = try await vault.sweep(at: now)
+        let report = try await vault.retention.sweep(at: now)
         let sweepSeconds = (ContinuousClock.now - start).seconds
         guard report.removed.records == due else {
             throw BenchFailure("the sweep removed \(report.removed.records) records; \(due) were due")

@@ -37,7 +37,7 @@ import Testing
             let changed = try await client.send(.post, "/v1/cookie-consent", token: nil,
                                                 json: #"{"visitor_id":"\#(visitor)","choices":{"statistics":false,"marketing":true}}"#)
             #expect((try changed.json()["consent_mode"] as? [String: String])?["ad_user_data"] == "granted")
-            let stored = try await api.fixture.fixture.vault.cookieChoices(of: visitor)
+            let stored = try await api.fixture.fixture.vault.consents.cookieChoices(of: visitor)
             #expect(stored.map { $0.allowed["statistics"] } == [true, false])
             #expect(stored.map { $0.allowed["marketing"] } == [false, true])
         }

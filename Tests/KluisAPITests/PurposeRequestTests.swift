@@ -109,9 +109,9 @@ import Testing
             let retention = try #require(package["retention"] as? [[String: Any]])
             #expect(retention.map { $0["category"] as? String } == ["name", "email", "coaching_file"])
             #expect(retention.allSatisfy { $0["erase_by"] as? String == "2026-09-30T14:00:00Z" })
-            let swept = try await coaching.fixture.vault.sweep(at: ISO8601DateFormatter().date(from: "2026-09-30T13:59:59Z")!)
+            let swept = try await coaching.fixture.vault.retention.sweep(at: ISO8601DateFormatter().date(from: "2026-09-30T13:59:59Z")!)
             #expect(swept.removed.records == 0)
-            let gone = try await coaching.fixture.vault.sweep(at: ISO8601DateFormatter().date(from: "2026-09-30T14:00:00Z")!)
+            let gone = try await coaching.fixture.vault.retention.sweep(at: ISO8601DateFormatter().date(from: "2026-09-30T14:00:00Z")!)
             #expect(gone.removed.records == 3)
             #expect(gone.removed.subjectsRemoved == 1)
         }

@@ -140,7 +140,7 @@ import Testing
         defer { fixture.api.fixture.directory.remove() }
         let vault = fixture.vault
         let subject = try await fixture.makeCustomer()
-        _ = try await vault.recordConsents(ConsentSubmission(decisions: [ConsentDecision(purpose: "newsletter", kind: .given)],
+        _ = try await vault.consents.record(ConsentSubmission(decisions: [ConsentDecision(purpose: "newsletter", kind: .given)],
                                                              birthDate: CalendarDate("1990-05-17")), for: subject, by: VaultFixture.admin)
         let withdrawal = try await vault.requests.submit(RequestSubmission(type: .withdrawal, subject: subject, channel: .email,
                                                                          signedInSession: true), by: VaultFixture.admin)

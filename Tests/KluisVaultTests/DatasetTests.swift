@@ -36,7 +36,7 @@ import Testing
             }
         }
         // An objection takes a tiler out: eleven tilers remain, still at least ten.
-        _ = try await vault.recordConsents(ConsentSubmission(decisions: [ConsentDecision(purpose: "anonymisation", kind: .objected)]),
+        _ = try await vault.consents.record(ConsentSubmission(decisions: [ConsentDecision(purpose: "anonymisation", kind: .objected)]),
                                            for: people[0], by: VaultFixture.admin)
 
         let dataset = try await vault.dataset(for: "anonymisation", by: VaultFixture.admin)

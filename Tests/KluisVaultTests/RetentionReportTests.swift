@@ -22,7 +22,7 @@ import Testing
             NewRecord(category: "invoices", fields: ["number": "F-2", "invoice_date": "2026-09-15"]),
             NewRecord(category: "reports", fields: ["text": "Een melding."]),
         ]), by: VaultFixture.admin)
-        try await vault.placeHold("follow_up", on: anna, by: VaultFixture.admin)
+        try await vault.retention.placeHold("follow_up", on: anna, by: VaultFixture.admin)
         // Bram: contact details written before Kluis recorded what data is collected for.
         let bram = SubjectID.generate()
         let now = fixture.clock.now()
@@ -32,7 +32,7 @@ import Testing
                                     createdAt: now, updatedAt: now)),
         ], audit: [])
 
-        let report = try await vault.retentionReport(at: Self.time("2033-06-01T00:00:00Z"))
+        let report = try await vault.retention.report(at: Self.time("2033-06-01T00:00:00Z"))
         #expect(report.dated.map { "\($0.category) \($0.purpose ?? "-") \($0.records) \($0.due)" } == ["invoices bookkeeping 2 1"])
         #expect(report.dated.first?.next == Self.time("2033-03-14T23:00:00Z"), "seven years after the first invoice's date, midnight in Amsterdam")
         #expect(report.undated.map { "\($0.category) \($0.purpose ?? "-") \($0.reason) \($0.detail ?? "-") \($0.records)" } == [

@@ -42,7 +42,7 @@ import Testing
         let cor = try await vault.createSubject(NewSubject(
             identifiers: [SubjectIdentifier(kind: .email, value: "cor@voorbeeld.example")],
             records: [NewRecord(category: "reports", fields: ["text": "Melding over Cor."])]), by: Self.admin)
-        try await vault.placeHold("follow_up", on: cor, by: operator_)
+        try await vault.retention.placeHold("follow_up", on: cor, by: operator_)
         try await vault.recordEvent("contract_end", at: Self.time("2024-06-30T12:00:00Z"), for: anna, by: operator_)
         try await vault.recordEvent("account_closed", at: Self.time("2024-07-01T09:00:00Z"), for: anna, by: operator_)
         let request = try await vault.requests.submit(RequestSubmission(type: .access, subject: bram, channel: .email), by: operator_)
@@ -51,24 +51,24 @@ import Testing
 
         // Two months after the report, less a day: nothing is due, and a dry run changes nothing.
         fixture.clock.set(Self.time("2024-03-14T10:00:00Z"))
-        let early = try await vault.sweep(dryRun: true)
+        let early = try await vault.retention.sweep(dryRun: true)
         #expect(early.removed.counts.isEmpty)
         #expect(early.rescheduled == 0, "dates were computed when the records were written")
 
         // Anna's report is due; Cor's is held. A dry run counts it and leaves it.
         fixture.clock.set(Self.time("2024-03-16T10:00:00Z"))
-        let preview = try await vault.sweep(dryRun: true)
+        let preview = try await vault.retention.sweep(dryRun: true)
         #expect(preview.removed.counts == [SweepTally.Count(purpose: "moderation", category: "reports", action: .delete, records: 1)])
         #expect(try await Self.categories(fixture.store, everyone) == ["applications", "contact", "contact", "invoices", "reports", "reports"])
-        let first = try await vault.sweep()
+        let first = try await vault.retention.sweep()
         #expect(first.removed == SweepTally(counts: [SweepTally.Count(purpose: "moderation", category: "reports", action: .delete, records: 1)]))
         #expect(try await Self.categories(fixture.store, everyone) == ["applications", "contact", "contact", "invoices", "reports"])
 
         // The account closed on 1 July: the application is anonymised.
         fixture.clock.set(Self.time("2024-07-02T10:00:00Z"))
-        let second = try await vault.sweep()
+        let second = try await vault.retention.sweep()
         #expect(second.removed.counts == [SweepTally.Count(purpose: "recruitment", category: "applications", action: .anonymise, records: 1)])
-        let anonymous = try await vault.anonymousRecords(category: "applications")
+        let anonymous = try await vault.retention.anonymousRecords(category: "applications")
         #expect(anonymous == [AnonymousRecord(category: "applications", purpose: "recruitment", anonymisedOn: CalendarDate("2024-07-02")!,
                                               fields: ["vacancy": "vac_7", "postcode": "1017", "birth_date": "1987"])])
         let anonymised = try await vault.auditEvents(limit: 1000).filter { $0.entry.action == .retention }
@@ -76,8 +76,8 @@ import Testing
 
         // Cor's follow-up closes: the report, long past its two months, goes, and Cor with it.
         fixture.clock.set(Self.time("2024-09-01T10:00:00Z"))
-        try await vault.releaseHold("follow_up", on: cor, by: operator_)
-        let third = try await vault.sweep()
+        try await vault.retention.releaseHold("follow_up", on: cor, by: operator_)
+        let third = try await vault.retention.sweep()
         #expect(third.removed.records == 1)
         #expect(third.removed.subjectsRemoved == 1)
         #expect(try await fixture.store.snapshot(of: cor) == nil)
@@ -86,9 +86,9 @@ import Testing
         // Two years after Anna's contract ended her contact details go; her invoice stays. The
         // audit events and the closed request older than a year go too.
         fixture.clock.set(Self.time("2026-06-30T11:59:59Z"))
-        #expect(try await vault.sweep(dryRun: true).removed.records == 0, "one second before the end of the term")
+        #expect(try await vault.retention.sweep(dryRun: true).removed.records == 0, "one second before the end of the term")
         fixture.clock.set(Self.time("2026-06-30T12:00:00Z"))
-        let fourth = try await vault.sweep()
+        let fourth = try await vault.retention.sweep()
         #expect(fourth.removed.counts == [SweepTally.Count(purpose: "service", category: "contact", action: .delete, records: 1)])
         #expect(fourth.removed.subjectsRemoved == 0)
         #expect(fourth.requestsDeleted == 1)
@@ -103,9 +103,9 @@ import Testing
         // Seven years after the invoice date, at midnight in Amsterdam, the invoice goes and Anna
         // with it; Bram, whose contract has not ended, keeps everything.
         fixture.clock.set(Self.time("2031-01-09T22:59:59Z"))
-        #expect(try await vault.sweep().removed.records == 0)
+        #expect(try await vault.retention.sweep().removed.records == 0)
         fixture.clock.set(Self.time("2031-01-09T23:00:00Z"))
-        let fifth = try await vault.sweep()
+        let fifth = try await vault.retention.sweep()
         #expect(fifth.removed == SweepTally(counts: [SweepTally.Count(purpose: "bookkeeping", category: "invoices", action: .delete, records: 1)],
                                             subjectsRemoved: 1))
         #expect(try await fixture.store.snapshot(of: anna) == nil)
@@ -129,12 +129,12 @@ import Testing
         let fixture = try await VaultFixture(store: kind, clock: FixedClock("2024-01-15T10:00:00Z"), policy: .withRetention())
         let subject = try await fixture.vault.createSubject(NewSubject(identifiers: [], records: [NewRecord(category: "reports", fields: ["text": "x"])]),
                                                            by: Self.admin)
-        _ = try await fixture.vault.sweep(dryRun: true)
+        _ = try await fixture.vault.retention.sweep(dryRun: true)
         var longer = PolicyFixture.withRetention()
         longer.purposes = longer.purposes.replacingOccurrences(of: "duration: P2M", with: "duration: P6M")
         let reopened = try await fixture.reopened(with: longer)
         fixture.clock.set(Self.time("2024-04-01T10:00:00Z"))
-        let report = try await reopened.sweep()
+        let report = try await reopened.retention.sweep()
         #expect(report.rescheduled == 1)
         #expect(report.removed.records == 0, "six months now, not two")
         // 11:00 in Amsterdam in winter and in summer: 10:00 and 09:00 UTC.
@@ -146,7 +146,7 @@ import Testing
         let subject = try await fixture.vault.createSubject(NewSubject(identifiers: [], records: [NewRecord(category: "reports", fields: ["text": "x"])]),
                                                            by: Self.admin)
         let before = try await fixture.store.snapshot(of: subject)
-        await #expect(throws: VaultError.self) { try await fixture.vault.placeHold("dispute", on: subject, by: Self.operator_) }
+        await #expect(throws: VaultError.self) { try await fixture.vault.retention.placeHold("dispute", on: subject, by: Self.operator_) }
         #expect(try await fixture.store.snapshot(of: subject) == before)
     }
 }

@@ -25,7 +25,7 @@ struct ConsentsShowCommand: ContextualCommand {
     func run(in context: CommandContext) async throws -> Int32 {
         let subject = try SubjectIDArgument.parse(self.subject)
         let (state, history) = try await vault.withVault(in: context) { vault in
-            try await vault.consents(of: subject, by: .commandLine(purposes: []))
+            try await vault.consents.of(subject, by: .commandLine(purposes: []))
         }
         var text = "purpose\tbasis\tconsent\tobjected\tpermitted\n"
         for purpose in state {
@@ -80,7 +80,7 @@ struct ConsentsRecordCommand: ContextualCommand {
         let subject = try SubjectIDArgument.parse(self.subject)
         let submission = try self.submission()
         let outcome = try await vault.withVault(in: context) { vault in
-            try await vault.recordConsents(submission, for: subject, by: .commandLine(purposes: []))
+            try await vault.consents.record(submission, for: subject, by: .commandLine(purposes: []))
         }
         for event in outcome.events {
             context.write("recorded: \(event.purpose) \(event.kind.rawValue)\n")
@@ -142,7 +142,7 @@ struct ConsentsStaleCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let stale = try await vault.withVault(in: context) { vault in
-            try await vault.staleConsents(purpose: purpose, limit: limit, by: .commandLine(purposes: []))
+            try await vault.consents.stale(purpose: purpose, limit: limit, by: .commandLine(purposes: []))
         }
         for (purpose, subjects) in stale {
             for subject in subjects { context.write("\(purpose)\t\(subject)\n") }
@@ -163,7 +163,7 @@ struct ConsentsVerifyCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let text = try context.readText(receipt)
-        let check = try await vault.withVault(in: context) { vault in try await vault.verifyReceipt(text) }
+        let check = try await vault.withVault(in: context) { vault in try await vault.consents.verifyReceipt(text) }
         guard check.valid, let receipt = check.receipt else {
             context.write("receipt does not verify: \(check.rejection?.rawValue ?? "malformed")\n")
             return 1

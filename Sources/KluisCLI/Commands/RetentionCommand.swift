@@ -27,7 +27,7 @@ struct RetentionSweepCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let moment = try now.map(Self.moment)
-        let report = try await vault.withVault(in: context) { try await $0.sweep(at: moment, dryRun: dryRun) }
+        let report = try await vault.withVault(in: context) { try await $0.retention.sweep(at: moment, dryRun: dryRun) }
         context.write(json ? try Self.json(report) : Self.text(report))
         return 0
     }
@@ -82,9 +82,9 @@ struct RetentionHoldCommand: ContextualCommand {
         let subject = try SubjectIDArgument.parse(self.subject)
         try await vault.withVault(in: context) { vault in
             if release {
-                try await vault.releaseHold(hold, on: subject, by: RequestsCommand.operator_)
+                try await vault.retention.releaseHold(hold, on: subject, by: RequestsCommand.operator_)
             } else {
-                try await vault.placeHold(hold, on: subject, by: RequestsCommand.operator_)
+                try await vault.retention.placeHold(hold, on: subject, by: RequestsCommand.operator_)
             }
         }
         context.write("\(release ? "released" : "placed") hold '\(hold)' on \(subject)\n")
@@ -108,7 +108,7 @@ struct RetentionAnonymousCommand: ContextualCommand {
             if let category, vault.policy.category(category) == nil {
                 throw CommandFailure("'\(category)' is not a category of the policy")
             }
-            return try await vault.anonymousRecords(category: category, limit: limit)
+            return try await vault.retention.anonymousRecords(category: category, limit: limit)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

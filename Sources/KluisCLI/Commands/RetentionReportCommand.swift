@@ -17,7 +17,7 @@ struct RetentionReportCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let moment = try now.map(RetentionSweepCommand.moment)
-        let report = try await vault.withVault(in: context) { try await $0.retentionReport(at: moment) }
+        let report = try await vault.withVault(in: context) { try await $0.retention.report(at: moment) }
         context.write(json ? try Self.json(report) : Self.text(report))
         return 0
     }

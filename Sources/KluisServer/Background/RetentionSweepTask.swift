@@ -7,7 +7,7 @@ extension PeriodicTask {
     /// one sweep. The summary gives counts only.
     public static func retentionSweeps(of vault: Vault, interval: Duration) -> PeriodicTask {
         PeriodicTask(name: "retention-sweep", interval: interval) {
-            let report = try await vault.sweep()
+            let report = try await vault.retention.sweep()
             let removed = report.removed
             guard removed.records + report.auditEventsReduced + report.requestsDeleted + report.rescheduled > 0 else { return nil }
             return "\(removed.records) records removed or anonymised, \(removed.subjectsRemoved) subjects removed, "

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Cookie choices of website visitors.
-extension Vault {
+extension ConsentService {
     /// How long a cookie choice holds before the banner asks again.
     public static let cookieChoiceLifetime = ISODuration(years: 1)
 
@@ -11,33 +11,33 @@ extension Vault {
     public func recordCookieChoice(_ allowed: [String: Bool], visitor: VisitorID?, subject: SubjectID? = nil,
                                    language: Language? = nil, globalPrivacyControl: Bool = false,
                                    actor: String) async throws -> CookieChoice {
-        guard !policy.cookies.isEmpty else {
+        guard !vault.policy.cookies.isEmpty else {
             throw VaultError(.cookieChoiceInvalid, "the policy names no cookie categories")
         }
         for (id, value) in allowed {
-            guard let category = policy.cookies.first(where: { $0.id == id }) else {
-                throw VaultError(.cookieChoiceInvalid, "'\(id)' is not a cookie category of the policy; its categories are \(policy.cookies.map(\.id).joined(separator: ", "))")
+            guard let category = vault.policy.cookies.first(where: { $0.id == id }) else {
+                throw VaultError(.cookieChoiceInvalid, "'\(id)' is not a cookie category of the policy; its categories are \(vault.policy.cookies.map(\.id).joined(separator: ", "))")
             }
             guard category.consent || value else {
                 throw VaultError(.cookieChoiceInvalid, "'\(id)' cookies need no consent and cannot be refused")
             }
         }
         try checkWritten(in: language)
-        if let subject, try await store.snapshot(of: subject) == nil {
+        if let subject, try await vault.store.snapshot(of: subject) == nil {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let advertising: Set<ConsentModeType> = [.adStorage, .adUserData, .adPersonalization]
         var resolved: [String: Bool] = [:]
-        for category in policy.cookies {
+        for category in vault.policy.cookies {
             let blockedBySignal = globalPrivacyControl && !advertising.isDisjoint(with: category.consentMode)
             resolved[category.id] = !category.consent || (allowed[category.id] == true && !blockedBySignal)
         }
-        let now = now()
+        let now = vault.now()
         let choice = CookieChoice(visitor: visitor ?? VisitorID.generate(), subject: subject, time: now,
-                                  expires: gate.retention.calendar.adding(Self.cookieChoiceLifetime, to: now),
-                                  policyVersion: policy.info.version, allowed: resolved,
+                                  expires: vault.gate.retention.calendar.adding(Self.cookieChoiceLifetime, to: now),
+                                  policyVersion: vault.policy.info.version, allowed: resolved,
                                   globalPrivacyControl: globalPrivacyControl, language: language)
-        try await committer.commit([.recordCookieChoice(choice)], audit: [
+        try await vault.committer.commit([.recordCookieChoice(choice)], audit: [
             AuditEntry(time: now, actor: actor, action: .cookieChoice, subject: subject,
                        categories: resolved.filter(\.value).map(\.key).sorted(), reason: choice.visitor.rawValue),
         ])
