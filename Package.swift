@@ -101,9 +101,9 @@ let package = Package(
         .target(
             name: "KluisContract",
             dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
-            exclude: ["openapi-generator-config.yaml"],
-            // Compiled into the binary so a deployed `kluis` needs no files beside it.
-            resources: [.embedInCode("openapi.json")],
+            // openapi.json is compiled in as a string by scripts/generate-openapi
+            // (Generated/ContractDocument+Text.swift).
+            exclude: ["openapi-generator-config.yaml", "openapi.json"],
             // Generated code only. Its `package import`s are unused in some files; the generator
             // silences that with `@diagnose(UnusedImportAccess, as: ignored)` from Swift 6.4 on,
             // and Swift 6.3 has no way to silence one warning group.

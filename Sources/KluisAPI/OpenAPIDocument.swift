@@ -7,7 +7,7 @@ import KluisContract
 /// The server types and handler protocol are generated from it (scripts/generate-openapi), and
 /// each operation's access is read from it here.
 enum OpenAPIDocument {
-    static let json = String(decoding: ContractDocument.bytes, as: UTF8.self)
+    static let json = ContractDocument.text
 
     /// What the contract says of an operation beyond its schemas.
     struct Operation: Sendable {
@@ -27,7 +27,7 @@ enum OpenAPIDocument {
 
     /// The operations by method and path template (`PUT /v1/subjects/{id}/holds/{hold}`).
     static let operations: [String: Operation] = {
-        guard let document = try? JSONSerialization.jsonObject(with: Data(ContractDocument.bytes)) as? [String: Any],
+        guard let document = try? JSONSerialization.jsonObject(with: Data(ContractDocument.text.utf8)) as? [String: Any],
               let paths = document["paths"] as? [String: [String: Any]] else { return [:] }
         var operations: [String: Operation] = [:]
         for (path, item) in paths {

@@ -1,6 +1,4 @@
-/// The API's contract as the bytes of `openapi.json`: served at /openapi.json, read for each
-/// operation's access and limits, and the source the server types beside this file are
-/// generated from (scripts/generate-openapi).
-package enum ContractDocument {
-    package static let bytes = PackageResources.openapi_json
-}
+/// The API's contract, openapi.json, compiled in (`text`, generated beside the server types by
+/// scripts/generate-openapi): served at /openapi.json and read for each operation's access and
+/// limits, so a deployed `kluis` needs no file beside it.
+package enum ContractDocument {}

@@ -26,6 +26,10 @@ import Testing
         try await api.application().test(.router) { client in
             let response = try await client.send(.get, "/openapi.json", token: nil)
             #expect(response.status == .ok)
+            // The served contract is the repository's file, byte for byte: the compiled-in text
+            // is regenerated with the server code and checked in CI.
+            let file = Fixtures.repositoryRoot.appendingPathComponent("Sources/KluisContract/openapi.json")
+            #expect(response.text == (try String(contentsOf: file, encoding: .utf8)))
             let document = try response.json()
             #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
             let paths = try #require(document["paths"] as? [String: [String: Any]])

@@ -109,330 +109,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubject.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubject.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (the body is not valid JSON or has a field of the wrong type), `identifier.invalid` (an unknown identifier kind or a malformed value), `category.unknown`, `field.unknown`, `input.invalid` (a record without fields, a value over 64 KiB, a malformed `record_id`), `purpose.unknown` (a `purpose` that is not a purpose of the policy), `purpose.category_unused` (the named purpose does not use the record's category), `purpose.required` (no `purpose`, and several purposes the key may collect for use the category; the detail lists them).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.CreateSubject.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.CreateSubject.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubject.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubject.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed`: the key is bound to no purpose that uses a category of the records, or a record names a purpose the key may not collect for (admin keys may write every category, for every purpose).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.CreateSubject.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.CreateSubject.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubject.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubject.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `record.not_found`: a record names a `record_id`; a new subject has no records to correct.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.CreateSubject.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.CreateSubject.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubject.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubject.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `identifier.in_use`: another subject already has one of these identifiers.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.CreateSubject.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.CreateSubject.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubject.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubject.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.CreateSubject.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.CreateSubject.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/post(createSubject)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -440,14 +116,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -458,14 +131,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -562,358 +232,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubjects.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubjects.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`, `input.invalid` (an empty batch or more than 10,000 subjects, a record without fields, a value over 64 KiB, a malformed `record_id`), `identifier.invalid`, `category.unknown`, `field.unknown`, `purpose.unknown` (a `purpose` that is not a purpose of the policy), `purpose.category_unused` (the named purpose does not use the record's category), `purpose.required` (no `purpose`, and several purposes the key may collect for use the category; the detail lists them).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.CreateSubjects.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.CreateSubjects.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubjects.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubjects.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed`: the key is bound to no purpose that uses a category of the records, or a record names a purpose the key may not collect for.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.CreateSubjects.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.CreateSubjects.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubjects.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubjects.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `record.not_found`: a record names a `record_id`; a new subject has no records to correct.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.CreateSubjects.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.CreateSubjects.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubjects.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubjects.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `identifier.in_use`: an identifier belongs to an existing subject, or is given for two subjects of the batch.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.CreateSubjects.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.CreateSubjects.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubjects.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubjects.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.CreateSubjects.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.CreateSubjects.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/batch/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CreateSubjects.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CreateSubjects.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 64 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.CreateSubjects.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.CreateSubjects.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/batch/post(createSubjects)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -921,14 +239,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -939,14 +254,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -1043,177 +355,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/lookup/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/lookup/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.LookupSubject.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.LookupSubject.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`, `identifier.invalid` (an unknown kind or a malformed value).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/lookup/post(lookupSubject)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.LookupSubject.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.LookupSubject.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/lookup/post(lookupSubject)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/lookup/POST/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/lookup/POST/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.LookupSubject.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.LookupSubject.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `subject.not_found`: no subject has this identifier.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/lookup/post(lookupSubject)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.LookupSubject.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.LookupSubject.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/lookup/post(lookupSubject)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/lookup/post(lookupSubject)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -1221,14 +362,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -1239,14 +377,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -1386,177 +521,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ReadSubject.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ReadSubject.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.unknown`: no purpose is named, or it is not a purpose of the policy.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/get(readSubject)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.ReadSubject.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.ReadSubject.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/get(readSubject)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/GET/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/GET/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ReadSubject.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ReadSubject.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed` (the key is not bound to the purpose and gave no break-glass reason), `break_glass.not_allowed` (a reason was given but the key may not break glass), `purpose.not_applicable` (the purpose does not apply to the subject now: nothing was collected for it and none of the events that make it apply happened, or one that ends it did; audited as denied), `consent.required`, `consent.stale` (a consent-based purpose without consent in force), `objection.in_force` (the subject objected to the purpose).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/get(readSubject)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.ReadSubject.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.ReadSubject.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `subject.not_found`: the path names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/get(readSubject)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.SubjectNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.SubjectNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/get(readSubject)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -1564,14 +528,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -1582,14 +543,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -1713,279 +671,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.WriteRecord.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.WriteRecord.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`, `category.unknown`, `field.unknown`, `input.invalid` (no fields, a value over 64 KiB, a malformed `record_id`), `purpose.unknown` (`purpose` is not a purpose of the policy), `purpose.category_unused` (`purpose` does not use the category), `purpose.required` (no `purpose`, and several purposes the key may collect for use the category; the detail lists them).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.WriteRecord.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.WriteRecord.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.WriteRecord.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.WriteRecord.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed`: the key is bound to no purpose that uses the category, or may not collect for the `purpose` named.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.WriteRecord.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.WriteRecord.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.WriteRecord.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.WriteRecord.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `subject.not_found` (the path names no subject), `record.not_found` (`record_id` names no record of the subject in the category).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.WriteRecord.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.WriteRecord.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/PUT/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.WriteRecord.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.WriteRecord.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.WriteRecord.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.WriteRecord.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/put(writeRecord)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -1993,14 +678,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -2011,14 +693,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -2133,256 +812,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteCategory.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteCategory.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `category.unknown`: the category is not in the policy.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.DeleteCategory.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.DeleteCategory.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteCategory.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteCategory.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed`: the key is bound to no purpose that uses the category. `erasure.request_only`: the policy does not let the person delete this category themselves (`deletion: request`); only an admin key, or an erasure request, can.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.DeleteCategory.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.DeleteCategory.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteCategory.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteCategory.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `subject.not_found` (the path names no subject), `record.not_found` (the subject has no records in the category).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.DeleteCategory.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.DeleteCategory.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/DELETE/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteCategory.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteCategory.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `erasure.kept`: a legal obligation that applies to the person, or a legal hold in force, must keep it; the detail names the purpose and until when. Nothing changed. An erasure request restricts such data to that purpose instead.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.DeleteCategory.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.DeleteCategory.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/delete(deleteCategory)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -2390,14 +819,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -2408,14 +834,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -2444,18 +867,6 @@ package enum Operations {
                 }
             }
             package var path: Operations.RecordEvent.Input.Path
-            /// - Remark: Generated from `#/paths/v1/subjects/{id}/events/POST/header`.
-            package struct Headers: Sendable, Hashable {
-                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordEvent.AcceptableContentType>]
-                /// Creates a new `Headers`.
-                ///
-                /// - Parameters:
-                ///   - accept:
-                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordEvent.AcceptableContentType>] = .defaultValues()) {
-                    self.accept = accept
-                }
-            }
-            package var headers: Operations.RecordEvent.Input.Headers
             /// - Remark: Generated from `#/paths/v1/subjects/{id}/events/POST/requestBody`.
             @frozen package enum Body: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/subjects/{id}/events/POST/requestBody/content/application\/json`.
@@ -2466,15 +877,12 @@ package enum Operations {
             ///
             /// - Parameters:
             ///   - path:
-            ///   - headers:
             ///   - body:
             package init(
                 path: Operations.RecordEvent.Input.Path,
-                headers: Operations.RecordEvent.Input.Headers = .init(),
                 body: Operations.RecordEvent.Input.Body
             ) {
                 self.path = path
-                self.headers = headers
                 self.body = body
             }
         }
@@ -2514,178 +922,10 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/events/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/events/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordEvent.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordEvent.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (including an `at` that is not an ISO 8601 date-time), `event.invalid` (not an event of this policy).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.RecordEvent.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.RecordEvent.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `subject.not_found`: the path names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.SubjectNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.SubjectNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
             case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
-        }
-        @frozen package enum AcceptableContentType: AcceptableProtocol {
-            case applicationProblemJson
-            case other(Swift.String)
-            package init?(rawValue: Swift.String) {
-                switch rawValue.lowercased() {
-                case "application/problem+json":
-                    self = .applicationProblemJson
-                default:
-                    self = .other(rawValue)
-                }
-            }
-            package var rawValue: Swift.String {
-                switch self {
-                case let .other(string):
-                    return string
-                case .applicationProblemJson:
-                    return "application/problem+json"
-                }
-            }
-            package static var allCases: [Self] {
-                [
-                    .applicationProblemJson
-                ]
-            }
         }
     }
     /// The audit events of one subject (admin)
@@ -2816,126 +1056,6 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/access-history/get(accessHistory)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/access-history/get(accessHistory)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/access-history/GET/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/access-history/GET/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.AccessHistory.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.AccessHistory.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `subject.not_found`: the path is not a subject id.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/access-history/get(accessHistory)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.AccessHistory.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.AccessHistory.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/access-history/get(accessHistory)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -2943,14 +1063,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -2961,14 +1078,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -3090,126 +1204,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/audit/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/audit/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.AuditEvents.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.AuditEvents.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `input.invalid`: `subject` is not a subject id.
-            ///
-            /// - Remark: Generated from `#/paths//v1/audit/get(auditEvents)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.AuditEvents.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.AuditEvents.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/audit/get(auditEvents)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/audit/get(auditEvents)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/audit/get(auditEvents)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -3217,14 +1211,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -3235,14 +1226,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -3328,75 +1316,6 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -3404,14 +1323,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -3422,14 +1338,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -3535,75 +1448,6 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/get(subjectConsents)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `subject.not_found`: the path names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/get(subjectConsents)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.SubjectNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.SubjectNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/get(subjectConsents)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -3611,14 +1455,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -3629,14 +1470,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -3760,200 +1598,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/consents/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/consents/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordConsents.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordConsents.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (the body is not valid JSON or has a field of the wrong type), `input.invalid` (no decisions, two decisions for one purpose, a decision other than the six accepted ones, a `method` other than web_form, email, phone or paper, a malformed `statement_hash` or `birth_date`, an implausible date of birth, a language the policy is not written in, an unknown guardian `relationship` or `verification`), `purpose.unknown` (a decision names no purpose of the policy).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.RecordConsents.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.RecordConsents.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `subject.not_found`: the path names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.SubjectNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.SubjectNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/consents/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/consents/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordConsents.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordConsents.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `consent.not_applicable` (consent given, refused, withdrawn or expired for a purpose that does not rest on consent, or an objection to a purpose art. 21 gives no right to object to), `consent.age_required` (the policy has an age rule and consent is given without `birth_date`), `consent.minor_refused` (the person is below the minimum age and the policy accepts no consent from minors), `consent.guardian_required` (the person is below the minimum age and `guardian` with a name, relationship and verification is missing).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.RecordConsents.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.RecordConsents.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/consents/post(recordConsents)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -3961,14 +1605,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -3979,14 +1620,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -4108,205 +1746,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/consents/stale/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/consents/stale/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.StaleConsents.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.StaleConsents.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.unknown` (`purpose` is not a purpose of the policy), `input.invalid` (`after` is not a subject id).
-            ///
-            /// - Remark: Generated from `#/paths//v1/consents/stale/get(staleConsents)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.StaleConsents.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.StaleConsents.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/consents/stale/get(staleConsents)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/consents/stale/GET/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/consents/stale/GET/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.StaleConsents.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.StaleConsents.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed`: listing stale consents needs an admin key or a key bound to the purpose (to every consent-based purpose, without `purpose`).
-            ///
-            /// - Remark: Generated from `#/paths//v1/consents/stale/get(staleConsents)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.StaleConsents.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.StaleConsents.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/consents/stale/GET/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/consents/stale/GET/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.StaleConsents.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.StaleConsents.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `consent.not_applicable`: `purpose` does not rest on consent, so no consent for it can be stale.
-            ///
-            /// - Remark: Generated from `#/paths//v1/consents/stale/get(staleConsents)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.StaleConsents.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.StaleConsents.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/consents/stale/get(staleConsents)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -4314,14 +1753,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -4332,14 +1768,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -4436,131 +1869,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/consent-receipts/verify/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/consent-receipts/verify/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.VerifyConsentReceipt.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.VerifyConsentReceipt.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: the body is not valid JSON or lacks `receipt`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/consent-receipts/verify/post(verifyConsentReceipt)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.VerifyConsentReceipt.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.VerifyConsentReceipt.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/consent-receipts/verify/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/consent-receipts/verify/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.VerifyConsentReceipt.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.VerifyConsentReceipt.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 64 KiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/consent-receipts/verify/post(verifyConsentReceipt)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.VerifyConsentReceipt.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.VerifyConsentReceipt.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/consent-receipts/verify/post(verifyConsentReceipt)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -4568,14 +1876,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -4586,14 +1891,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -4679,29 +1981,6 @@ package enum Operations {
                     }
                 }
             }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/consent-receipts/keys/get(consentReceiptKeys)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -4709,14 +1988,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -4727,14 +2003,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -4845,80 +2118,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/cookie-consent/config/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/cookie-consent/config/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.CookieConsentConfiguration.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.CookieConsentConfiguration.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `input.invalid`: `lang` is not nl or en.
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/config/get(cookieConsentConfiguration)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.CookieConsentConfiguration.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.CookieConsentConfiguration.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/config/get(cookieConsentConfiguration)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -4926,14 +2125,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -4944,14 +2140,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -5057,284 +2250,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordCookieChoice.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordCookieChoice.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (the body is not valid JSON or has a field of the wrong type), `input.invalid` (`visitor_id` is not a visitor id, `subject_id` is not a subject id, `language` is not nl or en or a language the policy is not written in).
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.RecordCookieChoice.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.RecordCookieChoice.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Unauthorized: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/401/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/401/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordCookieChoice.Output.Unauthorized.Body
-                /// Creates a new `Unauthorized`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordCookieChoice.Output.Unauthorized.Body) {
-                    self.body = body
-                }
-            }
-            /// `auth.unauthorised`: `subject_id` is given without a valid API key in the `Authorization: Bearer` header.
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Operations.RecordCookieChoice.Output.Unauthorized)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Operations.RecordCookieChoice.Output.Unauthorized {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordCookieChoice.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordCookieChoice.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `subject.not_found`: `subject_id` names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.RecordCookieChoice.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.RecordCookieChoice.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordCookieChoice.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordCookieChoice.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 16 KiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.RecordCookieChoice.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.RecordCookieChoice.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/cookie-consent/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordCookieChoice.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordCookieChoice.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `cookie.choice_invalid`: the policy names no cookie categories, a key of `choices` is not a cookie category of the policy, or a category that needs no consent is refused.
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.RecordCookieChoice.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.RecordCookieChoice.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/cookie-consent/post(recordCookieChoice)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -5342,14 +2257,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -5360,14 +2272,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -5496,126 +2405,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ListRequests.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ListRequests.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `input.invalid`: `filter` is not one of the four, or `subject_id` is not a subject id.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/get(listRequests)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.ListRequests.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.ListRequests.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/get(listRequests)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/get(listRequests)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/get(listRequests)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -5623,14 +2412,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -5641,14 +2427,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -5745,228 +2528,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.SubmitRequest.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.SubmitRequest.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (the body is not valid JSON or has a field of the wrong type), `input.invalid` (a `type`, `channel` or `ground` this document does not list, a `received_at` that is not an ISO 8601 date-time, or a `subject_id` that is not a subject id), `identifier.invalid` (an unknown identifier kind or a malformed value), `purpose.unknown`, `category.unknown` (`purposes` or `categories` names one the policy does not have).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.SubmitRequest.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.SubmitRequest.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/POST/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/POST/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.SubmitRequest.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.SubmitRequest.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `subject.not_found`: `subject_id` names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.SubmitRequest.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.SubmitRequest.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.SubmitRequest.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.SubmitRequest.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (neither `subject_id` nor `identifiers`; identifiers of another subject than `subject_id`; a `received_at` in the future; `purposes` for a type other than objection or withdrawal, `categories` or `ground` for a type other than restriction; `signed_in_session` without a subject), `consent.not_applicable` (an objection to a purpose art. 21 gives no right to object to, or a withdrawal for a purpose that does not rest on consent), `request.identity_check_not_accepted` (`signed_in_session` while the policy does not accept it).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.SubmitRequest.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.SubmitRequest.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/post(submitRequest)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -5974,14 +2535,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -5992,14 +2550,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -6105,98 +2660,6 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/get(showRequest)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/get(showRequest)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.not_found`: the path names no request.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/get(showRequest)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.RequestNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.RequestNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/get(showRequest)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -6204,14 +2667,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -6222,14 +2682,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -6335,149 +2792,6 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/identification/post(askForIdentification)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/identification/post(askForIdentification)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.not_found`: the path names no request.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/identification/post(askForIdentification)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.RequestNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.RequestNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/identification/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/identification/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.AskForIdentification.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.AskForIdentification.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.state_invalid`: the request is not `received` or `in_progress`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/identification/post(askForIdentification)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.AskForIdentification.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.AskForIdentification.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/identification/post(askForIdentification)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -6485,14 +2799,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -6503,14 +2814,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -6616,177 +2924,6 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verification-code/post(sendVerificationCode)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.not_found`: the path names no request.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verification-code/post(sendVerificationCode)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.RequestNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.RequestNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/verification-code/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/verification-code/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.SendVerificationCode.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.SendVerificationCode.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.state_invalid`: the request is closed, or extended (an extended request cannot pause).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verification-code/post(sendVerificationCode)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.SendVerificationCode.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.SendVerificationCode.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/verification-code/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/verification-code/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.SendVerificationCode.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.SendVerificationCode.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.identity_check_not_accepted` (the policy does not accept `registered_email`), `request.invalid` (the server has no outbox configured, the request matches no subject, or the subject has no registered e-mail address).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verification-code/post(sendVerificationCode)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.SendVerificationCode.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.SendVerificationCode.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verification-code/post(sendVerificationCode)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -6794,14 +2931,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -6812,14 +2946,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -6934,330 +3065,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.VerifyIdentity.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.VerifyIdentity.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: the body is not valid JSON or lacks `method`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.VerifyIdentity.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.VerifyIdentity.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.VerifyIdentity.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.VerifyIdentity.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `auth.forbidden`: only an admin key may attest `phone_callback`, `id_copy_shielded` or `in_person`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.VerifyIdentity.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.VerifyIdentity.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.not_found`: the path names no request.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.RequestNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.RequestNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.VerifyIdentity.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.VerifyIdentity.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.state_invalid`: the request is closed.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.VerifyIdentity.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.VerifyIdentity.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.VerifyIdentity.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.VerifyIdentity.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 4 KiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.VerifyIdentity.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.VerifyIdentity.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/verify/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.VerifyIdentity.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.VerifyIdentity.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.code_wrong` (no code is outstanding, it expired, or `code` is missing or wrong), `request.identity_check_not_accepted` (the policy does not accept the method), `request.invalid` (an unknown `method`, or the request matches no subject: there is no one to verify).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.VerifyIdentity.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.VerifyIdentity.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/verify/post(verifyIdentity)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -7265,14 +3072,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -7283,14 +3087,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -7405,302 +3206,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExtendRequest.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExtendRequest.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: the body is not valid JSON or lacks `reason`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.ExtendRequest.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.ExtendRequest.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.not_found`: the path names no request.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.RequestNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.RequestNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExtendRequest.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExtendRequest.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.state_invalid`: the request is not `in_progress`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.ExtendRequest.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.ExtendRequest.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExtendRequest.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExtendRequest.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 16 KiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.ExtendRequest.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.ExtendRequest.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/extend/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExtendRequest.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExtendRequest.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.extension_too_late` (the first month has passed), `request.invalid` (an empty `reason` or one longer than 2000 characters), `input.bsn_refused` (the reason contains a citizen service number, which Kluis never stores).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.ExtendRequest.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.ExtendRequest.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/extend/post(extendRequest)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -7708,14 +3213,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -7726,14 +3228,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -7848,302 +3347,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RejectRequest.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RejectRequest.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: the body is not valid JSON or lacks `reason`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.RejectRequest.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.RejectRequest.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.not_found`: the path names no request.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.RequestNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.RequestNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RejectRequest.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RejectRequest.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.state_invalid`: the request is already closed.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.RejectRequest.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.RejectRequest.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RejectRequest.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RejectRequest.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 16 KiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.RejectRequest.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.RejectRequest.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/reject/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RejectRequest.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RejectRequest.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (an empty `reason` or one longer than 2000 characters), `input.bsn_refused` (the reason contains a citizen service number, which Kluis never stores).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.RejectRequest.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.RejectRequest.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/reject/post(rejectRequest)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -8151,14 +3354,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -8169,14 +3369,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -8291,302 +3488,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.FulfilRequest.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.FulfilRequest.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (the body is not valid JSON or has a field of the wrong type), `category.unknown`, `field.unknown`, `input.invalid` (a correction without fields, a value over 64 KiB, a malformed `record_id`).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.FulfilRequest.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.FulfilRequest.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.FulfilRequest.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.FulfilRequest.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.not_found` (the path names no request), `subject.not_found` (the request's subject no longer exists), `record.not_found` (a correction's `record_id` names no record of the subject in the category).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.FulfilRequest.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.FulfilRequest.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.FulfilRequest.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.FulfilRequest.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.state_invalid`: the request is not `in_progress` or `extended`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.FulfilRequest.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.FulfilRequest.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/fulfil/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.FulfilRequest.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.FulfilRequest.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.identity_unverified` (the requester's identity is not verified yet), `request.invalid` (`corrections` for a type other than rectification, a rectification without them, a correction of a category with many records per person that names no `record_id`, or a request that matches no subject and is not for access or portability: reject it instead), `consent.not_applicable` (an objection or withdrawal of a purpose that allows none).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.FulfilRequest.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.FulfilRequest.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/fulfil/post(fulfilRequest)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -8594,14 +3495,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -8612,14 +3510,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -8841,279 +3736,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExportRequestPackage.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExportRequestPackage.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `input.invalid`: a `format` the request's package does not come in, or a `lang` other than `nl` or `en`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.ExportRequestPackage.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.ExportRequestPackage.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExportRequestPackage.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExportRequestPackage.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.not_found` (the path names no request), `subject.not_found` (the request matches no subject, so no data is held, or the subject no longer exists).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.ExportRequestPackage.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.ExportRequestPackage.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExportRequestPackage.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExportRequestPackage.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.state_invalid`: the request is `received`, `awaiting_identification` or `rejected`.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.ExportRequestPackage.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.ExportRequestPackage.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/requests/{request}/export/GET/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ExportRequestPackage.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ExportRequestPackage.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (the request is not for access or portability), `request.identity_unverified` (no identity check is recorded).
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.ExportRequestPackage.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.ExportRequestPackage.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/requests/{request}/export/get(exportRequestPackage)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -9123,7 +3745,6 @@ package enum Operations {
             case json
             case textHtmlCharsetUtf8
             case textCsvCharsetUtf8HeaderPresent
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
@@ -9133,8 +3754,6 @@ package enum Operations {
                     self = .textHtmlCharsetUtf8
                 case "text/csv":
                     self = .textCsvCharsetUtf8HeaderPresent
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -9149,16 +3768,13 @@ package enum Operations {
                     return "text/html"
                 case .textCsvCharsetUtf8HeaderPresent:
                     return "text/csv"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
                     .json,
                     .textHtmlCharsetUtf8,
-                    .textCsvCharsetUtf8HeaderPresent,
-                    .applicationProblemJson
+                    .textCsvCharsetUtf8HeaderPresent
                 ]
             }
         }
@@ -9187,18 +3803,6 @@ package enum Operations {
                 }
             }
             package var path: Operations.RecordDisclosure.Input.Path
-            /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/header`.
-            package struct Headers: Sendable, Hashable {
-                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordDisclosure.AcceptableContentType>]
-                /// Creates a new `Headers`.
-                ///
-                /// - Parameters:
-                ///   - accept:
-                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordDisclosure.AcceptableContentType>] = .defaultValues()) {
-                    self.accept = accept
-                }
-            }
-            package var headers: Operations.RecordDisclosure.Input.Headers
             /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/requestBody`.
             @frozen package enum Body: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/requestBody/content/application\/json`.
@@ -9209,15 +3813,12 @@ package enum Operations {
             ///
             /// - Parameters:
             ///   - path:
-            ///   - headers:
             ///   - body:
             package init(
                 path: Operations.RecordDisclosure.Input.Path,
-                headers: Operations.RecordDisclosure.Input.Headers = .init(),
                 body: Operations.RecordDisclosure.Input.Body
             ) {
                 self.path = path
-                self.headers = headers
                 self.body = body
             }
         }
@@ -9257,308 +3858,10 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordDisclosure.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordDisclosure.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid` (the body is not valid JSON or lacks a field), `purpose.unknown` (`purpose` is not a purpose of the policy), `category.unknown` (no categories, or one `purpose` does not use).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.RecordDisclosure.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.RecordDisclosure.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordDisclosure.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordDisclosure.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed`: the key is not bound to `purpose`. `purpose.not_applicable`: the purpose does not apply to the person. `consent.required`, `consent.stale`: it rests on consent, and none is in force. `objection.in_force`: the person objected to it. `category.restricted`: a category disclosed is restricted (art. 18) for this purpose.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.RecordDisclosure.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.RecordDisclosure.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `subject.not_found`: the path names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.SubjectNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.SubjectNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordDisclosure.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordDisclosure.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 16 KiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.RecordDisclosure.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.RecordDisclosure.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/disclosures/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RecordDisclosure.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RecordDisclosure.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: `recipient` is not a recipient of the policy, or the policy does not name it for `purpose`. `disclosure.not_listed`: the policy names the recipient for other categories only.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.RecordDisclosure.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.RecordDisclosure.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
             case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
-        }
-        @frozen package enum AcceptableContentType: AcceptableProtocol {
-            case applicationProblemJson
-            case other(Swift.String)
-            package init?(rawValue: Swift.String) {
-                switch rawValue.lowercased() {
-                case "application/problem+json":
-                    self = .applicationProblemJson
-                default:
-                    self = .other(rawValue)
-                }
-            }
-            package var rawValue: Swift.String {
-                switch self {
-                case let .other(string):
-                    return string
-                case .applicationProblemJson:
-                    return "application/problem+json"
-                }
-            }
-            package static var allCases: [Self] {
-                [
-                    .applicationProblemJson
-                ]
-            }
         }
     }
     /// Lift a subject's restrictions (admin)
@@ -9671,302 +3974,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.LiftRestrictions.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.LiftRestrictions.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: the body is not valid JSON, or `subject_told_at` is not an ISO 8601 date-time.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.LiftRestrictions.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.LiftRestrictions.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `subject.not_found`: the path names no subject.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Components.Responses.SubjectNotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Components.Responses.SubjectNotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.LiftRestrictions.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.LiftRestrictions.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `restriction.subject_not_told`: `subject_told_at` is missing or in the future.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.LiftRestrictions.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.LiftRestrictions.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct ContentTooLarge: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/413/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/413/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.LiftRestrictions.Output.ContentTooLarge.Body
-                /// Creates a new `ContentTooLarge`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.LiftRestrictions.Output.ContentTooLarge.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.too_large`: the request body is larger than 4 KiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Operations.LiftRestrictions.Output.ContentTooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Operations.LiftRestrictions.Output.ContentTooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct UnprocessableContent: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/422/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/restrictions/lift/POST/responses/422/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.LiftRestrictions.Output.UnprocessableContent.Body
-                /// Creates a new `UnprocessableContent`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.LiftRestrictions.Output.UnprocessableContent.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: the subject has no restriction that can be lifted.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/422`.
-            ///
-            /// HTTP response code: `422 unprocessableContent`.
-            case unprocessableContent(Operations.LiftRestrictions.Output.UnprocessableContent)
-            /// The associated value of the enum case if `self` is `.unprocessableContent`.
-            ///
-            /// - Throws: An error if `self` is not `.unprocessableContent`.
-            /// - SeeAlso: `.unprocessableContent`.
-            package var unprocessableContent: Operations.LiftRestrictions.Output.UnprocessableContent {
-                get throws {
-                    switch self {
-                    case let .unprocessableContent(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unprocessableContent",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/restrictions/lift/post(liftRestrictions)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -9974,14 +3981,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -9992,14 +3996,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -10037,29 +4038,12 @@ package enum Operations {
                 }
             }
             package var path: Operations.PlaceHold.Input.Path
-            /// - Remark: Generated from `#/paths/v1/subjects/{id}/holds/{hold}/PUT/header`.
-            package struct Headers: Sendable, Hashable {
-                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PlaceHold.AcceptableContentType>]
-                /// Creates a new `Headers`.
-                ///
-                /// - Parameters:
-                ///   - accept:
-                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.PlaceHold.AcceptableContentType>] = .defaultValues()) {
-                    self.accept = accept
-                }
-            }
-            package var headers: Operations.PlaceHold.Input.Headers
             /// Creates a new `Input`.
             ///
             /// - Parameters:
             ///   - path:
-            ///   - headers:
-            package init(
-                path: Operations.PlaceHold.Input.Path,
-                headers: Operations.PlaceHold.Input.Headers = .init()
-            ) {
+            package init(path: Operations.PlaceHold.Input.Path) {
                 self.path = path
-                self.headers = headers
             }
         }
         @frozen package enum Output: Sendable, Hashable {
@@ -10098,132 +4082,10 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/put(placeHold)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/holds/{hold}/PUT/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/holds/{hold}/PUT/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.PlaceHold.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.PlaceHold.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `hold.unknown` (the path names no legal hold of the policy), `subject.not_found` (the path names no subject).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/put(placeHold)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.PlaceHold.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.PlaceHold.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/put(placeHold)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
             case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
-        }
-        @frozen package enum AcceptableContentType: AcceptableProtocol {
-            case applicationProblemJson
-            case other(Swift.String)
-            package init?(rawValue: Swift.String) {
-                switch rawValue.lowercased() {
-                case "application/problem+json":
-                    self = .applicationProblemJson
-                default:
-                    self = .other(rawValue)
-                }
-            }
-            package var rawValue: Swift.String {
-                switch self {
-                case let .other(string):
-                    return string
-                case .applicationProblemJson:
-                    return "application/problem+json"
-                }
-            }
-            package static var allCases: [Self] {
-                [
-                    .applicationProblemJson
-                ]
-            }
         }
     }
     /// Release a legal hold on a subject
@@ -10259,29 +4121,12 @@ package enum Operations {
                 }
             }
             package var path: Operations.ReleaseHold.Input.Path
-            /// - Remark: Generated from `#/paths/v1/subjects/{id}/holds/{hold}/DELETE/header`.
-            package struct Headers: Sendable, Hashable {
-                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ReleaseHold.AcceptableContentType>]
-                /// Creates a new `Headers`.
-                ///
-                /// - Parameters:
-                ///   - accept:
-                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ReleaseHold.AcceptableContentType>] = .defaultValues()) {
-                    self.accept = accept
-                }
-            }
-            package var headers: Operations.ReleaseHold.Input.Headers
             /// Creates a new `Input`.
             ///
             /// - Parameters:
             ///   - path:
-            ///   - headers:
-            package init(
-                path: Operations.ReleaseHold.Input.Path,
-                headers: Operations.ReleaseHold.Input.Headers = .init()
-            ) {
+            package init(path: Operations.ReleaseHold.Input.Path) {
                 self.path = path
-                self.headers = headers
             }
         }
         @frozen package enum Output: Sendable, Hashable {
@@ -10320,132 +4165,10 @@ package enum Operations {
                     }
                 }
             }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/delete(releaseHold)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/holds/{hold}/DELETE/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/holds/{hold}/DELETE/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.ReleaseHold.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.ReleaseHold.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `hold.unknown` (the path names no legal hold of the policy), `subject.not_found` (the path names no subject).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/delete(releaseHold)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.ReleaseHold.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.ReleaseHold.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/delete(releaseHold)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
             case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
-        }
-        @frozen package enum AcceptableContentType: AcceptableProtocol {
-            case applicationProblemJson
-            case other(Swift.String)
-            package init?(rawValue: Swift.String) {
-                switch rawValue.lowercased() {
-                case "application/problem+json":
-                    self = .applicationProblemJson
-                default:
-                    self = .other(rawValue)
-                }
-            }
-            package var rawValue: Swift.String {
-                switch self {
-                case let .other(string):
-                    return string
-                case .applicationProblemJson:
-                    return "application/problem+json"
-                }
-            }
-            package static var allCases: [Self] {
-                [
-                    .applicationProblemJson
-                ]
-            }
         }
     }
     /// Run a retention sweep now (admin)
@@ -10540,149 +4263,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/retention/sweeps/POST/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/retention/sweeps/POST/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.SweepRetention.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.SweepRetention.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `request.invalid`: the body is not a JSON object, or `dry_run` is not a boolean.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/sweeps/post(sweepRetention)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.SweepRetention.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.SweepRetention.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/sweeps/post(sweepRetention)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/sweeps/post(sweepRetention)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `request.too_large`: the request body is larger than 1 MiB.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/sweeps/post(sweepRetention)/responses/413`.
-            ///
-            /// HTTP response code: `413 contentTooLarge`.
-            case contentTooLarge(Components.Responses.TooLarge)
-            /// The associated value of the enum case if `self` is `.contentTooLarge`.
-            ///
-            /// - Throws: An error if `self` is not `.contentTooLarge`.
-            /// - SeeAlso: `.contentTooLarge`.
-            package var contentTooLarge: Components.Responses.TooLarge {
-                get throws {
-                    switch self {
-                    case let .contentTooLarge(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "contentTooLarge",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/sweeps/post(sweepRetention)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -10690,14 +4270,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -10708,14 +4285,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -10821,126 +4395,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/retention/report/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/retention/report/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.RetentionReport.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.RetentionReport.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `input.invalid`: `at` is not an ISO 8601 date-time.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/report/get(retentionReport)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.RetentionReport.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.RetentionReport.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/report/get(retentionReport)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/report/get(retentionReport)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/retention/report/get(retentionReport)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -10948,14 +4402,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -10966,14 +4417,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -11088,126 +4536,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/anonymous-records/GET/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/anonymous-records/GET/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.AnonymousRecords.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.AnonymousRecords.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `category.unknown`: `category` is not a category of the policy.
-            ///
-            /// - Remark: Generated from `#/paths//v1/anonymous-records/get(anonymousRecords)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.AnonymousRecords.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.AnonymousRecords.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/anonymous-records/get(anonymousRecords)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.forbidden`: this needs an admin key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/anonymous-records/get(anonymousRecords)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Components.Responses.AdminOnly)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Components.Responses.AdminOnly {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/anonymous-records/get(anonymousRecords)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -11215,14 +4543,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -11233,14 +4558,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }
@@ -11362,256 +4684,6 @@ package enum Operations {
                     }
                 }
             }
-            package struct BadRequest: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/400/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/400/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteRecord.Output.BadRequest.Body
-                /// Creates a new `BadRequest`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteRecord.Output.BadRequest.Body) {
-                    self.body = body
-                }
-            }
-            /// `category.unknown`: the category is not in the policy. `input.invalid`: the path's record id is malformed.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)/responses/400`.
-            ///
-            /// HTTP response code: `400 badRequest`.
-            case badRequest(Operations.DeleteRecord.Output.BadRequest)
-            /// The associated value of the enum case if `self` is `.badRequest`.
-            ///
-            /// - Throws: An error if `self` is not `.badRequest`.
-            /// - SeeAlso: `.badRequest`.
-            package var badRequest: Operations.DeleteRecord.Output.BadRequest {
-                get throws {
-                    switch self {
-                    case let .badRequest(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "badRequest",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `auth.unauthorised`: the `Authorization: Bearer` header is missing, malformed or names no valid API key.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)/responses/401`.
-            ///
-            /// HTTP response code: `401 unauthorized`.
-            case unauthorized(Components.Responses.Unauthorised)
-            /// The associated value of the enum case if `self` is `.unauthorized`.
-            ///
-            /// - Throws: An error if `self` is not `.unauthorized`.
-            /// - SeeAlso: `.unauthorized`.
-            package var unauthorized: Components.Responses.Unauthorised {
-                get throws {
-                    switch self {
-                    case let .unauthorized(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "unauthorized",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Forbidden: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/403/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/403/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteRecord.Output.Forbidden.Body
-                /// Creates a new `Forbidden`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteRecord.Output.Forbidden.Body) {
-                    self.body = body
-                }
-            }
-            /// `purpose.not_allowed`: the key is bound to no purpose that uses the category. `erasure.request_only`: the policy does not let the person delete this category themselves (`deletion: request`); only an admin key, or an erasure request, can.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)/responses/403`.
-            ///
-            /// HTTP response code: `403 forbidden`.
-            case forbidden(Operations.DeleteRecord.Output.Forbidden)
-            /// The associated value of the enum case if `self` is `.forbidden`.
-            ///
-            /// - Throws: An error if `self` is not `.forbidden`.
-            /// - SeeAlso: `.forbidden`.
-            package var forbidden: Operations.DeleteRecord.Output.Forbidden {
-                get throws {
-                    switch self {
-                    case let .forbidden(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "forbidden",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct NotFound: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/404/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/404/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteRecord.Output.NotFound.Body
-                /// Creates a new `NotFound`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteRecord.Output.NotFound.Body) {
-                    self.body = body
-                }
-            }
-            /// `subject.not_found` (the path names no subject), `record.not_found` (the subject has no such record in the category).
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)/responses/404`.
-            ///
-            /// HTTP response code: `404 notFound`.
-            case notFound(Operations.DeleteRecord.Output.NotFound)
-            /// The associated value of the enum case if `self` is `.notFound`.
-            ///
-            /// - Throws: An error if `self` is not `.notFound`.
-            /// - SeeAlso: `.notFound`.
-            package var notFound: Operations.DeleteRecord.Output.NotFound {
-                get throws {
-                    switch self {
-                    case let .notFound(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "notFound",
-                            response: self
-                        )
-                    }
-                }
-            }
-            package struct Conflict: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/409/content`.
-                @frozen package enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/v1/subjects/{id}/{category}/{record_id}/DELETE/responses/409/content/application\/problem+json`.
-                    case applicationProblemJson(Components.Schemas.Problem)
-                    /// The associated value of the enum case if `self` is `.applicationProblemJson`.
-                    ///
-                    /// - Throws: An error if `self` is not `.applicationProblemJson`.
-                    /// - SeeAlso: `.applicationProblemJson`.
-                    package var applicationProblemJson: Components.Schemas.Problem {
-                        get throws {
-                            switch self {
-                            case let .applicationProblemJson(body):
-                                return body
-                            }
-                        }
-                    }
-                }
-                /// Received HTTP response body
-                package var body: Operations.DeleteRecord.Output.Conflict.Body
-                /// Creates a new `Conflict`.
-                ///
-                /// - Parameters:
-                ///   - body: Received HTTP response body
-                package init(body: Operations.DeleteRecord.Output.Conflict.Body) {
-                    self.body = body
-                }
-            }
-            /// `erasure.kept`: a legal obligation that applies to the person, or a legal hold in force, must keep it; the detail names the purpose and until when. Nothing changed. An erasure request restricts such data to that purpose instead.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)/responses/409`.
-            ///
-            /// HTTP response code: `409 conflict`.
-            case conflict(Operations.DeleteRecord.Output.Conflict)
-            /// The associated value of the enum case if `self` is `.conflict`.
-            ///
-            /// - Throws: An error if `self` is not `.conflict`.
-            /// - SeeAlso: `.conflict`.
-            package var conflict: Operations.DeleteRecord.Output.Conflict {
-                get throws {
-                    switch self {
-                    case let .conflict(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "conflict",
-                            response: self
-                        )
-                    }
-                }
-            }
-            /// `internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.
-            ///
-            /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)/responses/500`.
-            ///
-            /// HTTP response code: `500 internalServerError`.
-            case internalServerError(Components.Responses.Internal)
-            /// The associated value of the enum case if `self` is `.internalServerError`.
-            ///
-            /// - Throws: An error if `self` is not `.internalServerError`.
-            /// - SeeAlso: `.internalServerError`.
-            package var internalServerError: Components.Responses.Internal {
-                get throws {
-                    switch self {
-                    case let .internalServerError(response):
-                        return response
-                    default:
-                        try throwUnexpectedResponseStatus(
-                            expectedStatus: "internalServerError",
-                            response: self
-                        )
-                    }
-                }
-            }
             /// Undocumented response.
             ///
             /// A response with a code that is not documented in the OpenAPI document.
@@ -11619,14 +4691,11 @@ package enum Operations {
         }
         @frozen package enum AcceptableContentType: AcceptableProtocol {
             case json
-            case applicationProblemJson
             case other(Swift.String)
             package init?(rawValue: Swift.String) {
                 switch rawValue.lowercased() {
                 case "application/json":
                     self = .json
-                case "application/problem+json":
-                    self = .applicationProblemJson
                 default:
                     self = .other(rawValue)
                 }
@@ -11637,14 +4706,11 @@ package enum Operations {
                     return string
                 case .json:
                     return "application/json"
-                case .applicationProblemJson:
-                    return "application/problem+json"
                 }
             }
             package static var allCases: [Self] {
                 [
-                    .json,
-                    .applicationProblemJson
+                    .json
                 ]
             }
         }

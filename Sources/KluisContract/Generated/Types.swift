@@ -368,12 +368,10 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//v1/subjects/{id}/events/post(recordEvent)`.
     package func recordEvent(
         path: Operations.RecordEvent.Input.Path,
-        headers: Operations.RecordEvent.Input.Headers = .init(),
         body: Operations.RecordEvent.Input.Body
     ) async throws -> Operations.RecordEvent.Output {
         try await recordEvent(Operations.RecordEvent.Input(
             path: path,
-            headers: headers,
             body: body
         ))
     }
@@ -687,12 +685,10 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//v1/subjects/{id}/disclosures/post(recordDisclosure)`.
     package func recordDisclosure(
         path: Operations.RecordDisclosure.Input.Path,
-        headers: Operations.RecordDisclosure.Input.Headers = .init(),
         body: Operations.RecordDisclosure.Input.Body
     ) async throws -> Operations.RecordDisclosure.Output {
         try await recordDisclosure(Operations.RecordDisclosure.Input(
             path: path,
-            headers: headers,
             body: body
         ))
     }
@@ -719,14 +715,8 @@ extension APIProtocol {
     ///
     /// - Remark: HTTP `PUT /v1/subjects/{id}/holds/{hold}`.
     /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/put(placeHold)`.
-    package func placeHold(
-        path: Operations.PlaceHold.Input.Path,
-        headers: Operations.PlaceHold.Input.Headers = .init()
-    ) async throws -> Operations.PlaceHold.Output {
-        try await placeHold(Operations.PlaceHold.Input(
-            path: path,
-            headers: headers
-        ))
+    package func placeHold(path: Operations.PlaceHold.Input.Path) async throws -> Operations.PlaceHold.Output {
+        try await placeHold(Operations.PlaceHold.Input(path: path))
     }
     /// Release a legal hold on a subject
     ///
@@ -734,14 +724,8 @@ extension APIProtocol {
     ///
     /// - Remark: HTTP `DELETE /v1/subjects/{id}/holds/{hold}`.
     /// - Remark: Generated from `#/paths//v1/subjects/{id}/holds/{hold}/delete(releaseHold)`.
-    package func releaseHold(
-        path: Operations.ReleaseHold.Input.Path,
-        headers: Operations.ReleaseHold.Input.Headers = .init()
-    ) async throws -> Operations.ReleaseHold.Output {
-        try await releaseHold(Operations.ReleaseHold.Input(
-            path: path,
-            headers: headers
-        ))
+    package func releaseHold(path: Operations.ReleaseHold.Input.Path) async throws -> Operations.ReleaseHold.Output {
+        try await releaseHold(Operations.ReleaseHold.Input(path: path))
     }
     /// Run a retention sweep now (admin)
     ///
