@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import KluisCore
@@ -17,8 +18,8 @@ struct APIKeyMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            context.caller = try await vault.authenticate(token: String(header.dropFirst(7)))
+        if let token = request.headers[.authorization].flatMap(Self.bearerToken) {
+            context.caller = try await vault.authenticate(token: token)
         }
         switch access {
         case .public, .optionalKey:
@@ -34,5 +35,13 @@ struct APIKeyMiddleware: RouterMiddleware {
         return try await APICaller.$current.withValue(context.caller) {
             try await next(request, context)
         }
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header. The scheme's name is
+    /// case-insensitive (RFC 9110, section 11.1), so `bearer` and `BEARER` are the same.
+    static func bearerToken(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 }

@@ -69,8 +69,24 @@ import Testing
             }
             let audit = try await client.send(.get, "/v1/audit", token: api.appToken)
             #expect(audit.status == .forbidden)
+            for scheme in ["Basic", "Token", "Bearer:"] {
+                let other = try await client.send(.get, "/v1/audit", token: nil, headers: [.authorization: "\(scheme) \(api.adminToken)"])
+                #expect(other.status == .unauthorized, "scheme \(scheme)")
+            }
         }
         #expect(try await api.fixture.vault.auditEvents(limit: 1000).allSatisfy { $0.entry.action != .createSubject })
+    }
+
+    /// The scheme's name is case-insensitive (RFC 9110): clients that send `bearer` are let in.
+    @Test func theBearerSchemeIsCaseInsensitive() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        try await api.application().test(.router) { client in
+            for scheme in ["Bearer", "bearer", "BEARER", "bEaReR"] {
+                let audit = try await client.send(.get, "/v1/audit?limit=1", token: nil, headers: [.authorization: "\(scheme) \(api.adminToken)"])
+                #expect(audit.status == .ok, "scheme \(scheme)")
+            }
+        }
     }
 
     @Test(arguments: StoreKind.enabled) func malformedAndOversizedRequestsGetProblemsAndChangeNothing(store: StoreKind) async throws {

@@ -38,8 +38,8 @@ extension ConsentService {
         var keySet = DataKeySet(subject: subject, ring: vault.keys, stored: snapshot.dataKeys)
         let sealedGuardian = try guardian.map { guardian in
             SealedGuardian(sealedName: vault.keys.seal(guardian.name, at: FieldAddress(subject: subject, category: Self.consentCategory,
-                                                                                record: receiptID, field: "guardian"),
-                                                 with: try keySet.key(for: Self.consentCategory)),
+                                                                                       record: receiptID, field: "guardian"),
+                                                       with: try keySet.key(for: Self.consentCategory)),
                            relationship: guardian.relationship, verification: guardian.verification)
         }
 

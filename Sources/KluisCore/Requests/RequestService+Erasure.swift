@@ -16,7 +16,7 @@ extension RequestService {
         // A request may name categories: then only those go, and the person stays.
         let scope = request.categories.isEmpty ? nil : ErasureRecord.Scope(categories: request.categories.sorted())
         var plan = vault.erasurePlan(for: snapshot, only: scope.map { scope in snapshot.records.filter { scope.categories.contains($0.category) } },
-                               now: now)
+                                     now: now)
         if let scope {
             plan.erased = scope.categories.filter { category in !plan.kept.contains { $0.category == category } }
         }
@@ -33,7 +33,7 @@ extension RequestService {
         updated.outcome = "erased \(plan.erased.count) categories\(keptText)"
         try updated.move(to: .fulfilled, at: now, by: principal.id, note: updated.outcome)
         try await vault.committer.commit(vault.erasureChanges(record, restrictions: plan.kept.map { $0.restriction(since: now) }, of: snapshot)
-                                   + masking.changes + [.putRequest(updated)], audit: masking.audit + [
+                                         + masking.changes + [.putRequest(updated)], audit: masking.audit + [
             AuditEntry(time: now, actor: principal.id, action: .erasure, subject: subject, categories: plan.erased,
                        reason: "\(request.id)", outcome: plan.kept.isEmpty ? .allowed : .partial),
             AuditEntry(time: now, actor: principal.id, action: .request, subject: subject,

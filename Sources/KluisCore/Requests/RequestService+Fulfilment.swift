@@ -153,7 +153,7 @@ extension RequestService {
         case .web, .api: .webForm
         }
         let outcome = try await vault.consents.record(ConsentSubmission(decisions: purposes.map { ConsentDecision(purpose: $0, kind: kind) },
-                                                                 method: method), for: subject, by: principal)
+                                                                        method: method), for: subject, by: principal)
         let status = try await close(request.id, note: "\(kind.rawValue): \(purposes.joined(separator: ", "))", by: principal)
         return Fulfilment(request: status, consentEvents: outcome.events)
     }

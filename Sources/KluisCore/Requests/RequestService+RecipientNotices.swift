@@ -43,8 +43,8 @@ extension RequestService {
         let names = told.filter(\.notified).map(\.recipient)
         if !names.isEmpty {
             try await vault.audit(AuditEntry(time: vault.now(), actor: principal.id, action: .request, subject: subject,
-                                       categories: Array(Set(told.filter(\.notified).flatMap(\.categories))).sorted(),
-                                       reason: "\(request.id) recipients told (art. 19): \(names.joined(separator: ", "))"))
+                                             categories: Array(Set(told.filter(\.notified).flatMap(\.categories))).sorted(),
+                                             reason: "\(request.id) recipients told (art. 19): \(names.joined(separator: ", "))"))
         }
         return told
     }
