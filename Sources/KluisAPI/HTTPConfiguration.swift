@@ -10,6 +10,14 @@ public struct HTTPConfiguration: Sendable {
     public var maximumBatchBodySize: Int
     /// The most subjects one batch may create.
     public var maximumBatchSize: Int
+    /// How long a client has to send a request's whole head, from the moment the server waits
+    /// for it: the connection opened, or the previous answer was written. Also the idle timeout
+    /// of a kept-alive connection.
+    public var headerTimeout: Duration = .seconds(10)
+    /// How long a request's body may take, plus the time it takes at ``minimumBodyRate``.
+    public var bodyTimeout: Duration = .seconds(10)
+    /// The slowest a body may arrive, in bytes per second, once ``bodyTimeout`` has passed.
+    public var minimumBodyRate = 16 * 1024
     /// Where one-time codes for identity checks go; without one, codes cannot be sent.
     public var outbox: (any Outbox)?
 

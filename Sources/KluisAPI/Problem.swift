@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KluisCore
 import NIOCore
+import NIOHTTP1
 import OpenAPIRuntime
 
 /// An error answered as RFC 9457 problem details (`application/problem+json`) with a stable
@@ -15,7 +16,16 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
     public init(_ status: HTTPResponse.Status, code: String, detail: String) {
         self.status = status
         self.code = code
-        self.detail = detail
+        self.detail = Self.shortened(detail)
+    }
+
+    /// The longest name a detail repeats in quotes: a field or a purpose named in a request may
+    /// be of any length, and an answer should not grow with it.
+    static let longestQuotedName = 64
+
+    /// `detail` with every quoted name longer than ``longestQuotedName`` cut short.
+    static func shortened(_ detail: String) -> String {
+        detail.replacing(/'([^']{65,})'/) { match in "'\(match.output.1.prefix(longestQuotedName))…'" }
     }
 
     /// The problem body.
@@ -27,13 +37,18 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         var detail: String
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    /// The problem as the JSON of its body.
+    public var json: Data {
         let body = Body(type: "https://kluis.example/problems/\(code)", title: status.reasonPhrase,
                         status: status.code, code: code, detail: detail)
-        let data = try JSONBody.encoder.encode(body)
+        // Encoding five strings and an integer cannot fail.
+        return (try? JSONBody.encoder.encode(body)) ?? Data()
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }
 
     /// The problem for any error a handler throws: vault errors keep their code; framework
@@ -54,9 +69,14 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
                 self.init(error.status, code: "request.too_large", detail: "the request body is larger than this endpoint accepts")
             case .notFound:
                 self.init(error.status, code: "route.not_found", detail: "there is no such endpoint; see /openapi.json")
+            case .requestTimeout:
+                self.init(error.status, code: "request.timeout", detail: "the request's body did not arrive in time")
             default:
                 self.init(error.status, code: "request.invalid", detail: "the request is not valid")
             }
+        case let error as HTTPParserError:
+            // A body that is not valid HTTP/1.1 (an invalid chunk size): the client's fault.
+            self.init(.badRequest, code: "request.malformed", detail: "the request is not valid HTTP/1.1 (\(error))")
         case is NIOTooManyBytesError:
             self.init(.contentTooLarge, code: "request.too_large", detail: "the request body is larger than this endpoint accepts")
         case let error as ServerError:

@@ -1,10 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import KluisAPI
 import KluisCore
 import KluisWeb
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The composition root of the server: `kluis serve`, the tests and the bench build the same
@@ -45,6 +47,11 @@ public enum KluisApplication {
         if !tasks.isEmpty { services.append(BackgroundWorker(tasks: tasks, logger: logger)) }
         return Application(
             router: router,
+            server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
+                MalformedRequestAnswer(),
+                ConnectionDeadlines(headerTimeout: TimeAmount(http.headerTimeout), bodyTimeout: TimeAmount(http.bodyTimeout),
+                                    minimumBodyRate: http.minimumBodyRate),
+            ])),
             configuration: ApplicationConfiguration(address: .hostname(http.host, port: http.port), serverName: "kluis"),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? http.port) },

@@ -40,8 +40,16 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "The sender of one-time codes with --sendmail. Default: the policy's request contact.")
     var mailFrom: String?
 
+    @Option(help: "Seconds a client has to send a request's head (and the idle time of a kept-alive connection).")
+    var headerTimeout: Double = 10
+
+    @Option(help: "Seconds a request's body may take, plus the time it needs at 16 KiB/s.")
+    var bodyTimeout: Double = 10
+
     func run(in context: CommandContext) async throws -> Int32 {
         guard (0...65535).contains(port) else { throw CommandFailure("--port must be 0 to 65535") }
+        guard headerTimeout > 0, headerTimeout <= 3600 else { throw CommandFailure("--header-timeout must be more than 0 and at most 3600 seconds") }
+        guard bodyTimeout > 0, bodyTimeout <= 3600 else { throw CommandFailure("--body-timeout must be more than 0 and at most 3600 seconds") }
         guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
         guard sweepInterval >= 0, sweepInterval.isFinite else { throw CommandFailure("--sweep-interval must be 0 or more seconds") }
         if initialise {
@@ -58,8 +66,11 @@ struct ServeCommand: ContextualCommand {
                                        data: vault.store.data, in: context)
         let schedule = BackgroundSchedule(auditCheckpoints: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
                                           retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil)
+        var http = HTTPConfiguration(host: host, port: port, outbox: outbox)
+        http.headerTimeout = .seconds(headerTimeout)
+        http.bodyTimeout = .seconds(bodyTimeout)
         let app = KluisApplication.buildApplication(
-            vault: opened, http: HTTPConfiguration(host: host, port: port, outbox: outbox), schedule: schedule,
+            vault: opened, http: http, schedule: schedule,
             storeService: storeService, logger: logger,
             onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
         )
