@@ -44,7 +44,7 @@ final class ContractTransport: ServerTransport {
             case .batch: configuration.maximumBatchBodySize
             case .bytes(let bytes): bytes
             }
-            endpoint = endpoint.add(middleware: BodyLimitMiddleware(limit: limit))
+            endpoint = endpoint.add(middleware: JSONBodyMiddleware(limit: limit))
         }
         endpoint.register(handler, method: method, path: path)
     }
@@ -55,16 +55,20 @@ final class ContractTransport: ServerTransport {
 }
 
 /// Times as ISO 8601, with or without fractional seconds on the way in (JavaScript's
-/// `toISOString()` sends them), without on the way out. A time that is not one is `input.invalid`
-/// wherever it came from: a query, a path or a body.
+/// `toISOString()` sends them), without on the way out. A time that is not one, or not in the
+/// years 1000 to 9999 (``PlausibleTime``), is `input.invalid` wherever it came from: a query, a
+/// path or a body.
 struct ContractDateTranscoder: DateTranscoder {
     func encode(_ date: Date) throws -> String {
         date.formatted(Date.ISO8601FormatStyle())
     }
 
     func decode(_ text: String) throws -> Date {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-        throw VaultError(.inputInvalid, "times must be ISO 8601, such as 2027-01-31T12:00:00Z")
+        let parsed = (try? Date(text, strategy: .iso8601))
+            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        guard let parsed, PlausibleTime.range.contains(parsed) else {
+            throw VaultError(.inputInvalid, "times must be ISO 8601 in the years 1000 to 9999, such as 2027-01-31T12:00:00Z")
+        }
+        return parsed
     }
 }

@@ -179,9 +179,9 @@ struct ChangeBatch {
         }
         for key in apiKeys {
             try await connection.query("""
-                INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at)
+                INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at)
                 VALUES (\(key.id), \(key.secretHash), \(key.name), \(key.purposes.joined(separator: ",")),
-                        \(key.mayBreakGlass), \(key.isAdmin), \(key.createdAt.timeIntervalSince1970))
+                        \(key.mayBreakGlass), \(key.isAdmin), \(key.mayVouchForSessions), \(key.createdAt.timeIntervalSince1970))
                 """, logger: logger)
         }
     }

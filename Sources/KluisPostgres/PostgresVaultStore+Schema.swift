@@ -138,6 +138,10 @@ extension PostgresVaultStore {
             """,
             "CREATE INDEX mentions_mention ON mentions (mention)",
         ]),
+        // Whether a key may vouch for a signed-in session; no key made before may.
+        (7, [
+            "ALTER TABLE api_keys ADD COLUMN vouches_for_sessions boolean NOT NULL DEFAULT false",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -235,12 +235,13 @@ public final class PostgresVaultStore: VaultStore, Service {
     public func apiKey(id: String) async throws -> StoredAPIKey? {
         try await guarded {
             let rows = try await client.query("""
-                SELECT id, secret_hash, name, purposes, break_glass, admin, created_at FROM api_keys WHERE id = \(id)
+                SELECT id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at FROM api_keys WHERE id = \(id)
                 """, logger: logger)
-            return try await rows.decode((String, Data, String, String, Bool, Bool, Double).self).all().first.map {
-                (id, hash, name, purposes, breakGlass, admin, created) in
+            return try await rows.decode((String, Data, String, String, Bool, Bool, Bool, Double).self).all().first.map {
+                (id, hash, name, purposes, breakGlass, admin, vouches, created) in
                 StoredAPIKey(id: id, secretHash: hash, name: name, purposes: purposes.split(separator: ",").map(String.init),
-                             mayBreakGlass: breakGlass, isAdmin: admin, createdAt: Date(timeIntervalSince1970: created))
+                             mayBreakGlass: breakGlass, isAdmin: admin, mayVouchForSessions: vouches,
+                             createdAt: Date(timeIntervalSince1970: created))
             }
         }
     }

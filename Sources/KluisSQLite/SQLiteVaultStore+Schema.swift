@@ -113,6 +113,10 @@ extension SQLiteVaultStore {
                 CREATE INDEX mentions_mention ON mentions (mention);
                 """)
         }
+        migrator.registerMigration("v8") { db in
+            // Whether a key may vouch for a signed-in session; no key made before may.
+            try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN vouches_for_sessions INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -152,8 +156,8 @@ extension SQLiteVaultStore {
         case .recordEvent(let subject, let name, let at):
             try db.cachedStatement(sql: "INSERT INTO events (subject_id, name, at) VALUES (?, ?, ?) ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at").execute(arguments: [subject.rawValue, name, at.timeIntervalSince1970])
         case .addAPIKey(let key):
-            try db.cachedStatement(sql: "INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","),
-                                       key.mayBreakGlass, key.isAdmin, key.createdAt.timeIntervalSince1970])
+            try db.cachedStatement(sql: "INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","),
+                                       key.mayBreakGlass, key.isAdmin, key.mayVouchForSessions, key.createdAt.timeIntervalSince1970])
         case .appendConsent(let subject, let event):
             try db.cachedStatement(sql: "INSERT INTO consent_events (subject_id, purpose, kind, purpose_hash, at, body) VALUES (?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [subject.rawValue, event.purpose, event.kind.rawValue, event.purposeHash,

@@ -207,7 +207,7 @@ public final class SQLiteVaultStore: VaultStore {
                     StoredAPIKey(id: row["id"], secretHash: row["secret_hash"], name: row["name"],
                                  purposes: (row["purposes"] as String).split(separator: ",").map(String.init),
                                  mayBreakGlass: row["break_glass"], isAdmin: row["admin"],
-                                 createdAt: Date(timeIntervalSince1970: row["created_at"]))
+                                 mayVouchForSessions: row["vouches_for_sessions"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
                 }
             }
         }

@@ -20,7 +20,8 @@ struct APIFixture {
 
     init(store: StoreKind = .sqlite, policy: PolicyFixture = PolicyFixture()) async throws {
         fixture = try await VaultFixture(store: store, policy: policy)
-        appToken = try await fixture.vault.createAPIKey(name: "app", purposes: ["service"], by: VaultFixture.admin).token
+        appToken = try await fixture.vault.createAPIKey(name: "app", purposes: ["service"], mayVouchForSessions: true,
+                                                        by: VaultFixture.admin).token
         bookkeepingToken = try await fixture.vault.createAPIKey(name: "books", purposes: ["bookkeeping"], by: VaultFixture.admin).token
         adminToken = try await fixture.vault.createAPIKey(name: "admin", purposes: [], mayBreakGlass: true, isAdmin: true,
                                                           by: VaultFixture.admin).token

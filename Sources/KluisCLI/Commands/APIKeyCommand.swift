@@ -31,12 +31,16 @@ struct APIKeyCreateCommand: ContextualCommand {
     @Flag(help: "Let the key read the audit log.")
     var admin = false
 
+    @Flag(help: "Let the key vouch that a person is signed in to its application, which verifies their identity for a request (signed_in_session).")
+    var vouchForSessions = false
+
     func run(in context: CommandContext) async throws -> Int32 {
         let list = purposes.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
         let (id, token) = try await vault.withVault(in: context) { opened in
             do {
                 return try await opened.createAPIKey(name: name, purposes: list, mayBreakGlass: breakGlass,
-                                                     isAdmin: admin, by: .commandLine(purposes: []))
+                                                     isAdmin: admin, mayVouchForSessions: vouchForSessions,
+                                                     by: .commandLine(purposes: []))
             } catch let error as VaultError {
                 throw CommandFailure(error.message)
             }

@@ -29,7 +29,7 @@ extension RequestService {
     /// policy accepts verifies the requester at once.
     public func submit(_ submission: RequestSubmission, by principal: Principal) async throws -> RequestStatus {
         let now = vault.now()
-        let receivedAt = submission.receivedAt ?? now
+        let receivedAt = try submission.receivedAt.map { time throws(VaultError) in try PlausibleTime.checked(time, field: "received_at") } ?? now
         guard receivedAt <= now.addingTimeInterval(60) else {
             throw VaultError(.requestInvalid, "'received_at' lies in the future")
         }
@@ -51,6 +51,9 @@ extension RequestService {
         request.history[0].actor = principal.id
         request.restrictionGround = submission.restrictionGround
         if submission.signedInSession {
+            guard principal.mayVouchForSessions else {
+                throw VaultError(.forbidden, "this key may not vouch for a signed-in session; make one with 'kluis apikey create --vouch-for-sessions'")
+            }
             guard subject != nil else {
                 throw VaultError(.requestInvalid, "a signed-in session needs the subject it is signed in as")
             }
@@ -134,6 +137,9 @@ extension RequestService {
     public func verifyIdentity(_ id: RequestID, method: IdentityCheck, code: String? = nil,
                                by principal: Principal) async throws -> RequestStatus {
         try requireAccepted(method)
+        if method == .signedInSession, !principal.mayVouchForSessions {
+            throw VaultError(.forbidden, "this key may not vouch for a signed-in session; make one with 'kluis apikey create --vouch-for-sessions'")
+        }
         var wrongCode = false
         let status = try await update(id, by: principal) { request, now in
             guard request.subject != nil else {
@@ -170,7 +176,7 @@ extension RequestService {
     /// Extends the deadline to receipt + 3 months. Allowed once, with a reason, and only within
     /// the first month (art. 12(3)); the reason must be told to the requester.
     public func extend(_ id: RequestID, reason: String, by principal: Principal) async throws -> RequestStatus {
-        let reason = try checkedText(reason, field: "reason")
+        let reason = try FreeText.checked(reason, field: "reason", code: .requestInvalid)
         return try await update(id, by: principal) { request, now in
             let deadlines = vault.requestClock.deadlines(of: request, now: now)
             guard vault.legalCalendar.calendarDate(of: now) <= deadlines.monthDeadline else {
@@ -184,7 +190,7 @@ extension RequestService {
     /// Refuses the request, or records that it is not acted on, with the reason told to the
     /// requester (art. 12(4)).
     public func reject(_ id: RequestID, reason: String, by principal: Principal) async throws -> RequestStatus {
-        let reason = try checkedText(reason, field: "reason")
+        let reason = try FreeText.checked(reason, field: "reason", code: .requestInvalid)
         return try await update(id, by: principal) { request, now in
             try request.move(to: .rejected, at: now, by: principal.id, note: reason)
             request.rejection = reason
@@ -231,17 +237,6 @@ extension RequestService {
         guard vault.policy.rights.identityChecks.contains(method) else {
             throw VaultError(.identityCheckNotAccepted, "the policy does not accept '\(method.rawValue)' as an identity check; it accepts \(vault.policy.rights.identityChecks.map(\.rawValue).joined(separator: ", "))")
         }
-    }
-
-    /// Staff text kept with a request: trimmed, not empty, and never a BSN.
-    func checkedText(_ text: String, field: String) throws(VaultError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw VaultError(.requestInvalid, "'\(field)' must not be empty") }
-        guard trimmed.count <= 2000 else { throw VaultError(.requestInvalid, "'\(field)' is longer than 2000 characters") }
-        guard !BSN.occurs(in: trimmed) else {
-            throw VaultError(.bsnRefused, "'\(field)' contains a citizen service number (BSN); Kluis never stores one, so remove it")
-        }
-        return trimmed
     }
 
     /// Checks the purposes and categories a submission names.

@@ -25,7 +25,7 @@ extension RetentionService {
     public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 25_000) async throws -> SweepReport {
         // Due-ness counts from `now`; the audit log records when the sweep really ran.
         let ranAt = vault.now()
-        let now = now ?? ranAt
+        let now = try now.map { time throws(VaultError) in try PlausibleTime.checked(time, field: "at") } ?? ranAt
         let rescheduled = try await rescheduleIfPolicyChanged()
         guard !dryRun else {
             return SweepReport(time: now, dryRun: true, removed: try await store.dueTally(dueBy: now), rescheduled: rescheduled)
@@ -112,6 +112,7 @@ extension RetentionService {
     }
 
     private func setHold(_ id: String, on subject: SubjectID, placing: Bool, at time: Date?, by principal: Principal) async throws {
+        if let time { _ = try PlausibleTime.checked(time, field: "at") }
         let holds = vault.policy.purposes.flatMap(\.retention.holds)
         guard let hold = holds.first(where: { $0.id == id }) else {
             let known = Set(holds.map(\.id)).sorted()

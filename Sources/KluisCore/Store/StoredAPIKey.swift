@@ -12,10 +12,14 @@ public struct StoredAPIKey: Sendable, Hashable {
     public var mayBreakGlass: Bool
     /// Whether the key may manage keys and read the audit log.
     public var isAdmin: Bool
+    /// Whether the key's application may vouch that a person is signed in to it, which verifies
+    /// their identity for a request (`signed_in_session`).
+    public var mayVouchForSessions: Bool
     public var createdAt: Date
 
     public init(id: String, secretHash: Data, name: String, purposes: [String], mayBreakGlass: Bool,
-                isAdmin: Bool, createdAt: Date) {
+                isAdmin: Bool, mayVouchForSessions: Bool = false, createdAt: Date) {
+        self.mayVouchForSessions = mayVouchForSessions
         self.id = id
         self.secretHash = secretHash
         self.name = name

@@ -6,8 +6,13 @@ public struct Principal: Sendable, Hashable {
     public var purposes: Set<String>
     public var mayBreakGlass: Bool
     public var isAdmin: Bool
+    /// Whether it may vouch that a person is signed in to its application (`signed_in_session`),
+    /// which verifies their identity for a request. An admin may.
+    public var mayVouchForSessions: Bool
 
-    public init(id: String, purposes: Set<String>, mayBreakGlass: Bool = false, isAdmin: Bool = false) {
+    public init(id: String, purposes: Set<String>, mayBreakGlass: Bool = false, isAdmin: Bool = false,
+                mayVouchForSessions: Bool = false) {
+        self.mayVouchForSessions = mayVouchForSessions || isAdmin
         self.id = id
         self.purposes = purposes
         self.mayBreakGlass = mayBreakGlass

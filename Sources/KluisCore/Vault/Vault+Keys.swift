@@ -5,25 +5,29 @@ import Synchronization
 /// API keys and root-key rotation.
 extension Vault {
     /// Creates an API key bound to `purposes`; returns its id and the token, which is shown once
-    /// and stored only as a hash.
+    /// and stored only as a hash. `mayVouchForSessions` is for the organisation's own
+    /// application, whose signed-in users file requests with their identity verified.
     public func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool = false,
-                             isAdmin: Bool = false, by principal: Principal) async throws -> (id: String, token: String) {
+                             isAdmin: Bool = false, mayVouchForSessions: Bool = false,
+                             by principal: Principal) async throws -> (id: String, token: String) {
         guard principal.isAdmin else {
             throw VaultError(.forbidden, "only an admin key may create API keys")
         }
         for purpose in purposes where policy.purpose(purpose) == nil {
             throw VaultError(.purposeUnknown, "'\(purpose)' is not a purpose of the policy")
         }
+        let name = try FreeText.checked(name, field: "name", maximumLength: 200)
         return try await Self.createAPIKey(name: name, purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin,
-                                           in: committer, actor: principal.id, now: now())
+                                           mayVouchForSessions: mayVouchForSessions, in: committer, actor: principal.id, now: now())
     }
 
-    static func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool, isAdmin: Bool,
+    static func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool, isAdmin: Bool, mayVouchForSessions: Bool = false,
                              in committer: Committer, actor: String, now: Date) async throws -> (id: String, token: String) {
         let id = "key_" + String(OpaqueID.generate(prefix: "").prefix(16))
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.hexString
         let stored = StoredAPIKey(id: id, secretHash: Data(SHA256.hash(data: Data(secret.utf8))), name: name,
-                                  purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin, createdAt: now)
+                                  purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin,
+                                  mayVouchForSessions: mayVouchForSessions, createdAt: now)
         try await committer.commit([.addAPIKey(stored)], audit: [
             AuditEntry(time: now, actor: actor, action: .apiKeyCreated, categories: purposes, reason: id),
         ])
@@ -44,7 +48,7 @@ extension Vault {
         let presented = Data(SHA256.hash(data: Data(parts[3].utf8)))
         guard ConstantTime.equals(presented, stored.secretHash) else { return nil }
         return Principal(id: stored.id, purposes: Set(stored.purposes), mayBreakGlass: stored.mayBreakGlass,
-                         isAdmin: stored.isAdmin)
+                         isAdmin: stored.isAdmin, mayVouchForSessions: stored.mayVouchForSessions)
     }
 
     /// The stored key with `id`, from the cache when it was read before: keys never change.

@@ -143,7 +143,9 @@ extension Vault {
             throw VaultError(.purposeUnknown, "'\(purposeID)' is not a purpose of the policy")
         }
         let breakGlass = !principal.purposes.contains(purpose.id)
-        let reason = breakGlassReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        var reason = breakGlassReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Checked before anything is audited: the reason is kept in the clear in the audit log.
+        if let given = reason, !given.isEmpty { reason = try FreeText.checked(given, field: "break-glass reason") }
         if breakGlass {
             guard let reason, !reason.isEmpty else {
                 try await audit(AuditEntry(time: now(), actor: principal.id, action: .read, subject: subject,

@@ -87,6 +87,7 @@ extension Vault {
         guard knownEvents.contains(name) else {
             throw VaultError(.eventInvalid, "'\(name)' is not a lifecycle event of this policy; known: \(knownEvents.sorted().joined(separator: ", "))")
         }
+        if let time { _ = try PlausibleTime.checked(time, field: "at") }
         try await recordAnchor(name, at: time, for: subject) { now in
             AuditEntry(time: now, actor: principal.id, action: .event, subject: subject, reason: name)
         }
