@@ -80,12 +80,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What the HTTP of every audience shares: the server's request context.
+        .target(
+            name: "KluisHTTP",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         // The JSON API for applications: the handlers of the contract's operations, its request
         // context and key middleware.
         .target(
             name: "KluisAPI",
             dependencies: [
                 "KluisCore",
+                "KluisHTTP",
                 "KluisPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,6 +126,7 @@ let package = Package(
             name: "KluisWeb",
             dependencies: [
                 "KluisCore",
+                "KluisHTTP",
                 "KluisPages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -130,6 +141,7 @@ let package = Package(
             name: "KluisServer",
             dependencies: [
                 "KluisCore",
+                "KluisHTTP",
                 "KluisAPI",
                 "KluisWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -19,13 +19,19 @@ struct APIKeyMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let token = request.headers[.authorization].flatMap(Self.bearerToken) {
+            // A client that sent too many wrong keys is held back, even with a right one.
+            try await vault.throttles.refuseIfHeldBack(.failedAuthentication, for: context.clientAddress)
             context.caller = try await vault.authenticate(token: token)
+            if context.caller == nil { try await vault.throttles.count(.failedAuthentication, for: context.clientAddress) }
         }
         switch access {
-        case .public, .optionalKey:
-            // An optional key that does not authenticate leaves the call anonymous; the handler
-            // asks for the caller only when the call needs one.
+        case .public:
             break
+        case .optionalKey:
+            // An optional key that does not authenticate leaves the call anonymous; the handler
+            // asks for the caller only when the call needs one. An anonymous write (a visitor's
+            // cookie choice) is counted per client, as nothing else bounds it.
+            if context.caller == nil, request.method != .get { try await vault.throttles.count(.anonymousWrites, for: context.clientAddress) }
         case .key:
             guard context.caller != nil else { throw Self.unauthorised }
         case .admin:

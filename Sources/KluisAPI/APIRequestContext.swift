@@ -1,5 +1,6 @@
 import Hummingbird
 import KluisCore
+import KluisHTTP
 
 /// The request context of the JSON API: who is calling, as ``APIKeyMiddleware`` found it from
 /// the request's key. Handlers never authenticate: each operation is registered with the access
@@ -9,8 +10,11 @@ public struct APIRequestContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, set by the key middleware; `nil` on public routes and anonymous calls.
     var caller: Principal?
+    /// The client's address, which rate limits count by.
+    let clientAddress: String
 
-    public init(context: BasicRequestContext) {
+    public init(context: ServerRequestContext) {
         coreContext = context.coreContext
+        clientAddress = context.clientAddress
     }
 }

@@ -12,11 +12,14 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
     public let status: HTTPResponse.Status
     public let code: String
     public let detail: String
+    /// For 429: the seconds to wait, sent as `Retry-After`.
+    public let retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, code: String, detail: String) {
+    public init(_ status: HTTPResponse.Status, code: String, detail: String, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.detail = Self.shortened(detail)
+        self.retryAfter = retryAfter
     }
 
     /// The longest name a detail repeats in quotes: a field or a purpose named in a request may
@@ -48,6 +51,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }
 
@@ -62,7 +66,8 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
             // A store's or a key's failure may carry the driver's text, which can quote input:
             // the caller gets the code, the detail stays in the server.
             self.init(status, code: error.code.rawValue,
-                      detail: status == .internalServerError ? "the request could not be completed" : error.message)
+                      detail: status == .internalServerError ? "the request could not be completed" : error.message,
+                      retryAfter: error.retryAfter)
         case let error as HTTPError:
             switch error.status {
             case .contentTooLarge:
@@ -112,6 +117,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
              .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .extensionTooLate,
              .bsnRefused, .disclosureNotListed, .referenceInvalid, .referenceUnknown: .unprocessableContent
         case .unauthorised: .unauthorized
+        case .rateLimited: .tooManyRequests
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
              .eventInvalid, .inputInvalid, .purposeRequired, .purposeCategoryUnused: .badRequest
         case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeInitialised, .storeFailure, .ciphertextInvalid:

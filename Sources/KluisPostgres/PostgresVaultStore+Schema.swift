@@ -142,6 +142,11 @@ extension PostgresVaultStore {
         (7, [
             "ALTER TABLE api_keys ADD COLUMN vouches_for_sessions boolean NOT NULL DEFAULT false",
         ]),
+        // Rate limits shared by all nodes: per keyed-hash bucket, the time until which its
+        // allowance is spent (see ThrottleRule).
+        (8, [
+            "CREATE TABLE throttles (bucket bytea PRIMARY KEY, until double precision NOT NULL)",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

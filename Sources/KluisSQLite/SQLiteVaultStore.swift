@@ -6,6 +6,8 @@ import KluisCore
 /// concurrent readers). The store owns its schema and migrations.
 public final class SQLiteVaultStore: VaultStore {
     let pool: DatabasePool
+    /// In memory: an embedded store serves one node, and a rate limit need not survive a restart.
+    let throttles = MemoryThrottles()
 
     /// Opens (creating when absent) the database at `path`.
     public init(path: String) throws {

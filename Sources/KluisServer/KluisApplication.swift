@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import KluisAPI
 import KluisCore
+import KluisHTTP
 import KluisWeb
 import Logging
 import NIOCore
@@ -16,8 +17,8 @@ import ServiceLifecycle
 public enum KluisApplication {
     /// Builds the router with every route.
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
-                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<BasicRequestContext>, routes: RouteTable) {
-        let router = Router()
+                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<ServerRequestContext>, routes: RouteTable) {
+        let router = Router(context: ServerRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
         let api = router.group(context: APIRequestContext.self)

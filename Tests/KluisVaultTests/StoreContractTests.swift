@@ -47,5 +47,7 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func consentsAndCookieChoicesRoundTrip(store: StoreKind) async throws { try await contract(store).consentsAndCookieChoicesRoundTrip() }
     @Test(arguments: StoreKind.enabled) func mentionsFindTheRecordsThatReferToSomeone(store: StoreKind) async throws { try await contract(store).mentionsFindTheRecordsThatReferToSomeone() }
     @Test(arguments: StoreKind.enabled) func requestsAndTheErasureJournalRoundTrip(store: StoreKind) async throws { try await contract(store).requestsAndTheErasureJournalRoundTrip() }
+    @Test(arguments: StoreKind.enabled) func throttlesCountAtomically(store: StoreKind) async throws { try await contract(store).throttlesCountAtomically() }
+    @Test(.enabled(if: StoreKind.enabled.contains(.postgres))) func throttlesAreSharedByHandles() async throws { try await contract(.postgres).throttlesAreSharedByHandles() }
     @Test(arguments: StoreKind.enabled) func sweepsTakeWhatIsDueAndNothingElse(store: StoreKind) async throws { try await contract(store).sweepsTakeWhatIsDueAndNothingElse() }
 }

@@ -150,6 +150,14 @@ public final class KeyRing: Sendable {
         return Data(mac.finalize())
     }
 
+    /// The bucket of a throttle rule for `key` (a client address, a request or subject id): a
+    /// keyed hash, so that the store keeps no address in the clear.
+    public func throttleBucket(_ rule: String, _ key: String) -> Data {
+        var mac = indexHMAC
+        mac.update(data: Data("kluis.throttle.v1\0\(rule)\0\(key)".utf8))
+        return Data(mac.finalize())
+    }
+
     // MARK: Index key
 
     /// A new blind-index key, wrapped under `root` for the store's metadata.

@@ -101,6 +101,10 @@ extension RequestService {
         guard let stored = snapshot.identifiers.first(where: { $0.kind == .email }) else {
             throw VaultError(.requestInvalid, "the subject of request \(id) has no registered e-mail address")
         }
+        // Each code is an e-mail to the person: limited per request and per person, so that
+        // resending cannot multiply the tries a code allows nor flood their mailbox.
+        try await vault.throttles.count(.codesPerRequest, for: id.rawValue)
+        try await vault.throttles.count(.codesPerSubject, for: subject.rawValue)
         var keySet = DataKeySet(subject: subject, ring: vault.keys, stored: snapshot.dataKeys)
         let address = try vault.keys.open(stored.sealed, at: .identifier(.email, of: subject), with: keySet.key(for: Vault.identityCategory))
         var generator = SystemRandomNumberGenerator()
@@ -140,6 +144,7 @@ extension RequestService {
         if method == .signedInSession, !principal.mayVouchForSessions {
             throw VaultError(.forbidden, "this key may not vouch for a signed-in session; make one with 'kluis apikey create --vouch-for-sessions'")
         }
+        if method == .registeredEmail { try await vault.throttles.refuseIfHeldBack(.wrongCodes, for: id.rawValue) }
         var wrongCode = false
         let status = try await update(id, by: principal) { request, now in
             guard request.subject != nil else {
@@ -168,6 +173,7 @@ extension RequestService {
             }
         }
         if wrongCode {
+            try await vault.throttles.count(.wrongCodes, for: id.rawValue)
             throw VaultError(.verificationCodeWrong, "the code is wrong; after \(Self.codeAttempts) wrong codes a new one must be sent")
         }
         return status

@@ -3,10 +3,13 @@
 public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: Code
     public let message: String
+    /// For `rate.limited`: the seconds to wait before trying again.
+    public let retryAfter: Int?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, retryAfter: Int? = nil) {
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public var description: String { "\(message) [\(code.rawValue)]" }
@@ -58,6 +61,7 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case verificationCodeWrong = "request.code_wrong"
         case extensionTooLate = "request.extension_too_late"
         case bsnRefused = "input.bsn_refused"
+        case rateLimited = "rate.limited"
         case restrictionNotTold = "restriction.subject_not_told"
         case unauthorised = "auth.unauthorised"
         case forbidden = "auth.forbidden"
