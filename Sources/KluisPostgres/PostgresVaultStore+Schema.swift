@@ -138,6 +138,15 @@ extension PostgresVaultStore {
             """,
             "CREATE INDEX mentions_mention ON mentions (mention)",
         ]),
+        // The keyed tag that binds an identifier row, in either table, to its subject. Rows
+        // written before get theirs when a vault is next unlocked (the index key is not in the
+        // database); the partial indexes find them without a scan, and are empty once they have one.
+        (7, [
+            "ALTER TABLE identifiers ADD COLUMN tag bytea",
+            "ALTER TABLE identifier_index ADD COLUMN tag bytea",
+            "CREATE INDEX identifiers_untagged ON identifiers (subject_id) WHERE tag IS NULL",
+            "CREATE INDEX identifier_index_untagged ON identifier_index (kind) WHERE tag IS NULL",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

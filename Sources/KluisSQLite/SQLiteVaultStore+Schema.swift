@@ -113,6 +113,15 @@ extension SQLiteVaultStore {
                 CREATE INDEX mentions_mention ON mentions (mention);
                 """)
         }
+        migrator.registerMigration("v8") { db in
+            // The keyed tag that binds an identifier row to its subject. Rows written before get
+            // theirs when a vault is next unlocked (the index key is not in the database); the
+            // partial index finds them without a scan, and is empty once they have one.
+            try db.execute(sql: """
+                ALTER TABLE identifiers ADD COLUMN tag BLOB;
+                CREATE INDEX identifiers_untagged ON identifiers (kind) WHERE tag IS NULL;
+                """)
+        }
         return migrator
     }
 
@@ -126,7 +135,8 @@ extension SQLiteVaultStore {
         case .createSubject(let id, let createdAt):
             try db.cachedStatement(sql: "INSERT INTO subjects (id, created_at) VALUES (?, ?)").execute(arguments: [id.rawValue, createdAt.timeIntervalSince1970])
         case .addIdentifier(let identifier):
-            try db.cachedStatement(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed) VALUES (?, ?, ?, ?)").execute(arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed])
+            try db.cachedStatement(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed, tag) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed, identifier.tag])
         case .addDataKey(let key):
             try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
         case .putRecord(let record):
