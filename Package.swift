@@ -217,7 +217,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KluisVaultTests",
-            dependencies: ["KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

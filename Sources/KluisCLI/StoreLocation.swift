@@ -71,6 +71,17 @@ struct StoreLocation {
         return try await withStore { store in try await Vault.isInitialised(store) }
     }
 
+    /// The root key as ``rootKey(keyFile:in:)`` finds it, or `nil` when none is given and there
+    /// is no default key file: for commands that do more with a key but work without one.
+    func rootKeyIfGiven(keyFile: String?, in context: CommandContext) throws(CommandFailure) -> RootKey? {
+        let fallback = directory?.defaultKeyFile
+        guard keyFile != nil || context.environment["KLUIS_ROOT_KEY"] != nil
+            || fallback.map({ FileManager.default.fileExists(atPath: $0.path) }) == true else {
+            return nil
+        }
+        return try rootKey(keyFile: keyFile, in: context)
+    }
+
     /// The root key from `--key-file`, else `KLUIS_ROOT_KEY`, else the data directory's `root.key`.
     func rootKey(keyFile: String?, in context: CommandContext) throws(CommandFailure) -> RootKey {
         if let directory {

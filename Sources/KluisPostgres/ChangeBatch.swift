@@ -62,14 +62,15 @@ struct ChangeBatch {
         if !identifiers.isEmpty {
             // The index first: a blind index taken by another subject fails here, on its key.
             try await connection.query("""
-                INSERT INTO identifier_index (kind, blind_index, subject_id)
+                INSERT INTO identifier_index (kind, blind_index, subject_id, tag)
                 SELECT * FROM UNNEST(\(identifiers.map(\.kind.rawValue)), \(identifiers.map { ByteBuffer(bytes: $0.blindIndex) }),
-                                     \(identifiers.map(\.subject.rawValue)))
+                                     \(identifiers.map(\.subject.rawValue)), \(identifiers.map { ByteBuffer(bytes: $0.tag) }))
                 """, logger: logger)
             try await connection.query("""
-                INSERT INTO identifiers (subject_id, kind, blind_index, sealed)
+                INSERT INTO identifiers (subject_id, kind, blind_index, sealed, tag)
                 SELECT * FROM UNNEST(\(identifiers.map(\.subject.rawValue)), \(identifiers.map(\.kind.rawValue)),
-                                     \(identifiers.map { ByteBuffer(bytes: $0.blindIndex) }), \(identifiers.map { ByteBuffer(bytes: $0.sealed) }))
+                                     \(identifiers.map { ByteBuffer(bytes: $0.blindIndex) }), \(identifiers.map { ByteBuffer(bytes: $0.sealed) }),
+                                     \(identifiers.map { ByteBuffer(bytes: $0.tag) }))
                 """, logger: logger)
         }
         if !dataKeys.isEmpty {

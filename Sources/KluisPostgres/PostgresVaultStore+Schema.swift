@@ -138,13 +138,22 @@ extension PostgresVaultStore {
             """,
             "CREATE INDEX mentions_mention ON mentions (mention)",
         ]),
-        // Whether a key may vouch for a signed-in session; no key made before may.
+        // The keyed tag that binds an identifier row, in either table, to its subject. Rows
+        // written before get theirs when a vault is next unlocked (the index key is not in the
+        // database); the partial indexes find them without a scan, and are empty once they have one.
         (7, [
+            "ALTER TABLE identifiers ADD COLUMN tag bytea",
+            "ALTER TABLE identifier_index ADD COLUMN tag bytea",
+            "CREATE INDEX identifiers_untagged ON identifiers (subject_id) WHERE tag IS NULL",
+            "CREATE INDEX identifier_index_untagged ON identifier_index (kind) WHERE tag IS NULL",
+        ]),
+        // Whether a key may vouch for a signed-in session; no key made before may.
+        (8, [
             "ALTER TABLE api_keys ADD COLUMN vouches_for_sessions boolean NOT NULL DEFAULT false",
         ]),
         // Rate limits shared by all nodes: per keyed-hash bucket, the time until which its
         // allowance is spent (see ThrottleRule).
-        (8, [
+        (9, [
             "CREATE TABLE throttles (bucket bytea PRIMARY KEY, until double precision NOT NULL)",
         ]),
     ]

@@ -135,13 +135,6 @@ public final class PostgresVaultStore: VaultStore, Service {
         }
     }
 
-    public func subject(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> SubjectID? {
-        try await guarded {
-            try await client.execute(LookupStatement(kind: kind.rawValue, blindIndex: blindIndex), logger: logger)
-                .all().first.flatMap(SubjectID.init(rawValue:))
-        }
-    }
-
     public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
         try await guarded {
             let rows = try await client.query("SELECT DISTINCT subject_id FROM mentions WHERE mention = \(mention)", logger: logger)

@@ -84,10 +84,10 @@ struct SnapshotStatement: PostgresPreparedStatement {
     }
 }
 
-/// The subject an identifier's blind index belongs to.
+/// The subject an identifier's blind index belongs to, with the tag that binds them.
 struct LookupStatement: PostgresPreparedStatement {
-    static let sql = "SELECT subject_id FROM identifier_index WHERE kind = $1 AND blind_index = $2"
-    typealias Row = String
+    static let sql = "SELECT subject_id, tag FROM identifier_index WHERE kind = $1 AND blind_index = $2"
+    typealias Row = (String, Data?)
 
     var kind: String
     var blindIndex: Data
@@ -100,6 +100,6 @@ struct LookupStatement: PostgresPreparedStatement {
     }
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
-        try row.decode(String.self)
+        try row.decode((String, Data?).self)
     }
 }

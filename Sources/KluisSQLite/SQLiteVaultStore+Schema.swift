@@ -114,6 +114,15 @@ extension SQLiteVaultStore {
                 """)
         }
         migrator.registerMigration("v8") { db in
+            // The keyed tag that binds an identifier row to its subject. Rows written before get
+            // theirs when a vault is next unlocked (the index key is not in the database); the
+            // partial index finds them without a scan, and is empty once they have one.
+            try db.execute(sql: """
+                ALTER TABLE identifiers ADD COLUMN tag BLOB;
+                CREATE INDEX identifiers_untagged ON identifiers (kind) WHERE tag IS NULL;
+                """)
+        }
+        migrator.registerMigration("v9") { db in
             // Whether a key may vouch for a signed-in session; no key made before may.
             try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN vouches_for_sessions INTEGER NOT NULL DEFAULT 0")
         }
@@ -130,7 +139,8 @@ extension SQLiteVaultStore {
         case .createSubject(let id, let createdAt):
             try db.cachedStatement(sql: "INSERT INTO subjects (id, created_at) VALUES (?, ?)").execute(arguments: [id.rawValue, createdAt.timeIntervalSince1970])
         case .addIdentifier(let identifier):
-            try db.cachedStatement(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed) VALUES (?, ?, ?, ?)").execute(arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed])
+            try db.cachedStatement(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed, tag) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed, identifier.tag])
         case .addDataKey(let key):
             try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
         case .putRecord(let record):

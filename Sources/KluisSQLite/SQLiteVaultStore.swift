@@ -108,15 +108,6 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
-    public func subject(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> SubjectID? {
-        try await guarded {
-            try await self.pool.read { db in
-                try String.fetchOne(db, sql: "SELECT subject_id FROM identifiers WHERE kind = ? AND blind_index = ?",
-                                    arguments: [kind.rawValue, blindIndex]).flatMap(SubjectID.init(rawValue:))
-            }
-        }
-    }
-
     public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
         try await guarded {
             try await self.pool.read { db in

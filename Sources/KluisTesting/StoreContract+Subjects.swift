@@ -28,8 +28,9 @@ extension StoreContract {
         #expect(snapshot.records.first?.fields == ["email": Data([4, 5]), "phone": Data([6])])
         #expect(snapshot.records.first?.collectedFor == nil, "written without a purpose, as before purposes were recorded")
         #expect(snapshot.events == ["contract_end": Self.t0.addingTimeInterval(60)])
-        #expect(try await store.subject(kind: .email, blindIndex: Data([7])) == id)
-        #expect(try await store.subject(kind: .phone, blindIndex: Data([7])) == nil)
+        #expect(try await store.identifierBinding(kind: .email, blindIndex: Data([7]))?.subject == id.rawValue)
+        #expect(try await store.identifierBinding(kind: .email, blindIndex: Data([7]))?.tag == Self.tag(7))
+        #expect(try await store.identifierBinding(kind: .phone, blindIndex: Data([7])) == nil)
         #expect(try await store.snapshot(of: SubjectID.generate()) == nil)
     }
 
@@ -69,6 +70,40 @@ extension StoreContract {
         }
         #expect(try await store.snapshot(of: second) == nil)
         #expect(try await store.auditHead() == nil)
+    }
+
+    /// Every identifier row comes back with its tag when paged through, in pages of any size, and
+    /// rows written with a tag are not offered for tagging again.
+    public func identifierBindingsPageThroughEveryRow() async throws {
+        let store = try await prepared()
+        var subjects: [String: UInt8] = [:]
+        for index in UInt8(1)...7 {
+            let id = SubjectID.generate()
+            subjects[id.rawValue] = index
+            try await store.commit(Self.subject(id, identifierIndex: index), audit: [])
+        }
+        var all: [IdentifierBinding] = []
+        while true {
+            let page = try await store.identifierBindings(after: all.last, limit: 3)
+            all += page
+            if page.count < 3 { break }
+        }
+        #expect(all == (try await store.identifierBindings(after: nil, limit: 1000)))
+        #expect(Set(all).count == all.count, "no row twice")
+        // One row per identifier in each table that holds them.
+        let tables = Set(all.map(\.table))
+        #expect(all.count == subjects.count * tables.count)
+        for binding in all {
+            let index = try #require(subjects[binding.subject])
+            #expect(binding.kind == "email")
+            #expect(binding.blindIndex == Data([index]))
+            #expect(binding.tag == Self.tag(index))
+        }
+        let offered = try await store.bindIdentifiers(limit: 10) { _, _ in
+            Issue.record("a tagged row was offered for tagging")
+            return Data()
+        }
+        #expect(offered == 0)
     }
 
     /// A record's mentions of other people come back with it, find its holder, are replaced when

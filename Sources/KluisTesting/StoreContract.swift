@@ -27,12 +27,18 @@ public struct StoreContract: Sendable {
     static func subject(_ id: SubjectID, identifierIndex: UInt8) -> [StoreChange] {
         [
             .createSubject(id, createdAt: t0),
-            .addIdentifier(StoredIdentifier(subject: id, kind: .email, blindIndex: Data([identifierIndex]), sealed: Data([1, 2, 3]))),
+            .addIdentifier(StoredIdentifier(subject: id, kind: .email, blindIndex: Data([identifierIndex]), sealed: Data([1, 2, 3]),
+                                            tag: tag(identifierIndex))),
             .addDataKey(StoredDataKey(subject: id, category: "contact", wrapped: Data([9, 9]), rootKeyID: "root-a")),
             .putRecord(SealedRecord(subject: id, category: "contact", id: RecordID.generate(),
                                     fields: ["email": Data([4, 5]), "phone": Data([6])], createdAt: t0, updatedAt: t0)),
             .recordEvent(subject: id, name: "contract_end", at: t0.addingTimeInterval(60)),
         ]
+    }
+
+    /// A stand-in for the keyed tag the vault computes: stores keep it as given.
+    static func tag(_ identifierIndex: UInt8) -> Data {
+        Data([0x7A, identifierIndex])
     }
 
     static func entry(_ subject: SubjectID?, _ action: AuditAction = .read) -> AuditEntry {

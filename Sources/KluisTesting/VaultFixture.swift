@@ -14,6 +14,8 @@ public struct VaultFixture: Sendable {
     public let policy: Policy
     public let vault: Vault
     public let store: any VaultStore
+    /// Where the PostgreSQL store is, for tests that change rows behind the vault's back.
+    public let postgresLocation: PostgresLocation?
 
     public var databasePath: String { directory.path("kluis.sqlite") }
 
@@ -35,10 +37,9 @@ public struct VaultFixture: Sendable {
         root = RootKey.generate()
         self.clock = clock
         self.policy = policy
-        let store: any VaultStore = switch kind {
-        case .sqlite: try SQLiteVaultStore(path: directory.path("kluis.sqlite"))
-        case .postgres: pools.open(try PostgresTestServer.freshLocation())
-        }
+        let location = kind == .postgres ? try PostgresTestServer.freshLocation() : nil
+        let store: any VaultStore = if let location { pools.open(location) } else { try SQLiteVaultStore(path: directory.path("kluis.sqlite")) }
+        postgresLocation = location
         try await Vault.initialise(store: store, root: root, clock: clock)
         vault = try await Vault.open(store: store, root: root, policy: policy, clock: clock)
         self.store = store

@@ -67,7 +67,7 @@ import Testing
 
         let intact = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: VaultCommandTests.noEnvironment)
         #expect(intact.exitCode == 0)
-        #expect(intact.output == "audit chain intact: 3 events\n")
+        #expect(intact.output == "audit chain intact: 3 events\nidentifier rows intact: 0\n")
 
         do {
             let pool = try DatabasePool(path: data.appendingPathComponent("kluis.sqlite").path)
@@ -79,7 +79,50 @@ import Testing
         #expect(broken.exitCode == 1)
         #expect(broken.output.contains("audit chain broken at event 2:"), "\(broken.output)")
         #expect(broken.output.contains("1 events before it are intact"))
-        #expect(!broken.output.contains("intact: "))
+        #expect(!broken.output.contains("audit chain intact"))
+    }
+
+    /// Issue 17: a row re-pointed to another subject with SQL is reported, and the command fails.
+    @Test func auditVerifyReportsAnIdentifierMovedToAnotherSubject() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (data, root) = try await VaultCommandTests.initialise(in: temporary)
+        let policy = try VaultCommandTests.writePolicy(in: temporary)
+        let emails = ["verplaatst@voorbeeld.example", "ontvanger@voorbeeld.example"]
+        try VaultCommandTests.write(emails.map(VaultCommandTests.importLine).joined(separator: "\n"), to: temporary.url.appendingPathComponent("people.jsonl"))
+        let imported = await CommandRun.kluis("import", temporary.path("people.jsonl"), "--data", data.path, "--policy", policy,
+                                              environment: VaultCommandTests.noEnvironment)
+        #expect(imported.exitCode == 0, "\(imported.errorOutput)")
+        let intact = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: VaultCommandTests.noEnvironment)
+        #expect(intact.exitCode == 0, "\(intact.output)\(intact.errorOutput)")
+        #expect(intact.output.contains("identifier rows intact: 2\n"), "\(intact.output)")
+
+        let vault = try await VaultCommandTests.openVault(data, root: root, policy: policy)
+        let moved = try #require(try await VaultCommandTests.subject(email: emails[0], in: vault))
+        let receiver = try #require(try await VaultCommandTests.subject(email: emails[1], in: vault))
+        do {
+            let pool = try DatabasePool(path: data.appendingPathComponent("kluis.sqlite").path)
+            try await pool.write { db in
+                try db.execute(sql: "UPDATE identifiers SET subject_id = ? WHERE subject_id = ?", arguments: [receiver.rawValue, moved.rawValue])
+            }
+            try pool.close()
+        }
+
+        let broken = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: VaultCommandTests.noEnvironment)
+        #expect(broken.exitCode == 1)
+        #expect(broken.output.contains("audit chain intact"), "the chain itself was not touched")
+        #expect(broken.output.contains("identifier rows tampered: 1 of 2 are not bound to the subject they name: \(receiver) (identifiers, email)"),
+                "\(broken.output)")
+        #expect(!broken.output.contains("voorbeeld"), "no identifier in the report")
+
+        // Without a root key the identifiers cannot be checked, and the command says so.
+        try FileManager.default.moveItem(at: data.appendingPathComponent("root.key"), to: temporary.url.appendingPathComponent("away.key"))
+        let keyless = await CommandRun.kluis("audit", "verify", "--data", data.path, environment: VaultCommandTests.noEnvironment)
+        #expect(keyless.exitCode == 0)
+        #expect(keyless.output.contains("identifier rows not checked: no root key"), "\(keyless.output)")
+        let withKey = await CommandRun.kluis("audit", "verify", "--data", data.path, "--key-file", temporary.path("away.key"),
+                                             environment: VaultCommandTests.noEnvironment)
+        #expect(withKey.exitCode == 1)
     }
 
     @Test func auditVerifyRefusesADirectoryWithoutADatabase() async throws {

@@ -77,9 +77,9 @@ import FoundationNetworking
         let root = try RootKey(text: String(contentsOfFile: "\(data)/root.key", encoding: .utf8))
         let vault = try await Vault.open(store: SQLiteVaultStore(path: "\(data)/kluis.sqlite"), root: root,
                                          policy: PolicyDocument(text: PolicyFixture().yaml).validPolicy())
-        let found = try await vault.store.subject(kind: .email,
-                                                  blindIndex: vault.keys.blindIndex(SubjectIdentifier(kind: .email, value: email)))
-        #expect(found?.description == id)
+        let found = try await vault.store.identifierBinding(kind: .email,
+                                                            blindIndex: vault.keys.blindIndex(SubjectIdentifier(kind: .email, value: email)))
+        #expect(found?.subject == id)
         #expect(try await vault.verifyAudit().isIntact)
     }
 

@@ -329,7 +329,8 @@ import Testing
     /// The subject with this e-mail address, found through the store without writing an audit event.
     static func subject(email: String, in vault: Vault) async throws -> SubjectID? {
         let identifier = try SubjectIdentifier(kind: .email, value: email)
-        return try await vault.store.subject(kind: .email, blindIndex: vault.keys.blindIndex(identifier))
+        return try await vault.store.identifierBinding(kind: .email, blindIndex: vault.keys.blindIndex(identifier))
+            .flatMap { SubjectID(rawValue: $0.subject) }
     }
 
     /// The number of audit events, as `kluis audit verify` reports it; the chain must be intact.

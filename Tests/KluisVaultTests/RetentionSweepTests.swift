@@ -81,7 +81,7 @@ import Testing
         #expect(third.removed.records == 1)
         #expect(third.removed.subjectsRemoved == 1)
         #expect(try await fixture.store.snapshot(of: cor) == nil)
-        #expect(try await fixture.store.subject(kind: .email, blindIndex: vault.keys.blindIndex(SubjectIdentifier(kind: .email, value: "cor@voorbeeld.example"))) == nil)
+        #expect(try await fixture.store.identifierBinding(kind: .email, blindIndex: vault.keys.blindIndex(SubjectIdentifier(kind: .email, value: "cor@voorbeeld.example"))) == nil)
 
         // Two years after Anna's contract ended her contact details go; her invoice stays. The
         // audit events and the closed request older than a year go too.

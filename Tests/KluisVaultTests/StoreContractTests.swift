@@ -39,6 +39,7 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func committedSubjectComesBack(store: StoreKind) async throws { try await contract(store).committedSubjectComesBack() }
     @Test(arguments: StoreKind.enabled) func recordsAreReplaced(store: StoreKind) async throws { try await contract(store).recordsAreReplaced() }
     @Test(arguments: StoreKind.enabled) func duplicateIdentifierChangesNothing(store: StoreKind) async throws { try await contract(store).duplicateIdentifierChangesNothing() }
+    @Test(arguments: StoreKind.enabled) func identifierBindingsPageThroughEveryRow(store: StoreKind) async throws { try await contract(store).identifierBindingsPageThroughEveryRow() }
     @Test(arguments: StoreKind.enabled) func auditEventsComeBackInOrder(store: StoreKind) async throws { try await contract(store).auditEventsComeBackInOrder() }
     @Test(arguments: StoreKind.enabled) func concurrentHandlesMakeOneChain(store: StoreKind) async throws { try await contract(store).concurrentHandlesMakeOneChain() }
     @Test(arguments: StoreKind.enabled) func checkpointsFollowOneAnother(store: StoreKind) async throws { try await contract(store).checkpointsFollowOneAnother() }

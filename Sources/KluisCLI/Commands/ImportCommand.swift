@@ -71,7 +71,7 @@ struct ImportCommand: ContextualCommand {
                         throw VaultError(.identifierInUse, "the \(identifier.kind.rawValue) identifier is also on line \(first)")
                     }
                     // Checked now, not at commit, so that an import never stops half-way.
-                    if try await vault.store.subject(kind: identifier.kind, blindIndex: index) != nil {
+                    if try await vault.store.identifierBinding(kind: identifier.kind, blindIndex: index) != nil {
                         throw VaultError(.identifierInUse, "a subject with this \(identifier.kind.rawValue) identifier exists already")
                     }
                     seen[index] = number

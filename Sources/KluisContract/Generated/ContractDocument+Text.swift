@@ -2967,7 +2967,7 @@ extension ContractDocument {
         }
       },
       "Internal": {
-        "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
+        "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `identifier.tampered`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -3503,6 +3503,7 @@ extension ContractDocument {
               "event.invalid",
               "input.invalid",
               "ciphertext.invalid",
+              "identifier.tampered",
               "root_key.missing",
               "root_key.malformed",
               "root_key.wrong",

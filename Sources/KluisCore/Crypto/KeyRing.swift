@@ -126,6 +126,27 @@ public final class KeyRing: Sendable {
         return Data(mac.finalize())
     }
 
+    /// The keyed tag that binds an identifier row to its subject: a row moved to another subject
+    /// in the database no longer matches it. One HMAC, cheap enough for every lookup, where
+    /// opening the sealed identifier would cost a data-key unwrap. The blind index goes last and
+    /// has a fixed length; no other part can contain a NUL.
+    public func identifierTag(kind: SubjectIdentifier.Kind, blindIndex: Data, subject: SubjectID) -> Data {
+        identifierTag(kind: kind.rawValue, blindIndex: blindIndex, subject: subject.rawValue)
+    }
+
+    /// Whether `binding`'s tag is the one its kind, blind index and subject give; compared in
+    /// constant time.
+    public func isBound(_ binding: IdentifierBinding) -> Bool {
+        ConstantTime.equals(binding.tag, identifierTag(kind: binding.kind, blindIndex: binding.blindIndex, subject: binding.subject))
+    }
+
+    private func identifierTag(kind: String, blindIndex: Data, subject: String) -> Data {
+        var mac = indexHMAC
+        mac.update(data: Data("kluis.identifier.v1\0\(kind)\0\(subject)\0".utf8))
+        mac.update(data: blindIndex)
+        return Data(mac.finalize())
+    }
+
     /// A keyed pseudonym of `value` for `purpose`: stable for the purpose, different for every
     /// other, and not reversible without the vault's index key.
     public func pseudonym(of value: String, for purpose: String) -> String {

@@ -36,7 +36,7 @@ extension RequestService {
         try validateScope(of: submission)
         var subject = submission.subject
         for identifier in submission.identifiers {
-            let found = try await vault.store.subject(kind: identifier.kind, blindIndex: vault.keys.blindIndex(identifier))
+            let found = try await vault.subject(of: identifier)
             if let found, let known = subject, known != found {
                 throw VaultError(.requestInvalid, "the identifiers given belong to different subjects")
             }

@@ -25,7 +25,20 @@ public protocol SubjectStore: Sendable {
     /// the subject does not exist.
     func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot?
 
-    func subject(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> SubjectID?
+    /// The row the lookup index holds for an identifier, unchecked: the vault checks its tag
+    /// before it answers with the subject (``Vault/lookup(_:by:)``).
+    func identifierBinding(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> IdentifierBinding?
+
+    /// Every identifier row after `after` (a row this method returned), at most `limit`, in an
+    /// order of the store's choosing: for `kluis audit verify`, which checks each row's tag.
+    /// Fewer than `limit` only at the end.
+    func identifierBindings(after: IdentifierBinding?, limit: Int) async throws -> [IdentifierBinding]
+
+    /// Tags at most `limit` identifier rows that have no tag yet (written before tags existed),
+    /// with what `tag` computes from the row and its subject's wrapped `_identity` data key
+    /// (`nil` when the subject has none), and commits; returns how many rows it tagged. Of
+    /// several processes running it at once, each row is tagged by one or, identically, by more.
+    func bindIdentifiers(limit: Int, _ tag: @Sendable (StoredIdentifier, _ wrappedIdentityKey: Data?) -> Data) async throws -> Int
 
     /// The subjects holding a record that refers to the person whose mention is `mention`
     /// (``SealedRecord/mentions``).

@@ -33,7 +33,8 @@ extension Vault {
                 // the same transaction: no extra query per identifier on the import path.
                 let key = try keySet.key(for: Self.identityCategory)
                 let sealed = keys.seal(identifier.value, at: .identifier(identifier.kind, of: id), with: key)
-                changes.append(.addIdentifier(StoredIdentifier(subject: id, kind: identifier.kind, blindIndex: index, sealed: sealed)))
+                changes.append(.addIdentifier(StoredIdentifier(subject: id, kind: identifier.kind, blindIndex: index, sealed: sealed,
+                                                               tag: keys.identifierTag(kind: identifier.kind, blindIndex: index, subject: id))))
             }
             var categories: [String] = []
             var sealedRecords: [SealedRecord] = []
@@ -72,13 +73,34 @@ extension Vault {
 
     /// Finds a person by identifier, through its blind index.
     public func lookup(_ identifier: SubjectIdentifier, by principal: Principal) async throws -> SubjectID {
-        let found = try await store.subject(kind: identifier.kind, blindIndex: keys.blindIndex(identifier))
+        let found: SubjectID?
+        do {
+            found = try await subject(of: identifier)
+        } catch let error as VaultError where error.code == .identifierTampered {
+            // Audited without a subject: the row names someone, but not reliably.
+            try await audit(AuditEntry(time: now(), actor: principal.id, action: .lookup, categories: [identifier.kind.rawValue],
+                                       reason: error.code.rawValue, outcome: .denied))
+            throw error
+        }
         try await audit(AuditEntry(time: now(), actor: principal.id, action: .lookup, subject: found,
                                    categories: [identifier.kind.rawValue], outcome: found == nil ? .notFound : .allowed))
         guard let found else {
             throw VaultError(.subjectNotFound, "no subject has this \(identifier.kind.rawValue) identifier")
         }
         return found
+    }
+
+    /// The subject `identifier` belongs to, `nil` when none; every path that resolves an
+    /// identifier goes through here. Refuses a row whose tag does not bind it to the subject it
+    /// names (moved to another person in the database) rather than answer with someone else.
+    func subject(of identifier: SubjectIdentifier) async throws -> SubjectID? {
+        guard let binding = try await store.identifierBinding(kind: identifier.kind, blindIndex: keys.blindIndex(identifier)) else {
+            return nil
+        }
+        guard keys.isBound(binding), let subject = SubjectID(rawValue: binding.subject) else {
+            throw VaultError(.identifierTampered, "the stored row of this \(identifier.kind.rawValue) identifier is not bound to the subject it names: it was changed in the database; run 'kluis audit verify'")
+        }
+        return subject
     }
 
     /// Records a lifecycle event that starts retention clocks: `contract_end`, `last_contact`,

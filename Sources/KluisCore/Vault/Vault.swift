@@ -99,8 +99,9 @@ public final class Vault: Sendable {
         guard String(decoding: storedID, as: UTF8.self) == root.id else {
             throw VaultError(.rootKeyWrong, "this root key is not the one the data directory was made with (expected key \(String(decoding: storedID, as: UTF8.self)), got \(root.id))")
         }
-        let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: root)
-        return VaultKeys(ring: KeyRing(root: root, indexKey: indexKey), receiptSigner: try await receiptSigner(in: store, root: root))
+        let ring = KeyRing(root: root, indexKey: try KeyRing.unwrapIndexKey(wrappedIndex, with: root))
+        try await bindUntaggedIdentifiers(in: store, keys: ring)
+        return VaultKeys(ring: ring, receiptSigner: try await receiptSigner(in: store, root: root))
     }
 
     /// The store's receipt signing key, made on first use: stores initialised before receipts

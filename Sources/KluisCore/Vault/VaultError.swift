@@ -25,6 +25,8 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case subjectNotFound = "subject.not_found"
         case identifierInUse = "identifier.in_use"
         case identifierInvalid = "identifier.invalid"
+        /// A stored identifier row is not bound to the subject it names: changed in the database.
+        case identifierTampered = "identifier.tampered"
         case recordNotFound = "record.not_found"
         case erasureKept = "erasure.kept"
         case deletionByRequest = "erasure.request_only"
