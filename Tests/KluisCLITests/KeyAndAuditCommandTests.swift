@@ -54,6 +54,25 @@ import Testing
         #expect(withNew.exitCode == 0, "\(withNew.errorOutput)")
     }
 
+    /// Issue 17: whether a key may vouch for a signed-in session is chosen when it is made.
+    @Test func aKeyMayVouchForSessionsOnlyWhenMadeSo() async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (data, root) = try await VaultCommandTests.initialise(in: temporary)
+        let policy = try VaultCommandTests.writePolicy(in: temporary)
+        var tokens: [String] = []
+        for extra in [[], ["--vouch-for-sessions"]] {
+            let created = await CommandRun.kluis(["apikey", "create", "--data", data.path, "--policy", policy, "--name", "app",
+                                                  "--purposes", "service"] + extra, environment: VaultCommandTests.noEnvironment)
+            #expect(created.exitCode == 0, "\(created.errorOutput)")
+            tokens.append(try #require(created.output.firstMatch(of: /kluis_key_[a-z2-7]+_[0-9a-f]{64}/).map { String($0.output) }))
+        }
+        let vault = try await Vault.open(store: SQLiteVaultStore(path: data.appendingPathComponent("kluis.sqlite").path), root: root,
+                                         policy: PolicyDocument(text: String(contentsOfFile: policy, encoding: .utf8)).validPolicy())
+        #expect(try await vault.authenticate(token: tokens[0])?.mayVouchForSessions == false)
+        #expect(try await vault.authenticate(token: tokens[1])?.mayVouchForSessions == true)
+    }
+
     // MARK: audit verify
 
     @Test func auditVerifyFindsATamperedEvent() async throws {

@@ -51,9 +51,7 @@ extension RequestService {
         request.history[0].actor = principal.id
         request.restrictionGround = submission.restrictionGround
         if submission.signedInSession {
-            guard principal.mayVouchForSessions else {
-                throw VaultError(.forbidden, "this key may not vouch for a signed-in session; make one with 'kluis apikey create --vouch-for-sessions'")
-            }
+            try Self.requireVouching(by: principal)
             guard subject != nil else {
                 throw VaultError(.requestInvalid, "a signed-in session needs the subject it is signed in as")
             }
@@ -141,9 +139,7 @@ extension RequestService {
     public func verifyIdentity(_ id: RequestID, method: IdentityCheck, code: String? = nil,
                                by principal: Principal) async throws -> RequestStatus {
         try requireAccepted(method)
-        if method == .signedInSession, !principal.mayVouchForSessions {
-            throw VaultError(.forbidden, "this key may not vouch for a signed-in session; make one with 'kluis apikey create --vouch-for-sessions'")
-        }
+        if method == .signedInSession { try Self.requireVouching(by: principal) }
         if method == .registeredEmail { try await vault.throttles.refuseIfHeldBack(.wrongCodes, for: id.rawValue) }
         var wrongCode = false
         let status = try await update(id, by: principal) { request, now in
@@ -242,6 +238,14 @@ extension RequestService {
     func requireAccepted(_ method: IdentityCheck) throws(VaultError) {
         guard vault.policy.rights.identityChecks.contains(method) else {
             throw VaultError(.identityCheckNotAccepted, "the policy does not accept '\(method.rawValue)' as an identity check; it accepts \(vault.policy.rights.identityChecks.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// A signed-in session verifies a requester at once: only a key that may vouch for its
+    /// application's sessions may claim one.
+    static func requireVouching(by principal: Principal) throws(VaultError) {
+        guard principal.mayVouchForSessions else {
+            throw VaultError(.forbidden, "this key may not vouch for a signed-in session; make one with 'kluis apikey create --vouch-for-sessions'")
         }
     }
 
