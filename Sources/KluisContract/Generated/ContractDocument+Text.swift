@@ -661,6 +661,16 @@ extension ContractDocument {
           "401": {
             "$ref": "#/components/responses/Unauthorised"
           },
+          "400": {
+            "description": "`request.invalid`: `after` or `limit` is not a number.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
           "403": {
             "$ref": "#/components/responses/AdminOnly"
           },
@@ -717,7 +727,7 @@ extension ContractDocument {
             }
           },
           "400": {
-            "description": "`input.invalid`: `subject` is not a subject id.",
+            "description": "`input.invalid`: `subject` is not a subject id. `request.invalid`: `after` or `limit` is not a number.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -4953,8 +4963,8 @@ extension ContractDocument {
           },
           "pseudonym": {
             "type": "string",
-            "pattern": "^anon_[a-z2-7]{26}$",
-            "description": "What replaces this person in other people's records."
+            "pattern": "^(anon_[a-z2-7]{26})?$",
+            "description": "What replaces this person in other people's records. Empty for an erasure of part of the person's data (`scope`): the person stays, so nothing replaces them."
           },
           "scope": {
             "type": "object",

@@ -2841,7 +2841,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/ErasureRecord/masked_records`.
             package var maskedRecords: Swift.Int
-            /// What replaces this person in other people's records.
+            /// What replaces this person in other people's records. Empty for an erasure of part of the person's data (`scope`): the person stays, so nothing replaces them.
             ///
             /// - Remark: Generated from `#/components/schemas/ErasureRecord/pseudonym`.
             package var pseudonym: Swift.String
@@ -2887,7 +2887,7 @@ extension Components {
             ///   - erased: The categories whose data keys were destroyed and records deleted. `_identity` (identifiers) and `_consent` (the consent history) are Kluis's own.
             ///   - kept: Categories kept because a legal obligation or a legal hold in force requires it (art. 17(3)), restricted to that purpose until they go.
             ///   - maskedRecords: Records of other people that named this person and now show the pseudonym.
-            ///   - pseudonym: What replaces this person in other people's records.
+            ///   - pseudonym: What replaces this person in other people's records. Empty for an erasure of part of the person's data (`scope`): the person stays, so nothing replaces them.
             ///   - scope: For an erasure of part of the person's data (a deletion, or an erasure request naming categories): what was asked. Absent when the whole person was erased; the person then stays with the rest of their data.
             package init(
                 subject: Components.Schemas.SubjectID,
