@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KluisCore
 import KluisTesting
+import NIOCore
 import Testing
 
 /// Input that must be refused, each with a clear problem, and without changing anything: not a
@@ -85,6 +86,26 @@ import Testing
             await #expect(throws: VaultError.self) {
                 try await api.fixture.vault.lookup(SubjectIdentifier(kind: .email, value: "b@voorbeeld.example"), by: VaultFixture.admin)
             }
+        }
+    }
+
+    @Test func pagingValuesThatAreNotWhatTheySayAreRefused() async throws {
+        let api = try await APIFixture()
+        defer { api.fixture.directory.remove() }
+        try await api.application().test(.router) { client in
+            for uri in ["/v1/audit?limit=abc", "/v1/audit?after=xyz", "/v1/audit?after=1.5", "/v1/requests?limit=ten",
+                        "/v1/consents/stale?purpose=service&after=not-a-subject", "/v1/anonymous-records?limit=-"] {
+                let answer = try await client.send(.get, uri, token: api.adminToken)
+                #expect(answer.status == .badRequest, "\(uri): \(answer.text)")
+                #expect(answer.headers[.contentType] == "application/problem+json", "\(uri)")
+            }
+            // A body that is not said to be JSON is not read as JSON.
+            var plain = HTTPFields()
+            plain[.authorization] = "Bearer \(api.appToken)"
+            plain[.contentType] = "text/plain"
+            let wrongType = try await client.execute(uri: "/v1/subjects", method: .post, headers: plain, body: ByteBuffer(string: Self.create))
+            #expect(wrongType.status == .unsupportedMediaType)
+            #expect(wrongType.problemCode == "request.invalid")
         }
     }
 

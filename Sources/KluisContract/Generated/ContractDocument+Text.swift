@@ -123,6 +123,12 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "409": {
             "description": "`identifier.in_use`: another subject already has one of these identifiers.",
             "content": {
@@ -132,6 +138,12 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
             "description": "`reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.",
@@ -143,8 +155,8 @@ extension ContractDocument {
               }
             }
           },
-          "413": {
-            "$ref": "#/components/responses/TooLarge"
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -221,18 +233,14 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "409": {
             "description": "`identifier.in_use`: an identifier belongs to an existing subject, or is given for two subjects of the batch.",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
-          },
-          "422": {
-            "description": "`reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -250,6 +258,22 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "`reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -315,8 +339,20 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -389,6 +425,12 @@ extension ContractDocument {
           },
           "404": {
             "$ref": "#/components/responses/SubjectNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -472,6 +514,18 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`reference.invalid`: a field that refers to another person (`others` in the policy) does not hold a subject id. `reference.unknown`: it names a subject the vault does not hold.",
             "content": {
@@ -482,8 +536,8 @@ extension ContractDocument {
               }
             }
           },
-          "413": {
-            "$ref": "#/components/responses/TooLarge"
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -546,6 +600,9 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "409": {
             "description": "`erasure.kept`: a legal obligation that applies to the person, or a legal hold in force, must keep it; the detail names the purpose and until when. Nothing changed. An erasure request restricts such data to that purpose instead.",
             "content": {
@@ -555,6 +612,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -611,8 +671,17 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/SubjectNotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -658,9 +727,6 @@ extension ContractDocument {
               }
             }
           },
-          "401": {
-            "$ref": "#/components/responses/Unauthorised"
-          },
           "400": {
             "description": "`request.invalid`: `after` or `limit` is not a number.",
             "content": {
@@ -670,6 +736,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
           },
           "403": {
             "$ref": "#/components/responses/AdminOnly"
@@ -683,6 +752,12 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -742,6 +817,12 @@ extension ContractDocument {
           "403": {
             "$ref": "#/components/responses/AdminOnly"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -779,6 +860,12 @@ extension ContractDocument {
           "403": {
             "$ref": "#/components/responses/AdminOnly"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -810,6 +897,9 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -835,6 +925,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -862,6 +955,9 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -886,6 +982,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -927,6 +1026,12 @@ extension ContractDocument {
           },
           "404": {
             "$ref": "#/components/responses/SubjectNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -997,8 +1102,17 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/SubjectNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
             "description": "`consent.not_applicable` (consent given, refused, withdrawn or expired for a purpose that does not rest on consent, or an objection to a purpose art. 21 gives no right to object to), `consent.age_required` (the policy has an age rule and consent is given without `birth_date`), `consent.minor_refused` (the person is below the minimum age and the policy accepts no consent from minors), `consent.guardian_required` (the person is below the minimum age and `guardian` with a name, relationship and verification is missing).",
@@ -1009,6 +1123,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1095,6 +1212,9 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "422": {
             "description": "`consent.not_applicable`: `purpose` does not rest on consent, so no consent for it can be stale.",
             "content": {
@@ -1104,6 +1224,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1153,6 +1276,12 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "description": "`request.too_large`: the request body is larger than 64 KiB.",
             "content": {
@@ -1162,6 +1291,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1188,6 +1320,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1239,6 +1374,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1327,6 +1465,12 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "description": "`request.too_large`: the request body is larger than 16 KiB.",
             "content": {
@@ -1337,6 +1481,9 @@ extension ContractDocument {
               }
             }
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`cookie.choice_invalid`: the policy names no cookie categories, a key of `choices` is not a cookie category of the policy, or a category that needs no consent is refused.",
             "content": {
@@ -1346,6 +1493,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1381,6 +1531,9 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -1414,6 +1567,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1501,6 +1657,12 @@ extension ContractDocument {
           "403": {
             "$ref": "#/components/responses/AdminOnly"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -1563,8 +1725,17 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
           },
           "422": {
             "description": "`request.invalid` (neither `subject_id` nor `identifiers`; identifiers of another subject than `subject_id`; a `received_at` in the future; `purposes` for a type other than objection or withdrawal, `categories` or `ground` for a type other than restriction; `signed_in_session` without a subject), `consent.not_applicable` (an objection to a purpose art. 21 gives no right to object to, or a withdrawal for a purpose that does not rest on consent), `request.identity_check_not_accepted` (`signed_in_session` while the policy does not accept it).",
@@ -1575,6 +1746,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1621,6 +1795,12 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/RequestNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -1666,6 +1846,9 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/RequestNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "409": {
             "description": "`request.state_invalid`: the request is not `received` or `in_progress`.",
             "content": {
@@ -1675,6 +1858,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1717,6 +1903,9 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/RequestNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "409": {
             "description": "`request.state_invalid`: the request is closed, or extended (an extended request cannot pause).",
             "content": {
@@ -1736,6 +1925,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1810,6 +2002,12 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/RequestNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "409": {
             "description": "`request.state_invalid`: the request is closed.",
             "content": {
@@ -1830,6 +2028,9 @@ extension ContractDocument {
               }
             }
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`request.code_wrong` (no code is outstanding, it expired, or `code` is missing or wrong), `request.identity_check_not_accepted` (the policy does not accept the method), `request.invalid` (an unknown `method`, or the request matches no subject: there is no one to verify).",
             "content": {
@@ -1839,6 +2040,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1907,6 +2111,12 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/RequestNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "409": {
             "description": "`request.state_invalid`: the request is not `in_progress`.",
             "content": {
@@ -1927,6 +2137,9 @@ extension ContractDocument {
               }
             }
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`request.extension_too_late` (the first month has passed), `request.invalid` (an empty `reason` or one longer than 2000 characters), `input.bsn_refused` (the reason contains a citizen service number, which Kluis never stores).",
             "content": {
@@ -1936,6 +2149,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2004,6 +2220,12 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/RequestNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "409": {
             "description": "`request.state_invalid`: the request is already closed.",
             "content": {
@@ -2024,6 +2246,9 @@ extension ContractDocument {
               }
             }
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`request.invalid` (an empty `reason` or one longer than 2000 characters), `input.bsn_refused` (the reason contains a citizen service number, which Kluis never stores).",
             "content": {
@@ -2033,6 +2258,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2107,6 +2335,12 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "409": {
             "description": "`request.state_invalid`: the request is not `in_progress` or `extended`.",
             "content": {
@@ -2120,6 +2354,9 @@ extension ContractDocument {
           "413": {
             "$ref": "#/components/responses/TooLarge"
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`request.identity_unverified` (the requester's identity is not verified yet), `request.invalid` (`corrections` for a type other than rectification, a rectification without them, a correction of a category with many records per person that names no `record_id`, or a request that matches no subject and is not for access or portability: reject it instead), `consent.not_applicable` (an objection or withdrawal of a purpose that allows none).",
             "content": {
@@ -2129,6 +2366,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2239,6 +2479,9 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "409": {
             "description": "`request.state_invalid`: the request is `received`, `awaiting_identification` or `rejected`.",
             "content": {
@@ -2258,6 +2501,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2325,6 +2571,9 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/SubjectNotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "description": "`request.too_large`: the request body is larger than 16 KiB.",
             "content": {
@@ -2335,6 +2584,9 @@ extension ContractDocument {
               }
             }
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`request.invalid`: `recipient` is not a recipient of the policy, or the policy does not name it for `purpose`. `disclosure.not_listed`: the policy names the recipient for other categories only.",
             "content": {
@@ -2344,6 +2596,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2412,6 +2667,12 @@ extension ContractDocument {
           "404": {
             "$ref": "#/components/responses/SubjectNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "409": {
             "description": "`restriction.subject_not_told`: `subject_told_at` is missing or in the future.",
             "content": {
@@ -2432,6 +2693,9 @@ extension ContractDocument {
               }
             }
           },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "422": {
             "description": "`request.invalid`: the subject has no restriction that can be lifted.",
             "content": {
@@ -2441,6 +2705,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2493,6 +2760,9 @@ extension ContractDocument {
               }
             }
           },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
           "500": {
             "$ref": "#/components/responses/Internal"
           }
@@ -2526,6 +2796,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2585,8 +2858,20 @@ extension ContractDocument {
           "403": {
             "$ref": "#/components/responses/AdminOnly"
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
           "413": {
             "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2646,6 +2931,12 @@ extension ContractDocument {
           },
           "403": {
             "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2716,6 +3007,12 @@ extension ContractDocument {
           },
           "403": {
             "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2798,6 +3095,9 @@ extension ContractDocument {
               }
             }
           },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
           "409": {
             "description": "`erasure.kept`: a legal obligation that applies to the person, or a legal hold in force, must keep it; the detail names the purpose and until when. Nothing changed. An erasure request restricts such data to that purpose instead.",
             "content": {
@@ -2807,6 +3107,9 @@ extension ContractDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -2978,6 +3281,65 @@ extension ContractDocument {
       },
       "Internal": {
         "description": "`internal`, `store.failure`, `store.not_initialised`, `ciphertext.invalid`, `identifier.tampered`, `root_key.*`: the server could not complete the request. The detail never contains personal data.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "RateLimited": {
+        "description": "`rate.limited`: too many attempts from this client or for this request or person (wrong API keys, writes without a key, one-time codes). Nothing was done; `Retry-After` says how many seconds to wait. The limits are in docs/security.md.",
+        "headers": {
+          "Retry-After": {
+            "description": "Seconds to wait before trying again.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Malformed": {
+        "description": "`request.malformed`: the request is not valid HTTP/1.1 (a malformed request line or header, an invalid chunk size); the connection is closed. `request.invalid`: the body names a key twice in one object.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Timeout": {
+        "description": "`request.timeout`: the body did not arrive in time (ten seconds plus the time it needs at 16 KiB/s by default); the connection is closed.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "`request.invalid`: the body is not sent as `application/json`.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotAcceptable": {
+        "description": "`request.invalid`: the `Accept` header allows no media type this operation answers in.",
         "content": {
           "application/problem+json": {
             "schema": {
