@@ -227,6 +227,7 @@ let package = Package(
             name: "KluisAPITests",
             dependencies: [
                 "KluisAPI", "KluisServer", "KluisWeb", "KluisCore", "KluisSQLite", "KluisTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

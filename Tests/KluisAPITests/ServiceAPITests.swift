@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -141,6 +142,34 @@ import Testing
             let badPage = try await client.send(.get, "/v1/audit?after=latest", token: api.adminToken)
             #expect(badPage.status == .badRequest)
             #expect(badPage.problemCode == "request.invalid")
+        }
+    }
+
+    /// Issue 17: the verification an admin asks for over HTTP checks the identifier rows too, so
+    /// a row re-pointed to another person in the database does not pass as intact.
+    @Test func theAuditVerificationNamesAMovedIdentifierRow() async throws {
+        let api = try await APIFixture(store: .sqlite)
+        defer { api.fixture.directory.remove() }
+        let victim = try await api.fixture.makeSubject(email: "slachtoffer@voorbeeld.example")
+        let other = try await api.fixture.makeSubject(email: "ander@voorbeeld.example")
+        try await api.application().test(.router) { client in
+            let intact = try await client.send(.get, "/v1/audit/verify", token: api.adminToken).json()
+            #expect((intact["identifiers"] as? [String: Any])?["intact"] as? Bool == true)
+            #expect((intact["identifiers"] as? [String: Any])?["checked"] as? Int == 2)
+
+            let pool = try DatabasePool(path: api.fixture.databasePath)
+            try await pool.write { db in
+                try db.execute(sql: "UPDATE identifiers SET subject_id = ? WHERE subject_id = ?", arguments: [other.rawValue, victim.rawValue])
+            }
+            try pool.close()
+
+            let verify = try await client.send(.get, "/v1/audit/verify", token: api.adminToken)
+            #expect(verify.status == .ok)
+            let identifiers = try #require(try verify.json()["identifiers"] as? [String: Any])
+            #expect(identifiers["intact"] as? Bool == false)
+            #expect(identifiers["tampered"] as? Int == 1)
+            #expect(identifiers["rows"] as? [[String: String]] == [["table": "identifiers", "kind": "email", "subject_id": other.rawValue]])
+            #expect(!verify.text.contains("voorbeeld.example"), "a value in the report: \(verify.text)")
         }
     }
 

@@ -836,7 +836,7 @@ extension ContractDocument {
           "audit"
         ],
         "summary": "Verify the audit chain (admin)",
-        "description": "Recomputes the whole hash chain and names the first broken event.",
+        "description": "Recomputes the whole hash chain and names the first broken event, and checks every identifier row against the subject it names (the keyed tag that binds them), naming rows moved to another subject.",
         "security": [
           {
             "bearerAuth": []
@@ -845,7 +845,7 @@ extension ContractDocument {
         "x-kluis-access": "admin",
         "responses": {
           "200": {
-            "description": "The result of the verification. A broken chain is a 200 with `intact: false`.",
+            "description": "The result of the verification: the audit chain and the identifier rows. A broken chain or a moved identifier row is a 200 with `intact: false` where it was found.",
             "content": {
               "application/json": {
                 "schema": {
@@ -3765,7 +3765,8 @@ extension ContractDocument {
         "type": "object",
         "required": [
           "intact",
-          "checked"
+          "checked",
+          "identifiers"
         ],
         "properties": {
           "intact": {
@@ -3784,6 +3785,9 @@ extension ContractDocument {
           "problem": {
             "type": "string",
             "description": "What is wrong with it."
+          },
+          "identifiers": {
+            "$ref": "#/components/schemas/IdentifierVerification"
           }
         }
       },
@@ -6429,6 +6433,57 @@ extension ContractDocument {
               "type": "string"
             },
             "description": "The generalised values the policy names for the category, by field."
+          }
+        }
+      },
+      "IdentifierVerification": {
+        "type": "object",
+        "required": [
+          "intact",
+          "checked",
+          "tampered",
+          "rows"
+        ],
+        "description": "The check of every identifier row against the subject it names: a row moved to another subject in the database is reported here, and a lookup refuses it (`identifier.tampered`).",
+        "properties": {
+          "intact": {
+            "type": "boolean",
+            "description": "Whether every row is bound to the subject it names."
+          },
+          "checked": {
+            "type": "integer",
+            "format": "int64",
+            "description": "How many identifier rows were checked."
+          },
+          "tampered": {
+            "type": "integer",
+            "format": "int64",
+            "description": "How many rows are not bound to the subject they name."
+          },
+          "rows": {
+            "type": "array",
+            "maxItems": 100,
+            "description": "The first of those rows, at most 100: the table, the identifier's kind and the subject id the row names; never a value.",
+            "items": {
+              "type": "object",
+              "required": [
+                "table",
+                "kind",
+                "subject_id"
+              ],
+              "properties": {
+                "table": {
+                  "type": "string"
+                },
+                "kind": {
+                  "type": "string"
+                },
+                "subject_id": {
+                  "type": "string",
+                  "description": "As stored in the row, which was changed: it may not be a subject id."
+                }
+              }
+            }
           }
         }
       }

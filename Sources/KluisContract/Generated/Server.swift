@@ -1081,7 +1081,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Verify the audit chain (admin)
     ///
-    /// Recomputes the whole hash chain and names the first broken event.
+    /// Recomputes the whole hash chain and names the first broken event, and checks every identifier row against the subject it names (the keyed tag that binds them), naming rows moved to another subject.
     ///
     /// - Remark: HTTP `GET /v1/audit/verify`.
     /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)`.

@@ -659,6 +659,8 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Verification/problem`.
             package var problem: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Verification/identifiers`.
+            package var identifiers: Components.Schemas.IdentifierVerification
             /// Creates a new `Verification`.
             ///
             /// - Parameters:
@@ -666,22 +668,26 @@ extension Components {
             ///   - checked: How many events were checked.
             ///   - firstBroken: The sequence of the first broken event, when the chain is broken.
             ///   - problem: What is wrong with it.
+            ///   - identifiers:
             package init(
                 intact: Swift.Bool,
                 checked: Swift.Int64,
                 firstBroken: Swift.Int64? = nil,
-                problem: Swift.String? = nil
+                problem: Swift.String? = nil,
+                identifiers: Components.Schemas.IdentifierVerification
             ) {
                 self.intact = intact
                 self.checked = checked
                 self.firstBroken = firstBroken
                 self.problem = problem
+                self.identifiers = identifiers
             }
             package enum CodingKeys: String, CodingKey {
                 case intact
                 case checked
                 case firstBroken = "first_broken"
                 case problem
+                case identifiers
             }
         }
         /// A consent call: decisions about purposes, and how they were collected.
@@ -4408,6 +4414,86 @@ extension Components {
                 case purpose
                 case anonymisedOn = "anonymised_on"
                 case fields
+            }
+        }
+        /// The check of every identifier row against the subject it names: a row moved to another subject in the database is reported here, and a lookup refuses it (`identifier.tampered`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/IdentifierVerification`.
+        package struct IdentifierVerification: Codable, Hashable, Sendable {
+            /// Whether every row is bound to the subject it names.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IdentifierVerification/intact`.
+            package var intact: Swift.Bool
+            /// How many identifier rows were checked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IdentifierVerification/checked`.
+            package var checked: Swift.Int64
+            /// How many rows are not bound to the subject they name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IdentifierVerification/tampered`.
+            package var tampered: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/IdentifierVerification/RowsPayload`.
+            package struct RowsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/IdentifierVerification/RowsPayload/table`.
+                package var table: Swift.String
+                /// - Remark: Generated from `#/components/schemas/IdentifierVerification/RowsPayload/kind`.
+                package var kind: Swift.String
+                /// As stored in the row, which was changed: it may not be a subject id.
+                ///
+                /// - Remark: Generated from `#/components/schemas/IdentifierVerification/RowsPayload/subject_id`.
+                package var subjectId: Swift.String
+                /// Creates a new `RowsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - table:
+                ///   - kind:
+                ///   - subjectId: As stored in the row, which was changed: it may not be a subject id.
+                package init(
+                    table: Swift.String,
+                    kind: Swift.String,
+                    subjectId: Swift.String
+                ) {
+                    self.table = table
+                    self.kind = kind
+                    self.subjectId = subjectId
+                }
+                package enum CodingKeys: String, CodingKey {
+                    case table
+                    case kind
+                    case subjectId = "subject_id"
+                }
+            }
+            /// The first of those rows, at most 100: the table, the identifier's kind and the subject id the row names; never a value.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IdentifierVerification/rows`.
+            package typealias RowsPayload = [Components.Schemas.IdentifierVerification.RowsPayloadPayload]
+            /// The first of those rows, at most 100: the table, the identifier's kind and the subject id the row names; never a value.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IdentifierVerification/rows`.
+            package var rows: Components.Schemas.IdentifierVerification.RowsPayload
+            /// Creates a new `IdentifierVerification`.
+            ///
+            /// - Parameters:
+            ///   - intact: Whether every row is bound to the subject it names.
+            ///   - checked: How many identifier rows were checked.
+            ///   - tampered: How many rows are not bound to the subject they name.
+            ///   - rows: The first of those rows, at most 100: the table, the identifier's kind and the subject id the row names; never a value.
+            package init(
+                intact: Swift.Bool,
+                checked: Swift.Int64,
+                tampered: Swift.Int64,
+                rows: Components.Schemas.IdentifierVerification.RowsPayload
+            ) {
+                self.intact = intact
+                self.checked = checked
+                self.tampered = tampered
+                self.rows = rows
+            }
+            package enum CodingKeys: String, CodingKey {
+                case intact
+                case checked
+                case tampered
+                case rows
             }
         }
     }

@@ -1237,7 +1237,7 @@ package enum Operations {
     }
     /// Verify the audit chain (admin)
     ///
-    /// Recomputes the whole hash chain and names the first broken event.
+    /// Recomputes the whole hash chain and names the first broken event, and checks every identifier row against the subject it names (the keyed tag that binds them), naming rows moved to another subject.
     ///
     /// - Remark: HTTP `GET /v1/audit/verify`.
     /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)`.
@@ -1293,7 +1293,7 @@ package enum Operations {
                     self.body = body
                 }
             }
-            /// The result of the verification. A broken chain is a 200 with `intact: false`.
+            /// The result of the verification: the audit chain and the identifier rows. A broken chain or a moved identifier row is a 200 with `intact: false` where it was found.
             ///
             /// - Remark: Generated from `#/paths//v1/audit/verify/get(verifyAudit)/responses/200`.
             ///
