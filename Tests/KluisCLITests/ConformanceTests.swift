@@ -14,21 +14,8 @@ import Testing
 @Suite(.enabled("needs schemathesis from PyPI") { try await Conformance.installed() })
 struct ConformanceTests {
     @Test(.timeLimit(.minutes(10))) func theServerKeepsItsContract() async throws {
-        let executable = try #require(ServeProcessTests.kluisExecutable(),
-                                      "the kluis executable was not found next to the test bundle nor in .build/debug: run 'swift build' first")
-        let temporary = try TemporaryDirectory()
-        defer { temporary.remove() }
-        let data = temporary.path("data")
-        let policy = KluisTesting.Fixtures.examplesDirectory.appendingPathComponent("coaching.yaml").path
-        let initialised = try await Child.run(executable, ["init", "--data", data])
-        try #require(initialised.status == 0, "kluis init failed: \(initialised.errorOutput)")
-        let adminToken = try #require(initialised.output.firstMatch(of: /kluis_key_[a-z2-7]+_[0-9a-f]{64}/).map { String($0.output) })
-        let server = try Child.start(executable, ["serve", "--policy", policy, "--data", data, "--host", "127.0.0.1", "--port", "0",
-                                                  "--sweep-interval", "0"])
-        defer { server.kill() }
-        let announcement = try #require(await server.firstLine(startingWith: "kluis: serving on http://127.0.0.1:", within: .seconds(60)),
-                                        "kluis serve did not start: \(server.errorOutput)")
-        let base = String(announcement.dropFirst("kluis: serving on ".count))
+        let served = try await ServedVault()
+        let (base, adminToken, temporary) = (served.base, served.adminToken, served.temporary)
         let facts = try await ConformanceData.make(with: LoopbackClient(base: base, token: adminToken))
 
         let success = temporary.path("success.toml")

@@ -9,11 +9,12 @@ import Testing
 struct LoopbackClient: Sendable {
     let base: String
     let token: String
-    private let session = URLSession(configuration: .ephemeral)
+    private let session: URLSession
 
-    init(base: String, token: String) {
+    init(base: String, token: String, session: URLSession = URLSession(configuration: .ephemeral)) {
         self.base = base
         self.token = token
+        self.session = session
     }
 
     /// Sends `json` to `path` (which may carry a query) and returns the answer's JSON object, or an

@@ -137,36 +137,24 @@ struct NodeClient: Sendable {
 
     func createSubject(email: String, at base: URL) async throws -> String {
         let body = #"{"identifiers": {"email": "\#(email)"}, "purpose": "service", "records": [{"category": "contact", "fields": {"email": "\#(email)"}}]}"#
-        let json = try await send("POST", base.appendingPathComponent("v1/subjects"), body: body, expect: 201)
+        let json = try await node(base).send("POST", "/v1/subjects", json: body, expect: 201)
         return try #require(json["id"] as? String)
     }
 
     /// Replaces the subject's one contact record.
     func correct(_ id: String, email: String, phone: String, at base: URL) async throws {
         let body = #"{"fields": {"email": "\#(email)", "phone": "\#(phone)"}}"#
-        _ = try await send("PUT", base.appendingPathComponent("v1/subjects/\(id)/contact"), body: body, expect: 200)
+        try await node(base).send("PUT", "/v1/subjects/\(id)/contact", json: body, expect: 200)
     }
 
     /// The fields of the subject's contact record, read for `service`.
     func read(_ id: String, at base: URL) async throws -> [String: String] {
-        var url = URLComponents(url: base.appendingPathComponent("v1/subjects/\(id)"), resolvingAgainstBaseURL: false)!
-        url.queryItems = [URLQueryItem(name: "purpose", value: "service")]
-        let json = try await send("GET", url.url!, body: nil, expect: 200)
+        let json = try await node(base).send("GET", "/v1/subjects/\(id)?purpose=service", expect: 200)
         let categories = try #require(json["categories"] as? [String: [[String: Any]]])
         return try #require(categories["contact"]?.first?["fields"] as? [String: String])
     }
 
-    private func send(_ method: String, _ url: URL, body: String?, expect status: Int) async throws -> [String: Any] {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(body.utf8)
-        }
-        let (data, response) = try await session.data(for: request)
-        let text = String(decoding: data, as: UTF8.self)
-        try #require((response as? HTTPURLResponse)?.statusCode == status, "\(method) \(url.path): \(text)")
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    private func node(_ base: URL) -> LoopbackClient {
+        LoopbackClient(base: base.absoluteString, token: token, session: session)
     }
 }

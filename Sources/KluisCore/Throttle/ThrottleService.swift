@@ -14,13 +14,12 @@ public struct ThrottleService: Sendable {
     /// Counts an attempt of `rule` for `key`, and refuses it when `key` is over the limit.
     public func count(_ rule: ThrottleRule, for key: String) async throws {
         let now = vault.now()
-        let bucket = self.bucket(rule, key)
-        let time = try await vault.store.throttle(bucket, interval: rule.interval,
+        let time = try await vault.store.throttle(vault.keys.throttleBucket(rule.name, key), interval: rule.interval,
                                                   ceiling: now + rule.period + rule.longestWait, at: now)
         await vault.forgetPassedThrottles(at: now)
         guard time.timeIntervalSince(now) > rule.period else { return }
         let heldUntil = time + rule.interval - rule.period
-        vault.heldBack.withLock { $0[bucket] = heldUntil }
+        vault.heldBack.withLock { $0[Self.heldBackKey(rule, key)] = heldUntil }
         throw Self.refusal(rule, until: heldUntil, now: now)
     }
 
@@ -28,10 +27,10 @@ public struct ThrottleService: Sendable {
     /// refused attempt counts too, so a key that keeps trying waits longer. For a check on every
     /// request: a key this node has not seen held back costs no round trip to the store.
     public func refuseIfHeldBack(_ rule: ThrottleRule, for key: String) async throws {
-        let bucket = self.bucket(rule, key)
-        guard let until = vault.heldBack.withLock({ $0[bucket] }) else { return }
+        let held = Self.heldBackKey(rule, key)
+        guard let until = vault.heldBack.withLock({ $0[held] }) else { return }
         guard until > vault.now() else {
-            vault.heldBack.withLock { _ = $0.removeValue(forKey: bucket) }
+            vault.heldBack.withLock { _ = $0.removeValue(forKey: held) }
             return
         }
         try await count(rule, for: key)
@@ -42,9 +41,10 @@ public struct ThrottleService: Sendable {
         return VaultError(.rateLimited, "too many attempts (\(rule.name)); try again in \(seconds) s", retryAfter: seconds)
     }
 
-    /// The bucket of `key` under `rule`: a keyed hash, so the store holds no address or id.
-    func bucket(_ rule: ThrottleRule, _ key: String) -> Data {
-        vault.keys.throttleBucket(rule.name, key)
+    /// `key` under `rule` in this node's memory. Only the store's buckets need to be keyed
+    /// hashes; in memory the plain key spares every request with a key an HMAC.
+    static func heldBackKey(_ rule: ThrottleRule, _ key: String) -> String {
+        "\(rule.name)\0\(key)"
     }
 }
 

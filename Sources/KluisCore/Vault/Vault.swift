@@ -23,8 +23,9 @@ public final class Vault: Sendable {
     /// API keys already read, by id: keys never change once created, and reading one per
     /// request would put a query on every request's path.
     let apiKeyCache = Mutex<[String: StoredAPIKey]>([:])
-    /// Throttle buckets this node saw go over their limit, until when: checked without the store.
-    let heldBack = Mutex<[Data: Date]>([:])
+    /// Throttled keys this node saw go over their limit (``ThrottleService/heldBackKey(_:_:)``),
+    /// until when: checked without the store.
+    let heldBack = Mutex<[String: Date]>([:])
     let throttleAttempts = Atomic<Int>(0)
 
     /// The reserved category under which a subject's identifiers are sealed.
