@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // Domain: policy, retention, keys, audit chain, store protocols. No I/O, no framework.
@@ -121,7 +122,8 @@ let package = Package(
             // and Swift 6.3 has no way to silence one warning group.
             swiftSettings: [.unsafeFlags(["-suppress-warnings"])]
         ),
-        // The web for people's browsers: the statement page and the cookie banner's assets.
+        // The web for people's browsers: the statement page, the cookie banner's assets and the
+        // privacy center.
         .target(
             name: "KluisWeb",
             dependencies: [
@@ -130,9 +132,17 @@ let package = Package(
                 "KluisPages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The cookie banner is plain JavaScript and CSS, compiled into the binary.
-            resources: [.embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css")],
+            // The cookie banner is plain JavaScript and CSS, and the privacy center's pages are
+            // templates and a stylesheet, all compiled into the binary.
+            resources: [
+                .embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css"),
+                .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sign-in.mustache"),
+                .embedInCode("Templates/code.mustache"), .embedInCode("Templates/message.mustache"),
+                .embedInCode("Templates/my-data.mustache"), .embedInCode("Templates/center.css"),
+            ],
             swiftSettings: strict
         ),
         // The composition root: the API and the server's own routes (metrics), background
@@ -184,6 +194,7 @@ let package = Package(
                 "KluisPages",
                 "KluisAPI",
                 "KluisServer",
+                "KluisWeb",
                 "KluisSQLite",
                 "KluisPostgres",
                 "KluisBench",

@@ -20,6 +20,9 @@ public struct HTTPConfiguration: Sendable {
     public var minimumBodyRate = 16 * 1024
     /// Where one-time codes for identity checks go; without one, codes cannot be sent.
     public var outbox: (any Outbox)?
+    /// The path the privacy center is served under, for the hand-off links the API gives; set
+    /// from the privacy center's configuration by `KluisApplication`.
+    public var privacyCenterPath = "/privacy-center"
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maximumBodySize: Int = 1 << 20,
                 maximumBatchBodySize: Int = 64 << 20, maximumBatchSize: Int = 10_000, outbox: (any Outbox)? = nil) {

@@ -114,7 +114,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected,
              .purposeNotApplicable, .categoryRestricted, .deletionByRequest: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,
-             .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .extensionTooLate,
+             .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .signInFailed, .extensionTooLate,
              .bsnRefused, .disclosureNotListed, .referenceInvalid, .referenceUnknown: .unprocessableContent
         case .unauthorised: .unauthorized
         case .rateLimited: .tooManyRequests

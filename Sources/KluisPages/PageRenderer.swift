@@ -30,5 +30,6 @@ public enum PageRenderer {
         }
     }()
 
-    static let stylesheet = String(decoding: PackageResources.page_css, as: UTF8.self)
+    /// The style of every page: documents and the web's own pages share it.
+    public static let stylesheet = String(decoding: PackageResources.page_css, as: UTF8.self)
 }

@@ -229,5 +229,7 @@ struct ChangeBatch {
         try await connection.query("DELETE FROM data_keys WHERE subject_id = \(id) AND NOT (category = ANY(\(keeping)))", logger: logger)
         try await connection.query("DELETE FROM identifiers WHERE subject_id = \(id)", logger: logger)
         try await connection.query("DELETE FROM consent_events WHERE subject_id = \(id)", logger: logger)
+        try await connection.query("DELETE FROM sign_ins WHERE subject_id = \(id)", logger: logger)
+        try await connection.query("DELETE FROM web_sessions WHERE subject_id = \(id)", logger: logger)
     }
 }

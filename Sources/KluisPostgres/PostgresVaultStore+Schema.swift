@@ -156,6 +156,24 @@ extension PostgresVaultStore {
         (9, [
             "CREATE TABLE throttles (bucket bytea PRIMARY KEY, until double precision NOT NULL)",
         ]),
+        // Pending sign-ins to the privacy center and the web's sessions, under keyed hashes of
+        // their tokens, shared by all nodes; gone with their subject.
+        (10, [
+            """
+            CREATE TABLE sign_ins (
+                id bytea PRIMARY KEY, kind text NOT NULL, subject_id text REFERENCES subjects (subject_id) ON DELETE CASCADE,
+                code_hash bytea, expires_at double precision NOT NULL, failures integer NOT NULL DEFAULT 0)
+            """,
+            "CREATE INDEX sign_ins_subject ON sign_ins (subject_id) WHERE subject_id IS NOT NULL",
+            "CREATE INDEX sign_ins_expiry ON sign_ins (expires_at)",
+            """
+            CREATE TABLE web_sessions (
+                key bytea PRIMARY KEY, subject_id text REFERENCES subjects (subject_id) ON DELETE CASCADE,
+                value bytea NOT NULL, expires_at double precision NOT NULL)
+            """,
+            "CREATE INDEX web_sessions_subject ON web_sessions (subject_id) WHERE subject_id IS NOT NULL",
+            "CREATE INDEX web_sessions_expiry ON web_sessions (expires_at)",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -126,6 +126,22 @@ extension SQLiteVaultStore {
             // Whether a key may vouch for a signed-in session; no key made before may.
             try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN vouches_for_sessions INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v10") { db in
+            // Pending sign-ins to the privacy center and the web's sessions, under keyed hashes of
+            // their tokens; gone with their subject.
+            try db.execute(sql: """
+                CREATE TABLE sign_ins (
+                    id BLOB PRIMARY KEY, kind TEXT NOT NULL, subject_id TEXT REFERENCES subjects(id) ON DELETE CASCADE,
+                    code_hash BLOB, expires_at REAL NOT NULL, failures INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX sign_ins_subject ON sign_ins (subject_id) WHERE subject_id IS NOT NULL;
+                CREATE INDEX sign_ins_expiry ON sign_ins (expires_at);
+                CREATE TABLE web_sessions (
+                    key BLOB PRIMARY KEY, subject_id TEXT REFERENCES subjects(id) ON DELETE CASCADE,
+                    value BLOB NOT NULL, expires_at REAL NOT NULL);
+                CREATE INDEX web_sessions_subject ON web_sessions (subject_id) WHERE subject_id IS NOT NULL;
+                CREATE INDEX web_sessions_expiry ON web_sessions (expires_at);
+                """)
+        }
         return migrator
     }
 
@@ -215,6 +231,8 @@ extension SQLiteVaultStore {
         try db.execute(sql: "DELETE FROM data_keys WHERE subject_id = ? AND category NOT IN (\(kept))", arguments: arguments)
         try db.execute(sql: "DELETE FROM identifiers WHERE subject_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM consent_events WHERE subject_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM sign_ins WHERE subject_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM web_sessions WHERE subject_id = ?", arguments: [id])
     }
 
     /// Deletes the records and keys of `categories` and the `records` named; a key with no record

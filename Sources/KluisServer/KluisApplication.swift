@@ -17,13 +17,16 @@ import ServiceLifecycle
 public enum KluisApplication {
     /// Builds the router with every route.
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
+                              privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
                               metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<ServerRequestContext>, routes: RouteTable) {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
         let api = router.group(context: APIRequestContext.self)
+        var configuration = configuration
+        configuration.privacyCenterPath = privacyCenter.path
         var table = APIRoutes.register(on: api, vault: vault, configuration: configuration)
-        for route in WebRoutes.register(on: router.group(context: WebRequestContext.self), vault: vault) {
+        for route in WebRoutes.register(on: router.group(context: WebRequestContext.self), vault: vault, privacyCenter: privacyCenter) {
             table.record(route.method, route.path, .public)
         }
         table.add(.get, "/metrics", .public, on: api) { _, _ in
@@ -39,10 +42,12 @@ public enum KluisApplication {
     /// (`storeService`, when the store has one), the background tasks of `schedule`, then the
     /// server. On shutdown the server finishes its requests first, the background work stops
     /// next, and the pool closes last.
-    public static func buildApplication(vault: Vault, http: HTTPConfiguration, schedule: BackgroundSchedule = .off,
+    public static func buildApplication(vault: Vault, http: HTTPConfiguration,
+                                        privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
+                                        schedule: BackgroundSchedule = .off,
                                         storeService: (any Service)? = nil, logger: Logger,
                                         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let (router, _) = router(vault: vault, configuration: http)
+        let (router, _) = router(vault: vault, configuration: http, privacyCenter: privacyCenter)
         var services: [any Service] = storeService.map { [$0] } ?? []
         let tasks = backgroundTasks(of: vault, schedule: schedule, logger: logger)
         if !tasks.isEmpty { services.append(BackgroundWorker(tasks: tasks, logger: logger)) }
@@ -64,6 +69,7 @@ public enum KluisApplication {
         var tasks: [PeriodicTask] = []
         if let interval = schedule.auditCheckpoints { tasks.append(.auditCheckpoints(of: vault, interval: interval, logger: logger)) }
         if let interval = schedule.retentionSweeps { tasks.append(.retentionSweeps(of: vault, interval: interval)) }
+        if let interval = schedule.expiredSessions { tasks.append(.expiredSessions(of: vault, interval: interval)) }
         return tasks
     }
 }

@@ -4,8 +4,8 @@ import Hummingbird
 import KluisCore
 import KluisPages
 
-/// The web: the privacy statement rendered from the policy, and the cookie banner's script and
-/// style. Everything here is public and served to browsers.
+/// The web: the privacy statement rendered from the policy, the cookie banner's script and
+/// style, and the privacy center, where people sign in to see and manage their own data.
 public enum WebRoutes {
     /// A route of the web, as registered: for the server's route table.
     public struct Route: Sendable, Hashable {
@@ -17,7 +17,8 @@ public enum WebRoutes {
     static let style = StaticAsset(PackageResources.kluis_banner_css, contentType: "text/css; charset=utf-8")
 
     /// Registers the web's routes on `router` and returns them.
-    public static func register(on router: RouterGroup<WebRequestContext>, vault: Vault) -> [Route] {
+    public static func register(on router: RouterGroup<WebRequestContext>, vault: Vault,
+                                privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration()) -> [Route] {
         router.get("/privacy") { request, _ in statement(request, policy: vault.policy) }
         // The banner runs on the organisation's own site: any origin may load it, without
         // credentials.
@@ -25,6 +26,9 @@ public enum WebRoutes {
                                                                    allowMethods: [.get, .options], maxAge: .seconds(600)))
         assets.get("/banner/kluis-banner.js") { request, _ in script.response(to: request) }
         assets.get("/banner/kluis-banner.css") { request, _ in style.response(to: request) }
+        // The privacy center's pages are for people's browsers, behind their own sessions: not
+        // operations of the API's contract, so not in its route table.
+        PrivacyCenter.register(on: router, vault: vault, configuration: privacyCenter)
         return ["/privacy", "/banner/kluis-banner.js", "/banner/kluis-banner.css"].map { Route(method: .get, path: $0) }
     }
 

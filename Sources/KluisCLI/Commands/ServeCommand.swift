@@ -4,6 +4,7 @@ import Hummingbird
 import KluisCore
 import KluisAPI
 import KluisServer
+import KluisWeb
 import Logging
 
 /// `kluis serve`: serves the vault over HTTP, on the embedded SQLite store or on PostgreSQL.
@@ -46,12 +47,27 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "Seconds a request's body may take, plus the time it needs at 16 KiB/s.")
     var bodyTimeout: Double = 10
 
+    @Option(help: "The path the privacy center is served under.")
+    var privacyCenterPath: String = "/privacy-center"
+
+    @Flag(help: "Send the privacy center's session cookie without 'Secure', so that it works over plain http: for development on a loopback address only.")
+    var insecureCookies = false
+
     func run(in context: CommandContext) async throws -> Int32 {
         guard (0...65535).contains(port) else { throw CommandFailure("--port must be 0 to 65535") }
         guard headerTimeout > 0, headerTimeout <= 3600 else { throw CommandFailure("--header-timeout must be more than 0 and at most 3600 seconds") }
         guard bodyTimeout > 0, bodyTimeout <= 3600 else { throw CommandFailure("--body-timeout must be more than 0 and at most 3600 seconds") }
         guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
         guard sweepInterval >= 0, sweepInterval.isFinite else { throw CommandFailure("--sweep-interval must be 0 or more seconds") }
+        let centerPath: String
+        do {
+            centerPath = try PrivacyCenterConfiguration.validated(path: privacyCenterPath)
+        } catch {
+            throw CommandFailure("--privacy-center-path: \(error.message)")
+        }
+        guard !insecureCookies || ["127.0.0.1", "::1", "localhost"].contains(host) else {
+            throw CommandFailure("--insecure-cookies is for development on a loopback address (127.0.0.1, ::1, localhost); elsewhere cookies must be Secure")
+        }
         if initialise {
             try await InitCommand.initialise(try vault.store.location(in: context), keyFile: vault.keyFile, joining: true, in: context)
         }
@@ -65,12 +81,14 @@ struct ServeCommand: ContextualCommand {
             : try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
                                        data: vault.store.data, in: context)
         let schedule = BackgroundSchedule(auditCheckpoints: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
-                                          retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil)
+                                          retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil,
+                                          expiredSessions: .seconds(600))
         var http = HTTPConfiguration(host: host, port: port, outbox: outbox)
         http.headerTimeout = .seconds(headerTimeout)
         http.bodyTimeout = .seconds(bodyTimeout)
+        let privacyCenter = PrivacyCenterConfiguration(path: centerPath, secureCookies: !insecureCookies, outbox: outbox)
         let app = KluisApplication.buildApplication(
-            vault: opened, http: http, schedule: schedule,
+            vault: opened, http: http, privacyCenter: privacyCenter, schedule: schedule,
             storeService: storeService, logger: logger,
             onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
         )

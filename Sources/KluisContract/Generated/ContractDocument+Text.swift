@@ -42,6 +42,10 @@ extension ContractDocument {
       "description": "Data-subject requests (arts. 15-21): intake, identity checks, legal deadlines, fulfilment and the access and portability packages; the disclosure log and restrictions."
     },
     {
+      "name": "privacy-center",
+      "description": "The privacy center, where people see and manage their own data: the hand-off from an application's own sign-in."
+    },
+    {
       "name": "retention",
       "description": "Legal holds, retention sweeps and the anonymous records sweeps leave."
     },
@@ -3116,6 +3120,95 @@ extension ContractDocument {
           }
         }
       }
+    },
+    "/v1/privacy-center/handoffs": {
+      "post": {
+        "operationId": "createHandoff",
+        "tags": [
+          "privacy-center"
+        ],
+        "summary": "A sign-in link to the privacy center for a person signed in to the application",
+        "description": "For an application whose user is signed in there: a link that signs that person in to the privacy center, to redirect their browser to. The link carries a token signed with the vault's receipt key (a compact JWS), works once, on any node, and expires after two minutes. Only a key that may vouch for signed-in sessions (`kluis apikey create --vouch-for-sessions`, or an admin key) may ask. Audited as `sign_in` with the reason `hand-off link issued`.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The person. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/HandoffBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The link, to redirect the person's browser to.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Handoff"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`request.invalid` (the body is not valid JSON or has a field of the wrong type), `input.invalid` (`subject_id` is not a subject id).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "description": "`auth.forbidden`: this key may not vouch for signed-in sessions.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "`subject.not_found`: `subject_id` names no subject.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -3718,6 +3811,7 @@ extension ContractDocument {
               "restriction",
               "retention",
               "hold",
+              "sign_in",
               "initialise"
             ]
           },
@@ -3850,6 +3944,7 @@ extension ContractDocument {
               "request.identity_unverified",
               "request.identity_check_not_accepted",
               "request.code_wrong",
+              "sign_in.failed",
               "request.extension_too_late",
               "input.bsn_refused",
               "store.initialised",
@@ -6486,6 +6581,41 @@ extension ContractDocument {
             }
           }
         }
+      },
+      "HandoffBody": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "subject_id"
+        ],
+        "properties": {
+          "subject_id": {
+            "$ref": "#/components/schemas/SubjectID"
+          }
+        },
+        "description": "Whom the link signs in: the person signed in to the application."
+      },
+      "Handoff": {
+        "type": "object",
+        "required": [
+          "link",
+          "expires_at"
+        ],
+        "properties": {
+          "link": {
+            "type": "string",
+            "description": "The link, relative to the Kluis server's address: its path and the token. Prefix it with the address people reach Kluis at.",
+            "examples": [
+              "/privacy-center/handoff?token=eyJhbGciOiJFUzI1NiIs…"
+            ]
+          },
+          "expires_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the link stops working: two minutes from now."
+          }
+        },
+        "description": "A single-use sign-in link to the privacy center."
       }
     }
   }

@@ -551,6 +551,7 @@ extension Components {
                 case restriction = "restriction"
                 case retention = "retention"
                 case hold = "hold"
+                case signIn = "sign_in"
                 case initialise = "initialise"
             }
             /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/action`.
@@ -4494,6 +4495,62 @@ extension Components {
                 case checked
                 case tampered
                 case rows
+            }
+        }
+        /// Whom the link signs in: the person signed in to the application.
+        ///
+        /// - Remark: Generated from `#/components/schemas/HandoffBody`.
+        package struct HandoffBody: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/HandoffBody/subject_id`.
+            package var subjectId: Components.Schemas.SubjectID
+            /// Creates a new `HandoffBody`.
+            ///
+            /// - Parameters:
+            ///   - subjectId:
+            package init(subjectId: Components.Schemas.SubjectID) {
+                self.subjectId = subjectId
+            }
+            package enum CodingKeys: String, CodingKey {
+                case subjectId = "subject_id"
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.subjectId = try container.decode(
+                    Components.Schemas.SubjectID.self,
+                    forKey: .subjectId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "subject_id"
+                ])
+            }
+        }
+        /// A single-use sign-in link to the privacy center.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Handoff`.
+        package struct Handoff: Codable, Hashable, Sendable {
+            /// The link, relative to the Kluis server's address: its path and the token. Prefix it with the address people reach Kluis at.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Handoff/link`.
+            package var link: Swift.String
+            /// When the link stops working: two minutes from now.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Handoff/expires_at`.
+            package var expiresAt: Foundation.Date
+            /// Creates a new `Handoff`.
+            ///
+            /// - Parameters:
+            ///   - link: The link, relative to the Kluis server's address: its path and the token. Prefix it with the address people reach Kluis at.
+            ///   - expiresAt: When the link stops working: two minutes from now.
+            package init(
+                link: Swift.String,
+                expiresAt: Foundation.Date
+            ) {
+                self.link = link
+                self.expiresAt = expiresAt
+            }
+            package enum CodingKeys: String, CodingKey {
+                case link
+                case expiresAt = "expires_at"
             }
         }
     }

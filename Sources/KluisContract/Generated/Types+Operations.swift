@@ -4715,4 +4715,127 @@ package enum Operations {
             }
         }
     }
+    /// A sign-in link to the privacy center for a person signed in to the application
+    ///
+    /// For an application whose user is signed in there: a link that signs that person in to the privacy center, to redirect their browser to. The link carries a token signed with the vault's receipt key (a compact JWS), works once, on any node, and expires after two minutes. Only a key that may vouch for signed-in sessions (`kluis apikey create --vouch-for-sessions`, or an admin key) may ask. Audited as `sign_in` with the reason `hand-off link issued`.
+    ///
+    /// - Remark: HTTP `POST /v1/privacy-center/handoffs`.
+    /// - Remark: Generated from `#/paths//v1/privacy-center/handoffs/post(createHandoff)`.
+    package enum CreateHandoff {
+        package static let id: Swift.String = "createHandoff"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/privacy-center/handoffs/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateHandoff.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CreateHandoff.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CreateHandoff.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/privacy-center/handoffs/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/privacy-center/handoffs/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.HandoffBody)
+            }
+            package var body: Operations.CreateHandoff.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            package init(
+                headers: Operations.CreateHandoff.Input.Headers = .init(),
+                body: Operations.CreateHandoff.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/privacy-center/handoffs/POST/responses/201/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/privacy-center/handoffs/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.Handoff)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.Handoff {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CreateHandoff.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CreateHandoff.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The link, to redirect the person's browser to.
+            ///
+            /// - Remark: Generated from `#/paths//v1/privacy-center/handoffs/post(createHandoff)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.CreateHandoff.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            package var created: Operations.CreateHandoff.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
 }

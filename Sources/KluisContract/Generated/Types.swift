@@ -262,6 +262,13 @@ package protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /v1/subjects/{id}/{category}/{record_id}`.
     /// - Remark: Generated from `#/paths//v1/subjects/{id}/{category}/{record_id}/delete(deleteRecord)`.
     func deleteRecord(_ input: Operations.DeleteRecord.Input) async throws -> Operations.DeleteRecord.Output
+    /// A sign-in link to the privacy center for a person signed in to the application
+    ///
+    /// For an application whose user is signed in there: a link that signs that person in to the privacy center, to redirect their browser to. The link carries a token signed with the vault's receipt key (a compact JWS), works once, on any node, and expires after two minutes. Only a key that may vouch for signed-in sessions (`kluis apikey create --vouch-for-sessions`, or an admin key) may ask. Audited as `sign_in` with the reason `hand-off link issued`.
+    ///
+    /// - Remark: HTTP `POST /v1/privacy-center/handoffs`.
+    /// - Remark: Generated from `#/paths//v1/privacy-center/handoffs/post(createHandoff)`.
+    func createHandoff(_ input: Operations.CreateHandoff.Input) async throws -> Operations.CreateHandoff.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -785,6 +792,21 @@ extension APIProtocol {
         try await deleteRecord(Operations.DeleteRecord.Input(
             path: path,
             headers: headers
+        ))
+    }
+    /// A sign-in link to the privacy center for a person signed in to the application
+    ///
+    /// For an application whose user is signed in there: a link that signs that person in to the privacy center, to redirect their browser to. The link carries a token signed with the vault's receipt key (a compact JWS), works once, on any node, and expires after two minutes. Only a key that may vouch for signed-in sessions (`kluis apikey create --vouch-for-sessions`, or an admin key) may ask. Audited as `sign_in` with the reason `hand-off link issued`.
+    ///
+    /// - Remark: HTTP `POST /v1/privacy-center/handoffs`.
+    /// - Remark: Generated from `#/paths//v1/privacy-center/handoffs/post(createHandoff)`.
+    package func createHandoff(
+        headers: Operations.CreateHandoff.Input.Headers = .init(),
+        body: Operations.CreateHandoff.Input.Body
+    ) async throws -> Operations.CreateHandoff.Output {
+        try await createHandoff(Operations.CreateHandoff.Input(
+            headers: headers,
+            body: body
         ))
     }
 }

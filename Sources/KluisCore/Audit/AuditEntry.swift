@@ -59,6 +59,9 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case retention
     /// A legal hold placed or released; the reason names the hold.
     case hold
+    /// A person signed in to the privacy center, or a way to was given (a code sent, a hand-off
+    /// link issued); the reason says which, a refused attempt is denied.
+    case signIn = "sign_in"
     case initialise
 }
 

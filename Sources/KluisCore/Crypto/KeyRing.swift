@@ -171,6 +171,24 @@ public final class KeyRing: Sendable {
         return Data(mac.finalize())
     }
 
+    /// The keyed hash of a bearer token (a session cookie, a sign-in token) under which the
+    /// store keeps what it grants: a copy of the database holds no token that works. `use`
+    /// separates the kinds, so that one kind's token is never another's.
+    public func tokenDigest(_ token: String, use: String) -> Data {
+        var mac = indexHMAC
+        mac.update(data: Data("kluis.token.v1\0\(use)\0\(token)".utf8))
+        return Data(mac.finalize())
+    }
+
+    /// The keyed hash of a sign-in code for the pending sign-in `signIn`.
+    public func signInCodeHash(_ code: String, signIn: Data) -> Data {
+        var mac = indexHMAC
+        mac.update(data: Data("kluis.sign-in-code.v1\0".utf8))
+        mac.update(data: signIn)
+        mac.update(data: Data("\0\(code)".utf8))
+        return Data(mac.finalize())
+    }
+
     /// The bucket of a throttle rule for `key` (a client address, a request or subject id): a
     /// keyed hash, so that the store keeps no address in the clear.
     public func throttleBucket(_ rule: String, _ key: String) -> Data {

@@ -96,7 +96,7 @@ public struct PolicyParser: Sendable {
     }
 
     private func readInfo(_ cursor: NodeCursor) -> PolicyInfo? {
-        guard let fields = cursor.fields(["version", "date", "languages", "url"]) else { return nil }
+        guard let fields = cursor.fields(["version", "date", "languages", "url", "voice"]) else { return nil }
         let version = fields.required("version")?.string()
         let date = fields.required("date")?.date()
         let languages = fields.required("languages")?.list { $0.choice(Language.self) }
@@ -104,8 +104,9 @@ public struct PolicyParser: Sendable {
             fields.required("languages")?.report("value.invalid", "list at least one language: nl, en")
         }
         let url = fields.optional("url")?.string()
-        guard let version, let date, let languages, !languages.isEmpty else { return nil }
-        return PolicyInfo(version: version, date: date, languages: languages, url: url)
+        let voice = fields.optional("voice").map { $0.choice(PolicyInfo.Voice.self) }
+        guard let version, let date, let languages, !languages.isEmpty, voice != .some(nil) else { return nil }
+        return PolicyInfo(version: version, date: date, languages: languages, url: url, voice: (voice ?? nil) ?? .formal)
     }
 
     private func readBranding(_ cursor: NodeCursor) -> Branding? {

@@ -11,9 +11,12 @@ extension AccessPackage {
         let statement = StatementBuilder(policy: policy, language: language)
         var sections: [Document.Section] = []
         sections.append(.init(anchor: "answer", title: pick("Over dit antwoord", "About this answer"), blocks: [
-            .paragraph([.text(pick(
+            .paragraph([.text(request.map { request in pick(
                 "Dit is ons antwoord op uw verzoek om inzage (artikel 15 AVG), kenmerk \(request), opgesteld op \(time(generatedAt)) door \(controller).",
-                "This is our answer to your access request (article 15 GDPR), reference \(request), made on \(time(generatedAt)) by \(controller)."))]),
+                "This is our answer to your access request (article 15 GDPR), reference \(request), made on \(time(generatedAt)) by \(controller).")
+            } ?? pick(
+                "Dit is het overzicht van uw gegevens (artikel 15 AVG) uit ons privacycentrum, opgesteld op \(time(generatedAt)) door \(controller).",
+                "This is the overview of your data (article 15 GDPR) from our privacy center, made on \(time(generatedAt)) by \(controller)."))]),
             .paragraph([.text(processed
                 ? pick("Wij verwerken persoonsgegevens van u. Hieronder staan ze allemaal.", "We process personal data about you. All of it is below.")
                 : pick("Wij verwerken geen persoonsgegevens van u.", "We process no personal data about you."))]),
@@ -83,6 +86,6 @@ extension AccessPackage {
         sections.append(statement.rights())
         sections.append(statement.complaints())
         return Document(language: language, title: pick("Inzage in uw gegevens", "Access to your data"),
-                        subtitle: "\(controller) · \(request)", sections: sections)
+                        subtitle: [controller, request?.rawValue].compactMap { $0 }.joined(separator: " · "), sections: sections)
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// requires, for one subject, from every category the vault holds. Rendered as JSON (this type)
 /// and as a readable page (``document(in:)``).
 public struct AccessPackage: Sendable, Hashable, Codable {
-    public var request: RequestID
+    /// The access request answered; `nil` when the person looked themselves, in the privacy
+    /// center.
+    public var request: RequestID?
     public var subject: SubjectID
     public var generatedAt: Date
     public var controller: String

@@ -61,7 +61,7 @@ public struct Phrases: Sendable {
     }
 
     /// `invoice_date` as "invoice date".
-    func humanize(_ id: String) -> String {
+    public func humanize(_ id: String) -> String {
         id.replacingAll("_", with: " ")
     }
 

@@ -38,4 +38,11 @@ public struct ThrottleRule: Sendable, Hashable {
     /// Wrong one-time codes for one request: 10 an hour, across the codes sent (each code
     /// allows 5 tries).
     public static let wrongCodes = ThrottleRule(name: "code-wrong", limit: 10, period: 3600, longestWait: 86_400)
+    /// Sign-in codes sent to one e-mail address, known or not: 5 an hour. Each is an e-mail.
+    public static let signInCodesPerAddress = ThrottleRule(name: "sign-in-code-address", limit: 5, period: 3600, longestWait: 86_400)
+    /// Sign-in codes asked for by one client address, whatever the e-mail address: 20 an hour.
+    public static let signInCodesPerClient = ThrottleRule(name: "sign-in-code-client", limit: 20, period: 3600, longestWait: 86_400)
+    /// Failed sign-ins (wrong codes, bad links) from one client address: 20 an hour, so that
+    /// asking for new codes does not multiply the guesses one client may make.
+    public static let failedSignIns = ThrottleRule(name: "sign-in-failed", limit: 20, period: 3600, longestWait: 86_400)
 }

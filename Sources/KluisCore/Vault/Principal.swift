@@ -23,4 +23,15 @@ public struct Principal: Sendable, Hashable {
     public static func commandLine(purposes: Set<String>) -> Principal {
         Principal(id: "cli", purposes: purposes, isAdmin: true)
     }
+
+    /// A person acting on their own data, signed in to the privacy center: recorded in the
+    /// audit log by their subject id, bound to no purpose.
+    public static func person(_ subject: SubjectID) -> Principal {
+        Principal(id: subject.rawValue, purposes: [])
+    }
+
+    /// Whether this is `subject` acting on their own data.
+    public func isPerson(_ subject: SubjectID) -> Bool {
+        id == subject.rawValue
+    }
 }

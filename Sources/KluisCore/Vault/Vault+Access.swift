@@ -6,6 +6,23 @@ extension Vault {
     /// The access package of a verified access request, in `language`. Audited as an export.
     public func accessPackage(for id: RequestID, in language: Language? = nil, by principal: Principal) async throws -> AccessPackage {
         let (request, snapshot) = try await exportable(id, type: .access)
+        return try await accessPackage(of: snapshot, answering: request.id, in: language, by: principal, reason: "\(id) access")
+    }
+
+    /// The access package of the person signed in to the privacy center, `principal`, who looks
+    /// at their own data. Audited as an export by them.
+    public func ownAccessPackage(of subject: SubjectID, in language: Language? = nil, by principal: Principal) async throws -> AccessPackage {
+        guard principal.isPerson(subject) else {
+            throw VaultError(.forbidden, "only the person themselves may see their own data this way")
+        }
+        guard let snapshot = try await store.snapshot(of: subject) else {
+            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        return try await accessPackage(of: snapshot, answering: nil, in: language, by: principal, reason: "privacy center")
+    }
+
+    private func accessPackage(of snapshot: SubjectSnapshot, answering requestID: RequestID?, in language: Language?,
+                               by principal: Principal, reason: String) async throws -> AccessPackage {
         let now = now()
         let language = language ?? policy.info.languages[0]
         let say = Phrases(language)
@@ -67,7 +84,7 @@ extension Vault {
                                       breakGlass: $0.entry.breakGlass)
         }
         let package = AccessPackage(
-            request: request.id, subject: snapshot.subject, generatedAt: now, controller: policy.controller.name,
+            request: requestID, subject: snapshot.subject, generatedAt: now, controller: policy.controller.name,
             policyVersion: policy.info.version, processed: !snapshot.records.isEmpty, data: data, purposes: purposes,
             disclosures: disclosures,
             recipients: recipients.map {
@@ -92,7 +109,7 @@ extension Vault {
             },
             consents: consents, restrictions: snapshot.restrictions, accessHistory: accessHistory)
         try await audit(AuditEntry(time: now, actor: principal.id, action: .export, subject: snapshot.subject,
-                                   categories: data.map(\.category), reason: "\(id) access"))
+                                   categories: data.map(\.category), reason: reason))
         return package
     }
 

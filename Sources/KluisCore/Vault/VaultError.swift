@@ -61,6 +61,10 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case identityUnverified = "request.identity_unverified"
         case identityCheckNotAccepted = "request.identity_check_not_accepted"
         case verificationCodeWrong = "request.code_wrong"
+        /// A sign-in to the privacy center failed: a wrong or expired code, or a hand-off link
+        /// that is not valid, was used or expired. One code for all, so that the answer says
+        /// nothing about whether an address is known.
+        case signInFailed = "sign_in.failed"
         case extensionTooLate = "request.extension_too_late"
         case bsnRefused = "input.bsn_refused"
         case rateLimited = "rate.limited"

@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import HummingbirdAuth
+import Hummingbird
+import KluisCore
+
+/// The headers every answer of the privacy center carries: a Content-Security-Policy without
+/// scripts, no caching of pages with personal data, no referrer (a hand-off link's token must
+/// not travel on), no framing.
+struct CenterHeaders: RouterMiddleware {
+    typealias Context = CenterRequestContext
+    let contentSecurityPolicy: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}
+
+/// Every form of the privacy center is checked before a handler sees it: it must come from a
+/// page of this site (`Sec-Fetch-Site`, where the browser sends it) and carry the session's
+/// anti-forgery token. The fields are then in `context.form`. A refused form changes nothing.
+struct CenterFormGuard: RouterMiddleware {
+    typealias Context = CenterRequestContext
+    let pages: CenterPages
+    /// Forms are small: an e-mail address, a code, a corrected field.
+    static let largestForm = 64 * 1024
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .post else { return try await next(request, context) }
+        var context = context
+        let session = context.sessions.session
+        let language = session?.language ?? pages.policy.info.languages[0]
+        let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        var request = request
+        guard site == nil || site == "same-origin" || site == "none",
+              contentType.hasPrefix("application/x-www-form-urlencoded"),
+              let body = try? await request.collectBody(upTo: Self.largestForm),
+              let form = try? URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: body)),
+              let session, let token = form["csrf"], ConstantTime.equals(Array(token.utf8), Array(session.csrf.utf8)) else {
+            return pages.message("form_expired_title", "form_expired", link: (pages.base, "to_sign_in"), status: .forbidden,
+                                 language: language, session: nil)
+        }
+        context.form = form
+        return try await next(request, context)
+    }
+}
+
+/// The pages behind the sign-in: a signed-in session, not older than its lifetime, or the way to
+/// the sign-in page. Each request moves the idle expiry on.
+struct CenterSignedIn: RouterMiddleware {
+    typealias Context = CenterRequestContext
+    let configuration: PrivacyCenterConfiguration
+    let clock: @Sendable () -> Date
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let session = context.sessions.session, session.subject != nil, let signedInAt = session.signedInAt else {
+            return .redirect(to: configuration.path + "/sign-in")
+        }
+        guard clock().timeIntervalSince(signedInAt) < Double(configuration.sessionLifetime.components.seconds) else {
+            context.sessions.clearSession()
+            return .redirect(to: configuration.path + "/sign-in?ended=1")
+        }
+        context.sessions.withLockedSession { $0?.expiresIn = configuration.idleTimeout }
+        return try await next(request, context)
+    }
+}

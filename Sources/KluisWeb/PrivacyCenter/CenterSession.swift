@@ -1,0 +1,33 @@
+import Foundation
+import KluisCore
+
+/// What a browser's session with the privacy center holds: the token its forms must carry, a
+/// sign-in under way, and, once signed in, whom and since when. No personal value: the e-mail
+/// address typed is not kept, only the ticket that names the code sent.
+struct CenterSession: Codable, Sendable {
+    /// The anti-forgery token every form of the session carries.
+    var csrf: String
+    /// The sign-in code's ticket, between asking for a code and typing it in.
+    var ticket: String?
+    /// The person signed in.
+    var subject: SubjectID?
+    /// When they signed in: the session ends this long after, however active.
+    var signedInAt: Date?
+    /// The language chosen with `?lang=`.
+    var language: Language?
+    /// A one-time notice for the next page ("your change is saved"), by key of the texts.
+    var notice: String?
+
+    init(language: Language?) {
+        csrf = Self.newToken()
+        self.language = language
+    }
+
+    /// 256 random bits, base64url: the session's anti-forgery token.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
