@@ -8,6 +8,8 @@ public struct PolicyFixture: Sendable {
     public var recipients: String
     public var extra: String
     public var version = "1.0"
+    /// The policy's Dutch voice, `formal` or `informal`; unset, the default.
+    public var voice: String?
 
     public init() {
         categories = """
@@ -58,7 +60,7 @@ public struct PolicyFixture: Sendable {
         policy:
           version: "\(version)"
           date: 2026-11-01
-          languages: [nl, en]
+          languages: [nl, en]\(voice.map { "\n  voice: \($0)" } ?? "")
         controller:
           name: Voorbeeld B.V.
           kvk: "12345678"
