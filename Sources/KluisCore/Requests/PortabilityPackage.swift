@@ -6,7 +6,9 @@ import Foundation
 /// docs/requests.md; also as CSV (``csv``).
 public struct PortabilityPackage: Sendable, Hashable, Codable {
     public var schema = "kluis.portability.v1"
-    public var request: RequestID
+    /// The portability request answered; `nil` when the person downloaded it themselves, in the
+    /// privacy center.
+    public var request: RequestID?
     public var subject: SubjectID
     public var generatedAt: Date
     public var controller: String

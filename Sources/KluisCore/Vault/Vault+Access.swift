@@ -163,6 +163,23 @@ extension Vault {
     /// The portability package of a verified portability request. Audited as an export.
     public func portabilityPackage(for id: RequestID, by principal: Principal) async throws -> PortabilityPackage {
         let (request, snapshot) = try await exportable(id, type: .portability)
+        return try await portabilityPackage(of: snapshot, answering: request.id, by: principal, reason: "\(id) portability")
+    }
+
+    /// The portability package of the person signed in to the privacy center, `principal`, who
+    /// downloads their own data. Audited as an export by them.
+    public func ownPortabilityPackage(of subject: SubjectID, by principal: Principal) async throws -> PortabilityPackage {
+        guard principal.isPerson(subject) else {
+            throw VaultError(.forbidden, "only the person themselves may download their own data this way")
+        }
+        guard let snapshot = try await store.snapshot(of: subject) else {
+            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        return try await portabilityPackage(of: snapshot, answering: nil, by: principal, reason: "privacy center portability")
+    }
+
+    private func portabilityPackage(of snapshot: SubjectSnapshot, answering requestID: RequestID?, by principal: Principal,
+                                    reason: String) async throws -> PortabilityPackage {
         let now = now()
         // Data the person provided (or whose activity was observed), processed on consent or a
         // contract that applies to them.
@@ -179,8 +196,8 @@ extension Vault {
                                         })
         }
         try await audit(AuditEntry(time: now, actor: principal.id, action: .export, subject: snapshot.subject,
-                                   categories: categories.map(\.category), reason: "\(id) portability"))
-        return PortabilityPackage(request: request.id, subject: snapshot.subject, generatedAt: now,
+                                   categories: categories.map(\.category), reason: reason))
+        return PortabilityPackage(request: requestID, subject: snapshot.subject, generatedAt: now,
                                   controller: policy.controller.name, categories: categories)
     }
 }
