@@ -141,7 +141,10 @@ let package = Package(
                 .embedInCode("Banner/kluis-banner.js"), .embedInCode("Banner/kluis-banner.css"),
                 .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sign-in.mustache"),
                 .embedInCode("Templates/code.mustache"), .embedInCode("Templates/message.mustache"),
-                .embedInCode("Templates/my-data.mustache"), .embedInCode("Templates/center.css"),
+                .embedInCode("Templates/my-data.mustache"), .embedInCode("Templates/download.mustache"),
+                .embedInCode("Templates/correct.mustache"), .embedInCode("Templates/delete.mustache"),
+                .embedInCode("Templates/permissions.mustache"), .embedInCode("Templates/history.mustache"),
+                .embedInCode("Templates/requests.mustache"), .embedInCode("Templates/center.css"),
             ],
             swiftSettings: strict
         ),

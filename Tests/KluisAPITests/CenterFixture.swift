@@ -113,3 +113,44 @@ final class CenterBrowser {
         try await post("/privacy-center/code", ["code": try fixture.lastCode() ?? ""])
     }
 }
+
+extension PolicyFixture {
+    /// The request fixture with a profile the person may correct and delete themselves; contact
+    /// details they correct by request; invoices a legal obligation keeps.
+    static func withPrivacyCenter() -> PolicyFixture {
+        var policy = PolicyFixture.withRequests()
+        policy.categories += """
+
+          - id: profile
+            taxonomy: user.content.public
+            name: {nl: Profiel, en: Profile}
+            fields: [headline, bio]
+            required: false
+            correction: self_service
+            deletion: self_service
+        """
+        policy.purposes = policy.purposes.replacingOccurrences(of: "    categories: [contact]\n    retention: {anchor: contract_end, duration: P2Y",
+                                                               with: "    categories: [contact, profile]\n    retention: {anchor: contract_end, duration: P2Y")
+        return policy
+    }
+}
+
+extension CenterFixture {
+    /// Jan: contact details and a profile for the service, an invoice for the bookkeeping, and
+    /// consent to the newsletter.
+    func makeJan() async throws -> SubjectID {
+        let jan = try await vault.createSubject(
+            NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: PrivacyCenterSignInTests.email)],
+                       records: [NewRecord(category: "contact", fields: ["email": PrivacyCenterSignInTests.email, "phone": "06 1234 5678"],
+                                           purpose: "service"),
+                                 NewRecord(category: "profile", fields: ["headline": "Timmerman in Utrecht", "bio": "Twintig jaar ervaring."],
+                                           purpose: "service"),
+                                 NewRecord(category: "invoices", fields: ["number": "F-2026-0042", "amount": "121.00", "invoice_date": "2026-03-15"],
+                                           purpose: "bookkeeping")]),
+            by: VaultFixture.admin)
+        _ = try await vault.consents.record(ConsentSubmission(decisions: [ConsentDecision(purpose: "newsletter", kind: .given)],
+                                                              birthDate: CalendarDate(year: 1980, month: 5, day: 17)),
+                                            for: jan, by: VaultFixture.admin)
+        return jan
+    }
+}

@@ -246,7 +246,7 @@ public struct PolicyParser: Sendable {
     private func readCategory(_ cursor: NodeCursor) -> DataCategory? {
         guard let fields = cursor.fields([
             "id", "taxonomy", "name", "description", "fields", "origin", "source", "records",
-            "special", "required", "anonymise", "deletion", "others",
+            "special", "required", "anonymise", "deletion", "correction", "others",
         ]) else { return nil }
         let id = fields.required("id")?.id()
         let taxonomy = fields.required("taxonomy")?.string()
@@ -259,6 +259,7 @@ public struct PolicyParser: Sendable {
         let special = fields.optional("special").map { $0.choice(SpecialCategory.self) } ?? SpecialCategory.none
         let required = fields.optional("required").map { $0.bool() } ?? true
         let deletion = fields.optional("deletion").map { $0.choice(Deletion.self) } ?? .request
+        let correction = fields.optional("correction").map { $0.choice(Correction.self) } ?? .request
         if let recordFields, recordFields.isEmpty {
             fields.required("fields")?.report("field.missing", "list at least one field of the record")
         }
@@ -266,11 +267,11 @@ public struct PolicyParser: Sendable {
             .map { readGeneralisations($0, fields: recordFields ?? []) } ?? [:]
         let others = fields.optional("others").flatMap { readOthers($0, fields: recordFields ?? [], anonymise: anonymise ?? [:]) } ?? []
         guard let id, let taxonomy, let name, let recordFields, let origin, let records, let special,
-              let required, let anonymise, let deletion else { return nil }
+              let required, let anonymise, let deletion, let correction else { return nil }
         return DataCategory(id: id, taxonomy: taxonomy, name: name, description: description,
                             fields: recordFields, origin: origin, source: source, records: records,
                             special: special, required: required, anonymise: anonymise, deletion: deletion,
-                            others: others)
+                            correction: correction, others: others)
     }
 
     /// `anonymise: {postcode: postcode_digits, birth_date: year}`: fields of the category, each

@@ -20,6 +20,8 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
     public var anonymise: [String: Generalisation]
     /// Whether the person may delete its records themselves, or only through a request.
     public var deletion: Deletion
+    /// Whether the person may correct its records themselves, or only through a request.
+    public var correction: Correction
     /// Other people a record refers to, whose part of it is theirs (art. 15(4)): redacted from
     /// this person's packages, masked when they are erased.
     public var others: [OtherPerson]
@@ -28,7 +30,7 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
                 fields: [String], origin: DataOrigin = .provided, source: LocalizedText? = nil,
                 records: RecordCardinality = .one, special: SpecialCategory = .none,
                 required: Bool = true, anonymise: [String: Generalisation] = [:], deletion: Deletion = .request,
-                others: [OtherPerson] = []) {
+                correction: Correction = .request, others: [OtherPerson] = []) {
         self.id = id
         self.taxonomy = taxonomy
         self.name = name
@@ -41,6 +43,7 @@ public struct DataCategory: Sendable, Hashable, Identifiable {
         self.required = required
         self.anonymise = anonymise
         self.deletion = deletion
+        self.correction = correction
         self.others = others
     }
 

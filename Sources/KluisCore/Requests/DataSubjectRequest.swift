@@ -32,6 +32,18 @@ public struct DataSubjectRequest: Sendable, Hashable, Codable {
     /// What fulfilment did, in words without values: "erased 4 categories, kept invoices".
     public var outcome: String?
     public var history: [Step]
+    /// For a rectification asked in the privacy center: the values the person proposes, sealed.
+    public var proposals: [Proposal]?
+
+    /// A new value a person proposes for a field of one of their records, sealed under the key
+    /// of its category: the request file holds no plain value, and erasing the category makes
+    /// the proposal unreadable with the rest.
+    public struct Proposal: Sendable, Hashable, Codable {
+        public var category: String
+        public var record: RecordID
+        public var field: String
+        public var sealed: Data
+    }
 
     public init(id: RequestID = .generate(), type: RequestType, subject: SubjectID?, channel: RequestChannel,
                 receivedAt: Date, purposes: [String] = [], categories: [String] = []) {

@@ -29,10 +29,7 @@ extension Vault {
         let state = snapshot.state
         let records = try open(snapshot.records, of: snapshot)
         let history = try await history(of: snapshot.subject)
-        var keyNames: [String: String] = ["cli": "operator"]
-        for actor in Set(history.map(\.entry.actor)) where keyNames[actor] == nil {
-            keyNames[actor] = try await storedAPIKey(id: actor)?.name ?? actor
-        }
+        let keyNames = try await actorNames(in: history)
         let held = Set(snapshot.records.map(\.category))
         let categories = policy.categories.filter { held.contains($0.id) }
         // Other people's parts of shared records are left out (15(4)).
@@ -77,12 +74,7 @@ extension Vault {
                                            : "not_applicable",
                                        objected: ledger.isObjected(purpose.id))
         }
-        let accessHistory = history.filter { [.read, .export, .disclosure, .lookup, .write, .erasure, .restriction].contains($0.entry.action) }.map {
-            AccessPackage.AccessEvent(time: $0.entry.time, actor: keyNames[$0.entry.actor] ?? $0.entry.actor, action: $0.entry.action,
-                                      purpose: $0.entry.purpose, categories: $0.entry.categories, outcome: $0.entry.outcome,
-                                      reason: $0.entry.breakGlass || $0.entry.action == .disclosure ? $0.entry.reason : nil,
-                                      breakGlass: $0.entry.breakGlass)
-        }
+        let accessHistory = accessEvents(history.filter { Self.accessActions.contains($0.entry.action) }, names: keyNames)
         let package = AccessPackage(
             request: requestID, subject: snapshot.subject, generatedAt: now, controller: policy.controller.name,
             policyVersion: policy.info.version, processed: !snapshot.records.isEmpty, data: data, purposes: purposes,
@@ -199,5 +191,43 @@ extension Vault {
                                    categories: categories.map(\.category), reason: reason))
         return PortabilityPackage(request: requestID, subject: snapshot.subject, generatedAt: now,
                                   controller: policy.controller.name, categories: categories)
+    }
+}
+
+/// Who used a person's data, and why: the audit log as the person may read it.
+extension Vault {
+    /// The actions that use a person's data, in an access package's history.
+    static let accessActions: Set<AuditAction> = [.read, .export, .disclosure, .lookup, .write, .erasure, .restriction]
+
+    /// The history of the person signed in to the privacy center, `principal`: who used their
+    /// data, for which purpose, and break-glass reasons as written, newest first; sign-ins too.
+    /// Audited as an export by them.
+    public func ownAccessHistory(of subject: SubjectID, by principal: Principal) async throws -> [AccessPackage.AccessEvent] {
+        guard principal.isPerson(subject) else {
+            throw VaultError(.forbidden, "only the person themselves may see their own history this way")
+        }
+        let history = try await history(of: subject).filter { Self.accessActions.contains($0.entry.action) || $0.entry.action == .signIn }
+        let events = accessEvents(history, names: try await actorNames(in: history))
+        try await audit(AuditEntry(time: now(), actor: principal.id, action: .export, subject: subject, reason: "privacy center history"))
+        return events.reversed()
+    }
+
+    /// The names of the actors in `history`: API keys by their name, the command line as
+    /// `operator`; anyone else (a person, the privacy center) by their id.
+    func actorNames(in history: [AuditEvent]) async throws -> [String: String] {
+        var names: [String: String] = ["cli": "operator"]
+        for actor in Set(history.map(\.entry.actor)) where names[actor] == nil && actor.hasPrefix("key_") {
+            names[actor] = try await storedAPIKey(id: actor)?.name ?? actor
+        }
+        return names
+    }
+
+    func accessEvents(_ history: [AuditEvent], names: [String: String]) -> [AccessPackage.AccessEvent] {
+        history.map {
+            AccessPackage.AccessEvent(time: $0.entry.time, actor: names[$0.entry.actor] ?? $0.entry.actor, action: $0.entry.action,
+                                      purpose: $0.entry.purpose, categories: $0.entry.categories, outcome: $0.entry.outcome,
+                                      reason: $0.entry.breakGlass || $0.entry.action == .disclosure ? $0.entry.reason : nil,
+                                      breakGlass: $0.entry.breakGlass)
+        }
     }
 }

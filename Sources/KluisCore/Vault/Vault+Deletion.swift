@@ -5,8 +5,9 @@ import Foundation
 /// a restore, audited.
 extension Vault {
     /// Deletes one record of `category`, or all of them when `record` is `nil`, and returns the
-    /// journal entry. An application's key may delete only where the policy lets the person
-    /// delete themselves (`deletion: self_service`); an admin key anywhere. Refused, changing
+    /// journal entry. An application's key, or the person themselves in the privacy center, may
+    /// delete only where the policy lets the person delete themselves (`deletion: self_service`);
+    /// an admin key anywhere. Refused, changing
     /// nothing, when a legal obligation that applies to the person, or a legal hold in force,
     /// must keep what would go: only an erasure request restricts such data to that purpose.
     @discardableResult
@@ -15,7 +16,8 @@ extension Vault {
         guard let definition = policy.category(category) else {
             throw VaultError(.categoryUnknown, "'\(category)' is not a category of the policy")
         }
-        guard principal.isAdmin || policy.purposes(using: category).contains(where: { principal.purposes.contains($0.id) }) else {
+        guard principal.isAdmin || principal.isPerson(subject)
+                || policy.purposes(using: category).contains(where: { principal.purposes.contains($0.id) }) else {
             throw VaultError(.purposeNotAllowed, "this key is bound to no purpose that uses the category '\(category)'")
         }
         guard principal.isAdmin || definition.deletion == .selfService else {
@@ -44,5 +46,16 @@ extension Vault {
         ])
         if whole { keys.forget(subject: subject, categories: [category]) }
         return erasure
+    }
+
+    /// What an erasure of the person's data would have to keep, and why: per category, the
+    /// purposes (a legal obligation, a legal hold) that keep it and until when. For the person to
+    /// see before they delete anything, and after.
+    public func keptOnErasure(of subject: SubjectID, categories: [String]? = nil) async throws -> [ErasureRecord.Kept] {
+        guard let snapshot = try await store.snapshot(of: subject) else {
+            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        }
+        let targets = categories.map { wanted in snapshot.records.filter { wanted.contains($0.category) } }
+        return erasurePlan(for: snapshot, only: targets, now: now()).kept
     }
 }

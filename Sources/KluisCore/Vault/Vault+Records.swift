@@ -9,8 +9,12 @@ extension Vault {
     /// category with many adds a record, or replaces the one `record.id` names. The purpose it is
     /// collected for comes to apply to the person, so every record's erase-by date is computed
     /// again in the same transaction.
+    ///
+    /// A person (``Principal/person(_:)``) may only correct a record they have, of a category the
+    /// policy lets them correct themselves (`correction: self_service`).
     @discardableResult
     public func write(_ record: NewRecord, for subject: SubjectID, by principal: Principal) async throws -> RecordID {
+        let principal = try writer(principal, of: record, for: subject)
         guard let snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
@@ -27,6 +31,23 @@ extension Vault {
                        purpose: sealed.collectedFor),
         ])
         return sealed.id
+    }
+
+    /// Who writes `record`: an application or staff as they are; a person correcting their own
+    /// record as one bound to the purposes that use its category, under their own id, so that
+    /// the correction keeps what the record was collected for and is audited as theirs.
+    private func writer(_ principal: Principal, of record: NewRecord, for subject: SubjectID) throws(VaultError) -> Principal {
+        guard principal.isPerson(subject) else { return principal }
+        guard let category = policy.category(record.category) else {
+            throw VaultError(.categoryUnknown, "'\(record.category)' is not a category of the policy")
+        }
+        guard category.correction == .selfService else {
+            throw VaultError(.forbidden, "'\(category.id)' is corrected only through a rectification request: the policy does not let the person correct it themselves")
+        }
+        guard record.id != nil, record.purpose == nil else {
+            throw VaultError(.forbidden, "a person may correct the records they have, and nothing else")
+        }
+        return Principal(id: principal.id, purposes: Set(policy.purposes(using: category.id).map(\.id)))
     }
 
     /// Validates `record` against the policy, the principal and the person's `state`, and seals

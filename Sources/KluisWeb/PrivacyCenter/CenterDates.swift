@@ -7,10 +7,19 @@ enum CenterDates {
     static let calendar = LegalCalendar()
 
     static func day(_ date: Date, in language: Language) -> String {
-        let day = calendar.calendarDate(of: date)
+        day(calendar.calendarDate(of: date), in: language)
+    }
+
+    static func day(_ day: CalendarDate, in language: Language) -> String {
         let months = language == .nl
             ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
             : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         return "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    /// A day and time, to the minute, on the legal calendar: "3 december 2026, 14:05".
+    static func moment(_ date: Date, in language: Language) -> String {
+        let parts = calendar.calendar.dateComponents([.hour, .minute], from: date)
+        return day(date, in: language) + String(format: ", %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 }

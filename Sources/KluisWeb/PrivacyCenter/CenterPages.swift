@@ -20,10 +20,17 @@ struct CenterPage {
 /// The privacy center's menu, in its order.
 enum CenterMenu: String, CaseIterable {
     case myData = ""
+    case download
+    case correct
+    case delete
+    case permissions
+    case history
+    case requests
 
     var textKey: String {
         switch self {
         case .myData: "my_data"
+        default: rawValue
         }
     }
 }
@@ -65,6 +72,7 @@ struct CenterPages: Sendable {
         var values = page.values
         values["t"] = t
         values["base"] = base
+        if values["csrf"] == nil, let csrf = session?.csrf { values["csrf"] = csrf }
         let body = Self.library.render(values, withTemplate: page.template) ?? ""
         let signedIn = session?.subject != nil
         var layout: [String: Any] = [
@@ -84,7 +92,9 @@ struct CenterPages: Sendable {
                 ["href": base + (entry.rawValue.isEmpty ? "" : "/" + entry.rawValue), "label": t[entry.textKey] ?? "", "current": entry == page.current]
             }
         }
-        if let notice = session?.notice.flatMap({ t[$0] }) { layout["notice"] = notice }
+        if let notice = session?.notice.flatMap({ t[$0] }) {
+            layout["notice"] = CenterTexts.fill(notice, ["date": session?.noticeDate.map { CenterDates.day($0, in: language) } ?? ""])
+        }
         if let refresh = page.refresh { layout["refresh"] = refresh }
         let html = Self.library.render(layout, withTemplate: "layout") ?? ""
         var headers = HTTPFields()
@@ -119,6 +129,12 @@ struct CenterPages: Sendable {
                 "code": try MustacheTemplate(string: text(PackageResources.code_mustache)),
                 "message": try MustacheTemplate(string: text(PackageResources.message_mustache)),
                 "my-data": try MustacheTemplate(string: text(PackageResources.my_data_mustache)),
+                "download": try MustacheTemplate(string: text(PackageResources.download_mustache)),
+                "correct": try MustacheTemplate(string: text(PackageResources.correct_mustache)),
+                "delete": try MustacheTemplate(string: text(PackageResources.delete_mustache)),
+                "permissions": try MustacheTemplate(string: text(PackageResources.permissions_mustache)),
+                "history": try MustacheTemplate(string: text(PackageResources.history_mustache)),
+                "requests": try MustacheTemplate(string: text(PackageResources.requests_mustache)),
             ])
         } catch {
             // The templates are compiled into the binary and rendered by the tests.

@@ -13,10 +13,18 @@ struct CenterSession: Codable, Sendable {
     var subject: SubjectID?
     /// When they signed in: the session ends this long after, however active.
     var signedInAt: Date?
+    /// How they signed in: a code to their registered address, or a hand-off from a signed-in
+    /// session of the organisation's app. A request filed here is verified by it.
+    var signedInBy: IdentityCheck?
+    /// The receipt of the person's last consent decision, to download (a signed JWS that holds
+    /// ids and purposes, no personal value).
+    var receipt: String?
     /// The language chosen with `?lang=`.
     var language: Language?
     /// A one-time notice for the next page ("your change is saved"), by key of the texts.
     var notice: String?
+    /// The day a notice names, such as the day a request is due.
+    var noticeDate: CalendarDate?
 
     init(language: Language?) {
         csrf = Self.newToken()

@@ -23,15 +23,16 @@ extension PrivacyCenter {
                 return ["caption": caption,
                         "fields": record.fields.sorted { $0.key < $1.key }.map { ["name": say.humanize($0.key), "value": $0.value] }]
             }
-            return [
+            var values: [String: Any] = [
                 "id": data.category, "name": data.name, "origin": source, "records": records,
                 "purposes": purposes.enumerated().map { index, purpose in
                     ["name": purpose.name, "basis": purpose.legalBasis, "since": CenterDates.day(purpose.since, in: language),
                      "last": index == purposes.count - 1] as [String: Any]
                 },
-                "until": eraseBy.map { CenterDates.day($0, in: language) } as Any,
                 "sharedWith": shared.enumerated().map { index, name in ListItem(text: name, last: index == shared.count - 1) },
             ]
+            if let eraseBy { values["until"] = CenterDates.day(eraseBy, in: language) }
+            return values
         }
         return show(CenterPage(template: "my-data", title: t["my_data"] ?? "", values: ["categories": categories], current: .myData),
                     request, context)

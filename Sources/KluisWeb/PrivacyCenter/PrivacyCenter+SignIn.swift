@@ -34,9 +34,8 @@ extension PrivacyCenter {
             context.sessions.withLockedSession { $0?.ticket = ticket.token }
             return .redirect(to: base + "/code")
         } catch let error as VaultError where error.code == .identifierInvalid {
-            let message = language == .nl ? "Vul een e-mailadres in, zoals naam@voorbeeld.nl." : "Type an e-mail address, such as name@example.com."
             return show(CenterPage(template: "sign-in", title: t["sign_in_title"] ?? "",
-                                   values: ["csrf": context.sessions.session?.csrf ?? "", "email": email, "error": message],
+                                   values: ["csrf": context.sessions.session?.csrf ?? "", "email": email, "error": t["email_invalid"] ?? ""],
                                    status: .unprocessableContent), request, context)
         } catch let error as VaultError where error.code == .rateLimited {
             return problem(error, request, context)
@@ -56,15 +55,12 @@ extension PrivacyCenter {
         guard let ticket = context.sessions.session?.ticket else { return .redirect(to: base + "/sign-in") }
         do {
             let subject = try await vault.signIns.signIn(ticket: ticket, code: context.form["code"] ?? "", from: context.clientAddress)
-            try await startSession(for: subject, language: language, request, context)
+            try await startSession(for: subject, signedInBy: .registeredEmail, language: language, request, context)
             return .redirect(to: base)
         } catch let error as VaultError where error.code == .signInFailed {
             let t = pages.texts(language)
-            let message = language == .nl
-                ? "Deze code klopt niet of is verlopen. Controleer de cijfers, of vraag een nieuwe code aan."
-                : "This code is wrong or has expired. Check the digits, or ask for a new code."
             return show(CenterPage(template: "code", title: t["code_title"] ?? "",
-                                   values: ["csrf": context.sessions.session?.csrf ?? "", "error": message],
+                                   values: ["csrf": context.sessions.session?.csrf ?? "", "error": t["code_wrong"] ?? ""],
                                    status: .unprocessableContent), request, context)
         } catch let error as VaultError where error.code == .rateLimited {
             return problem(error, request, context)
@@ -78,7 +74,7 @@ extension PrivacyCenter {
         let language = language(request, context)
         do {
             let subject = try await vault.signIns.redeemHandoff(request.uri.queryParameters.get("token") ?? "", from: context.clientAddress)
-            try await startSession(for: subject, language: language, request, context)
+            try await startSession(for: subject, signedInBy: .signedInSession, language: language, request, context)
             let t = pages.texts(language)
             return show(CenterPage(template: "message", title: t["handoff_title"] ?? "",
                                    values: ["link": ["href": base, "label": t["handoff_continue"] ?? ""]], refresh: base), request, context)
@@ -95,13 +91,15 @@ extension PrivacyCenter {
 
     /// A new session for `subject`, under a new cookie; the one before (from before signing in)
     /// is removed, so that no cookie from then works now.
-    private func startSession(for subject: SubjectID, language: Language, _ request: Request, _ context: CenterRequestContext) async throws {
+    private func startSession(for subject: SubjectID, signedInBy method: IdentityCheck, language: Language,
+                              _ request: Request, _ context: CenterRequestContext) async throws {
         if let old = request.cookies[cookie.name]?.value {
             try await vault.sessions.remove(Self.sessionKeyPrefix + String(old))
         }
         var session = CenterSession(language: language)
         session.subject = subject
         session.signedInAt = vault.sessions.now()
+        session.signedInBy = method
         context.sessions.createSession(session, expiresIn: configuration.idleTimeout)
     }
 }

@@ -46,6 +46,20 @@ struct PrivacyCenter: Sendable {
         group.post("sign-out") { request, context in try await center.signOut(request, context) }
         let signedIn = group.group().add(middleware: CenterSignedIn(configuration: configuration, clock: { vault.sessions.now() }))
         signedIn.get { request, context in try await center.myData(request, context) }
+        signedIn.get("download") { request, context in try await center.downloads(request, context) }
+        signedIn.get("download/access.html") { request, context in try await center.accessPage(request, context) }
+        signedIn.get("download/data.json") { request, context in try await center.portableJSON(request, context) }
+        signedIn.get("download/data.csv") { request, context in try await center.portableCSV(request, context) }
+        signedIn.get("correct") { request, context in try await center.corrections(request, context) }
+        signedIn.post("correct") { request, context in try await center.correct(request, context) }
+        signedIn.get("delete") { request, context in try await center.deletions(request, context) }
+        signedIn.post("delete") { request, context in try await center.delete(request, context) }
+        signedIn.get("permissions") { request, context in try await center.permissions(request, context) }
+        signedIn.post("permissions") { request, context in try await center.decide(request, context) }
+        signedIn.get("permissions/receipt.jws") { request, context in try await center.receipt(request, context) }
+        signedIn.get("history") { request, context in try await center.history(request, context) }
+        signedIn.get("requests") { request, context in try await center.requests(request, context) }
+        signedIn.post("requests") { request, context in try await center.submitRequest(request, context) }
     }
 
     /// The language of this request: `?lang=` when the policy has it (remembered in the
@@ -65,7 +79,12 @@ struct PrivacyCenter: Sendable {
     func show(_ page: CenterPage, _ request: Request, _ context: CenterRequestContext) -> Response {
         let language = language(request, context)
         let session = context.sessions.session
-        if session?.notice != nil { context.sessions.withLockedSession { $0?.notice = nil } }
+        if session?.notice != nil {
+            context.sessions.withLockedSession { session in
+                session?.notice = nil
+                session?.noticeDate = nil
+            }
+        }
         return pages.render(page, language: language, session: session)
     }
 
