@@ -3,8 +3,8 @@ import Foundation
 extension AccessPackage {
     /// The package as a readable page, in Dutch or English: the same facts as the JSON.
     public func document(policy: Policy, in language: Language) -> Document {
-        let say = Phrases(language)
-        func pick(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+        let say = Phrases(language, informal: policy.info.informal)
+        func pick(_ nl: String, _ en: String) -> String { say.pick(nl, en) }
         func time(_ date: Date?) -> String {
             date.map { LegalCalendar().calendarDate(of: $0).description } ?? pick("nog niet bekend", "not yet known")
         }

@@ -2,14 +2,18 @@
 /// the contract ends" or "legitimate interest" in Dutch and in English.
 public struct Phrases: Sendable {
     public let language: Language
+    /// Whether Dutch says "je" rather than "u" (the policy's voice).
+    public let informal: Bool
 
-    public init(_ language: Language) {
+    public init(_ language: Language, informal: Bool = false) {
         self.language = language
+        self.informal = informal
     }
 
-    /// `nl` or `en` text by the phrase's language.
+    /// `nl` or `en` text by the phrase's language; Dutch in the policy's voice.
     func pick(_ nl: String, _ en: String) -> String {
-        language == .nl ? nl : en
+        guard language == .nl else { return en }
+        return informal ? DutchVoice.informal(nl) : nl
     }
 
     // MARK: Durations

@@ -11,7 +11,7 @@ public struct StatementBuilder: Sendable {
     public init(policy: Policy, language: Language) {
         self.policy = policy
         self.language = language
-        self.say = Phrases(language)
+        self.say = Phrases(language, informal: policy.info.informal)
     }
 
     /// The statement as a document, ready for a page (KluisPages) or ``MarkdownWriter``.
