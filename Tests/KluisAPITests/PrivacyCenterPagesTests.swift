@@ -142,7 +142,14 @@ import Testing
             let history = browser.lastPage
             #expect(history.contains("mailer") && history.contains("Nieuwsbrief") && history.contains("geweigerd"))
             #expect(history.contains("melding 12: adres klopt niet") && history.contains("Noodtoegang"))
-            #expect(history.contains("<td>u</td>"))
+            #expect(history.contains("<td>u</td>") && !history.contains("uw gegevens bekeken"), "the person's own looks bury the rest")
+            // Paged, 25 a page, newest first.
+            for _ in 0..<30 { _ = try await client.send(.get, "/v1/subjects/\(jan)?purpose=service", token: center.api.appToken) }
+            try await browser.get("/privacy-center/history")
+            #expect(browser.lastPage.contains("Pagina 1 van 2") && browser.lastPage.contains("page=2"))
+            #expect(!browser.lastPage.contains("melding 12"), "the oldest entries on the first page")
+            try await browser.get("/privacy-center/history?page=2")
+            #expect(browser.lastPage.contains("Pagina 2 van 2") && browser.lastPage.contains("melding 12"))
 
             // A request made here is verified by the sign-in, and its due date is shown.
             try await browser.get("/privacy-center/requests")

@@ -121,6 +121,7 @@ extension CenterTexts {
             "you": informal ? "jij" : "u",
             "center_actor": "het privacycentrum",
             "operator": "onze medewerkers",
+            "your_data": "\(your) gegevens",
             "did_read": "{categories} gelezen",
             "did_export": "\(your) gegevens bekeken of gedownload",
             "did_write": "{categories} opgeslagen of gewijzigd",

@@ -116,6 +116,7 @@ extension CenterTexts {
         "you": "you",
         "center_actor": "the privacy center",
         "operator": "our staff",
+        "your_data": "your data",
         "did_read": "read {categories}",
         "did_export": "looked at or exported your data",
         "did_write": "stored or changed {categories}",

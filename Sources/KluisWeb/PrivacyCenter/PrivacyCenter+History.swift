@@ -3,7 +3,8 @@ import Hummingbird
 import KluisCore
 
 /// Who used my data, and why: the person's access history in plain words, newest first, paged.
-/// Applications are named by their key's name; break-glass reasons are shown as written.
+/// Applications are named by their key's name; break-glass reasons are shown as written. The
+/// person's own looks at their data are left out; what they changed themselves stays.
 extension PrivacyCenter {
     static let historyPageSize = 25
 
@@ -11,7 +12,9 @@ extension PrivacyCenter {
         let subject = try person(context)
         let language = language(request, context)
         let t = pages.texts(language)
+        // The person's own looks at their data would bury everyone else's use: left out.
         let events = try await vault.ownAccessHistory(of: subject, by: .person(subject))
+            .filter { !($0.actor == subject.rawValue && $0.action == .export) }
         let pageCount = max(1, (events.count + Self.historyPageSize - 1) / Self.historyPageSize)
         let page = min(max(request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1, 1), pageCount)
         let shown = events.dropFirst((page - 1) * Self.historyPageSize).prefix(Self.historyPageSize)
@@ -50,6 +53,6 @@ extension PrivacyCenter {
         let categories = event.categories.compactMap { vault.policy.category($0)?.name.text(in: language) }.joined(separator: ", ")
         let recipient = event.action == .disclosure ? event.reason.flatMap { vault.policy.recipient($0)?.name.text(in: language) } ?? "" : ""
         let text = t["did_" + event.action.rawValue] ?? event.action.rawValue
-        return CenterTexts.fill(text, ["categories": categories.isEmpty ? "—" : categories, "recipient": recipient])
+        return CenterTexts.fill(text, ["categories": categories.isEmpty ? t["your_data"] ?? "" : categories, "recipient": recipient])
     }
 }
