@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KluisCore
 import KluisTesting
+import NIOCore
 import Testing
 
 /// Signing in to the privacy center over HTTP: by a code sent by e-mail, by a hand-off link;
@@ -279,6 +280,32 @@ import Testing
             try await browser.get("/privacy-center/sign-in")
             #expect(browser.lastPage.contains(#"<html lang="en">"#))
             #expect(try await browser.get("/privacy-center/assets/center.css").headers[.contentType] == "text/css; charset=utf-8")
+        }
+    }
+
+    /// The organisation's branding, as on the statement page: its logo (allowed by the policy
+    /// of the page, and nothing else from its site), its accent, its link back.
+    @Test func theCenterWearsTheOrganisationsBranding() async throws {
+        var policy = PolicyFixture()
+        policy.extra = """
+        branding:
+          logo: https://www.voorbeeld.example/logo.svg
+          accent: "#1f5e4b"
+          link_back:
+            url: https://www.voorbeeld.example
+            text: {nl: Terug naar voorbeeld.example, en: Back to voorbeeld.example}
+        """
+        let center = try await CenterFixture(policy: policy)
+        defer { center.api.fixture.directory.remove() }
+        try await center.application().test(.router) { client in
+            let browser = CenterBrowser(client)
+            let page = try await browser.get("/privacy-center/sign-in")
+            #expect(browser.lastPage.contains(#"<img src="https://www.voorbeeld.example/logo.svg" alt="Voorbeeld B.V.">"#))
+            #expect(browser.lastPage.contains(#"<a href="https://www.voorbeeld.example">Terug naar voorbeeld.example</a>"#))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("img-src 'self' https://www.voorbeeld.example;") == true)
+            let style = try await browser.get("/privacy-center/assets/center.css")
+            #expect(String(buffer: style.body).contains("--accent: #1f5e4b;"))
+            #expect(style.headers[.eTag] != nil)
         }
     }
 }
