@@ -129,6 +129,7 @@ extension CenterTexts {
             "did_disclosure": "{categories} gedeeld met {recipient}",
             "did_erasure": "{categories} verwijderd",
             "did_restriction": "het gebruik van {categories} beperkt",
+            "did_send_code": "een inlogcode gestuurd",
             "did_sign_in": "inloggen",
             "refused": "geweigerd",
             "break_glass": "Noodtoegang. Opgegeven reden: ‘{reason}’",

@@ -124,6 +124,7 @@ extension CenterTexts {
         "did_disclosure": "shared {categories} with {recipient}",
         "did_erasure": "deleted {categories}",
         "did_restriction": "restricted the use of {categories}",
+        "did_send_code": "sent a sign-in code",
         "did_sign_in": "signing in",
         "refused": "refused",
         "break_glass": "Emergency access. Reason given: “{reason}”",

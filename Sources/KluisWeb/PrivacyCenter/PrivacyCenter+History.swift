@@ -33,6 +33,7 @@ extension PrivacyCenter {
         }
         var values: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty,
                                      "pageLabel": CenterTexts.fill(t["page"] ?? "", ["page": "\(page)", "pages": "\(pageCount)"])]
+        values["paged"] = pageCount > 1
         if page > 1 { values["newer"] = page - 1 }
         if page < pageCount { values["older"] = page + 1 }
         return show(CenterPage(template: "history", title: t["history"] ?? "", values: values, current: .history), request, context)
@@ -52,7 +53,9 @@ extension PrivacyCenter {
     private func what(_ event: AccessPackage.AccessEvent, language: Language, t: [String: String]) -> String {
         let categories = event.categories.compactMap { vault.policy.category($0)?.name.text(in: language) }.joined(separator: ", ")
         let recipient = event.action == .disclosure ? event.reason.flatMap { vault.policy.recipient($0)?.name.text(in: language) } ?? "" : ""
-        let text = t["did_" + event.action.rawValue] ?? event.action.rawValue
+        // The privacy center signs no one in by itself: what it does is send a code.
+        let key = event.action == .signIn && event.actor == SignInService.actor ? "did_send_code" : "did_" + event.action.rawValue
+        let text = t[key] ?? event.action.rawValue
         return CenterTexts.fill(text, ["categories": categories.isEmpty ? t["your_data"] ?? "" : categories, "recipient": recipient])
     }
 }
