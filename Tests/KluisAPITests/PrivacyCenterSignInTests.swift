@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KluisCore
 import KluisTesting
+import KluisWeb
 import NIOCore
 import Testing
 
@@ -134,6 +135,46 @@ import Testing
                 #expect(refused.status == .tooManyRequests)
                 #expect(try center.messages().count == sentBefore)
             }
+        }
+    }
+
+    /// Twenty wrong codes from one client in an hour, across new codes; the next is refused, and
+    /// so is the right code after it: asking for new codes does not buy more guesses.
+    @Test func wrongCodesAreLimitedPerClient() async throws {
+        let center = try await CenterFixture()
+        defer { center.api.fixture.directory.remove() }
+        _ = try await center.api.fixture.makeSubject(email: Self.email)
+        try await center.application().test(.router) { client in
+            let browser = CenterBrowser(client)
+            for _ in 0..<4 {
+                try await browser.get("/privacy-center/sign-in")
+                #expect(try await browser.post("/privacy-center/sign-in", ["email": Self.email]).status == .seeOther)
+                for _ in 0..<5 {
+                    try await browser.get("/privacy-center/code")
+                    #expect(try await browser.post("/privacy-center/code", ["code": "000000"]).status == .unprocessableContent)
+                }
+            }
+            try await browser.get("/privacy-center/sign-in")
+            try await browser.post("/privacy-center/sign-in", ["email": Self.email])
+            try await browser.get("/privacy-center/code")
+            #expect(try await browser.post("/privacy-center/code", ["code": "000000"]).status == .tooManyRequests)
+            try await browser.get("/privacy-center/code")
+            let held = try await browser.post("/privacy-center/code", ["code": try center.lastCode() ?? ""])
+            #expect(held.status == .tooManyRequests && held.headers[.retryAfter] != nil)
+            #expect(try await browser.get("/privacy-center").status == .seeOther)
+        }
+    }
+
+    /// Without an outbox there is no sign-in by e-mail, and the page says so.
+    @Test func withoutAnOutboxSigningInByMailIsNotOffered() async throws {
+        var center = try await CenterFixture()
+        defer { center.api.fixture.directory.remove() }
+        center.center.outbox = nil
+        try await center.application().test(.router) { client in
+            let browser = CenterBrowser(client)
+            try await browser.get("/privacy-center/sign-in")
+            let refused = try await browser.post("/privacy-center/sign-in", ["email": Self.email])
+            #expect(refused.status == .serviceUnavailable && browser.lastPage.contains("niet beschikbaar"))
         }
     }
 

@@ -93,7 +93,10 @@ struct PrivacyCenter: Sendable {
         let language = language(request, context)
         switch error.code {
         case .rateLimited:
-            return pages.message("too_many_title", "too_many", status: .tooManyRequests, language: language, session: context.sessions.session)
+            var response = pages.message("too_many_title", "too_many", status: .tooManyRequests, language: language,
+                                         session: context.sessions.session)
+            if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         default:
             return pages.message("link_failed_title", "link_failed", link: (base + "/sign-in", "to_sign_in"), status: .badRequest,
                                  language: language, session: context.sessions.session)
