@@ -5,9 +5,10 @@ import HummingbirdAuth
 import KluisCore
 
 /// The privacy center: people sign in with a code sent to their e-mail address or a hand-off
-/// from the organisation's app, and see their own data. Pages are rendered on the server from
-/// templates and work without JavaScript. Every action goes through the same vault operations
-/// the API uses, with the person as actor.
+/// from the organisation's app; they see, download, correct and delete their data, decide their
+/// permissions, see who used their data and why, and follow their requests. Pages are rendered
+/// on the server from templates and work without JavaScript. Every action goes through the same
+/// vault operations the API uses, with the person as actor (docs/privacy-center.md).
 struct PrivacyCenter: Sendable {
     let vault: Vault
     let configuration: PrivacyCenterConfiguration
