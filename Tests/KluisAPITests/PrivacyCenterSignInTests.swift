@@ -85,6 +85,11 @@ import Testing
             #expect(messages[1].contains("To: nobody@voorbeeld.example") && messages[1].contains("geen gegevens"))
             #expect(messages[1].range(of: #"(?m)^\s+\d{6}\s*$"#, options: .regularExpression) == nil)
         }
+        // Audited like a known one, naming no one and holding no address.
+        let events = try await center.vault.auditEvents(limit: 1000).map(\.entry).filter { $0.action == .signIn }
+        let unknown = try #require(events.first { $0.outcome == .notFound })
+        #expect(unknown.subject == nil && unknown.actor == "privacy-center" && !(unknown.reason ?? "").contains("nobody"))
+        #expect(events.contains { $0.outcome == .denied && $0.subject == nil && $0.reason == "wrong code" })
     }
 
     @Test func wrongCodesUseACodeUpAndCodesExpire() async throws {

@@ -63,8 +63,11 @@ extension SignInService {
             try await vault.audit(AuditEntry(time: now, actor: Self.actor, action: .signIn, subject: subject, reason: "code sent"))
             try await outbox.send(message.code(code))
         } else {
-            // Kept like a real one, so that typing a code takes the same path and fails alike.
+            // Kept and audited like a real one, so that asking and typing a code take the same
+            // path, and the same time, whether the address is known or not.
             try await store.putSignIn(PendingSignIn(id: id, kind: .code, subject: nil, codeHash: nil, expiresAt: expiresAt))
+            try await vault.audit(AuditEntry(time: now, actor: Self.actor, action: .signIn, reason: "code asked for an unknown address",
+                                             outcome: .notFound))
             try await outbox.send(message.nothingHeld())
         }
         return SignInTicket(token: token, expiresAt: expiresAt)
@@ -83,10 +86,8 @@ extension SignInService {
         guard let hash = pending.codeHash, ConstantTime.equals(vault.keys.signInCodeHash(typed, signIn: id), hash) else {
             let failures = try await store.countFailedSignIn(id)
             if failures >= Self.codeAttempts { _ = try await store.takeSignIn(id) }
-            if let subject = pending.subject {
-                try await vault.audit(AuditEntry(time: now, actor: Self.actor, action: .signIn, subject: subject,
-                                                 reason: "wrong code", outcome: .denied))
-            }
+            try await vault.audit(AuditEntry(time: now, actor: Self.actor, action: .signIn, subject: pending.subject,
+                                             reason: "wrong code", outcome: .denied))
             try await vault.throttles.count(.failedSignIns, for: client)
             let left = Self.codeAttempts - failures
             throw VaultError(.signInFailed, left > 0 ? "the code is wrong; \(left) \(left == 1 ? "try" : "tries") left"
