@@ -17,6 +17,7 @@ struct ChangeBatch {
     var events: [String: (SubjectID, String, Date)] = [:]
     var eventOrder: [String] = []
     var apiKeys: [StoredAPIKey] = []
+    var revokedKeys: [(String, Date)] = []
     var consents: [(SubjectID, ConsentEvent)] = []
     var cookieChoices: [CookieChoice] = []
     var restrictions: [(SubjectID, [Restriction])] = []
@@ -39,6 +40,7 @@ struct ChangeBatch {
                 let key = "\(subject.rawValue)\u{0}\(name)"
                 if events.updateValue((subject, name, at), forKey: key) == nil { eventOrder.append(key) }
             case .addAPIKey(let key): apiKeys.append(key)
+            case .revokeAPIKey(let id, let at): revokedKeys.append((id, at))
             case .appendConsent(let subject, let event): consents.append((subject, event))
             case .recordCookieChoice(let choice): cookieChoices.append(choice)
             case .setRestrictions(let subject, let list): restrictions.append((subject, list))
@@ -180,9 +182,15 @@ struct ChangeBatch {
         }
         for key in apiKeys {
             try await connection.query("""
-                INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at)
+                INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at, expires_at)
                 VALUES (\(key.id), \(key.secretHash), \(key.name), \(key.purposes.joined(separator: ",")),
-                        \(key.mayBreakGlass), \(key.isAdmin), \(key.mayVouchForSessions), \(key.createdAt.timeIntervalSince1970))
+                        \(key.mayBreakGlass), \(key.isAdmin), \(key.mayVouchForSessions), \(key.createdAt.timeIntervalSince1970),
+                        \(key.expiresAt?.timeIntervalSince1970))
+                """, logger: logger)
+        }
+        for (id, at) in revokedKeys {
+            try await connection.query("""
+                UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(at.timeIntervalSince1970)) WHERE id = \(id)
                 """, logger: logger)
         }
     }

@@ -174,6 +174,12 @@ extension PostgresVaultStore {
             "CREATE INDEX web_sessions_subject ON web_sessions (subject_id) WHERE subject_id IS NOT NULL",
             "CREATE INDEX web_sessions_expiry ON web_sessions (expires_at)",
         ]),
+        // API keys expire, are revoked, and tell when they were last used.
+        (11, [
+            "ALTER TABLE api_keys ADD COLUMN expires_at double precision",
+            "ALTER TABLE api_keys ADD COLUMN revoked_at double precision",
+            "ALTER TABLE api_keys ADD COLUMN last_used_at double precision",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

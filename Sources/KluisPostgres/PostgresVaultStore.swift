@@ -227,15 +227,33 @@ public final class PostgresVaultStore: VaultStore, Service {
 
     public func apiKey(id: String) async throws -> StoredAPIKey? {
         try await guarded {
-            let rows = try await client.query("""
-                SELECT id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at FROM api_keys WHERE id = \(id)
+            try await Self.apiKeys(client.query("SELECT \(unescaped: Self.apiKeyColumns) FROM api_keys WHERE id = \(id)", logger: logger)).first
+        }
+    }
+
+    public func apiKeys() async throws -> [StoredAPIKey] {
+        try await guarded {
+            try await Self.apiKeys(client.query("SELECT \(unescaped: Self.apiKeyColumns) FROM api_keys ORDER BY created_at, id", logger: logger))
+        }
+    }
+
+    public func touchAPIKey(id: String, at time: Date) async throws {
+        try await guarded {
+            _ = try await client.query("""
+                UPDATE api_keys SET last_used_at = GREATEST(COALESCE(last_used_at, 0), \(time.timeIntervalSince1970)) WHERE id = \(id)
                 """, logger: logger)
-            return try await rows.decode((String, Data, String, String, Bool, Bool, Bool, Double).self).all().first.map {
-                (id, hash, name, purposes, breakGlass, admin, vouches, created) in
-                StoredAPIKey(id: id, secretHash: hash, name: name, purposes: purposes.split(separator: ",").map(String.init),
-                             mayBreakGlass: breakGlass, isAdmin: admin, mayVouchForSessions: vouches,
-                             createdAt: Date(timeIntervalSince1970: created))
-            }
+        }
+    }
+
+    static let apiKeyColumns = "id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at, expires_at, revoked_at, last_used_at"
+
+    private static func apiKeys(_ rows: PostgresRowSequence) async throws -> [StoredAPIKey] {
+        try await rows.decode((String, Data, String, String, Bool, Bool, Bool, Double, Double?, Double?, Double?).self).all().map {
+            (id, hash, name, purposes, breakGlass, admin, vouches, created, expires, revoked, used) in
+            StoredAPIKey(id: id, secretHash: hash, name: name, purposes: purposes.split(separator: ",").map(String.init),
+                         mayBreakGlass: breakGlass, isAdmin: admin, mayVouchForSessions: vouches,
+                         createdAt: Date(timeIntervalSince1970: created), expiresAt: expires.map(Date.init(timeIntervalSince1970:)),
+                         revokedAt: revoked.map(Date.init(timeIntervalSince1970:)), lastUsedAt: used.map(Date.init(timeIntervalSince1970:)))
         }
     }
 

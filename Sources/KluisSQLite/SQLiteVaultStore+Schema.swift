@@ -142,6 +142,14 @@ extension SQLiteVaultStore {
                 CREATE INDEX web_sessions_expiry ON web_sessions (expires_at);
                 """)
         }
+        migrator.registerMigration("v11") { db in
+            // API keys expire, are revoked, and tell when they were last used.
+            try db.execute(sql: """
+                ALTER TABLE api_keys ADD COLUMN expires_at REAL;
+                ALTER TABLE api_keys ADD COLUMN revoked_at REAL;
+                ALTER TABLE api_keys ADD COLUMN last_used_at REAL;
+                """)
+        }
         return migrator
     }
 
@@ -182,8 +190,13 @@ extension SQLiteVaultStore {
         case .recordEvent(let subject, let name, let at):
             try db.cachedStatement(sql: "INSERT INTO events (subject_id, name, at) VALUES (?, ?, ?) ON CONFLICT (subject_id, name) DO UPDATE SET at = excluded.at").execute(arguments: [subject.rawValue, name, at.timeIntervalSince1970])
         case .addAPIKey(let key):
-            try db.cachedStatement(sql: "INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","),
-                                       key.mayBreakGlass, key.isAdmin, key.mayVouchForSessions, key.createdAt.timeIntervalSince1970])
+            try db.cachedStatement(sql: """
+                INSERT INTO api_keys (id, secret_hash, name, purposes, break_glass, admin, vouches_for_sessions, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [key.id, key.secretHash, key.name, key.purposes.joined(separator: ","), key.mayBreakGlass, key.isAdmin,
+                                         key.mayVouchForSessions, key.createdAt.timeIntervalSince1970, key.expiresAt?.timeIntervalSince1970])
+        case .revokeAPIKey(let id, let at):
+            try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [at.timeIntervalSince1970, id])
         case .appendConsent(let subject, let event):
             try db.cachedStatement(sql: "INSERT INTO consent_events (subject_id, purpose, kind, purpose_hash, at, body) VALUES (?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [subject.rawValue, event.purpose, event.kind.rawValue, event.purposeHash,

@@ -196,14 +196,35 @@ public final class SQLiteVaultStore: VaultStore {
     public func apiKey(id: String) async throws -> StoredAPIKey? {
         try await guarded {
             try await self.pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE id = ?", arguments: [id]).map { row in
-                    StoredAPIKey(id: row["id"], secretHash: row["secret_hash"], name: row["name"],
-                                 purposes: (row["purposes"] as String).split(separator: ",").map(String.init),
-                                 mayBreakGlass: row["break_glass"], isAdmin: row["admin"],
-                                 mayVouchForSessions: row["vouches_for_sessions"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
-                }
+                try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE id = ?", arguments: [id]).map(Self.apiKey)
             }
         }
+    }
+
+    public func apiKeys() async throws -> [StoredAPIKey] {
+        try await guarded {
+            try await self.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM api_keys ORDER BY created_at, id").map(Self.apiKey)
+            }
+        }
+    }
+
+    public func touchAPIKey(id: String, at time: Date) async throws {
+        try await guarded {
+            try await self.pool.write { db in
+                try db.execute(sql: "UPDATE api_keys SET last_used_at = MAX(COALESCE(last_used_at, 0), ?) WHERE id = ?",
+                               arguments: [time.timeIntervalSince1970, id])
+            }
+        }
+    }
+
+    private static func apiKey(_ row: Row) -> StoredAPIKey {
+        func date(_ column: String) -> Date? { (row[column] as Double?).map(Date.init(timeIntervalSince1970:)) }
+        return StoredAPIKey(id: row["id"], secretHash: row["secret_hash"], name: row["name"],
+                            purposes: (row["purposes"] as String).split(separator: ",").map(String.init),
+                            mayBreakGlass: row["break_glass"], isAdmin: row["admin"], mayVouchForSessions: row["vouches_for_sessions"],
+                            createdAt: Date(timeIntervalSince1970: row["created_at"]), expiresAt: date("expires_at"),
+                            revokedAt: date("revoked_at"), lastUsedAt: date("last_used_at"))
     }
 
     public func subjectsWithStaleConsent(purpose: String, purposeHash: String, after: SubjectID?, limit: Int) async throws -> [SubjectID] {

@@ -59,4 +59,24 @@ extension StoreContract {
         #expect(try await store.apiKey(id: "key_abc") == key)
         #expect(try await store.apiKey(id: "key_other") == nil)
     }
+
+    /// Keys are listed oldest first, expire, are revoked once (the first time stays) and record
+    /// their last use, which only moves forward.
+    public func apiKeysAreRevokedAndTouched() async throws {
+        let store = try await prepared()
+        let first = StoredAPIKey(id: "key_first", secretHash: Data([1]), name: "app", purposes: ["service"],
+                                 mayBreakGlass: false, isAdmin: false, createdAt: Self.t0, expiresAt: Self.t0 + 86_400)
+        let second = StoredAPIKey(id: "key_second", secretHash: Data([2]), name: "office", purposes: [],
+                                  mayBreakGlass: true, isAdmin: true, mayVouchForSessions: true, createdAt: Self.t0 + 1)
+        try await store.commit([.addAPIKey(second), .addAPIKey(first)], audit: [])
+        #expect(try await store.apiKeys() == [first, second])
+        try await store.commit([.revokeAPIKey(id: "key_first", at: Self.t0 + 10)], audit: [])
+        try await store.commit([.revokeAPIKey(id: "key_first", at: Self.t0 + 20)], audit: [])
+        #expect(try await store.apiKey(id: "key_first")?.revokedAt == Self.t0 + 10)
+        #expect(try await store.apiKey(id: "key_first")?.expiresAt == Self.t0 + 86_400)
+        try await store.touchAPIKey(id: "key_second", at: Self.t0 + 100)
+        try await store.touchAPIKey(id: "key_second", at: Self.t0 + 50)
+        #expect(try await store.apiKey(id: "key_second")?.lastUsedAt == Self.t0 + 100)
+        #expect(try await store.apiKey(id: "key_second")?.revokedAt == nil)
+    }
 }

@@ -45,6 +45,7 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func checkpointsFollowOneAnother(store: StoreKind) async throws { try await contract(store).checkpointsFollowOneAnother() }
     @Test(arguments: StoreKind.enabled) func dataKeysAreRewrapped(store: StoreKind) async throws { try await contract(store).dataKeysAreRewrapped() }
     @Test(arguments: StoreKind.enabled) func apiKeysRoundTrip(store: StoreKind) async throws { try await contract(store).apiKeysRoundTrip() }
+    @Test(arguments: StoreKind.enabled) func apiKeysAreRevokedAndTouched(store: StoreKind) async throws { try await contract(store).apiKeysAreRevokedAndTouched() }
     @Test(arguments: StoreKind.enabled) func consentsAndCookieChoicesRoundTrip(store: StoreKind) async throws { try await contract(store).consentsAndCookieChoicesRoundTrip() }
     @Test(arguments: StoreKind.enabled) func mentionsFindTheRecordsThatReferToSomeone(store: StoreKind) async throws { try await contract(store).mentionsFindTheRecordsThatReferToSomeone() }
     @Test(arguments: StoreKind.enabled) func requestsAndTheErasureJournalRoundTrip(store: StoreKind) async throws { try await contract(store).requestsAndTheErasureJournalRoundTrip() }

@@ -3803,6 +3803,7 @@ extension ContractDocument {
               "erasure",
               "key_rotation",
               "api_key_created",
+              "api_key_revoked",
               "consent",
               "consent_read",
               "cookie_choice",
@@ -3931,6 +3932,7 @@ extension ContractDocument {
           "code": {
             "type": "string",
             "enum": [
+              "api_key.not_found",
               "auth.unauthorised",
               "auth.forbidden",
               "consent.required",

@@ -543,6 +543,7 @@ extension Components {
                 case erasure = "erasure"
                 case keyRotation = "key_rotation"
                 case apiKeyCreated = "api_key_created"
+                case apiKeyRevoked = "api_key_revoked"
                 case consent = "consent"
                 case consentRead = "consent_read"
                 case cookieChoice = "cookie_choice"

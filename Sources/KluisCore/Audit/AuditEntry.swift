@@ -42,6 +42,8 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case erasure
     case keyRotation = "key_rotation"
     case apiKeyCreated = "api_key_created"
+    /// An API key revoked; the reason is its id.
+    case apiKeyRevoked = "api_key_revoked"
     /// A consent or objection decision recorded; the kind is the reason.
     case consent
     /// A person's consent state or history read.

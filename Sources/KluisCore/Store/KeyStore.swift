@@ -16,4 +16,8 @@ public protocol KeyStore: Sendable {
     func setMetadata(_ values: [String: Data], ifCurrent key: String, is expected: Data?) async throws -> Bool
 
     func apiKey(id: String) async throws -> StoredAPIKey?
+    /// Every API key, revoked and expired ones too, oldest first.
+    func apiKeys() async throws -> [StoredAPIKey]
+    /// Records that the key `id` was used at `time`.
+    func touchAPIKey(id: String, at time: Date) async throws
 }

@@ -9,6 +9,8 @@ public enum StoreChange: Sendable, Hashable {
     case putRecord(SealedRecord)
     case recordEvent(subject: SubjectID, name: String, at: Date)
     case addAPIKey(StoredAPIKey)
+    /// Revokes an API key at a time; a key revoked before keeps its first time.
+    case revokeAPIKey(id: String, at: Date)
     case appendConsent(SubjectID, ConsentEvent)
     case recordCookieChoice(CookieChoice)
     /// Replaces the subject's restrictions of processing.

@@ -16,9 +16,20 @@ public struct StoredAPIKey: Sendable, Hashable {
     /// their identity for a request (`signed_in_session`).
     public var mayVouchForSessions: Bool
     public var createdAt: Date
+    /// When the key stops working by itself; `nil`: never.
+    public var expiresAt: Date?
+    /// When it was revoked; a revoked key is refused on every node.
+    public var revokedAt: Date?
+    /// When it was last used, to the minute: how an operator tells a key in use from one that
+    /// can go.
+    public var lastUsedAt: Date?
 
     public init(id: String, secretHash: Data, name: String, purposes: [String], mayBreakGlass: Bool,
-                isAdmin: Bool, mayVouchForSessions: Bool = false, createdAt: Date) {
+                isAdmin: Bool, mayVouchForSessions: Bool = false, createdAt: Date, expiresAt: Date? = nil,
+                revokedAt: Date? = nil, lastUsedAt: Date? = nil) {
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+        self.lastUsedAt = lastUsedAt
         self.mayVouchForSessions = mayVouchForSessions
         self.id = id
         self.secretHash = secretHash
@@ -27,5 +38,10 @@ public struct StoredAPIKey: Sendable, Hashable {
         self.mayBreakGlass = mayBreakGlass
         self.isAdmin = isAdmin
         self.createdAt = createdAt
+    }
+
+    /// Whether the key may be used at `now`: not revoked, not expired.
+    public func isValid(at now: Date) -> Bool {
+        revokedAt == nil && (expiresAt.map { now < $0 } ?? true)
     }
 }

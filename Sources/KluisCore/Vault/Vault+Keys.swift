@@ -8,7 +8,7 @@ extension Vault {
     /// and stored only as a hash. `mayVouchForSessions` is for the organisation's own
     /// application, whose signed-in users file requests with their identity verified.
     public func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool = false,
-                             isAdmin: Bool = false, mayVouchForSessions: Bool = false,
+                             isAdmin: Bool = false, mayVouchForSessions: Bool = false, expiresAt: Date? = nil,
                              by principal: Principal) async throws -> (id: String, token: String) {
         guard principal.isAdmin else {
             throw VaultError(.forbidden, "only an admin key may create API keys")
@@ -17,17 +17,24 @@ extension Vault {
             throw VaultError(.purposeUnknown, "'\(purpose)' is not a purpose of the policy")
         }
         let name = try FreeText.checked(name, field: "name", maximumLength: 200)
+        let now = now()
+        if let expiresAt {
+            guard try PlausibleTime.checked(expiresAt, field: "expires_at") > now else {
+                throw VaultError(.inputInvalid, "'expires_at' must lie in the future")
+            }
+        }
         return try await Self.createAPIKey(name: name, purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin,
-                                           mayVouchForSessions: mayVouchForSessions, in: committer, actor: principal.id, now: now())
+                                           mayVouchForSessions: mayVouchForSessions, expiresAt: expiresAt,
+                                           in: committer, actor: principal.id, now: now)
     }
 
     static func createAPIKey(name: String, purposes: [String], mayBreakGlass: Bool, isAdmin: Bool, mayVouchForSessions: Bool = false,
-                             in committer: Committer, actor: String, now: Date) async throws -> (id: String, token: String) {
+                             expiresAt: Date? = nil, in committer: Committer, actor: String, now: Date) async throws -> (id: String, token: String) {
         let id = "key_" + String(OpaqueID.generate(prefix: "").prefix(16))
         let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.hexString
         let stored = StoredAPIKey(id: id, secretHash: Data(SHA256.hash(data: Data(secret.utf8))), name: name,
                                   purposes: purposes, mayBreakGlass: mayBreakGlass, isAdmin: isAdmin,
-                                  mayVouchForSessions: mayVouchForSessions, createdAt: now)
+                                  mayVouchForSessions: mayVouchForSessions, createdAt: now, expiresAt: expiresAt)
         try await committer.commit([.addAPIKey(stored)], audit: [
             AuditEntry(time: now, actor: actor, action: .apiKeyCreated, categories: purposes, reason: id),
         ])
@@ -40,23 +47,77 @@ extension Vault {
                                in: Committer(store: store), actor: "cli", now: clock.now())
     }
 
-    /// The principal a token authenticates, or `nil`. Compares in constant time.
+    /// How long a node trusts a key it read: a key revoked on another node, or from the command
+    /// line, is refused here at most this long after.
+    public static let apiKeyCacheLifetime: TimeInterval = 1
+    /// How often a node records a key's use in the store.
+    static let apiKeyUseInterval: TimeInterval = 60
+
+    /// The principal a token authenticates, or `nil`: also for a revoked or expired key.
+    /// Compares in constant time.
     public func authenticate(token: String) async throws -> Principal? {
         let parts = token.split(separator: "_")
         guard parts.count == 4, parts[0] == "kluis", parts[1] == "key" else { return nil }
-        guard let stored = try await storedAPIKey(id: "key_\(parts[2])") else { return nil }
+        let now = now()
+        guard let stored = try await storedAPIKey(id: "key_\(parts[2])", at: now) else { return nil }
         let presented = Data(SHA256.hash(data: Data(parts[3].utf8)))
-        guard ConstantTime.equals(presented, stored.secretHash) else { return nil }
+        guard ConstantTime.equals(presented, stored.secretHash), stored.isValid(at: now) else { return nil }
+        try await recordUse(of: stored.id, at: now)
         return Principal(id: stored.id, purposes: Set(stored.purposes), mayBreakGlass: stored.mayBreakGlass,
                          isAdmin: stored.isAdmin, mayVouchForSessions: stored.mayVouchForSessions)
     }
 
-    /// The stored key with `id`, from the cache when it was read before: keys never change.
-    func storedAPIKey(id: String) async throws -> StoredAPIKey? {
-        if let cached = apiKeyCache.withLock({ $0[id] }) { return cached }
+    /// The stored key with `id`, from this node's cache while it is fresh.
+    func storedAPIKey(id: String, at now: Date? = nil) async throws -> StoredAPIKey? {
+        let now = now ?? self.now()
+        if let cached = apiKeyCache.withLock({ $0[id] }), now.timeIntervalSince(cached.readAt) < Self.apiKeyCacheLifetime,
+           now >= cached.readAt {
+            return cached.key
+        }
         guard let read = try await store.apiKey(id: id) else { return nil }
-        apiKeyCache.withLock { $0[id] = read }
+        apiKeyCache.withLock { $0[id] = (read, now) }
         return read
+    }
+
+    /// Records the key's use, at most once a minute per node: "last used" to the minute, without
+    /// a write on every request.
+    private func recordUse(of id: String, at now: Date) async throws {
+        let due = apiKeyUseRecorded.withLock { recorded in
+            guard recorded[id].map({ now.timeIntervalSince($0) >= Self.apiKeyUseInterval || now < $0 }) ?? true else { return false }
+            recorded[id] = now
+            return true
+        }
+        if due { try await store.touchAPIKey(id: id, at: now) }
+    }
+
+    /// Every API key, without its secret's hash: for an admin.
+    public func apiKeys(by principal: Principal) async throws -> [StoredAPIKey] {
+        guard principal.isAdmin else { throw VaultError(.forbidden, "only an admin key may list API keys") }
+        return try await store.apiKeys().map { key in
+            var key = key
+            key.secretHash = Data()
+            return key
+        }
+    }
+
+    /// Revokes the key `id`: refused at once on this node, and within
+    /// ``apiKeyCacheLifetime`` on every other. Audited; revoking a revoked key changes nothing.
+    @discardableResult
+    public func revokeAPIKey(_ id: String, by principal: Principal) async throws -> StoredAPIKey {
+        guard principal.isAdmin else { throw VaultError(.forbidden, "only an admin key may revoke API keys") }
+        guard var key = try await store.apiKey(id: id) else {
+            throw VaultError(.apiKeyNotFound, "there is no API key '\(id.prefix(64))'")
+        }
+        let now = now()
+        if key.revokedAt == nil {
+            try await committer.commit([.revokeAPIKey(id: id, at: now)], audit: [
+                AuditEntry(time: now, actor: principal.id, action: .apiKeyRevoked, reason: id),
+            ])
+            key.revokedAt = now
+        }
+        apiKeyCache.withLock { _ = $0.removeValue(forKey: id) }
+        key.secretHash = Data()
+        return key
     }
 
     /// Rewraps every data key and the index key under `newRoot`, without touching any value.

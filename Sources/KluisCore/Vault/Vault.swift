@@ -20,9 +20,12 @@ public final class Vault: Sendable {
     public let requestClock: RequestClock
     /// Signs consent receipts.
     public let receiptSigner: ReceiptSigner
-    /// API keys already read, by id: keys never change once created, and reading one per
-    /// request would put a query on every request's path.
-    let apiKeyCache = Mutex<[String: StoredAPIKey]>([:])
+    /// API keys already read, by id, with when: reading one per request would put a query on
+    /// every request's path, and a key revoked elsewhere must be refused soon
+    /// (``Vault/apiKeyCacheLifetime``).
+    let apiKeyCache = Mutex<[String: (key: StoredAPIKey, readAt: Date)]>([:])
+    /// When this node last recorded each key's use in the store.
+    let apiKeyUseRecorded = Mutex<[String: Date]>([:])
     /// Throttled keys this node saw go over their limit (``ThrottleService/heldBackKey(_:_:)``),
     /// until when: checked without the store.
     let heldBack = Mutex<[String: Date]>([:])

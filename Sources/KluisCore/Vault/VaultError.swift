@@ -69,6 +69,7 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case bsnRefused = "input.bsn_refused"
         case rateLimited = "rate.limited"
         case restrictionNotTold = "restriction.subject_not_told"
+        case apiKeyNotFound = "api_key.not_found"
         case unauthorised = "auth.unauthorised"
         case forbidden = "auth.forbidden"
     }
