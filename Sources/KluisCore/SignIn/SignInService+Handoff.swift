@@ -28,7 +28,7 @@ extension SignInService {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let now = vault.now()
-        let jti = Self.newToken()
+        let jti = RandomToken.make()
         let expiresAt = now.addingTimeInterval(Self.handoffLifetime)
         try await store.putSignIn(PendingSignIn(id: vault.keys.tokenDigest(jti, use: Self.tokenUse), kind: .handoff,
                                                 subject: subject, codeHash: nil, expiresAt: expiresAt))

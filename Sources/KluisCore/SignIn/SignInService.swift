@@ -51,7 +51,7 @@ extension SignInService {
         try await vault.throttles.count(.signInCodesPerAddress, for: identifier.normalized)
         let subject = try await vault.subject(of: identifier)
         let now = vault.now()
-        let token = Self.newToken()
+        let token = RandomToken.make()
         let id = vault.keys.tokenDigest(token, use: Self.tokenUse)
         let expiresAt = now.addingTimeInterval(Self.codeLifetime)
         let message = SignInMessage(controller: vault.policy.controller.name, language: language,
@@ -104,12 +104,6 @@ extension SignInService {
     /// Forgets pending sign-ins that expired.
     public func forgetExpired() async throws {
         try await store.forgetSignIns(before: vault.now())
-    }
-
-    /// A random token of 256 bits, base64url.
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return Base64URL.encode(Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }))
     }
 
     /// Six random digits.

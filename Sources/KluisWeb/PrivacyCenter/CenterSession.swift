@@ -27,15 +27,7 @@ struct CenterSession: Codable, Sendable {
     var noticeDate: CalendarDate?
 
     init(language: Language?) {
-        csrf = Self.newToken()
+        csrf = RandomToken.make()
         self.language = language
-    }
-
-    /// 256 random bits, base64url: the session's anti-forgery token.
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }
