@@ -80,8 +80,9 @@ extension PrivacyCenter {
         }
         let objections: [[String: Any]] = state.filter { $0.mayObject && $0.legalBasis != .consent }.map { consent in
             var values = describe(consent)
-            values["basis"] = CenterTexts.fill(t["object_basis"] ?? "",
-                                               ["basis": vault.policy.purpose(consent.purpose).map { say.legalBasisInFull($0.legalBasis) } ?? ""])
+            // The text ends its sentence itself; a stated interest often ends with its own.
+            let basis = vault.policy.purpose(consent.purpose).map { say.legalBasisInFull($0.legalBasis) } ?? ""
+            values["basis"] = CenterTexts.fill(t["object_basis"] ?? "", ["basis": basis.hasSuffix(".") ? String(basis.dropLast()) : basis])
             values["state"] = t[consent.objected ? "objected" : "not_objected"] ?? ""
             values["decision"] = consent.objected ? ConsentEvent.Kind.objectionWithdrawn.rawValue : ConsentEvent.Kind.objected.rawValue
             values["action"] = t[consent.objected ? "withdraw_objection" : "object"] ?? ""
