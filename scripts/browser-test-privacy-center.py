@@ -122,13 +122,15 @@ class Center:
                       self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"))
                 if self.axe:
                     self.run_axe(f"{name} ({language}, {width} px)")
-            # The Dutch page, whole, at this width.
-            self.open(f"{path}?lang=nl")
-            height = self.driver.execute_script("return document.documentElement.scrollHeight")
-            self.driver.set_window_size(width, max(900, min(height + 40, 6000)))
-            suffix = "" if width == WIDTHS[0] else f"-{width}"
-            check(self.driver.save_screenshot(str(self.screenshots / f"{name}{suffix}.png")),
-                  f"screenshot of {name}", "saved", False)
+            # The whole page at this width, in each language (Dutch without a suffix).
+            for language in reversed(LANGUAGES):
+                self.open(f"{path}?lang={language}")
+                height = self.driver.execute_script("return document.documentElement.scrollHeight")
+                self.driver.set_window_size(width, max(900, min(height + 40, 6000)))
+                suffix = ("" if width == WIDTHS[0] else f"-{width}") + ("" if language == "nl" else f"-{language}")
+                check(self.driver.save_screenshot(str(self.screenshots / f"{name}{suffix}.png")),
+                      f"screenshot of {name}", "saved", False)
+                self.driver.set_window_size(width, 900)
         self.driver.set_window_size(WIDTHS[0], 900)
 
     def run_axe(self, what):

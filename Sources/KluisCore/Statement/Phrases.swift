@@ -16,6 +16,15 @@ public struct Phrases: Sendable {
         return informal ? DutchVoice.informal(nl) : nl
     }
 
+    /// "3 december 2026", "3 December 2026".
+    public func day(_ date: CalendarDate) -> String {
+        let months = pick(
+            "januari februari maart april mei juni juli augustus september oktober november december",
+            "January February March April May June July August September October November December"
+        ).split(separator: " ")
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
     // MARK: Durations
 
     /// "2 jaar", "6 months", "4 weeks", "72 uur".

@@ -35,11 +35,7 @@ public struct StatementBuilder: Sendable {
     }
 
     func date(_ date: CalendarDate) -> String {
-        let months = say.pick(
-            "januari februari maart april mei juni juli augustus september oktober november december",
-            "January February March April May June July August September October November December"
-        ).split(separator: " ")
-        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+        say.day(date)
     }
 
     func emailLink(_ address: String) -> Document.Span {

@@ -9,37 +9,17 @@ extension Vault {
         return try await accessPackage(of: snapshot, answering: request.id, in: language, by: principal, reason: "\(id) access")
     }
 
-    /// The access package of the person signed in to the privacy center, `principal`, who looks
-    /// at their own data. Audited as an export by them.
-    public func ownAccessPackage(of subject: SubjectID, in language: Language? = nil, by principal: Principal) async throws -> AccessPackage {
-        guard principal.isPerson(subject) else {
-            throw VaultError(.forbidden, "only the person themselves may see their own data this way")
-        }
-        guard let snapshot = try await store.snapshot(of: subject) else {
-            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
-        }
-        return try await accessPackage(of: snapshot, answering: nil, in: language, by: principal, reason: "privacy center")
-    }
-
-    private func accessPackage(of snapshot: SubjectSnapshot, answering requestID: RequestID?, in language: Language?,
+    func accessPackage(of snapshot: SubjectSnapshot, answering requestID: RequestID?, in language: Language?,
                                by principal: Principal, reason: String) async throws -> AccessPackage {
         let now = now()
         let language = language ?? policy.info.languages[0]
         let say = Phrases(language)
         let state = snapshot.state
-        let records = try open(snapshot.records, of: snapshot)
         let history = try await history(of: snapshot.subject)
         let keyNames = try await actorNames(in: history)
         let held = Set(snapshot.records.map(\.category))
         let categories = policy.categories.filter { held.contains($0.id) }
-        // Other people's parts of shared records are left out (15(4)).
-        let data = categories.map { category in
-            let exported = records.filter { $0.category == category.id }.map { redacted($0, holder: snapshot.subject, language: language) }
-            let redactedFields = Set(exported.flatMap { $0.redacted?.flatMap(\.fields) ?? [] })
-            return AccessPackage.CategoryData(
-                category: category.id, name: category.name.text(in: language), taxonomy: category.taxonomy, origin: category.origin,
-                records: exported, redactedFields: category.fields.filter(redactedFields.contains))
-        }
+        let data = try categoryData(of: snapshot, in: language)
         // Only the purposes that apply to this person, and why.
         let purposes = gate.applicability.applications(state).compactMap { application -> AccessPackage.PurposeFacts? in
             guard let purpose = policy.purpose(application.purpose) else { return nil }
@@ -105,6 +85,20 @@ extension Vault {
         return package
     }
 
+    /// The snapshot's records opened, by category in policy order; other people's parts of shared
+    /// records are left out (15(4)).
+    func categoryData(of snapshot: SubjectSnapshot, in language: Language) throws -> [AccessPackage.CategoryData] {
+        let records = try open(snapshot.records, of: snapshot)
+        let held = Set(snapshot.records.map(\.category))
+        return policy.categories.filter { held.contains($0.id) }.map { category in
+            let exported = records.filter { $0.category == category.id }.map { redacted($0, holder: snapshot.subject, language: language) }
+            let redactedFields = Set(exported.flatMap { $0.redacted?.flatMap(\.fields) ?? [] })
+            return AccessPackage.CategoryData(
+                category: category.id, name: category.name.text(in: language), taxonomy: category.taxonomy, origin: category.origin,
+                records: exported, redactedFields: category.fields.filter(redactedFields.contains))
+        }
+    }
+
     /// When the last record of `category` goes: the latest erase-by date of its records, worked
     /// out as the next sweep will (stored dates are computed again when the policy changed);
     /// `nil` while any of them has none.
@@ -158,19 +152,7 @@ extension Vault {
         return try await portabilityPackage(of: snapshot, answering: request.id, by: principal, reason: "\(id) portability")
     }
 
-    /// The portability package of the person signed in to the privacy center, `principal`, who
-    /// downloads their own data. Audited as an export by them.
-    public func ownPortabilityPackage(of subject: SubjectID, by principal: Principal) async throws -> PortabilityPackage {
-        guard principal.isPerson(subject) else {
-            throw VaultError(.forbidden, "only the person themselves may download their own data this way")
-        }
-        guard let snapshot = try await store.snapshot(of: subject) else {
-            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
-        }
-        return try await portabilityPackage(of: snapshot, answering: nil, by: principal, reason: "privacy center portability")
-    }
-
-    private func portabilityPackage(of snapshot: SubjectSnapshot, answering requestID: RequestID?, by principal: Principal,
+    func portabilityPackage(of snapshot: SubjectSnapshot, answering requestID: RequestID?, by principal: Principal,
                                     reason: String) async throws -> PortabilityPackage {
         let now = now()
         // Data the person provided (or whose activity was observed), processed on consent or a
@@ -198,19 +180,6 @@ extension Vault {
 extension Vault {
     /// The actions that use a person's data, in an access package's history.
     static let accessActions: Set<AuditAction> = [.read, .export, .disclosure, .lookup, .write, .erasure, .restriction]
-
-    /// The history of the person signed in to the privacy center, `principal`: who used their
-    /// data, for which purpose, and break-glass reasons as written, newest first; sign-ins too.
-    /// Audited as an export by them.
-    public func ownAccessHistory(of subject: SubjectID, by principal: Principal) async throws -> [AccessPackage.AccessEvent] {
-        guard principal.isPerson(subject) else {
-            throw VaultError(.forbidden, "only the person themselves may see their own history this way")
-        }
-        let history = try await history(of: subject).filter { Self.accessActions.contains($0.entry.action) || $0.entry.action == .signIn }
-        let events = accessEvents(history, names: try await actorNames(in: history))
-        try await audit(AuditEntry(time: now(), actor: principal.id, action: .export, subject: subject, reason: "privacy center history"))
-        return events.reversed()
-    }
 
     /// The names of the actors in `history`: API keys by their name, the command line as
     /// `operator`; anyone else (a person, the privacy center) by their id.

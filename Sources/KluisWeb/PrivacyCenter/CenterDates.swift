@@ -11,10 +11,7 @@ enum CenterDates {
     }
 
     static func day(_ day: CalendarDate, in language: Language) -> String {
-        let months = language == .nl
-            ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(day.day) \(months[day.month - 1]) \(day.year)"
+        Phrases(language).day(day)
     }
 
     /// A day and time, to the minute, on the legal calendar: "3 december 2026, 14:05".

@@ -4,7 +4,7 @@ import KluisCore
 /// What a browser's session with the privacy center holds: the token its forms must carry, a
 /// sign-in under way, and, once signed in, whom and since when. No personal value: the e-mail
 /// address typed is not kept, only the ticket that names the code sent.
-struct CenterSession: Codable, Sendable {
+struct CenterSession: Codable, Sendable, PersonSession {
     /// The anti-forgery token every form of the session carries.
     var csrf: String
     /// The sign-in code's ticket, between asking for a code and typing it in.

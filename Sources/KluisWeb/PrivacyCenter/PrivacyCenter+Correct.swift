@@ -14,10 +14,10 @@ extension PrivacyCenter {
     func correct(_ request: Request, _ context: CenterRequestContext) async throws -> Response {
         let subject = try person(context)
         let language = language(request, context)
-        let package = try await vault.ownAccessPackage(of: subject, in: language, by: .person(subject))
+        let data = try await vault.ownData(of: subject, in: language, by: .person(subject))
         guard let categoryID = context.form["category"], let category = vault.policy.category(categoryID),
               let recordID = context.form["record"].flatMap(RecordID.init(rawValue:)),
-              let record = package.data.first(where: { $0.category == categoryID })?.records.first(where: { $0.id == recordID }) else {
+              let record = data.first(where: { $0.category == categoryID })?.records.first(where: { $0.id == recordID }) else {
             return try await correctionPage(request, context, status: .badRequest)
         }
         let editable = Self.editableFields(of: category, in: record)
@@ -60,8 +60,7 @@ extension PrivacyCenter {
         let language = language(request, context)
         let t = pages.texts(language)
         let say = Phrases(language)
-        let package = try await vault.ownAccessPackage(of: subject, in: language, by: .person(subject))
-        let categories: [[String: Any]] = package.data.compactMap { data in
+        let categories: [[String: Any]] = try await vault.ownData(of: subject, in: language, by: .person(subject)).compactMap { data in
             guard let category = vault.policy.category(data.category) else { return nil }
             let records: [[String: Any]] = data.records.enumerated().map { index, record in
                 var legend = data.name

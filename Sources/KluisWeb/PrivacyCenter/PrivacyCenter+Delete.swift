@@ -42,9 +42,8 @@ extension PrivacyCenter {
         let subject = try person(context)
         let language = language(request, context)
         let t = pages.texts(language)
-        let package = try await vault.ownAccessPackage(of: subject, in: language, by: .person(subject))
         let kept = try await vault.keptOnErasure(of: subject)
-        let categories: [[String: Any]] = package.data.compactMap { data in
+        let categories: [[String: Any]] = try await vault.ownData(of: subject, in: language, by: .person(subject)).compactMap { data in
             guard let category = vault.policy.category(data.category) else { return nil }
             var values: [String: Any] = ["id": category.id, "name": data.name, "selfService": category.deletion == .selfService]
             if let keeper = kept.first(where: { $0.category == category.id }) {

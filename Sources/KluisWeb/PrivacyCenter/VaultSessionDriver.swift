@@ -43,10 +43,15 @@ struct VaultSessionDriver: PersistDriver {
 
     /// The person a session belongs to, kept beside it so that their erasure finds it.
     private static func subject(of value: some Codable & Sendable) -> SubjectID? {
-        (value as? CenterSession)?.subject
+        (value as? any PersonSession)?.subject
     }
 
     private static func seconds(_ duration: Duration) -> TimeInterval {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
+}
+
+/// A session that may belong to a person: the driver stores whose it is beside it.
+protocol PersonSession {
+    var subject: SubjectID? { get }
 }
