@@ -133,6 +133,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // The cookie banner is plain JavaScript and CSS, and the privacy center's pages are
@@ -241,6 +243,7 @@ let package = Package(
             name: "KluisAPITests",
             dependencies: [
                 "KluisAPI", "KluisServer", "KluisWeb", "KluisCore", "KluisSQLite", "KluisTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -250,7 +253,7 @@ let package = Package(
         .testTarget(
             name: "KluisCLITests",
             dependencies: [
-                "KluisCLI", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting",
+                "KluisCLI", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", "KluisWeb",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict

@@ -109,8 +109,8 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
 
     static func status(of code: VaultError.Code) -> HTTPResponse.Status {
         switch code {
-        case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown, .apiKeyNotFound: .notFound
-        case .identifierInUse, .requestStateInvalid, .restrictionNotTold, .erasureKept: .conflict
+        case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown, .apiKeyNotFound, .staffNotFound: .notFound
+        case .identifierInUse, .requestStateInvalid, .restrictionNotTold, .erasureKept, .staffExists: .conflict
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected,
              .purposeNotApplicable, .categoryRestricted, .deletionByRequest: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,

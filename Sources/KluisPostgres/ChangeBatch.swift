@@ -18,6 +18,7 @@ struct ChangeBatch {
     var eventOrder: [String] = []
     var apiKeys: [StoredAPIKey] = []
     var revokedKeys: [(String, Date)] = []
+    var staff: [StaffMember] = []
     var consents: [(SubjectID, ConsentEvent)] = []
     var cookieChoices: [CookieChoice] = []
     var restrictions: [(SubjectID, [Restriction])] = []
@@ -41,6 +42,7 @@ struct ChangeBatch {
                 if events.updateValue((subject, name, at), forKey: key) == nil { eventOrder.append(key) }
             case .addAPIKey(let key): apiKeys.append(key)
             case .revokeAPIKey(let id, let at): revokedKeys.append((id, at))
+            case .putStaffMember(let member): staff.append(member)
             case .appendConsent(let subject, let event): consents.append((subject, event))
             case .recordCookieChoice(let choice): cookieChoices.append(choice)
             case .setRestrictions(let subject, let list): restrictions.append((subject, list))
@@ -191,6 +193,12 @@ struct ChangeBatch {
         for (id, at) in revokedKeys {
             try await connection.query("""
                 UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(at.timeIntervalSince1970)) WHERE id = \(id)
+                """, logger: logger)
+        }
+        for member in staff {
+            try await connection.query("""
+                INSERT INTO staff_members (id, email, name, body) VALUES (\(member.id), \(member.email), \(member.name), \(ByteBuffer(bytes: member.encoded())))
+                ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, body = excluded.body
                 """, logger: logger)
         }
     }

@@ -180,6 +180,14 @@ extension PostgresVaultStore {
             "ALTER TABLE api_keys ADD COLUMN revoked_at double precision",
             "ALTER TABLE api_keys ADD COLUMN last_used_at double precision",
         ]),
+        // The console's staff accounts, each kept whole as JSON; the audit log searched by time,
+        // actor and action.
+        (12, [
+            "CREATE TABLE staff_members (id text PRIMARY KEY, email text NOT NULL UNIQUE, name text NOT NULL, body bytea NOT NULL)",
+            "CREATE INDEX audit_time ON audit (at)",
+            "CREATE INDEX audit_actor ON audit (actor, seq)",
+            "CREATE INDEX audit_action ON audit (action, seq)",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -150,6 +150,16 @@ extension SQLiteVaultStore {
                 ALTER TABLE api_keys ADD COLUMN last_used_at REAL;
                 """)
         }
+        migrator.registerMigration("v12") { db in
+            // The console's staff accounts, each kept whole as JSON; the audit log searched by
+            // time, actor and action.
+            try db.execute(sql: """
+                CREATE TABLE staff_members (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, body BLOB NOT NULL);
+                CREATE INDEX audit_time ON audit (at);
+                CREATE INDEX audit_actor ON audit (actor, seq);
+                CREATE INDEX audit_action ON audit (action, seq);
+                """)
+        }
         return migrator
     }
 
@@ -197,6 +207,11 @@ extension SQLiteVaultStore {
                                          key.mayVouchForSessions, key.createdAt.timeIntervalSince1970, key.expiresAt?.timeIntervalSince1970])
         case .revokeAPIKey(let id, let at):
             try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [at.timeIntervalSince1970, id])
+        case .putStaffMember(let member):
+            try db.execute(sql: """
+                INSERT INTO staff_members (id, email, name, body) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, body = excluded.body
+                """, arguments: [member.id, member.email, member.name, member.encoded()])
         case .appendConsent(let subject, let event):
             try db.cachedStatement(sql: "INSERT INTO consent_events (subject_id, purpose, kind, purpose_hash, at, body) VALUES (?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [subject.rawValue, event.purpose, event.kind.rawValue, event.purposeHash,

@@ -59,3 +59,39 @@ extension StoreContract {
         #expect(try await store.auditCheckpoints(after: 3, limit: 10) == [second])
     }
 }
+
+extension StoreContract {
+    /// The audit log searched newest first by any combination of filters, and counted per period.
+    public func auditEventsAreSearchedAndCounted() async throws {
+        let store = try await prepared()
+        let jan = SubjectID.generate(), piet = SubjectID.generate()
+        let entries = [
+            AuditEntry(time: Self.t0, actor: "key_a", action: .read, subject: jan, purpose: "service"),
+            AuditEntry(time: Self.t0 + 10, actor: "staff_b", action: .read, subject: piet, reason: "phone call", breakGlass: true),
+            AuditEntry(time: Self.t0 + 20, actor: "key_a", action: .write, subject: jan),
+            AuditEntry(time: Self.t0 + 30, actor: "staff_b", action: .signIn, outcome: .denied),
+            AuditEntry(time: Self.t0 + 40, actor: "staff_b", action: .read, subject: jan, reason: "complaint", breakGlass: true),
+        ]
+        let events = try await store.commit([], audit: entries)
+        func found(_ query: AuditQuery, before: Int64? = nil, limit: Int = 100) async throws -> [Int64] {
+            try await store.auditEvents(matching: query, before: before, limit: limit).map(\.sequence)
+        }
+        let all = events.map(\.sequence)
+        #expect(try await found(AuditQuery()) == all.reversed())
+        #expect(try await found(AuditQuery(subject: jan)) == [all[4], all[2], all[0]])
+        #expect(try await found(AuditQuery(actor: "staff_b", action: .read)) == [all[4], all[1]])
+        #expect(try await found(AuditQuery(breakGlassOnly: true)) == [all[4], all[1]])
+        #expect(try await found(AuditQuery(from: Self.t0 + 10, until: Self.t0 + 30)) == [all[2], all[1]])
+        #expect(try await found(AuditQuery(subject: jan), before: all[2]) == [all[0]])
+        #expect(try await found(AuditQuery(), limit: 2) == [all[4], all[3]])
+        #expect(try await found(AuditQuery(actor: "nobody")).isEmpty)
+        #expect(try await store.auditEvents(matching: AuditQuery(action: .signIn), before: nil, limit: 1).first?.entry == entries[3])
+
+        let tallies = try await store.auditTallies(from: Self.t0 + 10, until: Self.t0 + 41)
+        #expect(Set(tallies) == [
+            AuditTally(action: .read, outcome: .allowed, breakGlass: true, count: 2),
+            AuditTally(action: .write, outcome: .allowed, breakGlass: false, count: 1),
+            AuditTally(action: .signIn, outcome: .denied, breakGlass: false, count: 1),
+        ])
+    }
+}

@@ -65,3 +65,48 @@ import Testing
         #expect(try await api.fixture.vault.apiKeys(by: VaultFixture.admin).allSatisfy { $0.secretHash.isEmpty })
     }
 }
+
+/// The admin API for keys: list, create, revoke, over HTTP.
+@Suite struct APIKeyAdminAPITests {
+    @Test(arguments: StoreKind.enabled) func anAdminListsCreatesAndRevokesKeys(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
+        defer { api.fixture.directory.remove() }
+        let subject = try await api.fixture.makeSubject()
+        try await api.application().test(.router) { client in
+            let created = try await client.send(.post, "/v1/api-keys", token: api.adminToken, json: """
+                {"name": "webshop", "purposes": ["service"], "expires_at": "2027-06-01T00:00:00Z"}
+                """)
+            #expect(created.status == .created, "\(created.text)")
+            let body = try created.json()
+            let token = try #require(body["token"] as? String)
+            let key = try #require(body["key"] as? [String: Any])
+            let id = try #require(key["id"] as? String)
+            #expect(key["purposes"] as? [String] == ["service"] && key["valid"] as? Bool == true && key["admin"] as? Bool == false)
+            #expect(key["expires_at"] as? String == "2027-06-01T00:00:00Z")
+            #expect(try await client.send(.get, "/v1/subjects/\(subject)?purpose=service", token: token).status == .ok)
+
+            let listed = try await client.send(.get, "/v1/api-keys", token: api.adminToken)
+            #expect(listed.status == .ok)
+            let keys = try #require(try listed.json()["keys"] as? [[String: Any]])
+            #expect(keys.contains { $0["id"] as? String == id && $0["last_used_at"] != nil })
+            #expect(!listed.text.contains(String(token.split(separator: "_")[3])), "a secret was listed")
+
+            // Not for an application's key; bad input changes nothing.
+            #expect(try await client.send(.get, "/v1/api-keys", token: api.appToken).status == .forbidden)
+            let unknownPurpose = try await client.send(.post, "/v1/api-keys", token: api.adminToken, json: #"{"name": "x", "purposes": ["marketing-x"]}"#)
+            #expect(unknownPurpose.status == .badRequest && unknownPurpose.problemCode == "purpose.unknown")
+            let past = try await client.send(.post, "/v1/api-keys", token: api.adminToken, json: #"{"name": "x", "expires_at": "2020-01-01T00:00:00Z"}"#)
+            #expect(past.status == .badRequest && past.problemCode == "input.invalid")
+            let count = try await api.fixture.vault.apiKeys(by: VaultFixture.admin).count
+            #expect(count == keys.count)
+
+            let revoked = try await client.send(.post, "/v1/api-keys/\(id)/revoke", token: api.adminToken)
+            let revokedKey = try revoked.json()
+            #expect(revoked.status == .ok && revokedKey["valid"] as? Bool == false && revokedKey["revoked_at"] != nil)
+            let refused = try await client.send(.get, "/v1/subjects/\(subject)?purpose=service", token: token)
+            #expect(refused.status == .unauthorized, "a revoked key was let in")
+            let unknown = try await client.send(.post, "/v1/api-keys/key_nothere/revoke", token: api.adminToken)
+            #expect(unknown.status == .notFound && unknown.problemCode == "api_key.not_found")
+        }
+    }
+}

@@ -48,6 +48,12 @@ import Testing
             let registered = Set(routes)
             #expect(registered.subtracting(documented).isEmpty, "undocumented, or documented with other security: \(registered.subtracting(documented))")
             #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered))")
+            // Every code a problem can carry is one the contract names.
+            let problem = (document["components"] as? [String: Any]).flatMap { $0["schemas"] as? [String: Any] }
+                .flatMap { $0["Problem"] as? [String: Any] }.flatMap { $0["properties"] as? [String: Any] }
+                .flatMap { $0["code"] as? [String: Any] }?["enum"] as? [String]
+            let undocumented = Set(VaultError.Code.allCases.map(\.rawValue)).subtracting(problem ?? [])
+            #expect(undocumented.isEmpty, "problem codes the contract does not name: \(undocumented.sorted())")
         }
     }
 

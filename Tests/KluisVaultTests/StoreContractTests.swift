@@ -51,6 +51,8 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func requestsAndTheErasureJournalRoundTrip(store: StoreKind) async throws { try await contract(store).requestsAndTheErasureJournalRoundTrip() }
     @Test(arguments: StoreKind.enabled) func throttlesCountAtomically(store: StoreKind) async throws { try await contract(store).throttlesCountAtomically() }
     @Test(arguments: StoreKind.enabled) func signInsAreTakenOnce(store: StoreKind) async throws { try await contract(store).signInsAreTakenOnce() }
+    @Test(arguments: StoreKind.enabled) func auditEventsAreSearchedAndCounted(store: StoreKind) async throws { try await contract(store).auditEventsAreSearchedAndCounted() }
+    @Test(arguments: StoreKind.enabled) func staffMembersRoundTrip(store: StoreKind) async throws { try await contract(store).staffMembersRoundTrip() }
     @Test(arguments: StoreKind.enabled) func sessionsExpireAndReplace(store: StoreKind) async throws { try await contract(store).sessionsExpireAndReplace() }
     @Test(arguments: StoreKind.enabled) func erasureEndsSessionsAndSignIns(store: StoreKind) async throws { try await contract(store).erasureEndsSessionsAndSignIns() }
     @Test(.enabled(if: StoreKind.enabled.contains(.postgres))) func throttlesAreSharedByHandles() async throws { try await contract(.postgres).throttlesAreSharedByHandles() }

@@ -56,6 +56,10 @@ extension ContractDocument {
     {
       "name": "operations",
       "description": "Health, metrics and this document."
+    },
+    {
+      "name": "keys",
+      "description": "API keys: list, create, revoke. Admin only."
     }
   ],
   "paths": {
@@ -3209,6 +3213,191 @@ extension ContractDocument {
           }
         }
       }
+    },
+    "/v1/api-keys": {
+      "get": {
+        "operationId": "listAPIKeys",
+        "tags": [
+          "keys"
+        ],
+        "summary": "Every API key, with when it was last used",
+        "description": "Every key ever created, revoked and expired ones too, without its secret (which is never stored). `last_used_at` is to the minute. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The keys, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/APIKeyList"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          }
+        },
+        "x-kluis-access": "admin"
+      },
+      "post": {
+        "operationId": "createAPIKey",
+        "tags": [
+          "keys"
+        ],
+        "summary": "Create an API key",
+        "description": "A key bound to purposes, optionally allowed to break glass (read outside its purposes with a written reason), to vouch for signed-in sessions, or to administer. The token is in this answer only: store it in the application's secrets. Audited as `api_key_created`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The key. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/APIKeyBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The key and its token, shown this once.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreatedAPIKey"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`request.invalid` (the body is not valid JSON or has a field of the wrong type), `input.invalid` (a name that is empty, too long or holds personal data; `expires_at` not in the future), `purpose.unknown` (a purpose the policy does not have).",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/api-keys/{key_id}/revoke": {
+      "post": {
+        "operationId": "revokeAPIKey",
+        "tags": [
+          "keys"
+        ],
+        "summary": "Revoke an API key",
+        "description": "Refused from the next call on this node and within a second on every other. Revoking a revoked key changes nothing. Audited as `api_key_revoked`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "key_id",
+            "in": "path",
+            "required": true,
+            "description": "The key's id, `key_` and 16 hexadecimal digits.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The key, revoked.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/APIKey"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "`api_key.not_found`: there is no key with this id.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
     }
   },
   "components": {
@@ -3813,6 +4002,7 @@ extension ContractDocument {
               "retention",
               "hold",
               "sign_in",
+              "staff",
               "initialise"
             ]
           },
@@ -3982,6 +4172,9 @@ extension ContractDocument {
               "root_key.wrong",
               "store.not_initialised",
               "store.failure",
+              "rate.limited",
+              "staff.not_found",
+              "staff.exists",
               "request.invalid",
               "request.too_large",
               "route.not_found",
@@ -6618,6 +6811,144 @@ extension ContractDocument {
           }
         },
         "description": "A single-use sign-in link to the privacy center."
+      },
+      "APIKey": {
+        "type": "object",
+        "description": "An API key, without its secret.",
+        "required": [
+          "id",
+          "name",
+          "purposes",
+          "break_glass",
+          "admin",
+          "vouches_for_sessions",
+          "created_at",
+          "valid"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "examples": [
+              "key_3f9a0c1d2e4b5a6c"
+            ]
+          },
+          "name": {
+            "type": "string"
+          },
+          "purposes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "break_glass": {
+            "type": "boolean",
+            "description": "May read outside its purposes with a written reason."
+          },
+          "admin": {
+            "type": "boolean"
+          },
+          "vouches_for_sessions": {
+            "type": "boolean",
+            "description": "May vouch that a person is signed in to its application."
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "expires_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it stops working by itself; absent: never."
+          },
+          "revoked_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "last_used_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "To the minute; absent: never used."
+          },
+          "valid": {
+            "type": "boolean",
+            "description": "Whether it authenticates now: neither revoked nor expired."
+          }
+        }
+      },
+      "APIKeyList": {
+        "type": "object",
+        "required": [
+          "keys"
+        ],
+        "properties": {
+          "keys": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/APIKey"
+            }
+          }
+        },
+        "description": "Every API key."
+      },
+      "APIKeyBody": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name"
+        ],
+        "description": "A new API key.",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "What uses it, e.g. `webshop`. Not a person's name."
+          },
+          "purposes": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 200
+            },
+            "maxItems": 100,
+            "description": "The purposes of the policy it reads and writes for."
+          },
+          "break_glass": {
+            "type": "boolean",
+            "default": false
+          },
+          "admin": {
+            "type": "boolean",
+            "default": false
+          },
+          "vouches_for_sessions": {
+            "type": "boolean",
+            "default": false
+          },
+          "expires_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it stops working by itself; absent: never."
+          }
+        }
+      },
+      "CreatedAPIKey": {
+        "type": "object",
+        "required": [
+          "key",
+          "token"
+        ],
+        "description": "A new key and its token.",
+        "properties": {
+          "key": {
+            "$ref": "#/components/schemas/APIKey"
+          },
+          "token": {
+            "type": "string",
+            "description": "The bearer token. Shown this once; stored only as a hash."
+          }
+        }
       }
     }
   }

@@ -553,6 +553,7 @@ extension Components {
                 case retention = "retention"
                 case hold = "hold"
                 case signIn = "sign_in"
+                case staff = "staff"
                 case initialise = "initialise"
             }
             /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/action`.
@@ -4552,6 +4553,229 @@ extension Components {
             package enum CodingKeys: String, CodingKey {
                 case link
                 case expiresAt = "expires_at"
+            }
+        }
+        /// An API key, without its secret.
+        ///
+        /// - Remark: Generated from `#/components/schemas/APIKey`.
+        package struct APIKey: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/APIKey/id`.
+            package var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APIKey/name`.
+            package var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APIKey/purposes`.
+            package var purposes: [Swift.String]
+            /// May read outside its purposes with a written reason.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/break_glass`.
+            package var breakGlass: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/APIKey/admin`.
+            package var admin: Swift.Bool
+            /// May vouch that a person is signed in to its application.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/vouches_for_sessions`.
+            package var vouchesForSessions: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/APIKey/created_at`.
+            package var createdAt: Foundation.Date
+            /// When it stops working by itself; absent: never.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/expires_at`.
+            package var expiresAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/APIKey/revoked_at`.
+            package var revokedAt: Foundation.Date?
+            /// To the minute; absent: never used.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/last_used_at`.
+            package var lastUsedAt: Foundation.Date?
+            /// Whether it authenticates now: neither revoked nor expired.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/valid`.
+            package var valid: Swift.Bool
+            /// Creates a new `APIKey`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - name:
+            ///   - purposes:
+            ///   - breakGlass: May read outside its purposes with a written reason.
+            ///   - admin:
+            ///   - vouchesForSessions: May vouch that a person is signed in to its application.
+            ///   - createdAt:
+            ///   - expiresAt: When it stops working by itself; absent: never.
+            ///   - revokedAt:
+            ///   - lastUsedAt: To the minute; absent: never used.
+            ///   - valid: Whether it authenticates now: neither revoked nor expired.
+            package init(
+                id: Swift.String,
+                name: Swift.String,
+                purposes: [Swift.String],
+                breakGlass: Swift.Bool,
+                admin: Swift.Bool,
+                vouchesForSessions: Swift.Bool,
+                createdAt: Foundation.Date,
+                expiresAt: Foundation.Date? = nil,
+                revokedAt: Foundation.Date? = nil,
+                lastUsedAt: Foundation.Date? = nil,
+                valid: Swift.Bool
+            ) {
+                self.id = id
+                self.name = name
+                self.purposes = purposes
+                self.breakGlass = breakGlass
+                self.admin = admin
+                self.vouchesForSessions = vouchesForSessions
+                self.createdAt = createdAt
+                self.expiresAt = expiresAt
+                self.revokedAt = revokedAt
+                self.lastUsedAt = lastUsedAt
+                self.valid = valid
+            }
+            package enum CodingKeys: String, CodingKey {
+                case id
+                case name
+                case purposes
+                case breakGlass = "break_glass"
+                case admin
+                case vouchesForSessions = "vouches_for_sessions"
+                case createdAt = "created_at"
+                case expiresAt = "expires_at"
+                case revokedAt = "revoked_at"
+                case lastUsedAt = "last_used_at"
+                case valid
+            }
+        }
+        /// Every API key.
+        ///
+        /// - Remark: Generated from `#/components/schemas/APIKeyList`.
+        package struct APIKeyList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/APIKeyList/keys`.
+            package var keys: [Components.Schemas.APIKey]
+            /// Creates a new `APIKeyList`.
+            ///
+            /// - Parameters:
+            ///   - keys:
+            package init(keys: [Components.Schemas.APIKey]) {
+                self.keys = keys
+            }
+            package enum CodingKeys: String, CodingKey {
+                case keys
+            }
+        }
+        /// A new API key.
+        ///
+        /// - Remark: Generated from `#/components/schemas/APIKeyBody`.
+        package struct APIKeyBody: Codable, Hashable, Sendable {
+            /// What uses it, e.g. `webshop`. Not a person's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKeyBody/name`.
+            package var name: Swift.String
+            /// The purposes of the policy it reads and writes for.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKeyBody/purposes`.
+            package var purposes: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/APIKeyBody/break_glass`.
+            package var breakGlass: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/APIKeyBody/admin`.
+            package var admin: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/APIKeyBody/vouches_for_sessions`.
+            package var vouchesForSessions: Swift.Bool?
+            /// When it stops working by itself; absent: never.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKeyBody/expires_at`.
+            package var expiresAt: Foundation.Date?
+            /// Creates a new `APIKeyBody`.
+            ///
+            /// - Parameters:
+            ///   - name: What uses it, e.g. `webshop`. Not a person's name.
+            ///   - purposes: The purposes of the policy it reads and writes for.
+            ///   - breakGlass:
+            ///   - admin:
+            ///   - vouchesForSessions:
+            ///   - expiresAt: When it stops working by itself; absent: never.
+            package init(
+                name: Swift.String,
+                purposes: [Swift.String]? = nil,
+                breakGlass: Swift.Bool? = nil,
+                admin: Swift.Bool? = nil,
+                vouchesForSessions: Swift.Bool? = nil,
+                expiresAt: Foundation.Date? = nil
+            ) {
+                self.name = name
+                self.purposes = purposes
+                self.breakGlass = breakGlass
+                self.admin = admin
+                self.vouchesForSessions = vouchesForSessions
+                self.expiresAt = expiresAt
+            }
+            package enum CodingKeys: String, CodingKey {
+                case name
+                case purposes
+                case breakGlass = "break_glass"
+                case admin
+                case vouchesForSessions = "vouches_for_sessions"
+                case expiresAt = "expires_at"
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.purposes = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .purposes
+                )
+                self.breakGlass = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .breakGlass
+                )
+                self.admin = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .admin
+                )
+                self.vouchesForSessions = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .vouchesForSessions
+                )
+                self.expiresAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .expiresAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "purposes",
+                    "break_glass",
+                    "admin",
+                    "vouches_for_sessions",
+                    "expires_at"
+                ])
+            }
+        }
+        /// A new key and its token.
+        ///
+        /// - Remark: Generated from `#/components/schemas/CreatedAPIKey`.
+        package struct CreatedAPIKey: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CreatedAPIKey/key`.
+            package var key: Components.Schemas.APIKey
+            /// The bearer token. Shown this once; stored only as a hash.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CreatedAPIKey/token`.
+            package var token: Swift.String
+            /// Creates a new `CreatedAPIKey`.
+            ///
+            /// - Parameters:
+            ///   - key:
+            ///   - token: The bearer token. Shown this once; stored only as a hash.
+            package init(
+                key: Components.Schemas.APIKey,
+                token: Swift.String
+            ) {
+                self.key = key
+                self.token = token
+            }
+            package enum CodingKeys: String, CodingKey {
+                case key
+                case token
             }
         }
     }

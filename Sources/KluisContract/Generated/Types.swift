@@ -269,6 +269,27 @@ package protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/privacy-center/handoffs`.
     /// - Remark: Generated from `#/paths//v1/privacy-center/handoffs/post(createHandoff)`.
     func createHandoff(_ input: Operations.CreateHandoff.Input) async throws -> Operations.CreateHandoff.Output
+    /// Every API key, with when it was last used
+    ///
+    /// Every key ever created, revoked and expired ones too, without its secret (which is never stored). `last_used_at` is to the minute. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/api-keys`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/get(listAPIKeys)`.
+    func listAPIKeys(_ input: Operations.ListAPIKeys.Input) async throws -> Operations.ListAPIKeys.Output
+    /// Create an API key
+    ///
+    /// A key bound to purposes, optionally allowed to break glass (read outside its purposes with a written reason), to vouch for signed-in sessions, or to administer. The token is in this answer only: store it in the application's secrets. Audited as `api_key_created`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/api-keys`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/post(createAPIKey)`.
+    func createAPIKey(_ input: Operations.CreateAPIKey.Input) async throws -> Operations.CreateAPIKey.Output
+    /// Revoke an API key
+    ///
+    /// Refused from the next call on this node and within a second on every other. Revoking a revoked key changes nothing. Audited as `api_key_revoked`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/api-keys/{key_id}/revoke`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/{key_id}/revoke/post(revokeAPIKey)`.
+    func revokeAPIKey(_ input: Operations.RevokeAPIKey.Input) async throws -> Operations.RevokeAPIKey.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -807,6 +828,45 @@ extension APIProtocol {
         try await createHandoff(Operations.CreateHandoff.Input(
             headers: headers,
             body: body
+        ))
+    }
+    /// Every API key, with when it was last used
+    ///
+    /// Every key ever created, revoked and expired ones too, without its secret (which is never stored). `last_used_at` is to the minute. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/api-keys`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/get(listAPIKeys)`.
+    package func listAPIKeys(headers: Operations.ListAPIKeys.Input.Headers = .init()) async throws -> Operations.ListAPIKeys.Output {
+        try await listAPIKeys(Operations.ListAPIKeys.Input(headers: headers))
+    }
+    /// Create an API key
+    ///
+    /// A key bound to purposes, optionally allowed to break glass (read outside its purposes with a written reason), to vouch for signed-in sessions, or to administer. The token is in this answer only: store it in the application's secrets. Audited as `api_key_created`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/api-keys`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/post(createAPIKey)`.
+    package func createAPIKey(
+        headers: Operations.CreateAPIKey.Input.Headers = .init(),
+        body: Operations.CreateAPIKey.Input.Body
+    ) async throws -> Operations.CreateAPIKey.Output {
+        try await createAPIKey(Operations.CreateAPIKey.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Revoke an API key
+    ///
+    /// Refused from the next call on this node and within a second on every other. Revoking a revoked key changes nothing. Audited as `api_key_revoked`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/api-keys/{key_id}/revoke`.
+    /// - Remark: Generated from `#/paths//v1/api-keys/{key_id}/revoke/post(revokeAPIKey)`.
+    package func revokeAPIKey(
+        path: Operations.RevokeAPIKey.Input.Path,
+        headers: Operations.RevokeAPIKey.Input.Headers = .init()
+    ) async throws -> Operations.RevokeAPIKey.Output {
+        try await revokeAPIKey(Operations.RevokeAPIKey.Input(
+            path: path,
+            headers: headers
         ))
     }
 }

@@ -64,6 +64,8 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// A person signed in to the privacy center, or a way to was given (a code sent, a hand-off
     /// link issued); the reason says which, a refused attempt is denied.
     case signIn = "sign_in"
+    /// A staff account of the console added, enrolled, reset or disabled; the reason says which.
+    case staff
     case initialise
 }
 

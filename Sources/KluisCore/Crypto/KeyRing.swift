@@ -189,6 +189,29 @@ public final class KeyRing: Sendable {
         return Data(mac.finalize())
     }
 
+    /// Seals a staff member's TOTP secret, bound to their account id, under a key derived from
+    /// the index key: a copy of the database holds no second factor.
+    public func sealStaffSecret(_ secret: String, staff id: String) -> Data {
+        try! AES.GCM.seal(Data(secret.utf8), using: staffSecretKey, authenticating: Data("kluis.staff-secret.v1\0\(id)".utf8)).combined!
+    }
+
+    /// Opens a secret sealed by ``sealStaffSecret(_:staff:)``; fails when it was altered or moved.
+    public func openStaffSecret(_ sealed: Data, staff id: String) throws(VaultError) -> String {
+        do {
+            let bytes = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: staffSecretKey,
+                                         authenticating: Data("kluis.staff-secret.v1\0\(id)".utf8))
+            return String(decoding: bytes, as: UTF8.self)
+        } catch {
+            throw VaultError(.ciphertextInvalid, "the second factor of staff account \(id) does not open: it was altered or does not belong there")
+        }
+    }
+
+    /// The key staff secrets are sealed with: the index key's HMAC of a fixed label, a key of its
+    /// own that no other use of the index key yields.
+    private var staffSecretKey: SymmetricKey {
+        SymmetricKey(data: tokenDigest("staff-secret-key", use: "key"))
+    }
+
     /// The bucket of a throttle rule for `key` (a client address, a request or subject id): a
     /// keyed hash, so that the store keeps no address in the clear.
     public func throttleBucket(_ rule: String, _ key: String) -> Data {

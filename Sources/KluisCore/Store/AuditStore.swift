@@ -9,6 +9,13 @@ public protocol AuditStore: Sendable {
     /// Audit events after `sequence` in order, at most `limit`, of one subject when given.
     func auditEvents(after sequence: Int64, subject: SubjectID?, limit: Int) async throws -> [AuditEvent]
 
+    /// Audit events that match `query`, newest first, before `sequence` (from the head when
+    /// `nil`), at most `limit`.
+    func auditEvents(matching query: AuditQuery, before sequence: Int64?, limit: Int) async throws -> [AuditEvent]
+
+    /// The events from `from` until before `until`, counted by action, outcome and break-glass.
+    func auditTallies(from: Date, until: Date) async throws -> [AuditTally]
+
     /// The last audit checkpoint, `nil` before the first.
     func latestAuditCheckpoint() async throws -> AuditCheckpoint?
 

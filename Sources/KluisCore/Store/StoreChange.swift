@@ -27,6 +27,8 @@ public enum StoreChange: Sendable, Hashable {
     case eraseRecords(SubjectID, categories: [String], records: [RecordID])
     /// Replaces a record's erasure schedule, after something it depends on changed.
     case scheduleErasure(subject: SubjectID, category: String, record: RecordID, ErasureSchedule)
+    /// Creates or replaces a staff account of the console.
+    case putStaffMember(StaffMember)
     /// Appends an erasure to the erasure journal.
     case journalErasure(ErasureRecord)
 }

@@ -45,4 +45,7 @@ public struct ThrottleRule: Sendable, Hashable {
     /// Failed sign-ins (wrong codes, bad links) from one client address: 20 an hour, so that
     /// asking for new codes does not multiply the guesses one client may make.
     public static let failedSignIns = ThrottleRule(name: "sign-in-failed", limit: 20, period: 3600, longestWait: 86_400)
+    /// Failed console sign-ins of one staff account: 5 in 15 minutes, then the account is
+    /// locked, for up to an hour while attempts keep coming.
+    public static let staffSignInFailures = ThrottleRule(name: "staff-sign-in-failed", limit: 5, period: 900, longestWait: 3600)
 }

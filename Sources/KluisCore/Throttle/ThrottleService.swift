@@ -23,6 +23,17 @@ public struct ThrottleService: Sendable {
         throw Self.refusal(rule, until: heldUntil, now: now)
     }
 
+    /// Refuses when the next attempt of `rule` for `key` would be over the limit, and counts the
+    /// refused one, so that a lock kept being tried lasts longer; an attempt let through is not
+    /// counted here. For a lockout checked on every node before the attempt is looked at.
+    public func refuseIfOver(_ rule: ThrottleRule, for key: String) async throws {
+        let now = vault.now()
+        let time = try await vault.store.throttle(vault.keys.throttleBucket(rule.name, key), interval: 0,
+                                                  ceiling: now + rule.period + rule.longestWait, at: now)
+        guard time.timeIntervalSince(now) + rule.interval > rule.period else { return }
+        try await count(rule, for: key)
+    }
+
     /// Refuses when this node has seen `key` go over the limit and the wait is not over. The
     /// refused attempt counts too, so a key that keeps trying waits longer. For a check on every
     /// request: a key this node has not seen held back costs no round trip to the store.

@@ -130,5 +130,6 @@ public final class Vault: Sendable {
         try await committer.commit([], audit: entries)
     }
 
-    func now() -> Date { clock.now() }
+    /// The time by the vault's clock: the one its deadlines, expiries and audit events use.
+    public func now() -> Date { clock.now() }
 }

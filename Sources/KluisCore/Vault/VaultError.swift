@@ -15,7 +15,7 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(message) [\(code.rawValue)]" }
 
     /// The stable codes, also used as the `code` of HTTP problem responses.
-    public enum Code: String, Sendable, Codable {
+    public enum Code: String, Sendable, Codable, CaseIterable {
         case rootKeyMissing = "root_key.missing"
         case rootKeyMalformed = "root_key.malformed"
         case rootKeyWrong = "root_key.wrong"
@@ -70,6 +70,9 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case rateLimited = "rate.limited"
         case restrictionNotTold = "restriction.subject_not_told"
         case apiKeyNotFound = "api_key.not_found"
+        case staffNotFound = "staff.not_found"
+        /// A staff account with this e-mail address exists already.
+        case staffExists = "staff.exists"
         case unauthorised = "auth.unauthorised"
         case forbidden = "auth.forbidden"
     }
