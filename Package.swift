@@ -122,8 +122,8 @@ let package = Package(
             // and Swift 6.3 has no way to silence one warning group.
             swiftSettings: [.unsafeFlags(["-suppress-warnings"])]
         ),
-        // The web for people's browsers: the statement page, the cookie banner's assets and the
-        // privacy center.
+        // The web for people's browsers: the statement page, the cookie banner's assets, the privacy
+        // center, and the console for staff.
         .target(
             name: "KluisWeb",
             dependencies: [
@@ -147,6 +147,11 @@ let package = Package(
                 .embedInCode("Templates/correct.mustache"), .embedInCode("Templates/delete.mustache"),
                 .embedInCode("Templates/permissions.mustache"), .embedInCode("Templates/history.mustache"),
                 .embedInCode("Templates/requests.mustache"), .embedInCode("Templates/center.css"),
+                .embedInCode("Templates/console-layout.mustache"), .embedInCode("Templates/console-message.mustache"),
+                .embedInCode("Templates/console-sign-in.mustache"), .embedInCode("Templates/console-enrol.mustache"),
+                .embedInCode("Templates/console-enrolment.mustache"), .embedInCode("Templates/console-today.mustache"),
+                .embedInCode("Templates/console-keys.mustache"), .embedInCode("Templates/console-staff.mustache"),
+                .embedInCode("Templates/console.css"),
             ],
             swiftSettings: strict
         ),

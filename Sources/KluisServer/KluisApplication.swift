@@ -18,6 +18,7 @@ public enum KluisApplication {
     /// Builds the router with every route.
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
                               privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
+                              console: ConsoleConfiguration = ConsoleConfiguration(),
                               metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<ServerRequestContext>, routes: RouteTable) {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: MetricsMiddleware(metrics: metrics))
@@ -26,7 +27,8 @@ public enum KluisApplication {
         var configuration = configuration
         configuration.privacyCenterPath = privacyCenter.path
         var table = APIRoutes.register(on: api, vault: vault, configuration: configuration)
-        for route in WebRoutes.register(on: router.group(context: WebRequestContext.self), vault: vault, privacyCenter: privacyCenter) {
+        for route in WebRoutes.register(on: router.group(context: WebRequestContext.self), vault: vault, privacyCenter: privacyCenter,
+                                             console: console) {
             table.record(route.method, route.path, .public)
         }
         table.add(.get, "/metrics", .public, on: api) { _, _ in
@@ -44,10 +46,11 @@ public enum KluisApplication {
     /// next, and the pool closes last.
     public static func buildApplication(vault: Vault, http: HTTPConfiguration,
                                         privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
+                                        console: ConsoleConfiguration = ConsoleConfiguration(),
                                         schedule: BackgroundSchedule = .off,
                                         storeService: (any Service)? = nil, logger: Logger,
                                         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let (router, _) = router(vault: vault, configuration: http, privacyCenter: privacyCenter)
+        let (router, _) = router(vault: vault, configuration: http, privacyCenter: privacyCenter, console: console)
         var services: [any Service] = storeService.map { [$0] } ?? []
         let tasks = backgroundTasks(of: vault, schedule: schedule, logger: logger)
         if !tasks.isEmpty { services.append(BackgroundWorker(tasks: tasks, logger: logger)) }

@@ -1,9 +1,9 @@
 import Foundation
 import KluisCore
 
-/// Days as people read them, in Dutch or English ("3 december 2026"), on the legal calendar
-/// (Europe/Amsterdam), so that a day is the same day the deadlines and retention count.
-enum CenterDates {
+/// Days as people read them on the web's pages, in Dutch or English ("3 december 2026"), on the
+/// legal calendar (Europe/Amsterdam), so that a day is the same day deadlines and retention count.
+enum WebDates {
     static let calendar = LegalCalendar()
 
     static func day(_ date: Date, in language: Language) -> String {

@@ -5,7 +5,8 @@ import KluisCore
 import KluisPages
 
 /// The web: the privacy statement rendered from the policy, the cookie banner's script and
-/// style, and the privacy center, where people sign in to see and manage their own data.
+/// style, the privacy center, where people sign in to see and manage their own data, and the
+/// console, where staff run the privacy office.
 public enum WebRoutes {
     /// A route of the web, as registered: for the server's route table.
     public struct Route: Sendable, Hashable {
@@ -18,7 +19,8 @@ public enum WebRoutes {
 
     /// Registers the web's routes on `router` and returns them.
     public static func register(on router: RouterGroup<WebRequestContext>, vault: Vault,
-                                privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration()) -> [Route] {
+                                privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
+                                console: ConsoleConfiguration = ConsoleConfiguration()) -> [Route] {
         router.get("/privacy") { request, _ in statement(request, policy: vault.policy) }
         // The banner runs on the organisation's own site: any origin may load it, without
         // credentials.
@@ -29,6 +31,7 @@ public enum WebRoutes {
         // The privacy center's pages are for people's browsers, behind their own sessions: not
         // operations of the API's contract, so not in its route table.
         PrivacyCenter.register(on: router, vault: vault, configuration: privacyCenter)
+        Console.register(on: router, vault: vault, configuration: console)
         return ["/privacy", "/banner/kluis-banner.js", "/banner/kluis-banner.css"].map { Route(method: .get, path: $0) }
     }
 

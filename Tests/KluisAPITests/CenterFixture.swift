@@ -44,9 +44,9 @@ struct CenterFixture {
     }
 }
 
-/// A browser over the test client: it keeps the cookies it is given and sends them back, and
-/// reads the anti-forgery token from the last page.
-final class CenterBrowser {
+/// A browser over the test client, for the privacy center and the console: it keeps the cookies
+/// it is given and sends them back, and reads the anti-forgery token from the last page.
+final class WebBrowser {
     let client: any TestClientProtocol
     private(set) var cookies: [String: String] = [:]
     private(set) var lastPage = ""

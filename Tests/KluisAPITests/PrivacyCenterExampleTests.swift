@@ -34,7 +34,7 @@ import Testing
                                                             logger: LogCapture().logger())
         let informal = fixture.policy.info.informal
         try await application.test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.get("/privacy-center/sign-in")
             #expect(browser.lastPage.contains(informal ? "Vul je e-mailadres in" : "Vul uw e-mailadres in"), "\(scenario.policy): the voice")
             #expect(browser.lastPage.contains(fixture.policy.controller.name))

@@ -17,7 +17,7 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         let jan = try await center.makeJan()
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.signIn(Self.email, fixture: center)
             #expect(try await browser.get("/privacy-center").status == .ok)
             let page = browser.lastPage
@@ -52,7 +52,7 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         let jan = try await center.makeJan()
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.signIn(Self.email, fixture: center)
             try await browser.get("/privacy-center/correct")
             let profile = try #require(try await center.vault.ownAccessPackage(of: jan, by: .person(jan)).data.first { $0.category == "profile" }?.records.first)
@@ -119,7 +119,7 @@ import Testing
                                               headers: [HTTPField.Name("Kluis-Break-Glass-Reason")!: "melding 12: adres klopt niet"])
             #expect(glass.status == .ok)
 
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.signIn(Self.email, fixture: center)
             try await browser.get("/privacy-center/permissions")
             #expect(browser.lastPage.contains("Nieuwsbrief") && browser.lastPage.contains("Toestemming intrekken"))

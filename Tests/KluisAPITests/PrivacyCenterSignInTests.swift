@@ -17,7 +17,7 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         let jan = try await center.api.fixture.makeSubject(email: Self.email)
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             let start = try await browser.get("/privacy-center")
             #expect(start.status == .seeOther && start.headers[.location] == "/privacy-center/sign-in")
             let form = try await browser.get("/privacy-center/sign-in")
@@ -70,7 +70,7 @@ import Testing
         try await center.application().test(.router) { client in
             var answers: [(HTTPResponse.Status, String?, String)] = []
             for email in [Self.email, "nobody@voorbeeld.example"] {
-                let browser = CenterBrowser(client)
+                let browser = WebBrowser(client)
                 try await browser.get("/privacy-center/sign-in")
                 let sent = try await browser.post("/privacy-center/sign-in", ["email": email])
                 try await browser.get("/privacy-center/code")
@@ -97,7 +97,7 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         _ = try await center.api.fixture.makeSubject(email: Self.email)
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.get("/privacy-center/sign-in")
             try await browser.post("/privacy-center/sign-in", ["email": Self.email])
             let code = try #require(try center.lastCode())
@@ -129,7 +129,7 @@ import Testing
         _ = try await center.api.fixture.makeSubject(email: Self.email)
         try await center.application().test(.router) { client in
             for email in [Self.email, "nobody@voorbeeld.example"] {
-                let browser = CenterBrowser(client)
+                let browser = WebBrowser(client)
                 try await browser.get("/privacy-center/sign-in")
                 for _ in 0..<5 {
                     #expect(try await browser.post("/privacy-center/sign-in", ["email": email]).status == .seeOther)
@@ -150,7 +150,7 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         _ = try await center.api.fixture.makeSubject(email: Self.email)
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             for _ in 0..<4 {
                 try await browser.get("/privacy-center/sign-in")
                 #expect(try await browser.post("/privacy-center/sign-in", ["email": Self.email]).status == .seeOther)
@@ -176,7 +176,7 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         center.center.outbox = nil
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.get("/privacy-center/sign-in")
             let refused = try await browser.post("/privacy-center/sign-in", ["email": Self.email])
             #expect(refused.status == .serviceUnavailable && browser.lastPage.contains("niet beschikbaar"))
@@ -190,10 +190,10 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         _ = try await center.api.fixture.makeSubject(email: Self.email)
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.get("/privacy-center/sign-in")
             let token = try #require(browser.csrf)
-            let other = CenterBrowser(client)
+            let other = WebBrowser(client)
             try await other.get("/privacy-center/sign-in")
             for (form, headers) in [(["email": Self.email], HTTPFields()),
                                     (["email": Self.email, "csrf": "forged"], HTTPFields()),
@@ -204,7 +204,7 @@ import Testing
             }
             #expect(try center.messages().isEmpty, "a forged form sent a message")
             // A form without a session at all.
-            let stranger = CenterBrowser(client)
+            let stranger = WebBrowser(client)
             #expect(try await stranger.post("/privacy-center/sign-in", ["email": Self.email, "csrf": token], withToken: false).status == .forbidden)
             #expect(try center.messages().isEmpty)
             // The sign-out form of a signed-in session needs its token too.
@@ -220,7 +220,7 @@ import Testing
         _ = try await center.api.fixture.makeSubject(email: Self.email)
         try await center.application().test(.router) { client in
             // Idle: 15 minutes without a request.
-            let idle = CenterBrowser(client)
+            let idle = WebBrowser(client)
             try await idle.signIn(Self.email, fixture: center)
             #expect(try await idle.get("/privacy-center").status == .ok)
             center.clock.advance(by: 14 * 60)
@@ -229,7 +229,7 @@ import Testing
             #expect(try await idle.get("/privacy-center").headers[.location] == "/privacy-center/sign-in")
 
             // Active, but past four hours since signing in.
-            let active = CenterBrowser(client)
+            let active = WebBrowser(client)
             try await active.signIn(Self.email, fixture: center)
             for step in 0..<23 {
                 center.clock.advance(by: 10 * 60)
@@ -240,7 +240,7 @@ import Testing
             #expect(try await active.get("/privacy-center").headers[.location] == "/privacy-center/sign-in?ended=1")
 
             // Signed out: the cookie kept by someone else no longer works.
-            let leaving = CenterBrowser(client)
+            let leaving = WebBrowser(client)
             try await leaving.signIn(Self.email, fixture: center)
             let cookie = try #require(leaving.cookies["__Host-kluis-center"])
             try await leaving.get("/privacy-center")
@@ -257,7 +257,7 @@ import Testing
         defer { center.api.fixture.directory.remove() }
         let jan = try await center.api.fixture.makeSubject(email: Self.email)
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.signIn(Self.email, fixture: center)
             #expect(try await browser.get("/privacy-center").status == .ok)
             _ = try await center.api.fixture.store.commit([.eraseSubject(jan, keeping: [])], audit: [])
@@ -279,7 +279,7 @@ import Testing
             let link = try #require(try created.json()["link"] as? String)
             #expect(link.hasPrefix("/privacy-center/handoff?token="))
 
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             let followed = try await browser.get(link)
             // The session starts here; the page goes on by itself, as a same-site navigation.
             #expect(followed.status == .ok)
@@ -289,7 +289,7 @@ import Testing
             #expect(browser.lastPage.contains(Self.email))
 
             // Used once: the second time it signs no one in.
-            let thief = CenterBrowser(client)
+            let thief = WebBrowser(client)
             #expect(try await thief.get(link).status == .badRequest)
             #expect(try await thief.get("/privacy-center").status == .seeOther)
             // Nor does a token changed by a byte, nor a consent receipt signed with the same key.
@@ -298,13 +298,13 @@ import Testing
             let freshToken = String(try #require(try fresh.json()["link"] as? String).dropFirst("/privacy-center/handoff?token=".count))
             var bytes = Array(freshToken)
             bytes[bytes.count / 2] = bytes[bytes.count / 2] == "A" ? "B" : "A"
-            #expect(try await CenterBrowser(client).get("/privacy-center/handoff?token=" + String(bytes)).status == .badRequest)
+            #expect(try await WebBrowser(client).get("/privacy-center/handoff?token=" + String(bytes)).status == .badRequest)
             let receipt = center.vault.receiptSigner.sign(Data(#"{"sub":"\#(jan.rawValue)","jti":"x","exp":9999999999}"#.utf8))
-            #expect(try await CenterBrowser(client).get("/privacy-center/handoff?token=" + receipt).status == .badRequest)
+            #expect(try await WebBrowser(client).get("/privacy-center/handoff?token=" + receipt).status == .badRequest)
             #expect(token != freshToken)
             // Expired after two minutes.
             center.clock.advance(by: 121)
-            #expect(try await CenterBrowser(client).get("/privacy-center/handoff?token=" + freshToken).status == .badRequest)
+            #expect(try await WebBrowser(client).get("/privacy-center/handoff?token=" + freshToken).status == .badRequest)
         }
         let events = try await center.vault.auditEvents(subject: jan, limit: 100).map(\.entry)
         #expect(events.contains { $0.action == .signIn && $0.reason == "hand-off link issued" && $0.actor.hasPrefix("key_") })
@@ -317,7 +317,7 @@ import Testing
         let center = try await CenterFixture(policy: policy)
         defer { center.api.fixture.directory.remove() }
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             try await browser.get("/privacy-center/sign-in")
             #expect(browser.lastPage.contains("Vul je e-mailadres in"))
             try await browser.get("/privacy-center/sign-in?lang=en")
@@ -344,7 +344,7 @@ import Testing
         let center = try await CenterFixture(policy: policy)
         defer { center.api.fixture.directory.remove() }
         try await center.application().test(.router) { client in
-            let browser = CenterBrowser(client)
+            let browser = WebBrowser(client)
             let page = try await browser.get("/privacy-center/sign-in")
             #expect(browser.lastPage.contains(#"<img src="https://www.voorbeeld.example/logo.svg" alt="Voorbeeld B.V.">"#))
             #expect(browser.lastPage.contains(#"<a href="https://www.voorbeeld.example">Terug naar voorbeeld.example</a>"#))

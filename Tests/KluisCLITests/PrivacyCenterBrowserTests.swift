@@ -11,7 +11,7 @@ import Testing
 /// Runs when Chromium and its driver are installed, and always under CI, where a missing
 /// browser fails the test instead of skipping it.
 @Suite(.enabled(if: Browser.enabled, "needs Debian's chromium and chromium-driver, and selenium and axe-selenium-python from PyPI"))
-struct PrivacyCenterBrowserTests {
+struct PrivacyWebBrowserTests {
     static let email = "jan.jansen@voorbeeld.example"
 
     @Test(arguments: StoreKind.enabled) func aPersonUsesEveryPageOfThePrivacyCenter(store: StoreKind) async throws {

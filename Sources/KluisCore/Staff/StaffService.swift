@@ -43,6 +43,15 @@ extension StaffService {
         try await store.staffMembers()
     }
 
+    /// Who the audit log's actors are, by id: staff members and API keys by name. Names only,
+    /// for people reading the log; the log keeps the ids.
+    public func actorNames() async throws -> [String: String] {
+        var names = [Vault.sweepActor: "retention", "cli": "command line", SignInService.actor: "privacy center", Self.actor: "console"]
+        for key in try await vault.store.apiKeys() { names[key.id] = key.name }
+        for member in try await store.staffMembers() { names[member.id] = member.name }
+        return names
+    }
+
     /// The account `id`, or `staff.not_found`.
     public func member(_ id: String) async throws -> StaffMember {
         guard let member = try await store.staffMember(id: id) else {

@@ -7,6 +7,17 @@ extension Vault {
         try await store.auditEvents(after: sequence, subject: subject, limit: min(max(limit, 1), 1000))
     }
 
+    /// Audit events that match `query`, newest first, before `sequence` (from the head when
+    /// `nil`), at most `limit` (1 to 1,000).
+    public func auditEvents(matching query: AuditQuery, before sequence: Int64? = nil, limit: Int = 100) async throws -> [AuditEvent] {
+        try await store.auditEvents(matching: query, before: sequence, limit: min(max(limit, 1), 1000))
+    }
+
+    /// The events of a period counted by action, outcome and break-glass.
+    public func auditTallies(from: Date, until: Date) async throws -> [AuditTally] {
+        try await store.auditTallies(from: from, until: until)
+    }
+
     /// Recomputes the whole chain and names the first broken event.
     public func verifyAudit() async throws -> AuditVerifier {
         try await Self.verifyAudit(in: store)

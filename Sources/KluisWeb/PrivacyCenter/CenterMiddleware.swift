@@ -23,30 +23,20 @@ struct CenterHeaders: RouterMiddleware {
     }
 }
 
-/// Every form of the privacy center is checked before a handler sees it: it must come from a
-/// page of this site (`Sec-Fetch-Site`, where the browser sends it) and carry the session's
-/// anti-forgery token. The fields are then in `context.form`. A refused form changes nothing.
+/// Every form of the privacy center is checked before a handler sees it (``FormReader``); the
+/// fields are then in `context.form`. A refused form changes nothing.
 struct CenterFormGuard: RouterMiddleware {
     typealias Context = CenterRequestContext
     let pages: CenterPages
-    /// Forms are small: an e-mail address, a code, a corrected field.
-    static let largestForm = 64 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
         var context = context
-        let session = context.sessions.session
-        let language = session?.language ?? pages.policy.info.languages[0]
-        let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
         var request = request
-        guard site == nil || site == "same-origin" || site == "none",
-              contentType.hasPrefix("application/x-www-form-urlencoded"),
-              let body = try? await request.collectBody(upTo: Self.largestForm),
-              let form = try? URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: body)),
-              let session, let token = form["csrf"], ConstantTime.equals(Array(token.utf8), Array(session.csrf.utf8)) else {
+        let session = context.sessions.session
+        guard let form = await FormReader.fields(of: &request, csrf: session?.csrf) else {
             return pages.message("form_expired_title", "form_expired", link: (pages.base, "to_sign_in"), status: .forbidden,
-                                 language: language, session: nil)
+                                 language: session?.language ?? pages.policy.info.languages[0], session: nil)
         }
         context.form = form
         return try await next(request, context)

@@ -93,7 +93,7 @@ struct CenterPages: Sendable {
             }
         }
         if let notice = session?.notice.flatMap({ t[$0] }) {
-            layout["notice"] = CenterTexts.fill(notice, ["date": session?.noticeDate.map { CenterDates.day($0, in: language) } ?? ""])
+            layout["notice"] = CenterTexts.fill(notice, ["date": session?.noticeDate.map { WebDates.day($0, in: language) } ?? ""])
         }
         if let refresh = page.refresh { layout["refresh"] = refresh }
         let html = Self.library.render(layout, withTemplate: "layout") ?? ""

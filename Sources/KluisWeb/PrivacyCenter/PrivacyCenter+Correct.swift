@@ -65,7 +65,7 @@ extension PrivacyCenter {
             let records: [[String: Any]] = data.records.enumerated().map { index, record in
                 var legend = data.name
                 if data.records.count > 1 {
-                    legend += " · \(t["record"] ?? "") \(index + 1) · \(t["added"] ?? "") \(CenterDates.day(record.createdAt, in: language))"
+                    legend += " · \(t["record"] ?? "") \(index + 1) · \(t["added"] ?? "") \(WebDates.day(record.createdAt, in: language))"
                 }
                 var values: [String: Any] = [
                     "category": category.id, "record": record.id.rawValue, "legend": legend,

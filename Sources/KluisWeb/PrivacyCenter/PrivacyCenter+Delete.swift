@@ -63,6 +63,6 @@ extension PrivacyCenter {
         let purposes = kept.purpose.split(separator: ",").compactMap { vault.policy.purpose(String($0)) }
             .map { "\($0.name.text(in: language)) (\(say.legalBasisInFull($0.legalBasis)))" }.joined(separator: ", ")
         guard let until = kept.until else { return CenterTexts.fill(t["must_keep_open"] ?? "", ["purpose": purposes]) }
-        return CenterTexts.fill(t["must_keep"] ?? "", ["purpose": purposes, "until": CenterDates.day(until, in: language)])
+        return CenterTexts.fill(t["must_keep"] ?? "", ["purpose": purposes, "until": WebDates.day(until, in: language)])
     }
 }

@@ -50,6 +50,6 @@ extension PrivacyCenter {
     }
 
     private static func day(_ date: Date) -> String {
-        CenterDates.calendar.calendarDate(of: date).description
+        WebDates.calendar.calendarDate(of: date).description
     }
 }

@@ -20,7 +20,7 @@ extension PrivacyCenter {
         let shown = events.dropFirst((page - 1) * Self.historyPageSize).prefix(Self.historyPageSize)
         let rows: [[String: Any]] = shown.map { event in
             var row: [String: Any] = [
-                "when": CenterDates.moment(event.time, in: language),
+                "when": WebDates.moment(event.time, in: language),
                 "who": who(event.actor, subject: subject, t: t),
                 "what": what(event, language: language, t: t),
                 "why": event.purpose.flatMap { vault.policy.purpose($0)?.name.text(in: language) } ?? "",

@@ -18,20 +18,20 @@ extension PrivacyCenter {
             let source = package.sources.first { $0.category == data.category }?.source ?? say.origin(data.origin)
             let records: [[String: Any]] = data.records.enumerated().map { index, record in
                 let caption = data.records.count > 1
-                    ? "\(t["record"] ?? "") \(index + 1) · \(t["added"] ?? "") \(CenterDates.day(record.createdAt, in: language))"
-                    : "\(t["added"] ?? "") \(CenterDates.day(record.createdAt, in: language))"
+                    ? "\(t["record"] ?? "") \(index + 1) · \(t["added"] ?? "") \(WebDates.day(record.createdAt, in: language))"
+                    : "\(t["added"] ?? "") \(WebDates.day(record.createdAt, in: language))"
                 return ["caption": caption,
                         "fields": record.fields.sorted { $0.key < $1.key }.map { ["name": say.humanize($0.key), "value": $0.value] }]
             }
             var values: [String: Any] = [
                 "id": data.category, "name": data.name, "origin": source, "records": records,
                 "purposes": purposes.enumerated().map { index, purpose in
-                    ["name": purpose.name, "basis": purpose.legalBasis, "since": CenterDates.day(purpose.since, in: language),
+                    ["name": purpose.name, "basis": purpose.legalBasis, "since": WebDates.day(purpose.since, in: language),
                      "last": index == purposes.count - 1] as [String: Any]
                 },
                 "sharedWith": shared.enumerated().map { index, name in ListItem(text: name, last: index == shared.count - 1) },
             ]
-            if let eraseBy { values["until"] = CenterDates.day(eraseBy, in: language) }
+            if let eraseBy { values["until"] = WebDates.day(eraseBy, in: language) }
             return values
         }
         return show(CenterPage(template: "my-data", title: t["my_data"] ?? "", values: ["categories": categories], current: .myData),

@@ -68,7 +68,7 @@ extension PrivacyCenter {
         let consents: [[String: Any]] = state.filter { $0.legalBasis == .consent }.map { consent in
             var values = describe(consent)
             values["state"] = switch consent.status {
-            case .given: CenterTexts.fill(t["consent_given"] ?? "", ["date": consent.givenAt.map { CenterDates.day($0, in: language) } ?? ""])
+            case .given: CenterTexts.fill(t["consent_given"] ?? "", ["date": consent.givenAt.map { WebDates.day($0, in: language) } ?? ""])
             case .withdrawn: t["consent_withdrawn"] ?? ""
             case .stale: t["consent_stale"] ?? ""
             default: t["consent_not_given"] ?? ""

@@ -16,17 +16,17 @@ extension PrivacyCenter {
             let request = status.request
             var notes: [String] = []
             if let extended = request.extended {
-                notes.append(CenterTexts.fill(t["extended"] ?? "", ["date": CenterDates.day(status.deadlines.extendedDeadline, in: language),
+                notes.append(CenterTexts.fill(t["extended"] ?? "", ["date": WebDates.day(status.deadlines.extendedDeadline, in: language),
                                                                   "reason": extended.reason]))
             }
             if let rejection = request.rejection { notes.append(CenterTexts.fill(t["rejection"] ?? "", ["reason": rejection])) }
             if let outcome = request.outcome { notes.append(CenterTexts.fill(t["outcome"] ?? "", ["outcome": outcome])) }
             var row: [String: Any] = [
                 "id": request.id.rawValue, "type": t["type_" + request.type.rawValue] ?? request.type.rawValue,
-                "received": CenterDates.day(request.receivedAt, in: language), "state": t["state_" + request.state.rawValue] ?? "",
+                "received": WebDates.day(request.receivedAt, in: language), "state": t["state_" + request.state.rawValue] ?? "",
                 "notes": notes,
             ]
-            if !request.state.isFinal { row["due"] = CenterDates.day(status.deadlines.due, in: language) }
+            if !request.state.isFinal { row["due"] = WebDates.day(status.deadlines.due, in: language) }
             return row
         }
         let types = RequestType.allCases.enumerated().map { index, type in

@@ -24,7 +24,7 @@ public struct PrivacyCenterConfiguration: Sendable {
     }
 
     /// Paths the server serves itself, which the privacy center may not take.
-    static let taken = ["/v1", "/privacy", "/banner", "/metrics", "/healthz", "/openapi.json"]
+    static let taken = ["/v1", "/privacy", "/banner", "/metrics", "/healthz", "/openapi.json", ConsoleConfiguration.path]
 
     /// `path` when it can be the privacy center's: one or more segments of lowercase letters,
     /// digits and dashes, not a path the server serves itself.

@@ -1,0 +1,24 @@
+import KluisCore
+
+/// How the console's sessions behave: staff work longer than a person checking their data, but a
+/// desk left alone locks itself.
+public struct ConsoleConfiguration: Sendable {
+    /// The path it is served under.
+    public static let path = "/console"
+    /// Whether the session cookie is `Secure`, as for the privacy center.
+    public var secureCookies: Bool
+    /// A session ends after this long without a request.
+    public var idleTimeout: Duration
+    /// A session ends this long after signing in, however active: a working day.
+    public var sessionLifetime: Duration
+    /// How staff passwords are hashed and second factors checked.
+    public var credentials: any StaffCredentials
+
+    public init(secureCookies: Bool = true, idleTimeout: Duration = .seconds(30 * 60), sessionLifetime: Duration = .seconds(10 * 3600),
+                credentials: any StaffCredentials = BcryptTOTPCredentials()) {
+        self.secureCookies = secureCookies
+        self.idleTimeout = idleTimeout
+        self.sessionLifetime = sessionLifetime
+        self.credentials = credentials
+    }
+}

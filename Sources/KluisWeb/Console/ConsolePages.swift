@@ -1,0 +1,124 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KluisCore
+import KluisPages
+import Mustache
+
+/// A page of the console to show: which template, its title, its values, its status, and the
+/// menu entry it belongs to.
+struct ConsolePage {
+    var template: String
+    var title: String
+    var values: [String: Any] = [:]
+    var status: HTTPResponse.Status = .ok
+    var current: ConsoleMenu? = nil
+}
+
+/// The console's menu, in its order, with the roles that see each entry (the routes behind them
+/// are gated by the same roles).
+enum ConsoleMenu: String, CaseIterable {
+    case today = ""
+    case requests
+    case people
+    case audit
+    case policy
+    case report
+    case keys
+    case staff
+
+    var roles: Set<StaffRole> {
+        switch self {
+        case .today, .audit, .policy, .report: Set(StaffRole.allCases)
+        case .requests, .people: [.owner, .desk]
+        case .keys, .staff: [.owner]
+        }
+    }
+
+    var textKey: String { self == .today ? "today" : rawValue }
+    var href: String { ConsoleConfiguration.path + (rawValue.isEmpty ? "" : "/" + rawValue) }
+}
+
+/// Renders the console's pages: each page's template inside the console's layout, in the
+/// member's language. Templates escape every value.
+struct ConsolePages: Sendable {
+    let policy: Policy
+    let stylesheet: StaticAsset
+    /// The menu entries built so far; others stay out of the menu.
+    let menu: [ConsoleMenu]
+
+    init(policy: Policy, menu: [ConsoleMenu]) {
+        self.policy = policy
+        self.menu = menu
+        let css = [PageRenderer.stylesheet, String(decoding: PackageResources.center_css, as: UTF8.self),
+                   String(decoding: PackageResources.console_css, as: UTF8.self)].joined(separator: "\n")
+        stylesheet = StaticAsset(Array(css.utf8),
+                                 contentType: "text/css; charset=utf-8")
+    }
+
+    var defaultLanguage: Language { policy.info.languages[0] }
+
+    func texts(_ language: Language) -> [String: String] {
+        ConsoleTexts.texts(language)
+    }
+
+    /// `page` in `language`, for `member` (nil: not signed in) with `session`.
+    func render(_ page: ConsolePage, language: Language, session: ConsoleSession?, member: StaffMember?) -> Response {
+        let t = texts(language)
+        var values = page.values
+        values["t"] = t
+        values["base"] = ConsoleConfiguration.path
+        if values["csrf"] == nil, let csrf = session?.csrf { values["csrf"] = csrf }
+        let body = Self.library.render(values, withTemplate: page.template) ?? ""
+        var layout: [String: Any] = [
+            "lang": language.rawValue, "t": t, "title": page.title, "organisation": policy.controller.name,
+            "base": ConsoleConfiguration.path, "body": body,
+            "languages": policy.info.languages.map { ["code": $0.rawValue, "name": CenterPages.languageName($0), "current": $0 == language] },
+        ]
+        if let member, let session {
+            layout["member"] = ["name": member.name, "role": t["role_" + member.role.rawValue] ?? member.role.rawValue]
+            layout["csrf"] = session.csrf
+            layout["menu"] = menu.filter { $0.roles.contains(member.role) }.map { entry in
+                ["href": entry.href, "label": t[entry.textKey] ?? "", "current": entry == page.current]
+            }
+        }
+        if let notice = session?.notice.flatMap({ t[$0] }) {
+            layout["notice"] = CenterTexts.fill(notice, session?.noticeValues ?? [:])
+        }
+        let html = Self.library.render(layout, withTemplate: "console-layout") ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: page.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A page with a title, a message and perhaps a link on.
+    func message(_ titleKey: String, _ messageKey: String, values: [String: String] = [:], link: (href: String, labelKey: String)? = nil,
+                 status: HTTPResponse.Status, language: Language, session: ConsoleSession?, member: StaffMember?) -> Response {
+        let t = texts(language)
+        var page: [String: Any] = ["message": CenterTexts.fill(t[messageKey] ?? "", values)]
+        if let link { page["link"] = ["href": link.href, "label": t[link.labelKey] ?? ""] }
+        return render(ConsolePage(template: "console-message", title: t[titleKey] ?? "", values: page, status: status),
+                      language: language, session: session, member: member)
+    }
+
+    private static let library: MustacheLibrary = {
+        func template(_ bytes: [UInt8]) throws -> MustacheTemplate {
+            try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self))
+        }
+        do {
+            return MustacheLibrary(templates: [
+                "console-layout": try template(PackageResources.console_layout_mustache),
+                "console-message": try template(PackageResources.console_message_mustache),
+                "console-sign-in": try template(PackageResources.console_sign_in_mustache),
+                "console-enrol": try template(PackageResources.console_enrol_mustache),
+                "console-enrolment": try template(PackageResources.console_enrolment_mustache),
+                "console-today": try template(PackageResources.console_today_mustache),
+                "console-keys": try template(PackageResources.console_keys_mustache),
+                "console-staff": try template(PackageResources.console_staff_mustache),
+            ])
+        } catch {
+            // The templates are compiled into the binary and rendered by the tests.
+            preconditionFailure("a console template does not parse: \(error)")
+        }
+    }()
+}
