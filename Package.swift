@@ -151,6 +151,7 @@ let package = Package(
                 .embedInCode("Templates/console-sign-in.mustache"), .embedInCode("Templates/console-enrol.mustache"),
                 .embedInCode("Templates/console-enrolment.mustache"), .embedInCode("Templates/console-today.mustache"),
                 .embedInCode("Templates/console-keys.mustache"), .embedInCode("Templates/console-staff.mustache"),
+                .embedInCode("Templates/console-requests.mustache"), .embedInCode("Templates/console-request.mustache"),
                 .embedInCode("Templates/console.css"),
             ],
             swiftSettings: strict

@@ -13,11 +13,23 @@ import Testing
 /// A vault served with its console, whose staff passwords are hashed at bcrypt's lowest cost.
 struct ConsoleFixture {
     let api: APIFixture
-    let console = ConsoleConfiguration(credentials: BcryptTOTPCredentials(cost: 4))
+    let console: ConsoleConfiguration
+    /// Where codes for requesters go.
+    let outbox: URL
     static let password = "a sentence long enough to remember"
 
     init(store: StoreKind = .sqlite, policy: PolicyFixture = PolicyFixture()) async throws {
         api = try await APIFixture(store: store, policy: policy)
+        outbox = URL(fileURLWithPath: api.fixture.directory.path("outbox"))
+        console = ConsoleConfiguration(credentials: BcryptTOTPCredentials(cost: 4), outbox: FileOutbox(directory: outbox))
+    }
+
+    /// The six-digit code in the newest message of the outbox ("… is: 123456").
+    func lastCode() throws -> String? {
+        let names = try FileManager.default.contentsOfDirectory(atPath: outbox.path).sorted()
+        guard let last = names.last else { return nil }
+        let text = try String(contentsOfFile: outbox.appendingPathComponent(last).path, encoding: .utf8)
+        return text.firstMatch(of: /is: (\d{6})/).map { String($0.output.1) }
     }
 
     var vault: Vault { api.fixture.vault }

@@ -88,7 +88,7 @@ struct ServeCommand: ContextualCommand {
         http.bodyTimeout = .seconds(bodyTimeout)
         let privacyCenter = PrivacyCenterConfiguration(path: centerPath, secureCookies: !insecureCookies, outbox: outbox)
         let app = KluisApplication.buildApplication(
-            vault: opened, http: http, privacyCenter: privacyCenter, console: ConsoleConfiguration(secureCookies: !insecureCookies), schedule: schedule,
+            vault: opened, http: http, privacyCenter: privacyCenter, console: ConsoleConfiguration(secureCookies: !insecureCookies, outbox: outbox), schedule: schedule,
             storeService: storeService, logger: logger,
             onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
         )

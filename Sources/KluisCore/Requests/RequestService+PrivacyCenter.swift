@@ -80,3 +80,30 @@ extension RequestService {
         }
     }
 }
+
+extension RequestService {
+    /// Fulfils a rectification request with the values the person proposed: each record they
+    /// named, with its other fields as they are and the proposed ones changed. For staff who
+    /// agree with the proposal (an admin); the records are opened inside the vault, and the
+    /// fulfilment is audited as every rectification is.
+    public func fulfilAsProposed(_ id: RequestID, notifyingRecipientsThrough outbox: (any Outbox)? = nil,
+                                 by principal: Principal) async throws -> Fulfilment {
+        let proposed = try await proposedValues(of: id, by: principal)
+        guard !proposed.isEmpty, let subject = try await storedRequest(id).subject,
+              let snapshot = try await vault.store.snapshot(of: subject) else {
+            throw VaultError(.requestInvalid, "request \(id) proposes no values: correct the records and fulfil it with the corrections")
+        }
+        var keySet = DataKeySet(subject: subject, ring: vault.keys, stored: snapshot.dataKeys)
+        var corrections: [NewRecord] = []
+        for (address, values) in Dictionary(grouping: proposed, by: { "\($0.category)\u{0}\($0.record.rawValue)" }).sorted(by: { $0.key < $1.key }) {
+            guard let first = values.first,
+                  let sealed = snapshot.records.first(where: { $0.category == first.category && $0.id == first.record }) else {
+                throw VaultError(.recordNotFound, "a record request \(id) proposes to correct is gone (\(address.split(separator: "\u{0}")[0]))")
+            }
+            var fields = try vault.open(sealed, with: &keySet).fields
+            for value in values { fields[value.field] = value.value }
+            corrections.append(NewRecord(category: first.category, id: first.record, fields: fields))
+        }
+        return try await fulfil(id, corrections: corrections, notifyingRecipientsThrough: outbox, by: principal)
+    }
+}

@@ -28,7 +28,7 @@ struct Console: Sendable {
 
     /// Registers the console's routes on `router`.
     static func register(on router: RouterGroup<WebRequestContext>, vault: Vault, configuration: ConsoleConfiguration) {
-        let pages = ConsolePages(policy: vault.policy, menu: [.today, .keys, .staff])
+        let pages = ConsolePages(policy: vault.policy, menu: [.today, .requests, .keys, .staff])
         let console = Console(vault: vault, configuration: configuration, pages: pages)
         let group = router.group(RouterPath(ConsoleConfiguration.path), context: ConsoleRequestContext.self)
             .add(middleware: ConsoleHeaders())
@@ -51,6 +51,11 @@ struct Console: Sendable {
             signedIn.group().add(middleware: ConsoleRoleGate(roles: entry.roles, pages: pages))
         }
         gated(.today).get { request, context in try await console.today(request, context) }
+        let requests = gated(.requests)
+        requests.get("requests") { request, context in try await console.requestQueue(request, context) }
+        requests.get("requests/{request}") { request, context in try await console.requestPage(request, context) }
+        requests.post("requests/{request}") { request, context in try await console.requestStep(request, context) }
+        requests.get("requests/{request}/{format}") { request, context in try await console.requestPackage(request, context) }
         let keys = gated(.keys)
         keys.get("keys") { request, context in try await console.keys(request, context) }
         keys.post("keys") { request, context in try await console.createKey(request, context) }

@@ -13,9 +13,13 @@ public struct ConsoleConfiguration: Sendable {
     public var sessionLifetime: Duration
     /// How staff passwords are hashed and second factors checked.
     public var credentials: any StaffCredentials
+    /// Where one-time codes for requesters and notices to recipients go; without one, the
+    /// console does not offer to send them.
+    public var outbox: (any Outbox)?
 
     public init(secureCookies: Bool = true, idleTimeout: Duration = .seconds(30 * 60), sessionLifetime: Duration = .seconds(10 * 3600),
-                credentials: any StaffCredentials = BcryptTOTPCredentials()) {
+                credentials: any StaffCredentials = BcryptTOTPCredentials(), outbox: (any Outbox)? = nil) {
+        self.outbox = outbox
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout
         self.sessionLifetime = sessionLifetime

@@ -115,6 +115,8 @@ struct ConsolePages: Sendable {
                 "console-today": try template(PackageResources.console_today_mustache),
                 "console-keys": try template(PackageResources.console_keys_mustache),
                 "console-staff": try template(PackageResources.console_staff_mustache),
+                "console-requests": try template(PackageResources.console_requests_mustache),
+                "console-request": try template(PackageResources.console_request_mustache),
             ])
         } catch {
             // The templates are compiled into the binary and rendered by the tests.
