@@ -28,7 +28,7 @@ struct Console: Sendable {
 
     /// Registers the console's routes on `router`.
     static func register(on router: RouterGroup<WebRequestContext>, vault: Vault, configuration: ConsoleConfiguration) {
-        let pages = ConsolePages(policy: vault.policy, menu: [.today, .requests, .keys, .staff])
+        let pages = ConsolePages(policy: vault.policy, menu: [.today, .requests, .people, .keys, .staff])
         let console = Console(vault: vault, configuration: configuration, pages: pages)
         let group = router.group(RouterPath(ConsoleConfiguration.path), context: ConsoleRequestContext.self)
             .add(middleware: ConsoleHeaders())
@@ -56,6 +56,12 @@ struct Console: Sendable {
         requests.get("requests/{request}") { request, context in try await console.requestPage(request, context) }
         requests.post("requests/{request}") { request, context in try await console.requestStep(request, context) }
         requests.get("requests/{request}/{format}") { request, context in try await console.requestPackage(request, context) }
+        let people = gated(.people)
+        people.get("people") { request, context in try await console.findForm(request, context) }
+        people.post("people") { request, context in try await console.find(request, context) }
+        people.get("people/{subject}") { request, context in try await console.personPage(request, context) }
+        people.post("people/{subject}") { request, context in try await console.personStep(request, context) }
+        people.get("people/{subject}/record") { request, context in try await console.recordForm(request, context) }
         let keys = gated(.keys)
         keys.get("keys") { request, context in try await console.keys(request, context) }
         keys.post("keys") { request, context in try await console.createKey(request, context) }

@@ -117,6 +117,9 @@ struct ConsolePages: Sendable {
                 "console-staff": try template(PackageResources.console_staff_mustache),
                 "console-requests": try template(PackageResources.console_requests_mustache),
                 "console-request": try template(PackageResources.console_request_mustache),
+                "console-find": try template(PackageResources.console_find_mustache),
+                "console-person": try template(PackageResources.console_person_mustache),
+                "console-record": try template(PackageResources.console_record_mustache),
             ])
         } catch {
             // The templates are compiled into the binary and rendered by the tests.
