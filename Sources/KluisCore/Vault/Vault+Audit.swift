@@ -18,14 +18,22 @@ extension Vault {
         try await store.auditTallies(from: from, until: until)
     }
 
-    /// Recomputes the whole chain and names the first broken event.
-    public func verifyAudit() async throws -> AuditVerifier {
-        try await Self.verifyAudit(in: store)
+    /// Records that `actor` took the audit log out of the vault (an export) or checked it: the
+    /// log says who read it. The reason says what, and holds no personal data.
+    public func recordAuditAccess(by actor: String, subject: SubjectID? = nil, reason: String) async throws {
+        try await audit(AuditEntry(time: now(), actor: actor, action: .export, subject: subject, reason: reason))
+    }
+
+    /// Recomputes the whole chain and names the first broken event; `progress` hears how many
+    /// events are checked after each page.
+    public func verifyAudit(progress: @Sendable (Int64) -> Void = { _ in }) async throws -> AuditVerifier {
+        try await Self.verifyAudit(in: store, progress: progress)
     }
 
     /// Recomputes the chain of `store`, page by page, and checks every checkpoint against it;
     /// needs no keys.
-    public static func verifyAudit(in store: any VaultStore, pageSize: Int = 5000) async throws -> AuditVerifier {
+    public static func verifyAudit(in store: any VaultStore, pageSize: Int = 5000,
+                                   progress: @Sendable (Int64) -> Void = { _ in }) async throws -> AuditVerifier {
         var verifier = AuditVerifier()
         var checkpoints: [AuditCheckpoint] = []
         var checkpointsAfter: Int64 = 0
@@ -33,6 +41,7 @@ extension Vault {
         while verifier.isIntact {
             let page = try await store.auditEvents(after: verifier.last.sequence, subject: nil, limit: pageSize)
             verifier.check(page)
+            progress(verifier.checked)
             guard let last = page.last, verifier.isIntact else { break }
             hashes = Dictionary(uniqueKeysWithValues: page.map { ($0.sequence, $0.hash) })
             // The checkpoints this page covers.

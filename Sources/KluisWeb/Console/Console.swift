@@ -13,6 +13,8 @@ struct Console: Sendable {
     let vault: Vault
     let configuration: ConsoleConfiguration
     let pages: ConsolePages
+    /// Long work under way on this node.
+    let jobs: ConsoleJobs
 
     var staff: StaffService { vault.staff(configuration.credentials) }
     var base: String { ConsoleConfiguration.path }
@@ -28,8 +30,8 @@ struct Console: Sendable {
 
     /// Registers the console's routes on `router`.
     static func register(on router: RouterGroup<WebRequestContext>, vault: Vault, configuration: ConsoleConfiguration) {
-        let pages = ConsolePages(policy: vault.policy, menu: [.today, .requests, .people, .keys, .staff])
-        let console = Console(vault: vault, configuration: configuration, pages: pages)
+        let pages = ConsolePages(policy: vault.policy, menu: [.today, .requests, .people, .audit, .keys, .staff])
+        let console = Console(vault: vault, configuration: configuration, pages: pages, jobs: ConsoleJobs())
         let group = router.group(RouterPath(ConsoleConfiguration.path), context: ConsoleRequestContext.self)
             .add(middleware: ConsoleHeaders())
             .add(middleware: SessionMiddleware<ConsoleRequestContext>(
@@ -56,6 +58,11 @@ struct Console: Sendable {
         requests.get("requests/{request}") { request, context in try await console.requestPage(request, context) }
         requests.post("requests/{request}") { request, context in try await console.requestStep(request, context) }
         requests.get("requests/{request}/{format}") { request, context in try await console.requestPackage(request, context) }
+        let audit = gated(.audit)
+        audit.get("audit") { request, context in try await console.auditPage(request, context) }
+        audit.get("audit/export.csv") { request, context in try await console.auditExport(request, context) }
+        audit.post("audit/verify") { request, context in try await console.verifyChain(request, context) }
+        signedIn.get("jobs/{job}") { request, context in try await console.jobPage(request, context) }
         let people = gated(.people)
         people.get("people") { request, context in try await console.findForm(request, context) }
         people.post("people") { request, context in try await console.find(request, context) }

@@ -120,6 +120,8 @@ struct ConsolePages: Sendable {
                 "console-find": try template(PackageResources.console_find_mustache),
                 "console-person": try template(PackageResources.console_person_mustache),
                 "console-record": try template(PackageResources.console_record_mustache),
+                "console-audit": try template(PackageResources.console_audit_mustache),
+                "console-job": try template(PackageResources.console_job_mustache),
             ])
         } catch {
             // The templates are compiled into the binary and rendered by the tests.

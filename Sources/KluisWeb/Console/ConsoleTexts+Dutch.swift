@@ -101,6 +101,17 @@ extension ConsoleTexts {
         "correct_record_title": "Gegeven verbeteren",
         "done_event": "De gebeurtenis is vastgelegd; de wisdata zijn opnieuw berekend.", "done_hold": "De bewaarplicht is opgelegd.",
         "done_release": "De bewaarplicht is opgeheven.", "done_disclosure": "De verstrekking is vastgelegd.", "done_record": "Het gegeven is opgeslagen.",
+        // De auditlog en lang werk.
+        "audit_intro": "Elke handeling met persoonsgegevens, in één hashketen die elke latere wijziging laat zien. Nieuwste eerst.",
+        "any": "alle", "from_day": "Vanaf (dag)", "until_day": "Tot en met (dag)", "day_hint": "Dagen als JJJJ-MM-DD.",
+        "only_break_glass": "Alleen noodtoegang", "filter_events": "Filteren", "export_csv": "Deze gebeurtenissen exporteren (CSV)",
+        "verify_intro": "Reken de hele keten na en controleer elk controlepunt: laat zien of er achteraf iets is veranderd, weggehaald of toegevoegd.",
+        "verify_chain": "Keten controleren", "no_events": "Geen gebeurtenissen gevonden.", "events": "Gebeurtenissen", "reduced": "ingekort",
+        "older": "Oudere gebeurtenissen", "job_gone_title": "Niet gevonden", "job_gone": "Dit werk is hier niet (meer) bekend.",
+        "job_verify": "De auditketen controleren", "progress_verify": "Tot nu toe {checked} gebeurtenissen gecontroleerd.",
+        "result_verify": "De keten is intact: {checked} gebeurtenissen gecontroleerd.",
+        "result_verify_broken": "De keten is gebroken bij {broken}. Laat de database zoals hij is en zoek het uit: {checked} gebeurtenissen gecontroleerd.",
+        "started_at": "Begonnen op", "still_running": "Nog bezig.", "update": "Toon de voortgang",
         // API-sleutels.
         "keys_intro": "Toepassingen bereiken de kluis met API-sleutels. Elke sleutel mag alleen zijn eigen doelen gebruiken. Trek een sleutel in die niet meer nodig is.",
         "key_created": "Het token van de nieuwe sleutel. Zet het nu in de geheimen van de toepassing: je ziet het niet nog eens.",

@@ -101,6 +101,17 @@ extension ConsoleTexts {
         "correct_record_title": "Correct a record",
         "done_event": "The event is recorded; the erase-by dates are worked out again.", "done_hold": "The legal hold is placed.",
         "done_release": "The legal hold is released.", "done_disclosure": "The disclosure is logged.", "done_record": "The record is saved.",
+        // The audit log and long work.
+        "audit_intro": "Every operation on personal data, in one hash chain that shows any change afterwards. Newest first.",
+        "any": "any", "from_day": "From (day)", "until_day": "Until (day)", "day_hint": "Days as YYYY-MM-DD.",
+        "only_break_glass": "Only break-glass reads", "filter_events": "Filter", "export_csv": "Export these events (CSV)",
+        "verify_intro": "Recompute the whole chain and check every checkpoint: shows whether any event was changed, removed or added afterwards.",
+        "verify_chain": "Verify the chain", "no_events": "No events match.", "events": "Events", "reduced": "reduced",
+        "older": "Older events", "job_gone_title": "Not found", "job_gone": "This work is not known here (any more).",
+        "job_verify": "Verifying the audit chain", "progress_verify": "{checked} events checked so far.",
+        "result_verify": "The chain is intact: {checked} events checked.",
+        "result_verify_broken": "The chain is broken at {broken}. Keep the database as it is and look into it: {checked} events checked.",
+        "started_at": "Started at", "still_running": "Still running.", "update": "Show the progress",
         // API keys.
         "keys_intro": "Applications reach the vault with API keys. Each key may use only its purposes. Revoke a key that is no longer used.",
         "key_created": "The new key's token. Copy it into the application's secrets now: it is not shown again.",
