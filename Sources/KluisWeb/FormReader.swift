@@ -11,13 +11,14 @@ enum FormReader {
     /// Forms are small: an e-mail address, a code, a corrected field, a reason.
     static let largestForm = 64 * 1024
 
-    /// The form's fields, or `nil` when it is not a form of this site for this session.
-    static func fields(of request: inout Request, csrf: String?) async -> [String: String]? {
+    /// The form's fields, or `nil` when it is not a form of this site for this session, or is
+    /// larger than `limit` bytes.
+    static func fields(of request: inout Request, csrf: String?, limit: Int = largestForm) async -> [String: String]? {
         let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard site == nil || site == "same-origin" || site == "none",
               contentType.hasPrefix("application/x-www-form-urlencoded"),
-              let body = try? await request.collectBody(upTo: largestForm),
+              let body = try? await request.collectBody(upTo: limit),
               let form = try? URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: body)),
               let csrf, let token = form["csrf"], ConstantTime.equals(Array(token.utf8), Array(csrf.utf8)) else {
             return nil

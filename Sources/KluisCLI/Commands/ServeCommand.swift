@@ -87,8 +87,9 @@ struct ServeCommand: ContextualCommand {
         http.headerTimeout = .seconds(headerTimeout)
         http.bodyTimeout = .seconds(bodyTimeout)
         let privacyCenter = PrivacyCenterConfiguration(path: centerPath, secureCookies: !insecureCookies, outbox: outbox)
+        let console = ConsoleConfiguration(secureCookies: !insecureCookies, outbox: outbox, policyText: try? context.readText(vault.policy))
         let app = KluisApplication.buildApplication(
-            vault: opened, http: http, privacyCenter: privacyCenter, console: ConsoleConfiguration(secureCookies: !insecureCookies, outbox: outbox), schedule: schedule,
+            vault: opened, http: http, privacyCenter: privacyCenter, console: console, schedule: schedule,
             storeService: storeService, logger: logger,
             onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
         )

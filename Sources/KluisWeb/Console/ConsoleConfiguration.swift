@@ -16,9 +16,13 @@ public struct ConsoleConfiguration: Sendable {
     /// Where one-time codes for requesters and notices to recipients go; without one, the
     /// console does not offer to send them.
     public var outbox: (any Outbox)?
+    /// The text of the policy file served, for its check on the policy page.
+    public var policyText: String?
 
     public init(secureCookies: Bool = true, idleTimeout: Duration = .seconds(30 * 60), sessionLifetime: Duration = .seconds(10 * 3600),
-                credentials: any StaffCredentials = BcryptTOTPCredentials(), outbox: (any Outbox)? = nil) {
+                credentials: any StaffCredentials = BcryptTOTPCredentials(), outbox: (any Outbox)? = nil,
+                policyText: String? = nil) {
+        self.policyText = policyText
         self.outbox = outbox
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout

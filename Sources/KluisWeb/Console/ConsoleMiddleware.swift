@@ -29,13 +29,15 @@ struct ConsoleHeaders: RouterMiddleware {
 struct ConsoleFormGuard: RouterMiddleware {
     typealias Context = ConsoleRequestContext
     let pages: ConsolePages
+    /// A new version of the policy, pasted, is the largest form: as large as an API body.
+    static let largestForm = 1024 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
         var context = context
         var request = request
         let session = context.sessions.session
-        guard let form = await FormReader.fields(of: &request, csrf: session?.csrf) else {
+        guard let form = await FormReader.fields(of: &request, csrf: session?.csrf, limit: Self.largestForm) else {
             return pages.message("form_expired_title", "form_expired", link: (ConsoleConfiguration.path + "/sign-in", "to_sign_in"),
                                  status: .forbidden, language: session?.language ?? pages.defaultLanguage, session: nil, member: nil)
         }

@@ -65,7 +65,7 @@ struct ConsolePages: Sendable {
     /// `page` in `language`, for `member` (nil: not signed in) with `session`.
     func render(_ page: ConsolePage, language: Language, session: ConsoleSession?, member: StaffMember?) -> Response {
         let t = texts(language)
-        var values = page.values
+        var values = Self.withoutAbsentValues(page.values)
         values["t"] = t
         values["base"] = ConsoleConfiguration.path
         if values["csrf"] == nil, let csrf = session?.csrf { values["csrf"] = csrf }
@@ -89,6 +89,26 @@ struct ConsolePages: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: page.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// `values` without the optionals that hold nothing, and with the others unwrapped, all the
+    /// way down: a template's section on an absent value must not render, and an `Optional` put
+    /// in a dictionary of `Any` would be a value to it.
+    static func withoutAbsentValues(_ values: [String: Any]) -> [String: Any] {
+        values.compactMapValues(present)
+    }
+
+    private static func present(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return present(wrapped)
+        }
+        switch value {
+        case let dictionary as [String: Any]: return withoutAbsentValues(dictionary)
+        case let array as [[String: Any]]: return array.map(withoutAbsentValues)
+        default: return value
+        }
     }
 
     /// A page with a title, a message and perhaps a link on.
@@ -122,6 +142,7 @@ struct ConsolePages: Sendable {
                 "console-record": try template(PackageResources.console_record_mustache),
                 "console-audit": try template(PackageResources.console_audit_mustache),
                 "console-job": try template(PackageResources.console_job_mustache),
+                "console-policy": try template(PackageResources.console_policy_mustache),
             ])
         } catch {
             // The templates are compiled into the binary and rendered by the tests.

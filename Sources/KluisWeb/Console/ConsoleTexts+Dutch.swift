@@ -112,6 +112,17 @@ extension ConsoleTexts {
         "result_verify": "De keten is intact: {checked} gebeurtenissen gecontroleerd.",
         "result_verify_broken": "De keten is gebroken bij {broken}. Laat de database zoals hij is en zoek het uit: {checked} gebeurtenissen gecontroleerd.",
         "started_at": "Begonnen op", "still_running": "Nog bezig.", "update": "Toon de voortgang",
+        // Het beleid.
+        "policy_version": "Versie", "controller": "Verwerkingsverantwoordelijke", "statement_published": "Privacyverklaring zoals gepubliceerd",
+        "policy_check": "Controle van het beleidsbestand", "check_unknown": "De server is niet gestart vanuit een bestand dat hij opnieuw kan controleren.",
+        "check_clean": "Geen fouten en geen waarschuwingen.", "register": "Verwerkingsregister (art. 30)",
+        "register_intro": "Zoals het beleid het zegt; hetzelfde register dat 'kluis register' schrijft.", "recipients": "Ontvangers",
+        "retention": "Bewaard", "new_version": "Een nieuwe versie van het beleid",
+        "new_version_intro": "Plak het nieuwe beleidsbestand. Kluis controleert het en rekent uit wat het zou veranderen voor de opgeslagen personen, voordat je het met 'kluis serve' laadt.",
+        "new_version_text": "Het nieuwe beleid (YAML)", "check_and_preview": "Controleren en vooruitkijken",
+        "impact_started": "Het beleid is geldig. Kluis rekent uit wat het zou veranderen:", "impact_see": "bekijk de voortgang en de uitkomst",
+        "none": "geen", "job_impact": "Wat het nieuwe beleid zou veranderen", "progress_impact": "Tot nu toe {subjects} personen gedaan.",
+        "result_impact": "{subjects} personen, {records} gegevens. Wisdatum eerder: {earlier}, waarvan meteen aan de beurt: {due}; later: {later}; niet langer een datum: {undated}; nieuw een datum: {dated}. Toestemmingen die opnieuw gevraagd moeten worden: {stale}. Doelen die vervallen terwijl ze gelden: {purposesGone}. Categorieën die vervallen terwijl er gegevens zijn: {categoriesGone}.",
         // API-sleutels.
         "keys_intro": "Toepassingen bereiken de kluis met API-sleutels. Elke sleutel mag alleen zijn eigen doelen gebruiken. Trek een sleutel in die niet meer nodig is.",
         "key_created": "Het token van de nieuwe sleutel. Zet het nu in de geheimen van de toepassing: je ziet het niet nog eens.",

@@ -112,6 +112,17 @@ extension ConsoleTexts {
         "result_verify": "The chain is intact: {checked} events checked.",
         "result_verify_broken": "The chain is broken at {broken}. Keep the database as it is and look into it: {checked} events checked.",
         "started_at": "Started at", "still_running": "Still running.", "update": "Show the progress",
+        // The policy.
+        "policy_version": "Version", "controller": "Controller", "statement_published": "Privacy statement as published",
+        "policy_check": "Check of the policy file", "check_unknown": "The server was not started from a file it can check again.",
+        "check_clean": "No errors and no warnings.", "register": "Register of processing activities (art. 30)",
+        "register_intro": "As the policy says it; the same register 'kluis register' writes.", "recipients": "Recipients",
+        "retention": "Kept", "new_version": "A new version of the policy",
+        "new_version_intro": "Paste the new policy file. Kluis checks it and works out what it would change for the people stored before you load it with 'kluis serve'.",
+        "new_version_text": "The new policy (YAML)", "check_and_preview": "Check and preview",
+        "impact_started": "The policy is valid. Working out what it would change:", "impact_see": "see the progress and the result",
+        "none": "none", "job_impact": "What the new policy would change", "progress_impact": "{subjects} people done so far.",
+        "result_impact": "{subjects} people, {records} records. Erase-by dates earlier: {earlier}, of which due at once: {due}; later: {later}; no longer dated: {undated}; newly dated: {dated}. Consents that would go stale: {stale}. Purposes dropped while they apply: {purposesGone}. Categories dropped while data is held: {categoriesGone}.",
         // API keys.
         "keys_intro": "Applications reach the vault with API keys. Each key may use only its purposes. Revoke a key that is no longer used.",
         "key_created": "The new key's token. Copy it into the application's secrets now: it is not shown again.",
