@@ -155,6 +155,7 @@ let package = Package(
                 .embedInCode("Templates/console-find.mustache"), .embedInCode("Templates/console-person.mustache"),
                 .embedInCode("Templates/console-record.mustache"), .embedInCode("Templates/console-audit.mustache"),
                 .embedInCode("Templates/console-job.mustache"), .embedInCode("Templates/console-policy.mustache"),
+                .embedInCode("Templates/console-report.mustache"), .embedInCode("Templates/console-print.mustache"),
                 .embedInCode("Templates/console.css"),
             ],
             swiftSettings: strict

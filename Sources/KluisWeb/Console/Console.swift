@@ -30,7 +30,7 @@ struct Console: Sendable {
 
     /// Registers the console's routes on `router`.
     static func register(on router: RouterGroup<WebRequestContext>, vault: Vault, configuration: ConsoleConfiguration) {
-        let pages = ConsolePages(policy: vault.policy, menu: [.today, .requests, .people, .audit, .policy, .keys, .staff])
+        let pages = ConsolePages(policy: vault.policy, menu: ConsoleMenu.allCases)
         let console = Console(vault: vault, configuration: configuration, pages: pages, jobs: ConsoleJobs())
         let group = router.group(RouterPath(ConsoleConfiguration.path), context: ConsoleRequestContext.self)
             .add(middleware: ConsoleHeaders())
@@ -63,6 +63,9 @@ struct Console: Sendable {
         audit.get("audit/export.csv") { request, context in try await console.auditExport(request, context) }
         audit.post("audit/verify") { request, context in try await console.verifyChain(request, context) }
         signedIn.get("jobs/{job}") { request, context in try await console.jobPage(request, context) }
+        let report = gated(.report)
+        report.get("report") { request, context in try await console.reportPage(request, context) }
+        report.get("report/print") { request, context in try await console.printableReport(request, context) }
         gated(.policy).get("policy") { request, context in try await console.policyPage(request, context) }
         gated(.keys).post("policy/preview") { request, context in try await console.previewPolicy(request, context) }
         let people = gated(.people)

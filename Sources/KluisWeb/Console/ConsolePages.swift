@@ -63,7 +63,9 @@ struct ConsolePages: Sendable {
     }
 
     /// `page` in `language`, for `member` (nil: not signed in) with `session`.
-    func render(_ page: ConsolePage, language: Language, session: ConsoleSession?, member: StaffMember?) -> Response {
+    /// `layout` is the console's, or `console-print` for a document to print or save as PDF.
+    func render(_ page: ConsolePage, language: Language, session: ConsoleSession?, member: StaffMember?,
+                layout template: String = "console-layout") -> Response {
         let t = texts(language)
         var values = Self.withoutAbsentValues(page.values)
         values["t"] = t
@@ -85,7 +87,7 @@ struct ConsolePages: Sendable {
         if let notice = session?.notice.flatMap({ t[$0] }) {
             layout["notice"] = CenterTexts.fill(notice, session?.noticeValues ?? [:])
         }
-        let html = Self.library.render(layout, withTemplate: "console-layout") ?? ""
+        let html = Self.library.render(layout, withTemplate: template) ?? ""
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: page.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
@@ -143,6 +145,8 @@ struct ConsolePages: Sendable {
                 "console-audit": try template(PackageResources.console_audit_mustache),
                 "console-job": try template(PackageResources.console_job_mustache),
                 "console-policy": try template(PackageResources.console_policy_mustache),
+                "console-report": try template(PackageResources.console_report_mustache),
+                "console-print": try template(PackageResources.console_print_mustache),
             ])
         } catch {
             // The templates are compiled into the binary and rendered by the tests.

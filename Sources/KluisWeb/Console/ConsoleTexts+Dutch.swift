@@ -123,6 +123,18 @@ extension ConsoleTexts {
         "impact_started": "Het beleid is geldig. Kluis rekent uit wat het zou veranderen:", "impact_see": "bekijk de voortgang en de uitkomst",
         "none": "geen", "job_impact": "Wat het nieuwe beleid zou veranderen", "progress_impact": "Tot nu toe {subjects} personen gedaan.",
         "result_impact": "{subjects} personen, {records} gegevens. Wisdatum eerder: {earlier}, waarvan meteen aan de beurt: {due}; later: {later}; niet langer een datum: {undated}; nieuw een datum: {dated}. Toestemmingen die opnieuw gevraagd moeten worden: {stale}. Doelen die vervallen terwijl ze gelden: {purposesGone}. Categorieën die vervallen terwijl er gegevens zijn: {categoriesGone}.",
+        // De verantwoording.
+        "report_intro": "Wat je kunt laten zien dat je hebt gedaan (AVG art. 5(2)), over een periode: aantallen uit de verzoekdossiers en de auditlog, geen persoonsgegevens.",
+        "make_report": "Maak het overzicht", "printable": "Afdrukbare versie (druk af, of bewaar als pdf)", "period": "Periode",
+        "made_at": "Gemaakt op", "received_by_type": "Ontvangen verzoeken, per soort", "count": "Aantal", "total": "Totaal",
+        "answered": "Beantwoord", "refused_requests": "Afgewezen", "on_time": "Op tijd beantwoord of afgewezen", "late": "Te laat",
+        "extended_requests": "Verlengd", "median_days": "Dagen tot antwoord (mediaan)", "open_at_end": "Open aan het eind van de periode",
+        "retention_removed": "Verwijderd door de bewaartermijnen", "sweeps": "Opschoningen die iets verwijderden", "records_deleted": "Gegevens verwijderd",
+        "records_anonymised": "Gegevens geanonimiseerd", "people_removed": "Personen helemaal verwijderd", "erasures": "Verwijderingen op verzoek",
+        "consents": "Toestemmingsbeslissingen", "access_and_keys": "Toegang en sleutels", "reads": "Inzagen voor een doel",
+        "reads_refused": "Geweigerde inzagen", "exports": "Exports en pakketten", "key_rotations": "Wisselingen van de hoofdsleutel",
+        "keys_created": "API-sleutels gemaakt", "keys_revoked": "API-sleutels ingetrokken", "staff_changes": "Wijzigingen van medewerkersaccounts",
+        "sign_ins_refused": "Geweigerde inlogpogingen", "checkpoints": "Controlepunten van de keten", "last_checkpoint": "Laatste controlepunt",
         // API-sleutels.
         "keys_intro": "Toepassingen bereiken de kluis met API-sleutels. Elke sleutel mag alleen zijn eigen doelen gebruiken. Trek een sleutel in die niet meer nodig is.",
         "key_created": "Het token van de nieuwe sleutel. Zet het nu in de geheimen van de toepassing: je ziet het niet nog eens.",

@@ -123,6 +123,18 @@ extension ConsoleTexts {
         "impact_started": "The policy is valid. Working out what it would change:", "impact_see": "see the progress and the result",
         "none": "none", "job_impact": "What the new policy would change", "progress_impact": "{subjects} people done so far.",
         "result_impact": "{subjects} people, {records} records. Erase-by dates earlier: {earlier}, of which due at once: {due}; later: {later}; no longer dated: {undated}; newly dated: {dated}. Consents that would go stale: {stale}. Purposes dropped while they apply: {purposesGone}. Categories dropped while data is held: {categoriesGone}.",
+        // The accountability report.
+        "report_intro": "What you can show you did (GDPR art. 5(2)), for a period: counts from the request files and the audit log, no personal data.",
+        "make_report": "Make the report", "printable": "Printable version (print it, or save it as PDF)", "period": "Period",
+        "made_at": "Made at", "received_by_type": "Requests received, by type", "count": "Number", "total": "Total",
+        "answered": "Answered", "refused_requests": "Refused", "on_time": "Answered or refused on time", "late": "Late",
+        "extended_requests": "Extended", "median_days": "Days to answer (median)", "open_at_end": "Open at the end of the period",
+        "retention_removed": "Removed by retention", "sweeps": "Sweeps that removed something", "records_deleted": "Records deleted",
+        "records_anonymised": "Records anonymised", "people_removed": "People removed altogether", "erasures": "Erasures on request",
+        "consents": "Consent decisions", "access_and_keys": "Access and keys", "reads": "Reads for a purpose",
+        "reads_refused": "Reads refused", "exports": "Exports and packages", "key_rotations": "Root key rotations",
+        "keys_created": "API keys created", "keys_revoked": "API keys revoked", "staff_changes": "Staff account changes",
+        "sign_ins_refused": "Sign-ins refused", "checkpoints": "Chain checkpoints recorded", "last_checkpoint": "Last checkpoint",
         // API keys.
         "keys_intro": "Applications reach the vault with API keys. Each key may use only its purposes. Revoke a key that is no longer used.",
         "key_created": "The new key's token. Copy it into the application's secrets now: it is not shown again.",
