@@ -112,3 +112,33 @@ import Testing
         }
     }
 }
+
+extension ConsoleOfficeTests {
+    @Test func theOwnerRunsASweepAndSeesWhatItRemoved() async throws {
+        let console = try await ConsoleFixture()
+        let subject = try await console.api.fixture.makeSubject()
+        // The contract ended three years ago: the service's two years are over.
+        try await console.vault.recordEvent("contract_end", at: console.clock.now() - 3 * 365 * 86_400, for: subject, by: VaultFixture.admin)
+        try await console.application().test(.router) { client in
+            let owner = WebBrowser(client)
+            try await console.enrol(.owner, email: "fleur@example.nl", name: "Fleur", in: owner)
+            func finished(_ location: String) async throws -> String {
+                for _ in 0..<100 {
+                    let page = String(buffer: try await owner.get(location).body)
+                    if !page.contains("Nog bezig") { return page }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                return ""
+            }
+            let dry = try await owner.post("/console/sweep", ["dry_run": "on"])
+            let counted = try await finished(try #require(dry.headers[.location]))
+            #expect(counted.contains("Een opschoning nu zou 1 gegevens"), "\(counted.firstMatch(of: /role="(status|alert)">[^<]*/).map { String($0.output.0) } ?? "")")
+            #expect(try await console.vault.store.snapshot(of: subject) != nil, "a dry run removed something")
+            try await owner.get("/console")
+            let run = try await owner.post("/console/sweep", [:])
+            #expect(try await finished(try #require(run.headers[.location])).contains("Klaar: 1 gegevens verwijderd"))
+            let today = String(buffer: try await owner.get("/console").body)
+            #expect(today.contains("Laatste opschoning") && today.contains("subjects removed 1"))
+        }
+    }
+}

@@ -22,7 +22,9 @@ extension RetentionService {
     ///
     /// A dry run counts what would go and changes nothing but stale erase-by dates, which are
     /// brought up to date first whenever the policy's retention terms changed.
-    public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 25_000) async throws -> SweepReport {
+    /// `progress` hears how many records are removed so far, after each batch.
+    public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 25_000,
+                      progress: @Sendable (Int) -> Void = { _ in }) async throws -> SweepReport {
         // Due-ness counts from `now`; the audit log records when the sweep really ran.
         let ranAt = vault.now()
         let now = try now.map { time throws(VaultError) in try PlausibleTime.checked(time, field: "at") } ?? ranAt
@@ -37,6 +39,7 @@ extension RetentionService {
                 Self.auditEntries(for: tally, at: ranAt)
             }
             removed.add(batch)
+            progress(removed.records)
             if batch.records < batchSize { break }
         }
         var report = SweepReport(time: now, dryRun: false, removed: removed, rescheduled: rescheduled)

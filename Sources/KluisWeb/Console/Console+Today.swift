@@ -68,7 +68,24 @@ extension Console {
         return show(ConsolePage(template: "console-today", title: t["today"] ?? "", values: [
             "requests": requests, "hasRequests": !requests.isEmpty, "openCount": open, "dueCount": due.count,
             "undated": undated, "hasUndated": !undated.isEmpty, "lastSweep": lastSweep as Any, "chain": chain,
-            "breakGlass": breakGlass, "hasBreakGlass": !breakGlass.isEmpty, "since": WebDates.day(since, in: language),
+            "breakGlass": breakGlass, "hasBreakGlass": !breakGlass.isEmpty,
+            "maySweep": try member(context).role.mayManage, "since": WebDates.day(since, in: language),
         ], current: .today), request, context)
+    }
+}
+
+extension Console {
+    /// Starts a retention sweep (or, with `dry_run`, counts what one would remove) in the
+    /// background, for the owner, and shows its progress.
+    func sweep(_ request: Request, _ context: ConsoleRequestContext) async throws -> Response {
+        let member = try member(context)
+        let vault = vault
+        let dryRun = context.form["dry_run"] == "on"
+        let id = jobs.start(dryRun ? "dry_run" : "sweep", owner: member.id, now: vault.now()) { report in
+            let sweep = try await vault.retention.sweep(dryRun: dryRun) { removed in report(["records": String(removed)]) }
+            return ["records": String(sweep.removed.records), "subjects": String(sweep.removed.subjectsRemoved),
+                    "requests": String(sweep.requestsDeleted), "audit": String(sweep.auditEventsReduced)]
+        }
+        return .redirect(to: base + "/jobs/" + id, type: .normal)
     }
 }

@@ -53,6 +53,7 @@ struct Console: Sendable {
             signedIn.group().add(middleware: ConsoleRoleGate(roles: entry.roles, pages: pages))
         }
         gated(.today).get { request, context in try await console.today(request, context) }
+        gated(.keys).post("sweep") { request, context in try await console.sweep(request, context) }
         let requests = gated(.requests)
         requests.get("requests") { request, context in try await console.requestQueue(request, context) }
         requests.get("requests/{request}") { request, context in try await console.requestPage(request, context) }

@@ -135,6 +135,13 @@ extension ConsoleTexts {
         "reads_refused": "Geweigerde inzagen", "exports": "Exports en pakketten", "key_rotations": "Wisselingen van de hoofdsleutel",
         "keys_created": "API-sleutels gemaakt", "keys_revoked": "API-sleutels ingetrokken", "staff_changes": "Wijzigingen van medewerkersaccounts",
         "sign_ins_refused": "Geweigerde inlogpogingen", "checkpoints": "Controlepunten van de keten", "last_checkpoint": "Laatste controlepunt",
+        // Opschonen.
+        "sweep_intro": "De opschoning draait vanzelf (elk uur, tenzij de server anders is gestart). Draai er nu een, of kijk eerst wat die zou verwijderen.",
+        "dry_run": "Alleen tellen wat er zou worden verwijderd", "sweep_now": "Opschonen",
+        "job_sweep": "Opschoning", "job_dry_run": "Wat een opschoning zou verwijderen",
+        "progress_sweep": "Tot nu toe {records} gegevens verwijderd.", "progress_dry_run": "Aan het tellen.",
+        "result_sweep": "Klaar: {records} gegevens verwijderd, {subjects} personen helemaal verwijderd, {requests} gesloten verzoekdossiers verwijderd, {audit} auditgebeurtenissen ingekort.",
+        "result_dry_run": "Een opschoning nu zou {records} gegevens verwijderen. Er is niets verwijderd.",
         // API-sleutels.
         "keys_intro": "Toepassingen bereiken de kluis met API-sleutels. Elke sleutel mag alleen zijn eigen doelen gebruiken. Trek een sleutel in die niet meer nodig is.",
         "key_created": "Het token van de nieuwe sleutel. Zet het nu in de geheimen van de toepassing: je ziet het niet nog eens.",

@@ -135,6 +135,13 @@ extension ConsoleTexts {
         "reads_refused": "Reads refused", "exports": "Exports and packages", "key_rotations": "Root key rotations",
         "keys_created": "API keys created", "keys_revoked": "API keys revoked", "staff_changes": "Staff account changes",
         "sign_ins_refused": "Sign-ins refused", "checkpoints": "Chain checkpoints recorded", "last_checkpoint": "Last checkpoint",
+        // Sweeps.
+        "sweep_intro": "Sweeps run by themselves (every hour unless the server was started otherwise). Run one now, or first see what it would remove.",
+        "dry_run": "Only count what it would remove", "sweep_now": "Run the sweep",
+        "job_sweep": "Retention sweep", "job_dry_run": "What a sweep would remove",
+        "progress_sweep": "{records} records removed so far.", "progress_dry_run": "Counting.",
+        "result_sweep": "Done: {records} records removed, {subjects} people removed altogether, {requests} closed request files deleted, {audit} audit events reduced.",
+        "result_dry_run": "A sweep now would remove {records} records. Nothing was removed.",
         // API keys.
         "keys_intro": "Applications reach the vault with API keys. Each key may use only its purposes. Revoke a key that is no longer used.",
         "key_created": "The new key's token. Copy it into the application's secrets now: it is not shown again.",
