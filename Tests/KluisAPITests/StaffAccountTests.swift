@@ -143,3 +143,33 @@ import Testing
         return (try await staff.confirmEnrolment(added.id, code: totp.code(at: fixture.clock.now())), totp)
     }
 }
+
+extension StaffAccountTests {
+    @Test func theLastActiveOwnerStaysAndPasswordsFitBcrypt() async throws {
+        let fixture = try await VaultFixture()
+        let staff = fixture.vault.staff(Self.credentials)
+        let (fleur, _) = try await Self.enrolled(in: fixture, role: .owner, email: "fleur@example.nl")
+        for change in ["disable", "reset", "role"] {
+            let error = await #expect(throws: VaultError.self, "\(change) of the only owner") {
+                switch change {
+                case "disable": try await staff.disable(fleur.id, by: "cli")
+                case "reset": _ = try await staff.reset(fleur.id, by: "cli")
+                default: try await staff.setRole(.desk, of: fleur.id, by: "cli")
+                }
+            }
+            #expect(error?.message.contains("the only active owner") == true)
+        }
+        let unchanged = try await staff.member(fleur.id)
+        #expect(unchanged.isActive && unchanged.role == .owner)
+        let (anne, _) = try await Self.enrolled(in: fixture, role: .owner, email: "anne@example.nl")
+        try await staff.disable(fleur.id, by: anne.id)
+        #expect(try await staff.member(fleur.id).disabledAt != nil)
+
+        let (_, code) = try await staff.add(name: "Long", email: "long@example.nl", role: .desk, by: "cli")
+        let error = await #expect(throws: VaultError.self) {
+            try await staff.beginEnrolment(email: "long@example.nl", enrolmentCode: code, password: String(repeating: "é", count: 37),
+                                           from: "127.0.0.1")
+        }
+        #expect(error?.message.contains("at most 72 bytes") == true)
+    }
+}

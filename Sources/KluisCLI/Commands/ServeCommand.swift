@@ -50,7 +50,7 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "The path the privacy center is served under.")
     var privacyCenterPath: String = "/privacy-center"
 
-    @Flag(help: "Send the privacy center's session cookie without 'Secure', so that it works over plain http: for development on a loopback address only.")
+    @Flag(help: "Send the session cookies of the privacy center and the console without 'Secure', so that they work over plain http: for development on a loopback address only.")
     var insecureCookies = false
 
     func run(in context: CommandContext) async throws -> Int32 {

@@ -23,10 +23,14 @@ extension RetentionService {
     /// A dry run counts what would go and changes nothing but stale erase-by dates, which are
     /// brought up to date first whenever the policy's retention terms changed.
     /// `progress` hears how many records are removed so far, after each batch.
-    public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 25_000,
+    /// `actor`, when a person starts it (from the console), is recorded as having started it.
+    public func sweep(at now: Date? = nil, dryRun: Bool = false, batchSize: Int = 25_000, startedBy actor: String? = nil,
                       progress: @Sendable (Int) -> Void = { _ in }) async throws -> SweepReport {
         // Due-ness counts from `now`; the audit log records when the sweep really ran.
         let ranAt = vault.now()
+        if let actor {
+            try await vault.audit(AuditEntry(time: ranAt, actor: actor, action: .retention, reason: dryRun ? "dry run started" : "sweep started"))
+        }
         let now = try now.map { time throws(VaultError) in try PlausibleTime.checked(time, field: "at") } ?? ranAt
         let rescheduled = try await rescheduleIfPolicyChanged()
         guard !dryRun else {

@@ -13,6 +13,8 @@ public struct StaffService: Sendable {
     /// How long an enrolment code is good for.
     public static let enrolmentLifetime: TimeInterval = 7 * 86_400
     public static let minimumPasswordLength = 12
+    /// What bcrypt reads of a password.
+    public static let maximumPasswordBytes = 72
     public static let recoveryCodeCount = 10
     /// The actor of sign-ins that match no account.
     public static let actor = "console"
@@ -82,6 +84,7 @@ extension StaffService {
     /// a member who lost their authenticator and their recovery codes. Their sessions end.
     public func reset(_ id: String, by actor: String) async throws -> (member: StaffMember, enrolmentCode: String) {
         var member = try await member(id)
+        try await keepAnOwner(besides: member)
         let now = vault.now()
         let code = newEnrolment(for: &member, at: now)
         try await vault.committer.commit([.putStaffMember(member)], audit: [
@@ -95,6 +98,7 @@ extension StaffService {
     public func disable(_ id: String, by actor: String) async throws -> StaffMember {
         var member = try await member(id)
         guard member.disabledAt == nil else { return member }
+        try await keepAnOwner(besides: member)
         let now = vault.now()
         member.disabledAt = now
         try await vault.committer.commit([.putStaffMember(member)], audit: [
@@ -108,12 +112,22 @@ extension StaffService {
     public func setRole(_ role: StaffRole, of id: String, by actor: String) async throws -> StaffMember {
         var member = try await member(id)
         guard member.role != role else { return member }
+        try await keepAnOwner(besides: member)
         member.role = role
         let now = vault.now()
         try await vault.committer.commit([.putStaffMember(member)], audit: [
             AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) now \(role.rawValue)"),
         ])
         return member
+    }
+
+    /// Refuses a change that would leave no active owner: nobody could then manage staff or keys
+    /// in the console.
+    private func keepAnOwner(besides member: StaffMember) async throws {
+        guard member.role == .owner, member.isActive else { return }
+        guard try await store.staffMembers().contains(where: { $0.id != member.id && $0.role == .owner && $0.isActive }) else {
+            throw VaultError(.inputInvalid, "\(member.id) is the only active owner: make another member owner first")
+        }
     }
 
     private func newEnrolment(for member: inout StaffMember, at now: Date) -> String {
@@ -148,8 +162,9 @@ extension StaffService {
             try await vault.throttles.count(.failedSignIns, for: client)
             throw VaultError(.signInFailed, "the e-mail address or the enrolment code is wrong, or the code has expired")
         }
-        guard password.count >= Self.minimumPasswordLength, password.count <= 200 else {
-            throw VaultError(.inputInvalid, "a password has at least \(Self.minimumPasswordLength) characters (and at most 200)")
+        // bcrypt reads 72 bytes: a longer password would match anything it starts with.
+        guard password.count >= Self.minimumPasswordLength, password.utf8.count <= Self.maximumPasswordBytes else {
+            throw VaultError(.inputInvalid, "a password has at least \(Self.minimumPasswordLength) characters and at most \(Self.maximumPasswordBytes) bytes")
         }
         let secret = Self.newReadableCode(groups: 8).replacingOccurrences(of: "-", with: "")
         let recovery = (0..<Self.recoveryCodeCount).map { _ in Self.newReadableCode(groups: 2) }

@@ -82,7 +82,7 @@ extension Console {
         let vault = vault
         let dryRun = context.form["dry_run"] == "on"
         let id = jobs.start(dryRun ? "dry_run" : "sweep", owner: member.id, now: vault.now()) { report in
-            let sweep = try await vault.retention.sweep(dryRun: dryRun) { removed in report(["records": String(removed)]) }
+            let sweep = try await vault.retention.sweep(dryRun: dryRun, startedBy: member.id) { removed in report(["records": String(removed)]) }
             return ["records": String(sweep.removed.records), "subjects": String(sweep.removed.subjectsRemoved),
                     "requests": String(sweep.requestsDeleted), "audit": String(sweep.auditEventsReduced)]
         }

@@ -33,7 +33,7 @@ struct Console: Sendable {
         let pages = ConsolePages(policy: vault.policy, menu: ConsoleMenu.allCases)
         let console = Console(vault: vault, configuration: configuration, pages: pages, jobs: ConsoleJobs())
         let group = router.group(RouterPath(ConsoleConfiguration.path), context: ConsoleRequestContext.self)
-            .add(middleware: ConsoleHeaders())
+            .add(middleware: PageHeaders<ConsoleRequestContext>(contentSecurityPolicy: ConsoleHeaders.contentSecurityPolicy))
             .add(middleware: SessionMiddleware<ConsoleRequestContext>(
                 storage: VaultSessionDriver(sessions: vault.sessions, defaultLifetime: configuration.idleTimeout),
                 configuration: SessionMiddlewareConfiguration(sessionCookieParameters: console.cookie, keyPrefix: Self.sessionKeyPrefix,

@@ -3,8 +3,8 @@ import KluisCore
 import Synchronization
 
 /// Long work started from the console (verifying the audit chain, a retention sweep) runs here
-/// in the background, while the member's page shows its progress and refreshes itself until it
-/// is done: no JavaScript, and no request held open for minutes. Jobs are kept by the node that
+/// in the background, while the member's page shows its progress so far, with a link to show it
+/// anew, until it is done: no JavaScript, and no request held open for minutes. Jobs are kept by the node that
 /// runs them, for an hour after they end, and shown only to the member who started them.
 final class ConsoleJobs: Sendable {
     struct Job: Sendable {

@@ -4,24 +4,10 @@ import Hummingbird
 import HummingbirdAuth
 import KluisCore
 
-/// The headers every answer of the console carries: no script, no caching, no referrer, no
-/// framing. Pages show personal data; nothing of them may stay behind in a cache.
-struct ConsoleHeaders: RouterMiddleware {
-    typealias Context = ConsoleRequestContext
-
+/// The console's pages: nothing but this server's stylesheet and forms, no script at all.
+enum ConsoleHeaders {
     static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
         + "frame-ancestors 'none'; base-uri 'none'"
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        return response
-    }
 }
 
 /// Every form of the console is checked before a handler sees it (``FormReader``): a forged or

@@ -29,7 +29,7 @@ extension ConsoleTexts {
         "password_again": "Het nieuwe wachtwoord nog een keer", "enrol_next": "Volgende",
         "passwords_differ": "De twee wachtwoorden zijn niet gelijk.", "password_short": "Het wachtwoord is te kort.",
         "enrol_failed": "Het e-mailadres of de aanmeldcode klopt niet, of de code is verlopen. Vraag de eigenaar om een nieuwe.",
-        "enrolment_intro": "Voeg dit account toe aan een authenticator-app (scan de link als QR-code, of typ het geheim over). Deze pagina zie je één keer.",
+        "enrolment_intro": "Voeg dit account toe aan een authenticator-app (kopieer de link in de app, maak er een QR-code van, of typ het geheim over). Deze pagina zie je één keer.",
         "secret": "Geheim", "secret_uri": "Link voor de app",
         "recovery_codes": "Herstelcodes",
         "recovery_intro": "Bewaar deze codes op een veilige plek. Met elke code log je één keer in als je je app niet bij de hand hebt.",

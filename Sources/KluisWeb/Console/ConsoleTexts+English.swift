@@ -29,7 +29,7 @@ extension ConsoleTexts {
         "password_again": "The new password again", "enrol_next": "Next",
         "passwords_differ": "The two passwords are not the same.", "password_short": "The password is too short.",
         "enrol_failed": "The e-mail address or the enrolment code is wrong, or the code has expired. Ask the owner for a new one.",
-        "enrolment_intro": "Add this account to an authenticator app (scan the link as a QR code, or type the secret). This page is shown once.",
+        "enrolment_intro": "Add this account to an authenticator app (copy the link into the app, make a QR code of it, or type the secret). This page is shown once.",
         "secret": "Secret", "secret_uri": "Link for the app",
         "recovery_codes": "Recovery codes",
         "recovery_intro": "Keep these codes somewhere safe. Each one signs you in once when you do not have your app.",

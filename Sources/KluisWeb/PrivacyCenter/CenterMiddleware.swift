@@ -4,25 +4,6 @@ import HummingbirdAuth
 import Hummingbird
 import KluisCore
 
-/// The headers every answer of the privacy center carries: a Content-Security-Policy without
-/// scripts, no caching of pages with personal data, no referrer (a hand-off link's token must
-/// not travel on), no framing.
-struct CenterHeaders: RouterMiddleware {
-    typealias Context = CenterRequestContext
-    let contentSecurityPolicy: String
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = contentSecurityPolicy }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        return response
-    }
-}
-
 /// Every form of the privacy center is checked before a handler sees it (``FormReader``); the
 /// fields are then in `context.form`. A refused form changes nothing.
 struct CenterFormGuard: RouterMiddleware {

@@ -32,7 +32,7 @@ struct PrivacyCenter: Sendable {
         let center = PrivacyCenter(vault: vault, configuration: configuration,
                                    pages: CenterPages(policy: vault.policy, base: configuration.path))
         let group = router.group(RouterPath(configuration.path), context: CenterRequestContext.self)
-            .add(middleware: CenterHeaders(contentSecurityPolicy: center.pages.contentSecurityPolicy))
+            .add(middleware: PageHeaders<CenterRequestContext>(contentSecurityPolicy: center.pages.contentSecurityPolicy))
             .add(middleware: SessionMiddleware<CenterRequestContext>(
                 storage: VaultSessionDriver(sessions: vault.sessions, defaultLifetime: configuration.idleTimeout),
                 configuration: SessionMiddlewareConfiguration(sessionCookieParameters: center.cookie, keyPrefix: Self.sessionKeyPrefix,
