@@ -109,7 +109,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
 
     static func status(of code: VaultError.Code) -> HTTPResponse.Status {
         switch code {
-        case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown, .apiKeyNotFound, .staffNotFound: .notFound
+        case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown, .apiKeyNotFound, .staffNotFound, .breachNotFound: .notFound
         case .identifierInUse, .requestStateInvalid, .restrictionNotTold, .erasureKept, .staffExists: .conflict
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected,
              .purposeNotApplicable, .categoryRestricted, .deletionByRequest: .forbidden

@@ -19,6 +19,7 @@ struct ChangeBatch {
     var apiKeys: [StoredAPIKey] = []
     var revokedKeys: [(String, Date)] = []
     var staff: [StaffMember] = []
+    var breaches: [Breach] = []
     var consents: [(SubjectID, ConsentEvent)] = []
     var cookieChoices: [CookieChoice] = []
     var restrictions: [(SubjectID, [Restriction])] = []
@@ -43,6 +44,7 @@ struct ChangeBatch {
             case .addAPIKey(let key): apiKeys.append(key)
             case .revokeAPIKey(let id, let at): revokedKeys.append((id, at))
             case .putStaffMember(let member): staff.append(member)
+            case .putBreach(let breach): breaches.append(breach)
             case .appendConsent(let subject, let event): consents.append((subject, event))
             case .recordCookieChoice(let choice): cookieChoices.append(choice)
             case .setRestrictions(let subject, let list): restrictions.append((subject, list))
@@ -193,6 +195,12 @@ struct ChangeBatch {
         for (id, at) in revokedKeys {
             try await connection.query("""
                 UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(at.timeIntervalSince1970)) WHERE id = \(id)
+                """, logger: logger)
+        }
+        for breach in breaches {
+            try await connection.query("""
+                INSERT INTO breaches (id, aware_at, body) VALUES (\(breach.id), \(breach.timeline.awareAt.timeIntervalSince1970), \(ByteBuffer(bytes: breach.encoded())))
+                ON CONFLICT (id) DO UPDATE SET aware_at = excluded.aware_at, body = excluded.body
                 """, logger: logger)
         }
         for member in staff {

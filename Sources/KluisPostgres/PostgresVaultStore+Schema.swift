@@ -188,6 +188,10 @@ extension PostgresVaultStore {
             "CREATE INDEX audit_actor ON audit (actor, seq)",
             "CREATE INDEX audit_action ON audit (action, seq)",
         ]),
+        // The breach register, each breach kept whole as JSON.
+        (13, [
+            "CREATE TABLE breaches (id text PRIMARY KEY, aware_at double precision NOT NULL, body bytea NOT NULL)",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

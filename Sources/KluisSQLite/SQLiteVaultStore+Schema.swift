@@ -160,6 +160,10 @@ extension SQLiteVaultStore {
                 CREATE INDEX audit_action ON audit (action, seq);
                 """)
         }
+        migrator.registerMigration("v13") { db in
+            // The breach register, each breach kept whole as JSON.
+            try db.execute(sql: "CREATE TABLE breaches (id TEXT PRIMARY KEY, aware_at REAL NOT NULL, body BLOB NOT NULL);")
+        }
         return migrator
     }
 
@@ -207,6 +211,11 @@ extension SQLiteVaultStore {
                                          key.mayVouchForSessions, key.createdAt.timeIntervalSince1970, key.expiresAt?.timeIntervalSince1970])
         case .revokeAPIKey(let id, let at):
             try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [at.timeIntervalSince1970, id])
+        case .putBreach(let breach):
+            try db.execute(sql: """
+                INSERT INTO breaches (id, aware_at, body) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET aware_at = excluded.aware_at, body = excluded.body
+                """, arguments: [breach.id, breach.timeline.awareAt.timeIntervalSince1970, breach.encoded()])
         case .putStaffMember(let member):
             try db.execute(sql: """
                 INSERT INTO staff_members (id, email, name, body) VALUES (?, ?, ?, ?)

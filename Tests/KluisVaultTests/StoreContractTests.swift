@@ -52,6 +52,7 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func throttlesCountAtomically(store: StoreKind) async throws { try await contract(store).throttlesCountAtomically() }
     @Test(arguments: StoreKind.enabled) func signInsAreTakenOnce(store: StoreKind) async throws { try await contract(store).signInsAreTakenOnce() }
     @Test(arguments: StoreKind.enabled) func auditEventsAreSearchedAndCounted(store: StoreKind) async throws { try await contract(store).auditEventsAreSearchedAndCounted() }
+    @Test(arguments: StoreKind.enabled) func breachesRoundTrip(store: StoreKind) async throws { try await contract(store).breachesRoundTrip() }
     @Test(arguments: StoreKind.enabled) func staffMembersRoundTrip(store: StoreKind) async throws { try await contract(store).staffMembersRoundTrip() }
     @Test(arguments: StoreKind.enabled) func sessionsExpireAndReplace(store: StoreKind) async throws { try await contract(store).sessionsExpireAndReplace() }
     @Test(arguments: StoreKind.enabled) func erasureEndsSessionsAndSignIns(store: StoreKind) async throws { try await contract(store).erasureEndsSessionsAndSignIns() }

@@ -4003,6 +4003,7 @@ extension ContractDocument {
               "hold",
               "sign_in",
               "staff",
+              "breach",
               "initialise"
             ]
           },
@@ -4175,6 +4176,7 @@ extension ContractDocument {
               "rate.limited",
               "staff.not_found",
               "staff.exists",
+              "breach.not_found",
               "request.invalid",
               "request.too_large",
               "route.not_found",

@@ -554,6 +554,7 @@ extension Components {
                 case hold = "hold"
                 case signIn = "sign_in"
                 case staff = "staff"
+                case breach = "breach"
                 case initialise = "initialise"
             }
             /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/action`.

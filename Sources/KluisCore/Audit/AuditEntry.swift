@@ -66,6 +66,9 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case signIn = "sign_in"
     /// A staff account of the console added, enrolled, reset or disabled; the reason says which.
     case staff
+    /// A step in the breach register: opened, updated, assessed, notified, withdrawn, closed;
+    /// the reason names the breach and the step.
+    case breach
     case initialise
 }
 

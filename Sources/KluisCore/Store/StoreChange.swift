@@ -29,6 +29,8 @@ public enum StoreChange: Sendable, Hashable {
     case scheduleErasure(subject: SubjectID, category: String, record: RecordID, ErasureSchedule)
     /// Creates or replaces a staff account of the console.
     case putStaffMember(StaffMember)
+    /// Creates or replaces a breach in the register.
+    case putBreach(Breach)
     /// Appends an erasure to the erasure journal.
     case journalErasure(ErasureRecord)
 }

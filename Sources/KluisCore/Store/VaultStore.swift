@@ -7,4 +7,4 @@ import Foundation
 /// Stores see only sealed values, wrapped keys and blind indexes. They map their driver's errors
 /// to ``VaultError`` at the boundary, with descriptions that carry no data.
 public protocol VaultStore: SubjectStore, AuditStore, KeyStore, ConsentStore, RequestStore, RetentionStore, ThrottleStore,
-                            SignInStore, SessionStore, StaffStore {}
+                            SignInStore, SessionStore, StaffStore, BreachStore {}

@@ -73,6 +73,7 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case staffNotFound = "staff.not_found"
         /// A staff account with this e-mail address exists already.
         case staffExists = "staff.exists"
+        case breachNotFound = "breach.not_found"
         case unauthorised = "auth.unauthorised"
         case forbidden = "auth.forbidden"
     }
