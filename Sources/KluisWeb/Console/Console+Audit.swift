@@ -90,13 +90,14 @@ extension Console {
         headers[.contentDisposition] = "attachment; filename=\"audit.csv\""
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "sequence,time,actor,action,subject,purpose,categories,reason,outcome,break_glass,hash\n"))
+            let formatter = ISO8601DateFormatter()
             var before: Int64?
             while true {
                 let page = try await vault.auditEvents(matching: query, before: before, limit: 1000)
                 var text = ""
                 for event in page {
                     let entry = event.entry
-                    text += [String(event.sequence), ISO8601DateFormatter().string(from: entry.time), entry.actor, entry.action.rawValue,
+                    text += [String(event.sequence), formatter.string(from: entry.time), entry.actor, entry.action.rawValue,
                              entry.subject?.rawValue ?? "", entry.purpose ?? "", entry.categories.joined(separator: " "), entry.reason ?? "",
                              entry.outcome.rawValue, entry.breakGlass ? "true" : "false", event.hash.hexString]
                         .map(Self.csvField).joined(separator: ",") + "\n"

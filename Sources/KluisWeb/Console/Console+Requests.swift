@@ -169,8 +169,4 @@ extension Console {
             return problem(error, request, context, back: base + "/requests/" + id.rawValue)
         }
     }
-
-    func phrases(_ language: Language) -> Phrases {
-        Phrases(language, informal: vault.policy.info.informal)
-    }
 }

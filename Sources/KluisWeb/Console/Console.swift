@@ -143,6 +143,11 @@ struct Console: Sendable {
         .staff(try member(context), policy: vault.policy)
     }
 
+    /// Kluis's fixed wording in `language` and the policy's voice.
+    func phrases(_ language: Language) -> Phrases {
+        Phrases(language, informal: vault.policy.info.informal)
+    }
+
     /// The time as the console shows it: day and minute, in the organisation's time zone.
     func time(_ date: Date?, _ language: Language) -> String {
         date.map { WebDates.moment($0, in: language) } ?? "—"
