@@ -20,6 +20,8 @@ struct ChangeBatch {
     var revokedKeys: [(String, Date)] = []
     var staff: [StaffMember] = []
     var breaches: [Breach] = []
+    var breachNotices: [BreachNotice] = []
+    var languages: [(SubjectID, Language)] = []
     var consents: [(SubjectID, ConsentEvent)] = []
     var cookieChoices: [CookieChoice] = []
     var restrictions: [(SubjectID, [Restriction])] = []
@@ -45,6 +47,8 @@ struct ChangeBatch {
             case .revokeAPIKey(let id, let at): revokedKeys.append((id, at))
             case .putStaffMember(let member): staff.append(member)
             case .putBreach(let breach): breaches.append(breach)
+            case .addBreachNotices(let notices): breachNotices += notices
+            case .setLanguage(let subject, let language): languages.append((subject, language))
             case .appendConsent(let subject, let event): consents.append((subject, event))
             case .recordCookieChoice(let choice): cookieChoices.append(choice)
             case .setRestrictions(let subject, let list): restrictions.append((subject, list))
@@ -202,6 +206,17 @@ struct ChangeBatch {
                 INSERT INTO breaches (id, aware_at, body) VALUES (\(breach.id), \(breach.timeline.awareAt.timeIntervalSince1970), \(ByteBuffer(bytes: breach.encoded())))
                 ON CONFLICT (id) DO UPDATE SET aware_at = excluded.aware_at, body = excluded.body
                 """, logger: logger)
+        }
+        if !breachNotices.isEmpty {
+            try await connection.query("""
+                INSERT INTO breach_notices (subject_id, breach_id, told_at, language)
+                SELECT * FROM UNNEST(\(breachNotices.map(\.subject.rawValue)), \(breachNotices.map(\.breach)),
+                                     \(breachNotices.map(\.toldAt.timeIntervalSince1970)), \(breachNotices.map(\.language.rawValue)))
+                ON CONFLICT (subject_id, breach_id) DO UPDATE SET told_at = excluded.told_at, language = excluded.language
+                """, logger: logger)
+        }
+        for (subject, language) in languages {
+            try await connection.query("UPDATE subjects SET language = \(language.rawValue) WHERE subject_id = \(subject.rawValue)", logger: logger)
         }
         for member in staff {
             try await connection.query("""

@@ -192,6 +192,16 @@ extension PostgresVaultStore {
         (13, [
             "CREATE TABLE breaches (id text PRIMARY KEY, aware_at double precision NOT NULL, body bytea NOT NULL)",
         ]),
+        // The people told of a breach, gone with them; the language each uses with us.
+        (14, [
+            """
+            CREATE TABLE breach_notices (
+                subject_id text NOT NULL REFERENCES subjects (subject_id) ON DELETE CASCADE, breach_id text NOT NULL,
+                told_at double precision NOT NULL, language text NOT NULL,
+                PRIMARY KEY (subject_id, breach_id))
+            """,
+            "ALTER TABLE subjects ADD COLUMN language text",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -7,7 +7,7 @@ import PostgresNIO
 /// subject id, so the statement runs on the subject's shard alone when distributed.
 struct SnapshotStatement: PostgresPreparedStatement {
     static let sql = """
-        SELECT 0, NULL::text, NULL::text, NULL::bytea, NULL::bytea, created_at, NULL::float8, NULL::float8, NULL::text, NULL::text, NULL::text
+        SELECT 0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, NULL::float8, NULL::float8, NULL::text, NULL::text, NULL::text
             FROM subjects WHERE subject_id = $1
         UNION ALL SELECT 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = $1
         UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = $1
@@ -35,6 +35,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
     /// Assembles the rows; `nil` when there is no subject row.
     static func snapshot(of subject: SubjectID, from rows: [Row]) -> SubjectSnapshot? {
         var createdAt: Date?
+        var language: Language?
         var identifiers: [StoredIdentifier] = []
         var keys: [StoredDataKey] = []
         var records: [SealedRecord] = []
@@ -46,6 +47,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
             switch part {
             case 0:
                 createdAt = t1.map(Date.init(timeIntervalSince1970:))
+                language = a.flatMap(Language.init(rawValue:))
             case 1:
                 guard let kind = a.flatMap(SubjectIdentifier.Kind.init(rawValue:)), let blindIndex = c, let sealed = d else { continue }
                 identifiers.append(StoredIdentifier(subject: subject, kind: kind, blindIndex: blindIndex, sealed: sealed))
@@ -80,7 +82,8 @@ struct SnapshotStatement: PostgresPreparedStatement {
         }
         return SubjectSnapshot(subject: subject, createdAt: createdAt, identifiers: identifiers, dataKeys: keys,
                                records: records, events: events,
-                               consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event), restrictions: restrictions)
+                               consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event), restrictions: restrictions,
+                               language: language)
     }
 }
 

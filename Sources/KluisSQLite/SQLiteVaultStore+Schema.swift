@@ -164,6 +164,16 @@ extension SQLiteVaultStore {
             // The breach register, each breach kept whole as JSON.
             try db.execute(sql: "CREATE TABLE breaches (id TEXT PRIMARY KEY, aware_at REAL NOT NULL, body BLOB NOT NULL);")
         }
+        migrator.registerMigration("v14") { db in
+            // The people told of a breach, gone with them; the language each uses with us.
+            try db.execute(sql: """
+                CREATE TABLE breach_notices (
+                    subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE, breach_id TEXT NOT NULL,
+                    told_at REAL NOT NULL, language TEXT NOT NULL,
+                    PRIMARY KEY (subject_id, breach_id));
+                ALTER TABLE subjects ADD COLUMN language TEXT;
+                """)
+        }
         return migrator
     }
 
@@ -216,6 +226,16 @@ extension SQLiteVaultStore {
                 INSERT INTO breaches (id, aware_at, body) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET aware_at = excluded.aware_at, body = excluded.body
                 """, arguments: [breach.id, breach.timeline.awareAt.timeIntervalSince1970, breach.encoded()])
+        case .addBreachNotices(let notices):
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO breach_notices (subject_id, breach_id, told_at, language) VALUES (?, ?, ?, ?)
+                ON CONFLICT (subject_id, breach_id) DO UPDATE SET told_at = excluded.told_at, language = excluded.language
+                """)
+            for notice in notices {
+                try statement.execute(arguments: [notice.subject.rawValue, notice.breach, notice.toldAt.timeIntervalSince1970, notice.language.rawValue])
+            }
+        case .setLanguage(let subject, let language):
+            try db.execute(sql: "UPDATE subjects SET language = ? WHERE id = ?", arguments: [language.rawValue, subject.rawValue])
         case .putStaffMember(let member):
             try db.execute(sql: """
                 INSERT INTO staff_members (id, email, name, body) VALUES (?, ?, ?, ?)
@@ -307,9 +327,11 @@ extension SQLiteVaultStore {
     /// read path of every request, and looking columns up by name costs a string fold per value.
     static func snapshot(of subject: SubjectID, in db: Database) throws -> SubjectSnapshot? {
         let id = subject.rawValue
-        guard let created = try Double.fetchOne(db.cachedStatement(sql: "SELECT created_at FROM subjects WHERE id = ?"), arguments: [id]) else {
+        guard let subjectRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, language FROM subjects WHERE id = ?"), arguments: [id]) else {
             return nil
         }
+        let created: Double = subjectRow[0]
+        let language = (subjectRow[1] as String?).flatMap(Language.init(rawValue:))
         let identifiers = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, blind_index, sealed FROM identifiers WHERE subject_id = ?"),
                                            arguments: [id]).compactMap { row -> StoredIdentifier? in
             guard let kind = SubjectIdentifier.Kind(rawValue: row[0]) else { return nil }
@@ -343,7 +365,8 @@ extension SQLiteVaultStore {
         let restrictions = try Data.fetchOne(db.cachedStatement(sql: "SELECT body FROM restrictions WHERE subject_id = ?"),
                                              arguments: [id]).map(Restriction.decode) ?? []
         return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,
-                               dataKeys: keys, records: records, events: events, consents: consents, restrictions: restrictions)
+                               dataKeys: keys, records: records, events: events, consents: consents, restrictions: restrictions,
+                               language: language)
     }
 
     static func dataKey(_ row: Row) -> StoredDataKey {

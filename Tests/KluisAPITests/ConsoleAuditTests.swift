@@ -35,8 +35,8 @@ import Testing
             let csv = try await auditor.get("/console/audit/export.csv?break_glass=on")
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             let text = String(buffer: csv.body)
-            let lines = text.split(separator: "\n")
-            #expect(lines.first == "sequence,time,actor,action,subject,purpose,categories,reason,outcome,break_glass,hash")
+            let lines = text.split(whereSeparator: \.isNewline)
+            #expect(text.hasSuffix("\r\n") && lines.first == "sequence,time,actor,action,subject,purpose,categories,reason,outcome,break_glass,hash")
             #expect(lines.count == 2 && text.contains(#""'=HYPERLINK(""x"") complaint by phone""#), "\(text)")
 
             // The chain verified in the background.

@@ -35,6 +35,12 @@ public struct Breach: Sendable, Hashable, Codable {
     /// Other documents, by reference (a case number, a file name): never their content.
     public var attachments: [String]
     public var notifications: [Notification]
+    /// The decisions on telling the authority and the people, once taken.
+    public var assessment: BreachAssessment?
+    /// Each time people were told (art. 34), counted, never named.
+    public var peopleTold: [PeopleNotice]
+    /// The reminders sent, by the hour after awareness they were due at.
+    public var remindersSent: [Int]
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -42,7 +48,8 @@ public struct Breach: Sendable, Hashable, Codable {
                 reporter: Contact, contact: Contact?, processors: [String], dataKinds: [DataKind], categories: [String],
                 records: Range?, people: Range?, groups: [String], encrypted: Bool?, priorMeasures: String?, consequences: String?,
                 measuresTaken: String?, measuresPlanned: String?, crossBorder: String?, attachments: [String],
-                notifications: [Notification], createdAt: Date, updatedAt: Date) {
+                notifications: [Notification], assessment: BreachAssessment? = nil, peopleTold: [PeopleNotice] = [],
+                remindersSent: [Int] = [], createdAt: Date, updatedAt: Date) {
         self.id = id
         self.state = state
         self.summary = summary
@@ -65,6 +72,9 @@ public struct Breach: Sendable, Hashable, Codable {
         self.crossBorder = crossBorder
         self.attachments = attachments
         self.notifications = notifications
+        self.assessment = assessment
+        self.peopleTold = peopleTold
+        self.remindersSent = remindersSent
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -193,6 +203,35 @@ public struct Breach: Sendable, Hashable, Codable {
             self.by = by
         }
     }
+}
+
+extension Breach {
+    /// One round of telling the people affected: how they were selected and how many were
+    /// told; each person told is recorded apart (``BreachNotice``), with their subject.
+    public struct PeopleNotice: Sendable, Hashable, Codable {
+        public var at: Date
+        public var by: String
+        public var exposure: BreachExposure
+        public var selected: Int
+        public var told: Int
+        /// Selected people without a registered e-mail address: to be told another way.
+        public var withoutAddress: Int
+
+        public init(at: Date, by: String, exposure: BreachExposure, selected: Int, told: Int, withoutAddress: Int) {
+            self.at = at
+            self.by = by
+            self.exposure = exposure
+            self.selected = selected
+            self.told = told
+            self.withoutAddress = withoutAddress
+        }
+    }
+
+    /// Whether the breach is still being worked on.
+    public var isActive: Bool { state == .draft || state == .open }
+
+    /// The first notification to the authority, once sent.
+    public var firstNotification: Notification? { notifications.first { $0.phase == .first } }
 }
 
 extension Breach {

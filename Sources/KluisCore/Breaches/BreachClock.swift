@@ -7,7 +7,7 @@ public struct BreachClock: Sendable, Hashable {
     public let hours: Int
 
     public init(policy: BreachPolicy = BreachPolicy()) {
-        hours = min(max(policy.notifyAuthorityWithin.hours + 24 * policy.notifyAuthorityWithin.days, 1), 72)
+        hours = min(max((policy.notifyAuthorityWithin.exactSeconds ?? 72 * 3600) / 3600, 1), 72)
     }
 
     /// The moment the authority must have been told by.

@@ -160,7 +160,7 @@ extension BreachService {
         return try await save(breach, step: step ?? state.rawValue, by: principal)
     }
 
-    private func save(_ breach: Breach, step: String, by principal: Principal) async throws -> Breach {
+    func save(_ breach: Breach, step: String, by principal: Principal) async throws -> Breach {
         var breach = breach
         let now = vault.now()
         breach.updatedAt = now
@@ -170,7 +170,7 @@ extension BreachService {
         return breach
     }
 
-    private func requireAdmin(_ principal: Principal) throws(VaultError) {
+    func requireAdmin(_ principal: Principal) throws(VaultError) {
         guard principal.isAdmin else { throw VaultError(.forbidden, "only an admin may keep the breach register") }
     }
 

@@ -37,6 +37,6 @@ public struct Dataset: Sendable, Hashable {
 
     /// RFC 4180, with a header row of the column names.
     public var csv: String {
-        ([columns] + rows).map { $0.map(PortabilityPackage.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        ([columns] + rows).map { CSV.line($0, guardingFormulas: false) }.joined()
     }
 }

@@ -52,13 +52,16 @@ extension PolicyParser {
     }
 
     func readBreaches(_ cursor: NodeCursor) -> BreachPolicy? {
-        guard let fields = cursor.fields(["notify_authority_within", "report_to"]) else { return nil }
+        guard let fields = cursor.fields(["notify_authority_within", "report_to", "remind_at"]) else { return nil }
         let defaults = BreachPolicy()
         let window = fields.optional("notify_authority_within").map { $0.duration() }
             ?? defaults.notifyAuthorityWithin
         let reportTo = fields.optional("report_to").flatMap(readEmail)
+        // An unreadable entry is reported where it is and left out.
+        let reminders = fields.optional("remind_at")?.list { $0.duration() }
         guard let window else { return nil }
-        return BreachPolicy(notifyAuthorityWithin: window, reportTo: reportTo)
+        return BreachPolicy(notifyAuthorityWithin: window, reportTo: reportTo,
+                            remindAt: reminders ?? defaults.remindAt.filter { ($0.exactSeconds ?? 0) < (window.exactSeconds ?? 0) })
     }
 
     func readChanges(_ cursor: NodeCursor) -> ChangePolicy? {

@@ -37,7 +37,7 @@ public enum RegisterWriter {
     /// One header row and one row per activity, fields quoted where needed.
     public static func csv(_ register: ProcessingRegister) -> String {
         let lines = [RegisterEntry.columns] + register.entries.map(\.cells)
-        return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return lines.map { CSV.line($0) }.joined()
     }
 
     /// The register as pretty-printed JSON with stable key order.
@@ -45,11 +45,6 @@ public enum RegisterWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(register), as: UTF8.self) + "\n"
-    }
-
-    static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
     }
 
     /// Human labels of the register's columns.

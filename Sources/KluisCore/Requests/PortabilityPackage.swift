@@ -28,21 +28,16 @@ public struct PortabilityPackage: Sendable, Hashable, Codable {
 
     /// One row per field: `category,record_id,field,value,created_at,updated_at` (RFC 4180).
     public var csv: String {
-        var lines = ["category,record_id,field,value,created_at,updated_at"]
+        var lines = [CSV.line(["category", "record_id", "field", "value", "created_at", "updated_at"])]
         for category in categories {
             for record in category.records {
                 for (field, value) in record.fields.sorted(by: { $0.key < $1.key }) {
-                    lines.append([category.category, record.id.rawValue, field, value,
-                                  record.createdAt.formatted(Date.ISO8601FormatStyle()),
-                                  record.updatedAt.formatted(Date.ISO8601FormatStyle())].map(Self.quoted).joined(separator: ","))
+                    lines.append(CSV.line([category.category, record.id.rawValue, field, value,
+                                           record.createdAt.formatted(Date.ISO8601FormatStyle()),
+                                           record.updatedAt.formatted(Date.ISO8601FormatStyle())], guardingFormulas: false))
                 }
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { [",", "\"", "\r", "\n"].contains($0) }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return lines.joined()
     }
 }

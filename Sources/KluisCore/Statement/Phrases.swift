@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fixed wording of statements and registers in one language: how Kluis says "2 years after
 /// the contract ends" or "legitimate interest" in Dutch and in English.
 public struct Phrases: Sendable {
@@ -23,6 +25,14 @@ public struct Phrases: Sendable {
             "January February March April May June July August September October November December"
         ).split(separator: " ")
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    /// "23 oktober 2026, 15:00", "23 October 2026, 15:00": a moment in Dutch time, as the
+    /// authority's form and the people told read it.
+    public func moment(_ date: Date) -> String {
+        let parts = LegalCalendar().calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let day = CalendarDate(year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1) else { return "\(date)" }
+        return "\(self.day(day)), " + String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
     // MARK: Durations

@@ -6,4 +6,6 @@ public protocol BreachStore: Sendable {
     /// Every breach, the latest awareness first.
     func breaches() async throws -> [Breach]
     func breach(id: String) async throws -> Breach?
+    /// The breaches the person was told of, the latest first.
+    func breachNotices(of subject: SubjectID) async throws -> [BreachNotice]
 }

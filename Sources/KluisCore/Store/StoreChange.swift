@@ -31,6 +31,10 @@ public enum StoreChange: Sendable, Hashable {
     case putStaffMember(StaffMember)
     /// Creates or replaces a breach in the register.
     case putBreach(Breach)
+    /// Records that people were told of a breach; a person told again keeps the latest time.
+    case addBreachNotices([BreachNotice])
+    /// Sets the language the person uses with us.
+    case setLanguage(SubjectID, Language)
     /// Appends an erasure to the erasure journal.
     case journalErasure(ErasureRecord)
 }

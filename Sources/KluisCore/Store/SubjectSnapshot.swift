@@ -13,10 +13,12 @@ public struct SubjectSnapshot: Sendable, Hashable {
     public var consents: [ConsentEvent]
     /// Restrictions of processing in force.
     public var restrictions: [Restriction]
+    /// The language the person uses with us, when known.
+    public var language: Language?
 
     public init(subject: SubjectID, createdAt: Date, identifiers: [StoredIdentifier],
                 dataKeys: [StoredDataKey], records: [SealedRecord], events: [String: Date],
-                consents: [ConsentEvent] = [], restrictions: [Restriction] = []) {
+                consents: [ConsentEvent] = [], restrictions: [Restriction] = [], language: Language? = nil) {
         self.subject = subject
         self.createdAt = createdAt
         self.identifiers = identifiers
@@ -25,6 +27,7 @@ public struct SubjectSnapshot: Sendable, Hashable {
         self.events = events
         self.consents = consents
         self.restrictions = restrictions
+        self.language = language
     }
 
     /// What decides what may be done with the subject's data.

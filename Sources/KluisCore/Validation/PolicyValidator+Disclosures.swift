@@ -94,6 +94,11 @@ extension PolicyValidator {
                             "the authority must be notified within 72 hours of awareness (art. 33(1)); \(policy.breaches.notifyAuthorityWithin) is longer",
                             at: "breaches.notify_authority_within")
         }
+        for (index, reminder) in policy.breaches.remindAt.enumerated()
+        where !(1..<(window ?? 72 * 3600)).contains(reminder.exactSeconds ?? 0) {
+            findings.report("breach.reminder", "a reminder must fall inside the time to notify the authority: \(reminder) does not",
+                            at: "breaches.remind_at[\(index)]")
+        }
         if let minors = policy.minors, !(0...18).contains(minors.minimumAge) {
             findings.report("minors.age", "a minimum age must lie between 0 and 18",
                             at: "minors.minimum_age")

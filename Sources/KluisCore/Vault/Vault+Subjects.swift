@@ -20,6 +20,7 @@ extension Vault {
             let id = SubjectID.generate()
             var keySet = DataKeySet(subject: id, ring: keys, stored: [])
             changes.append(.createSubject(id, createdAt: now))
+            if let language = new.language { changes.append(.setLanguage(id, language)) }
             var identityKinds: Set<SubjectIdentifier.Kind> = []
             for identifier in new.identifiers {
                 guard identityKinds.insert(identifier.kind).inserted else {
@@ -138,5 +139,17 @@ extension Vault {
             for hold in purpose.retention.holds { names.insert(hold.id); names.insert(hold.releasedBy) }
         }
         return names
+    }
+}
+
+extension Vault {
+    /// Records the language the person uses with us (they chose it in the privacy center, or an
+    /// application knows it), so that letters reach them in it. Only a language the policy's
+    /// texts are written in is kept; another leaves what was known.
+    public func setLanguage(_ language: Language, of subject: SubjectID, by principal: Principal) async throws {
+        guard policy.info.languages.contains(language) else { return }
+        try await committer.commit([.setLanguage(subject, language)], audit: [
+            AuditEntry(time: now(), actor: principal.id, action: .write, subject: subject, reason: "language set to \(language.rawValue)"),
+        ])
     }
 }

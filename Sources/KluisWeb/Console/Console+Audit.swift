@@ -89,7 +89,7 @@ extension Console {
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"audit.csv\""
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "sequence,time,actor,action,subject,purpose,categories,reason,outcome,break_glass,hash\n"))
+            try await writer.write(ByteBuffer(string: "sequence,time,actor,action,subject,purpose,categories,reason,outcome,break_glass,hash\r\n"))
             let formatter = ISO8601DateFormatter()
             var before: Int64?
             while true {
@@ -97,10 +97,9 @@ extension Console {
                 var text = ""
                 for event in page {
                     let entry = event.entry
-                    text += [String(event.sequence), formatter.string(from: entry.time), entry.actor, entry.action.rawValue,
-                             entry.subject?.rawValue ?? "", entry.purpose ?? "", entry.categories.joined(separator: " "), entry.reason ?? "",
-                             entry.outcome.rawValue, entry.breakGlass ? "true" : "false", event.hash.hexString]
-                        .map(Self.csvField).joined(separator: ",") + "\n"
+                    text += CSV.line([String(event.sequence), formatter.string(from: entry.time), entry.actor, entry.action.rawValue,
+                                      entry.subject?.rawValue ?? "", entry.purpose ?? "", entry.categories.joined(separator: " "), entry.reason ?? "",
+                                      entry.outcome.rawValue, entry.breakGlass ? "true" : "false", event.hash.hexString])
                 }
                 try await writer.write(ByteBuffer(string: text))
                 guard page.count == 1000, let last = page.last else { break }
@@ -108,15 +107,6 @@ extension Console {
             }
             try await writer.finish(nil)
         })
-    }
-
-    /// A CSV field: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`,
-    /// `-` or `@` is escaped so that a spreadsheet does not run it as a formula.
-    static func csvField(_ text: String) -> String {
-        var text = text
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Starts verifying the whole chain in the background and shows its progress.
