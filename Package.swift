@@ -156,6 +156,9 @@ let package = Package(
                 .embedInCode("Templates/console-record.mustache"), .embedInCode("Templates/console-audit.mustache"),
                 .embedInCode("Templates/console-job.mustache"), .embedInCode("Templates/console-policy.mustache"),
                 .embedInCode("Templates/console-report.mustache"), .embedInCode("Templates/console-print.mustache"),
+                .embedInCode("Templates/console-breaches.mustache"), .embedInCode("Templates/console-breach.mustache"),
+                .embedInCode("Templates/console-breach-form.mustache"), .embedInCode("Templates/console-breach-assessment.mustache"),
+                .embedInCode("Templates/console-breach-authority.mustache"), .embedInCode("Templates/console-breach-people.mustache"),
                 .embedInCode("Templates/console.css"),
             ],
             swiftSettings: strict
@@ -217,6 +220,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),

@@ -177,7 +177,7 @@ import Testing
         let fixture = try await VaultFixture()
         let breach = try await Self.open(fixture, hoursAgo: 80)
         let breaches = fixture.vault.breaches
-        let text = try await breaches.authorityText(of: breach.id, phase: .first, by: Self.admin).document
+        let text = try await breaches.authorityText(of: breach.id, phase: .first).document
         #expect(text.language == .nl && text.title == "Melding datalek aan de Autoriteit Persoonsgegevens")
         #expect(text.sections.map(\.title) == ["1. Over de melding", "2. Contactgegevens", "3. Tijdlijn", "4. Het datalek",
                                                 "5. De persoonsgegevens", "6. De betrokkenen", "7. Maatregelen vooraf", "8. Gevolgen",
@@ -198,7 +198,7 @@ import Testing
         #expect(plain.contains("\(deadline.day!) november 2026, \(String(format: "%02d", deadline.hour!)):00"))
 
         try await breaches.recordNotification(breach.id, phase: .first, reference: "AP-2026-4711", lateReason: "Found on a Sunday", by: Self.admin)
-        let followUp = try await breaches.authorityText(of: breach.id, phase: .followUp, by: Self.admin).document.plainText
+        let followUp = try await breaches.authorityText(of: breach.id, phase: .followUp).document.plainText
         #expect(followUp.contains("Vervolgmelding") && followUp.contains("AP-2026-4711") && !followUp.contains("Reden van de late melding"))
     }
 

@@ -26,7 +26,7 @@ public struct BreachExposure: Sendable, Hashable, Codable {
 
     /// Checked against the policy: something to select by, known categories and purposes, the
     /// window in order.
-    func checked(against policy: Policy) throws(VaultError) -> BreachExposure {
+    public func checked(against policy: Policy) throws(VaultError) -> BreachExposure {
         guard !categories.isEmpty || !purposes.isEmpty || !subjects.isEmpty || from != nil || until != nil else {
             throw VaultError(.inputInvalid, "select the people by categories, a time window, purposes or a list of subjects")
         }

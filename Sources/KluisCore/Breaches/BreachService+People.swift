@@ -33,8 +33,7 @@ extension BreachService {
         let breach = try await breach(id)
         guard breach.state != .withdrawn else { throw VaultError(.inputInvalid, "breach \(id) was withdrawn: there is no one to tell") }
         let exposure = try exposure.checked(against: vault.policy)
-        var checkedTexts: [Language: BreachLetter.Text] = [:]
-        for (language, text) in texts { checkedTexts[language] = try text.checked() }
+        let checkedTexts = try checkLetterTexts(texts)
         var round = Breach.PeopleNotice(at: vault.now(), by: principal.id, exposure: exposure, selected: 0, told: 0, withoutAddress: 0)
         try await visit(exposure, progress: progress) { snapshot in
             round.selected += 1
@@ -62,6 +61,15 @@ extension BreachService {
         _ = try await save(updated, step: "people told: \(round.told) of \(round.selected) selected, \(round.withoutAddress) without an address",
                            by: principal)
         return round
+    }
+
+    /// The words for the letters, checked as ``tell(_:exposure:texts:outbox:by:progress:)``
+    /// checks them: no personal data in a letter to many.
+    @discardableResult
+    public func checkLetterTexts(_ texts: [Language: BreachLetter.Text]) throws(VaultError) -> [Language: BreachLetter.Text] {
+        var checked: [Language: BreachLetter.Text] = [:]
+        for (language, text) in texts { checked[language] = try text.checked() }
+        return checked
     }
 
     /// The breaches the person was told of, with what the register says of them.

@@ -175,7 +175,8 @@ extension BreachService {
     }
 
     /// Checks `report` and writes it into `breach`: times plausible and in order, counts
-    /// sensible, categories the policy's, texts without personal data.
+    /// sensible, categories the policy's (their kinds of data added to those named), texts
+    /// without personal data.
     private func apply(_ report: BreachReport, to breach: inout Breach) throws(VaultError) {
         let timeline = report.timeline
         for (time, field) in [(timeline.startedAt, "started_at"), (timeline.endedAt, "ended_at"), (timeline.discoveredAt, "discovered_at"),
@@ -204,7 +205,9 @@ extension BreachService {
         breach.reporter = try Self.checked(report.reporter, field: "reporter")
         breach.contact = try report.contact.map { contact throws(VaultError) in try Self.checked(contact, field: "contact") }
         breach.processors = try report.processors.map { name throws(VaultError) in try BreachText.checked(name, field: "processors", maximumLength: 200) }
-        breach.dataKinds = report.dataKinds
+        // The kinds named, and those of the categories named, in the form's order.
+        let mapped = Set(report.dataKinds + report.categories.compactMap(vault.policy.category).flatMap(Breach.DataKind.kinds))
+        breach.dataKinds = Breach.DataKind.allCases.filter(mapped.contains)
         breach.categories = report.categories
         breach.records = report.records
         breach.people = report.people

@@ -85,7 +85,7 @@ extension Phrases {
         }
     }
 
-    func yesNo(_ value: Bool?) -> String {
+    public func yesNo(_ value: Bool?) -> String {
         switch value {
         case true?: pick("Ja", "Yes")
         case false?: pick("Nee", "No")

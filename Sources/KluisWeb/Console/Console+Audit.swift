@@ -136,7 +136,7 @@ extension Console {
             "started": time(job.started, language), "done": job.ended != nil,
             "progress": CenterTexts.fill(t["progress_" + job.kind] ?? "", job.progress),
             "result": job.result.map { CenterTexts.fill(t["result_" + job.kind + (job.result?["intact"] == "no" ? "_broken" : "")] ?? "", $0) } as Any,
-            "failure": job.failure as Any, "href": base + "/jobs/" + id,
+            "failure": job.failure as Any, "href": base + "/jobs/" + id, "back": job.back as Any,
         ])
         return show(page, request, context)
     }

@@ -75,6 +75,27 @@ struct Console: Sendable {
         people.get("people/{subject}") { request, context in try await console.personPage(request, context) }
         people.post("people/{subject}") { request, context in try await console.personStep(request, context) }
         people.get("people/{subject}/record") { request, context in try await console.recordForm(request, context) }
+        // The breach register: everyone reads it; the owner and the desk keep it.
+        let breaches = gated(.breaches)
+        breaches.get("breaches") { request, context in try await console.breachList(request, context) }
+        for format in ["json", "csv", "html"] {
+            breaches.get("breaches/register.\(format)") { request, context in try await console.breachRegister(format, request, context) }
+        }
+        breaches.get("breaches/{breach}") { request, context in try await console.breachPage(request, context) }
+        breaches.get("breaches/{breach}/authority") { request, context in try await console.authorityText(request, context) }
+        breaches.get("breaches/{breach}/authority.html") { request, context in
+            try await console.authorityText(request, context, printable: true)
+        }
+        let breachDesk = signedIn.group().add(middleware: ConsoleRoleGate(roles: [.owner, .desk], pages: pages))
+        breachDesk.get("breaches/new") { request, context in try await console.newBreachForm(request, context) }
+        breachDesk.post("breaches") { request, context in try await console.openBreach(request, context) }
+        breachDesk.post("breaches/{breach}") { request, context in try await console.breachStep(request, context) }
+        breachDesk.get("breaches/{breach}/edit") { request, context in try await console.editBreachForm(request, context) }
+        breachDesk.post("breaches/{breach}/edit") { request, context in try await console.amendBreach(request, context) }
+        breachDesk.get("breaches/{breach}/assessment") { request, context in try await console.assessmentForm(request, context) }
+        breachDesk.post("breaches/{breach}/assessment") { request, context in try await console.assess(request, context) }
+        breachDesk.get("breaches/{breach}/people") { request, context in try await console.breachPeopleForm(request, context) }
+        breachDesk.post("breaches/{breach}/people") { request, context in try await console.breachPeopleStep(request, context) }
         let keys = gated(.keys)
         keys.get("keys") { request, context in try await console.keys(request, context) }
         keys.post("keys") { request, context in try await console.createKey(request, context) }

@@ -11,6 +11,8 @@ final class ConsoleJobs: Sendable {
         var owner: String
         var kind: String
         var started: Date
+        /// The page to go back to when it is done.
+        var back: String?
         /// What is done so far, as text keys and values for the page.
         var progress: [String: String] = [:]
         /// The result, once done: text keys and values; or the failure.
@@ -24,12 +26,12 @@ final class ConsoleJobs: Sendable {
 
     /// Starts `work` for `owner`; `work` reports progress through its argument and returns the
     /// result. Returns the job's id.
-    func start(_ kind: String, owner: String, now: Date,
+    func start(_ kind: String, owner: String, now: Date, back: String? = nil,
                _ work: @escaping @Sendable (_ report: @escaping @Sendable ([String: String]) -> Void) async throws -> [String: String]) -> String {
         let id = RandomToken.make()
         jobs.withLock { jobs in
             jobs = jobs.filter { $0.value.ended.map { now.timeIntervalSince($0) < Self.kept } ?? true }
-            jobs[id] = Job(owner: owner, kind: kind, started: now)
+            jobs[id] = Job(owner: owner, kind: kind, started: now, back: back)
         }
         Task {
             do {

@@ -21,6 +21,7 @@ enum ConsoleMenu: String, CaseIterable {
     case today = ""
     case requests
     case people
+    case breaches
     case audit
     case policy
     case report
@@ -29,7 +30,7 @@ enum ConsoleMenu: String, CaseIterable {
 
     var roles: Set<StaffRole> {
         switch self {
-        case .today, .audit, .policy, .report: Set(StaffRole.allCases)
+        case .today, .breaches, .audit, .policy, .report: Set(StaffRole.allCases)
         case .requests, .people: [.owner, .desk]
         case .keys, .staff: [.owner]
         }
@@ -147,6 +148,12 @@ struct ConsolePages: Sendable {
                 "console-policy": try template(PackageResources.console_policy_mustache),
                 "console-report": try template(PackageResources.console_report_mustache),
                 "console-print": try template(PackageResources.console_print_mustache),
+                "console-breaches": try template(PackageResources.console_breaches_mustache),
+                "console-breach": try template(PackageResources.console_breach_mustache),
+                "console-breach-form": try template(PackageResources.console_breach_form_mustache),
+                "console-breach-assessment": try template(PackageResources.console_breach_assessment_mustache),
+                "console-breach-authority": try template(PackageResources.console_breach_authority_mustache),
+                "console-breach-people": try template(PackageResources.console_breach_people_mustache),
             ])
         } catch {
             // The templates are compiled into the binary and rendered by the tests.
