@@ -19,9 +19,9 @@ enum ContractJSON {
     /// A document the core already writes in the contract's JSON (a consent receipt, a key set,
     /// an access package), read back as the generated type. Copying such documents field by field
     /// would write their shape a third time.
-    static func convert<T: Decodable>(_ value: some Encodable, to type: T.Type = T.self) throws -> T {
+    static func convert<T: Decodable>(_ value: some Encodable, to type: T.Type = T.self, using encoder: JSONEncoder = JSONBody.encoder) throws -> T {
         do {
-            return try JSONBody.decoder.decode(T.self, from: JSONBody.encoder.encode(value))
+            return try JSONBody.decoder.decode(T.self, from: encoder.encode(value))
         } catch {
             throw ContractMismatch(type: "\(T.self)")
         }

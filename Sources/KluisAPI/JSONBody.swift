@@ -17,6 +17,18 @@ enum JSONBody {
         return encoder
     }()
 
+    /// The encoder for core values whose Swift names are the contract's in snake case (a
+    /// breach and its parts).
+    static let snakeCaseEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(Date.ISO8601FormatStyle()))
+        }
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }()
+
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         // ISO 8601 with or without fractional seconds: JavaScript's toISOString() sends them.

@@ -60,6 +60,10 @@ extension ContractDocument {
     {
       "name": "keys",
       "description": "API keys: list, create, revoke. Admin only."
+    },
+    {
+      "name": "breaches",
+      "description": "The breach register (arts. 33-34): the 72-hour clock, the assessment, the text for the AP's form, the people told. Admin only."
     }
   ],
   "paths": {
@@ -3398,6 +3402,846 @@ extension ContractDocument {
         },
         "x-kluis-access": "admin"
       }
+    },
+    "/v1/breaches": {
+      "get": {
+        "operationId": "listBreaches",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "The breach register",
+        "description": "Every breach, notified or not, the latest awareness first, each with its clock (deadline, late, when the authority was told). Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The register.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachRegister"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          }
+        },
+        "x-kluis-access": "admin"
+      },
+      "post": {
+        "operationId": "openBreach",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Register a breach",
+        "description": "Opens a breach from what is known at hour zero (as a draft with `draft`); the 72-hour clock runs from `timeline.aware_at`. The policy's `categories` add their kinds of data. Audited as `breach`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "What is known. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BreachReport"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The breach with its clock.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachEntry"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`request.invalid` (not valid JSON, or a field of the wrong type), `input.invalid` (a text with personal data, times out of order, numbers with a minimum above the maximum), `category.unknown`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}": {
+      "get": {
+        "operationId": "showBreach",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "A breach with its clock",
+        "description": "The breach, its assessment, notifications and the rounds of telling people. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The breach.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachEntry"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          }
+        },
+        "x-kluis-access": "admin"
+      },
+      "put": {
+        "operationId": "amendBreach",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Replace what is known of a breach",
+        "description": "While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "What is known now. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BreachReport"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The breach.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachEntry"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`request.invalid` (not valid JSON, or a field of the wrong type), `input.invalid` (a text with personal data, times out of order, numbers with a minimum above the maximum), `category.unknown`. A closed or withdrawn breach cannot be amended.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}/assessment": {
+      "post": {
+        "operationId": "assessBreach",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Record the assessment",
+        "description": "The two decisions, each with its reasons: tell the authority (art. 33) and tell the people (art. 34, with an exception of 34(3) when the risk is high and they are not told). The ENISA score, when given, is an aid; a high or very high score without telling the people needs the exception. Audited as `breach`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The body. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BreachAssessmentBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The breach.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachEntry"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`input.invalid`: a reason missing or holding personal data, a score outside the method, a high score without an exception.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}/notifications": {
+      "post": {
+        "operationId": "recordBreachNotification",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Record a notification to the authority",
+        "description": "The first notification, a follow-up or a withdrawal, with the AP's reference. A first notification after the deadline needs `late_reason` (art. 33(1)). Audited as `breach`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The body. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BreachNotificationBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The breach.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachEntry"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`input.invalid`: late without a reason, a follow-up before a first, a time in the future or before awareness.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}/authority-text": {
+      "get": {
+        "operationId": "breachAuthorityText",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "The text for the AP's form",
+        "description": "What to enter in the Autoriteit Persoonsgegevens' notification form, in its order and in Dutch, for the phase asked; what the register does not know yet is said to be unknown. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          },
+          {
+            "name": "phase",
+            "in": "query",
+            "required": false,
+            "description": "`first` (default), `follow_up` or `withdrawal`.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "first",
+                "follow_up",
+                "withdrawal"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The text.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachAuthorityText"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}/people/count": {
+      "post": {
+        "operationId": "countBreachPeople",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Count the people a breach exposed",
+        "description": "Selects people by what was exposed and counts them, without opening a value. Visits every person the selection could hold. Audited as `breach`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The body. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BreachExposure"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The count.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachAudience"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`input.invalid` (nothing to select by, `until` before `from`), `category.unknown`, `purpose.unknown`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}/people/notices": {
+      "post": {
+        "operationId": "tellBreachPeople",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Tell the people a breach exposed",
+        "description": "Sends each selected person not told of this breach before an e-mail in their language through the outbox (art. 34), and records it with them; people without a registered e-mail address are counted. Needs an outbox. Audited as `breach`, per person. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The body. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BreachTellBody"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The round.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachPeopleNotice"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`input.invalid` (nothing to select by, a letter text with personal data, no outbox configured, a withdrawn breach), `category.unknown`, `purpose.unknown`.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}/close": {
+      "post": {
+        "operationId": "closeBreach",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Close a breach",
+        "description": "It stays in the register. Audited as `breach`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The breach.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachEntry"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
+    },
+    "/v1/breaches/{breach_id}/withdraw": {
+      "post": {
+        "operationId": "withdrawBreach",
+        "tags": [
+          "breaches"
+        ],
+        "summary": "Withdraw a breach",
+        "description": "Found not to be a breach after all; it stays in the register with the reason. Audited as `breach`. Admin only.",
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "breach_id",
+            "in": "path",
+            "required": true,
+            "description": "The breach's id, `brc_` and 16 characters.",
+            "schema": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The body. At most 1 MiB.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BreachWithdrawal"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The breach.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BreachEntry"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "`input.invalid`: no reason, or one with personal data.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/BreachNotFound"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorised"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminOnly"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
+          },
+          "408": {
+            "$ref": "#/components/responses/Timeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/RateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          }
+        },
+        "x-kluis-access": "admin"
+      }
     }
   },
   "components": {
@@ -3622,6 +4466,16 @@ extension ContractDocument {
       },
       "NotAcceptable": {
         "description": "`request.invalid`: the `Accept` header allows no media type this operation answers in.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "BreachNotFound": {
+        "description": "`breach.not_found`: there is no breach with this id.",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -5916,6 +6770,41 @@ extension ContractDocument {
               "$ref": "#/components/schemas/AccessEvent"
             },
             "description": "Who looked the person up, read, wrote, exported, disclosed, erased or restricted their data, when and why, from the audit log."
+          },
+          "breaches": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "breach": {
+                  "type": "string",
+                  "maxLength": 64
+                },
+                "told_at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "summary": {
+                  "type": "string",
+                  "maxLength": 4000
+                },
+                "consequences": {
+                  "type": "string",
+                  "maxLength": 4000
+                },
+                "measures": {
+                  "type": "string",
+                  "maxLength": 4000
+                }
+              },
+              "required": [
+                "breach",
+                "told_at",
+                "summary"
+              ]
+            },
+            "maxItems": 1000,
+            "description": "The breaches the person was told of (art. 34)."
           }
         }
       },
@@ -6951,6 +7840,985 @@ extension ContractDocument {
             "description": "The bearer token. Shown this once; stored only as a hash."
           }
         }
+      },
+      "BreachContact": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "job_title": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "phone": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "email": {
+            "type": "string",
+            "maxLength": 200
+          }
+        },
+        "required": [
+          "name",
+          "job_title",
+          "phone"
+        ],
+        "additionalProperties": false,
+        "description": "A reporter or contact person, as the AP's form asks (name, job title, phone; e-mail optional)."
+      },
+      "BreachRange": {
+        "type": "object",
+        "properties": {
+          "minimum": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "maximum": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "minimum",
+          "maximum"
+        ],
+        "additionalProperties": false,
+        "description": "An approximate number: at least, at most."
+      },
+      "BreachTimeline": {
+        "type": "object",
+        "properties": {
+          "started_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "ended_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "ongoing": {
+            "type": "boolean",
+            "default": false
+          },
+          "discovered_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "aware_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Reasonable certainty that personal data was compromised: the 72-hour clock starts here."
+          },
+          "processor_told_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When a processor told us (art. 33(2))."
+          }
+        },
+        "required": [
+          "discovered_at",
+          "aware_at"
+        ],
+        "additionalProperties": false
+      },
+      "BreachReport": {
+        "type": "object",
+        "properties": {
+          "summary": {
+            "type": "string",
+            "maxLength": 4000,
+            "description": "What happened, without personal data (no names, e-mail addresses, phone numbers or BSNs)."
+          },
+          "incident": {
+            "type": "string",
+            "enum": [
+              "lost_device",
+              "stolen_device",
+              "misdirected_mail",
+              "hacking",
+              "malware",
+              "phishing",
+              "unauthorised_access",
+              "disclosed_by_mistake",
+              "other"
+            ]
+          },
+          "nature": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "reading",
+                "copying",
+                "altering",
+                "deleting",
+                "destroying",
+                "theft"
+              ]
+            },
+            "maxItems": 10
+          },
+          "timeline": {
+            "$ref": "#/components/schemas/BreachTimeline"
+          },
+          "reporter": {
+            "$ref": "#/components/schemas/BreachContact"
+          },
+          "contact": {
+            "$ref": "#/components/schemas/BreachContact"
+          },
+          "processors": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 200
+            },
+            "maxItems": 100
+          },
+          "data_kinds": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "name_address",
+                "phone",
+                "email",
+                "access_data",
+                "financial",
+                "identity_document",
+                "sex",
+                "birth_date",
+                "bsn",
+                "religion",
+                "race",
+                "politics",
+                "health",
+                "sex_life",
+                "trade_union",
+                "criminal",
+                "unlawful_behaviour",
+                "other"
+              ]
+            },
+            "maxItems": 30,
+            "description": "The AP form's kinds of data; those of `categories` are added."
+          },
+          "categories": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 64
+            },
+            "maxItems": 100,
+            "description": "The policy's categories exposed."
+          },
+          "records": {
+            "$ref": "#/components/schemas/BreachRange"
+          },
+          "people": {
+            "$ref": "#/components/schemas/BreachRange"
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 200
+            },
+            "maxItems": 100,
+            "description": "The groups of people, in words; never names."
+          },
+          "encrypted": {
+            "type": "boolean"
+          },
+          "prior_measures": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "consequences": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "measures_taken": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "measures_planned": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "cross_border": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "attachments": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 500
+            },
+            "maxItems": 100,
+            "description": "Other documents by reference only."
+          },
+          "draft": {
+            "type": "boolean",
+            "default": false,
+            "description": "Opening: keep it a draft (the clock runs all the same)."
+          },
+          "open": {
+            "type": "boolean",
+            "default": false,
+            "description": "Amending a draft: open it."
+          }
+        },
+        "required": [
+          "summary",
+          "incident",
+          "timeline",
+          "reporter"
+        ],
+        "additionalProperties": false,
+        "description": "What is known of a breach, to open it or to replace what was known."
+      },
+      "BreachDecision": {
+        "type": "object",
+        "properties": {
+          "yes": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": "string",
+            "maxLength": 4000,
+            "description": "The reasons, in words; no personal data."
+          }
+        },
+        "required": [
+          "yes",
+          "reason"
+        ],
+        "additionalProperties": false
+      },
+      "BreachFactors": {
+        "type": "object",
+        "properties": {
+          "sensitive_data": {
+            "type": "boolean",
+            "default": false
+          },
+          "easily_identified": {
+            "type": "boolean",
+            "default": false
+          },
+          "severe_consequences": {
+            "type": "boolean",
+            "default": false
+          },
+          "vulnerable_people": {
+            "type": "boolean",
+            "default": false
+          },
+          "many_people": {
+            "type": "boolean",
+            "default": false
+          },
+          "unintelligible": {
+            "type": "boolean",
+            "default": false
+          },
+          "notes": {
+            "type": "string",
+            "maxLength": 4000
+          }
+        },
+        "additionalProperties": false,
+        "description": "The factors the EDPB names to weigh, as the assessor judged them."
+      },
+      "BreachSeverity": {
+        "type": "object",
+        "properties": {
+          "context": {
+            "type": "number",
+            "minimum": 1,
+            "maximum": 4
+          },
+          "identification": {
+            "type": "number",
+            "enum": [
+              0.25,
+              0.5,
+              0.75,
+              1
+            ]
+          },
+          "confidentiality": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 0.5,
+            "default": 0
+          },
+          "integrity": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 0.5,
+            "default": 0
+          },
+          "availability": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 0.5,
+            "default": 0
+          },
+          "malicious": {
+            "type": "boolean",
+            "default": false
+          }
+        },
+        "required": [
+          "context",
+          "identification"
+        ],
+        "additionalProperties": false,
+        "description": "The ENISA severity method's inputs: SE = context × identification + circumstances. An aid, never the decision."
+      },
+      "BreachAssessmentBody": {
+        "type": "object",
+        "properties": {
+          "factors": {
+            "$ref": "#/components/schemas/BreachFactors"
+          },
+          "severity": {
+            "$ref": "#/components/schemas/BreachSeverity"
+          },
+          "tell_authority": {
+            "$ref": "#/components/schemas/BreachDecision"
+          },
+          "tell_people": {
+            "$ref": "#/components/schemas/BreachDecision"
+          },
+          "people_exception": {
+            "type": "string",
+            "enum": [
+              "unintelligible",
+              "risk_removed",
+              "disproportionate_effort"
+            ],
+            "description": "Why the people are not told although the risk is high (art. 34(3))."
+          }
+        },
+        "required": [
+          "tell_authority",
+          "tell_people"
+        ],
+        "additionalProperties": false
+      },
+      "BreachAssessment": {
+        "type": "object",
+        "properties": {
+          "factors": {
+            "$ref": "#/components/schemas/BreachFactors"
+          },
+          "severity": {
+            "$ref": "#/components/schemas/BreachSeverity"
+          },
+          "tell_authority": {
+            "$ref": "#/components/schemas/BreachDecision"
+          },
+          "tell_people": {
+            "$ref": "#/components/schemas/BreachDecision"
+          },
+          "people_exception": {
+            "type": "string",
+            "enum": [
+              "unintelligible",
+              "risk_removed",
+              "disproportionate_effort"
+            ]
+          },
+          "assessed_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "assessed_by": {
+            "type": "string",
+            "maxLength": 200
+          }
+        },
+        "required": [
+          "factors",
+          "tell_authority",
+          "tell_people",
+          "assessed_at",
+          "assessed_by"
+        ]
+      },
+      "BreachNotificationBody": {
+        "type": "object",
+        "properties": {
+          "phase": {
+            "type": "string",
+            "enum": [
+              "first",
+              "follow_up",
+              "withdrawal"
+            ]
+          },
+          "sent_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was sent; absent: now."
+          },
+          "reference": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "The reference number the AP gave."
+          },
+          "late_reason": {
+            "type": "string",
+            "maxLength": 4000,
+            "description": "Required for a first notification after the deadline (art. 33(1))."
+          }
+        },
+        "required": [
+          "phase"
+        ],
+        "additionalProperties": false
+      },
+      "BreachNotification": {
+        "type": "object",
+        "properties": {
+          "phase": {
+            "type": "string",
+            "enum": [
+              "first",
+              "follow_up",
+              "withdrawal"
+            ]
+          },
+          "sent_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "reference": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "late_reason": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "by": {
+            "type": "string",
+            "maxLength": 200
+          }
+        },
+        "required": [
+          "phase",
+          "sent_at",
+          "by"
+        ]
+      },
+      "BreachExposure": {
+        "type": "object",
+        "properties": {
+          "categories": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 64
+            },
+            "maxItems": 100
+          },
+          "from": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Records collected from this moment."
+          },
+          "until": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Records collected up to this moment."
+          },
+          "purposes": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 64
+            },
+            "maxItems": 100
+          },
+          "subjects": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 64
+            },
+            "maxItems": 10000,
+            "description": "Exactly these subjects."
+          }
+        },
+        "additionalProperties": false,
+        "description": "What a breach exposed: every criterion given must hold for a person to count. Nothing is opened to select them."
+      },
+      "BreachLetterText": {
+        "type": "object",
+        "properties": {
+          "happened": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "consequences": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "measures": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "advice": {
+            "type": "string",
+            "maxLength": 4000
+          }
+        },
+        "additionalProperties": false,
+        "description": "The words of the letter in one language; what is absent comes from the register. No personal data."
+      },
+      "BreachTellBody": {
+        "type": "object",
+        "properties": {
+          "exposure": {
+            "$ref": "#/components/schemas/BreachExposure"
+          },
+          "texts": {
+            "type": "object",
+            "properties": {
+              "nl": {
+                "$ref": "#/components/schemas/BreachLetterText"
+              },
+              "en": {
+                "$ref": "#/components/schemas/BreachLetterText"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "required": [
+          "exposure"
+        ],
+        "additionalProperties": false
+      },
+      "BreachAudience": {
+        "type": "object",
+        "properties": {
+          "selected": {
+            "type": "integer"
+          },
+          "with_address": {
+            "type": "integer"
+          },
+          "already_told": {
+            "type": "integer"
+          },
+          "languages": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            },
+            "description": "People per language their letter would be in."
+          }
+        },
+        "required": [
+          "selected",
+          "with_address",
+          "already_told",
+          "languages"
+        ]
+      },
+      "BreachPeopleNotice": {
+        "type": "object",
+        "properties": {
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "by": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "exposure": {
+            "$ref": "#/components/schemas/BreachExposure"
+          },
+          "selected": {
+            "type": "integer"
+          },
+          "told": {
+            "type": "integer"
+          },
+          "without_address": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "at",
+          "by",
+          "exposure",
+          "selected",
+          "told",
+          "without_address"
+        ]
+      },
+      "Breach": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "open",
+              "closed",
+              "withdrawn"
+            ]
+          },
+          "summary": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "incident": {
+            "type": "string",
+            "enum": [
+              "lost_device",
+              "stolen_device",
+              "misdirected_mail",
+              "hacking",
+              "malware",
+              "phishing",
+              "unauthorised_access",
+              "disclosed_by_mistake",
+              "other"
+            ]
+          },
+          "nature": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "reading",
+                "copying",
+                "altering",
+                "deleting",
+                "destroying",
+                "theft"
+              ]
+            },
+            "maxItems": 100
+          },
+          "timeline": {
+            "$ref": "#/components/schemas/BreachTimeline"
+          },
+          "reporter": {
+            "$ref": "#/components/schemas/BreachContact"
+          },
+          "contact": {
+            "$ref": "#/components/schemas/BreachContact"
+          },
+          "processors": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 200
+            },
+            "maxItems": 100
+          },
+          "data_kinds": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "name_address",
+                "phone",
+                "email",
+                "access_data",
+                "financial",
+                "identity_document",
+                "sex",
+                "birth_date",
+                "bsn",
+                "religion",
+                "race",
+                "politics",
+                "health",
+                "sex_life",
+                "trade_union",
+                "criminal",
+                "unlawful_behaviour",
+                "other"
+              ]
+            },
+            "maxItems": 100
+          },
+          "categories": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 64
+            },
+            "maxItems": 100
+          },
+          "records": {
+            "$ref": "#/components/schemas/BreachRange"
+          },
+          "people": {
+            "$ref": "#/components/schemas/BreachRange"
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 200
+            },
+            "maxItems": 100
+          },
+          "encrypted": {
+            "type": "boolean"
+          },
+          "prior_measures": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "consequences": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "measures_taken": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "measures_planned": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "cross_border": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "attachments": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "maxLength": 500
+            },
+            "maxItems": 100
+          },
+          "notifications": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BreachNotification"
+            },
+            "maxItems": 100
+          },
+          "assessment": {
+            "$ref": "#/components/schemas/BreachAssessment"
+          },
+          "people_told": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BreachPeopleNotice"
+            },
+            "maxItems": 100
+          },
+          "reminders_sent": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "maxItems": 100
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updated_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "required": [
+          "id",
+          "state",
+          "summary",
+          "incident",
+          "nature",
+          "timeline",
+          "reporter",
+          "processors",
+          "data_kinds",
+          "categories",
+          "groups",
+          "attachments",
+          "notifications",
+          "people_told",
+          "reminders_sent",
+          "created_at",
+          "updated_at"
+        ],
+        "description": "A breach in the register."
+      },
+      "BreachEntry": {
+        "type": "object",
+        "properties": {
+          "breach": {
+            "$ref": "#/components/schemas/Breach"
+          },
+          "deadline": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the authority must have been told by."
+          },
+          "notified_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the authority was first told; absent when not (yet)."
+          },
+          "late": {
+            "type": "boolean",
+            "description": "Whether the first notification came, or would now come, after the deadline."
+          },
+          "people_told": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "breach",
+          "deadline",
+          "late",
+          "people_told"
+        ],
+        "description": "A breach with its clock."
+      },
+      "BreachRegister": {
+        "type": "object",
+        "properties": {
+          "controller": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "exported_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "breaches": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/BreachEntry"
+            },
+            "maxItems": 100000
+          }
+        },
+        "required": [
+          "controller",
+          "exported_at",
+          "breaches"
+        ],
+        "description": "The whole register (art. 33(5)), the latest awareness first."
+      },
+      "BreachAuthorityText": {
+        "type": "object",
+        "properties": {
+          "phase": {
+            "type": "string",
+            "enum": [
+              "first",
+              "follow_up",
+              "withdrawal"
+            ]
+          },
+          "title": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "subtitle": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "sections": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "title": {
+                  "type": "string",
+                  "maxLength": 4000
+                },
+                "entries": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "question": {
+                        "type": "string",
+                        "maxLength": 4000
+                      },
+                      "answer": {
+                        "type": "string",
+                        "maxLength": 4000
+                      }
+                    },
+                    "required": [
+                      "question",
+                      "answer"
+                    ]
+                  },
+                  "maxItems": 200
+                },
+                "notes": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "maxLength": 4000
+                  },
+                  "maxItems": 50
+                }
+              },
+              "required": [
+                "title",
+                "entries",
+                "notes"
+              ]
+            },
+            "maxItems": 50
+          },
+          "markdown": {
+            "type": "string",
+            "maxLength": 100000,
+            "description": "The same, as Markdown."
+          }
+        },
+        "required": [
+          "phase",
+          "title",
+          "sections",
+          "markdown"
+        ],
+        "description": "What to enter in the AP's notification form, in its order and in Dutch."
+      },
+      "BreachWithdrawal": {
+        "type": "object",
+        "properties": {
+          "reason": {
+            "type": "string",
+            "maxLength": 4000,
+            "description": "Why it was not a breach after all; no personal data."
+          }
+        },
+        "required": [
+          "reason"
+        ],
+        "additionalProperties": false
       }
     }
   }

@@ -465,6 +465,127 @@ extension APIProtocol {
             method: .post,
             path: server.apiPathComponentsWithServerPrefix("/v1/api-keys/{key_id}/revoke")
         )
+        try transport.register(
+            {
+                try await server.listBreaches(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .get,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches")
+        )
+        try transport.register(
+            {
+                try await server.openBreach(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches")
+        )
+        try transport.register(
+            {
+                try await server.showBreach(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .get,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}")
+        )
+        try transport.register(
+            {
+                try await server.amendBreach(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .put,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}")
+        )
+        try transport.register(
+            {
+                try await server.assessBreach(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}/assessment")
+        )
+        try transport.register(
+            {
+                try await server.recordBreachNotification(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}/notifications")
+        )
+        try transport.register(
+            {
+                try await server.breachAuthorityText(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .get,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}/authority-text")
+        )
+        try transport.register(
+            {
+                try await server.countBreachPeople(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}/people/count")
+        )
+        try transport.register(
+            {
+                try await server.tellBreachPeople(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}/people/notices")
+        )
+        try transport.register(
+            {
+                try await server.closeBreach(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}/close")
+        )
+        try transport.register(
+            {
+                try await server.withdrawBreach(
+                    request: $0,
+                    body: $1,
+                    metadata: $2
+                )
+            },
+            method: .post,
+            path: server.apiPathComponentsWithServerPrefix("/v1/breaches/{breach_id}/withdraw")
+        )
     }
 }
 
@@ -3097,6 +3218,774 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                 return Operations.RevokeAPIKey.Input(
                     path: path,
                     headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// The breach register
+    ///
+    /// Every breach, notified or not, the latest awareness first, each with its clock (deadline, late, when the authority was told). Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/get(listBreaches)`.
+    func listBreaches(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.ListBreaches.id,
+            using: {
+                APIHandler.listBreaches($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let headers: Operations.ListBreaches.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.ListBreaches.Input(headers: headers)
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Register a breach
+    ///
+    /// Opens a breach from what is known at hour zero (as a draft with `draft`); the 72-hour clock runs from `timeline.aware_at`. The policy's `categories` add their kinds of data. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/post(openBreach)`.
+    func openBreach(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.OpenBreach.id,
+            using: {
+                APIHandler.openBreach($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let headers: Operations.OpenBreach.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.OpenBreach.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BreachReport.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.OpenBreach.Input(
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .created(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 201)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// A breach with its clock
+    ///
+    /// The breach, its assessment, notifications and the rounds of telling people. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/get(showBreach)`.
+    func showBreach(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.ShowBreach.id,
+            using: {
+                APIHandler.showBreach($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.ShowBreach.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.ShowBreach.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.ShowBreach.Input(
+                    path: path,
+                    headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Replace what is known of a breach
+    ///
+    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.
+    func amendBreach(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.AmendBreach.id,
+            using: {
+                APIHandler.amendBreach($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.AmendBreach.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.AmendBreach.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.AmendBreach.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BreachReport.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.AmendBreach.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Record the assessment
+    ///
+    /// The two decisions, each with its reasons: tell the authority (art. 33) and tell the people (art. 34, with an exception of 34(3) when the risk is high and they are not told). The ENISA score, when given, is an aid; a high or very high score without telling the people needs the exception. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/assessment`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/assessment/post(assessBreach)`.
+    func assessBreach(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.AssessBreach.id,
+            using: {
+                APIHandler.assessBreach($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.AssessBreach.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.AssessBreach.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.AssessBreach.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BreachAssessmentBody.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.AssessBreach.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Record a notification to the authority
+    ///
+    /// The first notification, a follow-up or a withdrawal, with the AP's reference. A first notification after the deadline needs `late_reason` (art. 33(1)). Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/notifications`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/notifications/post(recordBreachNotification)`.
+    func recordBreachNotification(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.RecordBreachNotification.id,
+            using: {
+                APIHandler.recordBreachNotification($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.RecordBreachNotification.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.RecordBreachNotification.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.RecordBreachNotification.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BreachNotificationBody.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.RecordBreachNotification.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// The text for the AP's form
+    ///
+    /// What to enter in the Autoriteit Persoonsgegevens' notification form, in its order and in Dutch, for the phase asked; what the register does not know yet is said to be unknown. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}/authority-text`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/authority-text/get(breachAuthorityText)`.
+    func breachAuthorityText(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.BreachAuthorityText.id,
+            using: {
+                APIHandler.breachAuthorityText($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.BreachAuthorityText.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let query: Operations.BreachAuthorityText.Input.Query = .init(phase: try converter.getOptionalQueryItemAsURI(
+                    in: request.soar_query,
+                    style: .form,
+                    explode: true,
+                    name: "phase",
+                    as: Operations.BreachAuthorityText.Input.Query.PhasePayload.self
+                ))
+                let headers: Operations.BreachAuthorityText.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.BreachAuthorityText.Input(
+                    path: path,
+                    query: query,
+                    headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Count the people a breach exposed
+    ///
+    /// Selects people by what was exposed and counts them, without opening a value. Visits every person the selection could hold. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/count`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/count/post(countBreachPeople)`.
+    func countBreachPeople(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.CountBreachPeople.id,
+            using: {
+                APIHandler.countBreachPeople($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.CountBreachPeople.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.CountBreachPeople.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.CountBreachPeople.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BreachExposure.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.CountBreachPeople.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Tell the people a breach exposed
+    ///
+    /// Sends each selected person not told of this breach before an e-mail in their language through the outbox (art. 34), and records it with them; people without a registered e-mail address are counted. Needs an outbox. Audited as `breach`, per person. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/notices`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/notices/post(tellBreachPeople)`.
+    func tellBreachPeople(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.TellBreachPeople.id,
+            using: {
+                APIHandler.tellBreachPeople($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.TellBreachPeople.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.TellBreachPeople.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.TellBreachPeople.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BreachTellBody.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.TellBreachPeople.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Close a breach
+    ///
+    /// It stays in the register. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/close`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/close/post(closeBreach)`.
+    func closeBreach(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.CloseBreach.id,
+            using: {
+                APIHandler.closeBreach($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.CloseBreach.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.CloseBreach.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                return Operations.CloseBreach.Input(
+                    path: path,
+                    headers: headers
+                )
+            },
+            serializer: { output, request in
+                switch output {
+                case let .ok(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
+                    suppressMutabilityWarning(&response)
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .undocumented(statusCode, _):
+                    return (.init(soar_statusCode: statusCode), nil)
+                }
+            }
+        )
+    }
+    /// Withdraw a breach
+    ///
+    /// Found not to be a breach after all; it stays in the register with the reason. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/withdraw`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/withdraw/post(withdrawBreach)`.
+    func withdrawBreach(
+        request: HTTPTypes.HTTPRequest,
+        body: OpenAPIRuntime.HTTPBody?,
+        metadata: OpenAPIRuntime.ServerRequestMetadata
+    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+        try await handle(
+            request: request,
+            requestBody: body,
+            metadata: metadata,
+            forOperation: Operations.WithdrawBreach.id,
+            using: {
+                APIHandler.withdrawBreach($0)
+            },
+            deserializer: { request, requestBody, metadata in
+                let path: Operations.WithdrawBreach.Input.Path = .init(breachId: try converter.getPathParameterAsURI(
+                    in: metadata.pathParameters,
+                    name: "breach_id",
+                    as: Swift.String.self
+                ))
+                let headers: Operations.WithdrawBreach.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
+                let body: Operations.WithdrawBreach.Input.Body
+                let chosenContentType = try converter.bestContentType(
+                    received: contentType,
+                    options: [
+                        "application/json"
+                    ]
+                )
+                switch chosenContentType {
+                case "application/json":
+                    body = try await converter.getRequiredRequestBodyAsJSON(
+                        Components.Schemas.BreachWithdrawal.self,
+                        from: requestBody,
+                        transforming: { value in
+                            .json(value)
+                        }
+                    )
+                default:
+                    preconditionFailure("bestContentType chose an invalid content type.")
+                }
+                return Operations.WithdrawBreach.Input(
+                    path: path,
+                    headers: headers,
+                    body: body
                 )
             },
             serializer: { output, request in

@@ -3198,6 +3198,55 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/AccessPackage/access_history`.
             package var accessHistory: [Components.Schemas.AccessEvent]
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/BreachesPayload`.
+            package struct BreachesPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/AccessPackage/BreachesPayload/breach`.
+                package var breach: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AccessPackage/BreachesPayload/told_at`.
+                package var toldAt: Foundation.Date
+                /// - Remark: Generated from `#/components/schemas/AccessPackage/BreachesPayload/summary`.
+                package var summary: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AccessPackage/BreachesPayload/consequences`.
+                package var consequences: Swift.String?
+                /// - Remark: Generated from `#/components/schemas/AccessPackage/BreachesPayload/measures`.
+                package var measures: Swift.String?
+                /// Creates a new `BreachesPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - breach:
+                ///   - toldAt:
+                ///   - summary:
+                ///   - consequences:
+                ///   - measures:
+                package init(
+                    breach: Swift.String,
+                    toldAt: Foundation.Date,
+                    summary: Swift.String,
+                    consequences: Swift.String? = nil,
+                    measures: Swift.String? = nil
+                ) {
+                    self.breach = breach
+                    self.toldAt = toldAt
+                    self.summary = summary
+                    self.consequences = consequences
+                    self.measures = measures
+                }
+                package enum CodingKeys: String, CodingKey {
+                    case breach
+                    case toldAt = "told_at"
+                    case summary
+                    case consequences
+                    case measures
+                }
+            }
+            /// The breaches the person was told of (art. 34).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/breaches`.
+            package typealias BreachesPayload = [Components.Schemas.AccessPackage.BreachesPayloadPayload]
+            /// The breaches the person was told of (art. 34).
+            ///
+            /// - Remark: Generated from `#/components/schemas/AccessPackage/breaches`.
+            package var breaches: Components.Schemas.AccessPackage.BreachesPayload?
             /// Creates a new `AccessPackage`.
             ///
             /// - Parameters:
@@ -3219,6 +3268,7 @@ extension Components {
             ///   - consents: Every purpose that rests on consent or allows objection, and where the person stands on it.
             ///   - restrictions: Restrictions of processing in force (art. 18).
             ///   - accessHistory: Who looked the person up, read, wrote, exported, disclosed, erased or restricted their data, when and why, from the audit log.
+            ///   - breaches: The breaches the person was told of (art. 34).
             package init(
                 request: Components.Schemas.RequestID,
                 subject: Components.Schemas.SubjectID,
@@ -3237,7 +3287,8 @@ extension Components {
                 transfers: [Components.Schemas.AccessTransfer],
                 consents: [Components.Schemas.AccessConsent],
                 restrictions: [Components.Schemas.Restriction],
-                accessHistory: [Components.Schemas.AccessEvent]
+                accessHistory: [Components.Schemas.AccessEvent],
+                breaches: Components.Schemas.AccessPackage.BreachesPayload? = nil
             ) {
                 self.request = request
                 self.subject = subject
@@ -3257,6 +3308,7 @@ extension Components {
                 self.consents = consents
                 self.restrictions = restrictions
                 self.accessHistory = accessHistory
+                self.breaches = breaches
             }
             package enum CodingKeys: String, CodingKey {
                 case request
@@ -3277,6 +3329,7 @@ extension Components {
                 case consents
                 case restrictions
                 case accessHistory = "access_history"
+                case breaches
             }
         }
         /// - Remark: Generated from `#/components/schemas/AccessCategoryData`.
@@ -4777,6 +4830,1746 @@ extension Components {
             package enum CodingKeys: String, CodingKey {
                 case key
                 case token
+            }
+        }
+        /// A reporter or contact person, as the AP's form asks (name, job title, phone; e-mail optional).
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachContact`.
+        package struct BreachContact: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachContact/name`.
+            package var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BreachContact/job_title`.
+            package var jobTitle: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BreachContact/phone`.
+            package var phone: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BreachContact/email`.
+            package var email: Swift.String?
+            /// Creates a new `BreachContact`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - jobTitle:
+            ///   - phone:
+            ///   - email:
+            package init(
+                name: Swift.String,
+                jobTitle: Swift.String,
+                phone: Swift.String,
+                email: Swift.String? = nil
+            ) {
+                self.name = name
+                self.jobTitle = jobTitle
+                self.phone = phone
+                self.email = email
+            }
+            package enum CodingKeys: String, CodingKey {
+                case name
+                case jobTitle = "job_title"
+                case phone
+                case email
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.jobTitle = try container.decode(
+                    Swift.String.self,
+                    forKey: .jobTitle
+                )
+                self.phone = try container.decode(
+                    Swift.String.self,
+                    forKey: .phone
+                )
+                self.email = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "job_title",
+                    "phone",
+                    "email"
+                ])
+            }
+        }
+        /// An approximate number: at least, at most.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachRange`.
+        package struct BreachRange: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachRange/minimum`.
+            package var minimum: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BreachRange/maximum`.
+            package var maximum: Swift.Int
+            /// Creates a new `BreachRange`.
+            ///
+            /// - Parameters:
+            ///   - minimum:
+            ///   - maximum:
+            package init(
+                minimum: Swift.Int,
+                maximum: Swift.Int
+            ) {
+                self.minimum = minimum
+                self.maximum = maximum
+            }
+            package enum CodingKeys: String, CodingKey {
+                case minimum
+                case maximum
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.minimum = try container.decode(
+                    Swift.Int.self,
+                    forKey: .minimum
+                )
+                self.maximum = try container.decode(
+                    Swift.Int.self,
+                    forKey: .maximum
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "minimum",
+                    "maximum"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachTimeline`.
+        package struct BreachTimeline: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachTimeline/started_at`.
+            package var startedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/BreachTimeline/ended_at`.
+            package var endedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/BreachTimeline/ongoing`.
+            package var ongoing: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachTimeline/discovered_at`.
+            package var discoveredAt: Foundation.Date
+            /// Reasonable certainty that personal data was compromised: the 72-hour clock starts here.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachTimeline/aware_at`.
+            package var awareAt: Foundation.Date
+            /// When a processor told us (art. 33(2)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachTimeline/processor_told_at`.
+            package var processorToldAt: Foundation.Date?
+            /// Creates a new `BreachTimeline`.
+            ///
+            /// - Parameters:
+            ///   - startedAt:
+            ///   - endedAt:
+            ///   - ongoing:
+            ///   - discoveredAt:
+            ///   - awareAt: Reasonable certainty that personal data was compromised: the 72-hour clock starts here.
+            ///   - processorToldAt: When a processor told us (art. 33(2)).
+            package init(
+                startedAt: Foundation.Date? = nil,
+                endedAt: Foundation.Date? = nil,
+                ongoing: Swift.Bool? = nil,
+                discoveredAt: Foundation.Date,
+                awareAt: Foundation.Date,
+                processorToldAt: Foundation.Date? = nil
+            ) {
+                self.startedAt = startedAt
+                self.endedAt = endedAt
+                self.ongoing = ongoing
+                self.discoveredAt = discoveredAt
+                self.awareAt = awareAt
+                self.processorToldAt = processorToldAt
+            }
+            package enum CodingKeys: String, CodingKey {
+                case startedAt = "started_at"
+                case endedAt = "ended_at"
+                case ongoing
+                case discoveredAt = "discovered_at"
+                case awareAt = "aware_at"
+                case processorToldAt = "processor_told_at"
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.startedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .startedAt
+                )
+                self.endedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .endedAt
+                )
+                self.ongoing = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .ongoing
+                )
+                self.discoveredAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .discoveredAt
+                )
+                self.awareAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .awareAt
+                )
+                self.processorToldAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .processorToldAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "started_at",
+                    "ended_at",
+                    "ongoing",
+                    "discovered_at",
+                    "aware_at",
+                    "processor_told_at"
+                ])
+            }
+        }
+        /// What is known of a breach, to open it or to replace what was known.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachReport`.
+        package struct BreachReport: Codable, Hashable, Sendable {
+            /// What happened, without personal data (no names, e-mail addresses, phone numbers or BSNs).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/summary`.
+            package var summary: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BreachReport/incident`.
+            @frozen package enum IncidentPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case lostDevice = "lost_device"
+                case stolenDevice = "stolen_device"
+                case misdirectedMail = "misdirected_mail"
+                case hacking = "hacking"
+                case malware = "malware"
+                case phishing = "phishing"
+                case unauthorisedAccess = "unauthorised_access"
+                case disclosedByMistake = "disclosed_by_mistake"
+                case other = "other"
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachReport/incident`.
+            package var incident: Components.Schemas.BreachReport.IncidentPayload
+            /// - Remark: Generated from `#/components/schemas/BreachReport/NaturePayload`.
+            @frozen package enum NaturePayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case reading = "reading"
+                case copying = "copying"
+                case altering = "altering"
+                case deleting = "deleting"
+                case destroying = "destroying"
+                case theft = "theft"
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachReport/nature`.
+            package typealias NaturePayload = [Components.Schemas.BreachReport.NaturePayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/BreachReport/nature`.
+            package var nature: Components.Schemas.BreachReport.NaturePayload?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/timeline`.
+            package var timeline: Components.Schemas.BreachTimeline
+            /// - Remark: Generated from `#/components/schemas/BreachReport/reporter`.
+            package var reporter: Components.Schemas.BreachContact
+            /// - Remark: Generated from `#/components/schemas/BreachReport/contact`.
+            package var contact: Components.Schemas.BreachContact?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/processors`.
+            package var processors: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/DataKindsPayload`.
+            @frozen package enum DataKindsPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nameAddress = "name_address"
+                case phone = "phone"
+                case email = "email"
+                case accessData = "access_data"
+                case financial = "financial"
+                case identityDocument = "identity_document"
+                case sex = "sex"
+                case birthDate = "birth_date"
+                case bsn = "bsn"
+                case religion = "religion"
+                case race = "race"
+                case politics = "politics"
+                case health = "health"
+                case sexLife = "sex_life"
+                case tradeUnion = "trade_union"
+                case criminal = "criminal"
+                case unlawfulBehaviour = "unlawful_behaviour"
+                case other = "other"
+            }
+            /// The AP form's kinds of data; those of `categories` are added.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/data_kinds`.
+            package typealias DataKindsPayload = [Components.Schemas.BreachReport.DataKindsPayloadPayload]
+            /// The AP form's kinds of data; those of `categories` are added.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/data_kinds`.
+            package var dataKinds: Components.Schemas.BreachReport.DataKindsPayload?
+            /// The policy's categories exposed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/categories`.
+            package var categories: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/records`.
+            package var records: Components.Schemas.BreachRange?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/people`.
+            package var people: Components.Schemas.BreachRange?
+            /// The groups of people, in words; never names.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/groups`.
+            package var groups: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/encrypted`.
+            package var encrypted: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/prior_measures`.
+            package var priorMeasures: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/consequences`.
+            package var consequences: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/measures_taken`.
+            package var measuresTaken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/measures_planned`.
+            package var measuresPlanned: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachReport/cross_border`.
+            package var crossBorder: Swift.String?
+            /// Other documents by reference only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/attachments`.
+            package var attachments: [Swift.String]?
+            /// Opening: keep it a draft (the clock runs all the same).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/draft`.
+            package var draft: Swift.Bool?
+            /// Amending a draft: open it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachReport/open`.
+            package var open: Swift.Bool?
+            /// Creates a new `BreachReport`.
+            ///
+            /// - Parameters:
+            ///   - summary: What happened, without personal data (no names, e-mail addresses, phone numbers or BSNs).
+            ///   - incident:
+            ///   - nature:
+            ///   - timeline:
+            ///   - reporter:
+            ///   - contact:
+            ///   - processors:
+            ///   - dataKinds: The AP form's kinds of data; those of `categories` are added.
+            ///   - categories: The policy's categories exposed.
+            ///   - records:
+            ///   - people:
+            ///   - groups: The groups of people, in words; never names.
+            ///   - encrypted:
+            ///   - priorMeasures:
+            ///   - consequences:
+            ///   - measuresTaken:
+            ///   - measuresPlanned:
+            ///   - crossBorder:
+            ///   - attachments: Other documents by reference only.
+            ///   - draft: Opening: keep it a draft (the clock runs all the same).
+            ///   - open: Amending a draft: open it.
+            package init(
+                summary: Swift.String,
+                incident: Components.Schemas.BreachReport.IncidentPayload,
+                nature: Components.Schemas.BreachReport.NaturePayload? = nil,
+                timeline: Components.Schemas.BreachTimeline,
+                reporter: Components.Schemas.BreachContact,
+                contact: Components.Schemas.BreachContact? = nil,
+                processors: [Swift.String]? = nil,
+                dataKinds: Components.Schemas.BreachReport.DataKindsPayload? = nil,
+                categories: [Swift.String]? = nil,
+                records: Components.Schemas.BreachRange? = nil,
+                people: Components.Schemas.BreachRange? = nil,
+                groups: [Swift.String]? = nil,
+                encrypted: Swift.Bool? = nil,
+                priorMeasures: Swift.String? = nil,
+                consequences: Swift.String? = nil,
+                measuresTaken: Swift.String? = nil,
+                measuresPlanned: Swift.String? = nil,
+                crossBorder: Swift.String? = nil,
+                attachments: [Swift.String]? = nil,
+                draft: Swift.Bool? = nil,
+                open: Swift.Bool? = nil
+            ) {
+                self.summary = summary
+                self.incident = incident
+                self.nature = nature
+                self.timeline = timeline
+                self.reporter = reporter
+                self.contact = contact
+                self.processors = processors
+                self.dataKinds = dataKinds
+                self.categories = categories
+                self.records = records
+                self.people = people
+                self.groups = groups
+                self.encrypted = encrypted
+                self.priorMeasures = priorMeasures
+                self.consequences = consequences
+                self.measuresTaken = measuresTaken
+                self.measuresPlanned = measuresPlanned
+                self.crossBorder = crossBorder
+                self.attachments = attachments
+                self.draft = draft
+                self.open = open
+            }
+            package enum CodingKeys: String, CodingKey {
+                case summary
+                case incident
+                case nature
+                case timeline
+                case reporter
+                case contact
+                case processors
+                case dataKinds = "data_kinds"
+                case categories
+                case records
+                case people
+                case groups
+                case encrypted
+                case priorMeasures = "prior_measures"
+                case consequences
+                case measuresTaken = "measures_taken"
+                case measuresPlanned = "measures_planned"
+                case crossBorder = "cross_border"
+                case attachments
+                case draft
+                case open
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.summary = try container.decode(
+                    Swift.String.self,
+                    forKey: .summary
+                )
+                self.incident = try container.decode(
+                    Components.Schemas.BreachReport.IncidentPayload.self,
+                    forKey: .incident
+                )
+                self.nature = try container.decodeIfPresent(
+                    Components.Schemas.BreachReport.NaturePayload.self,
+                    forKey: .nature
+                )
+                self.timeline = try container.decode(
+                    Components.Schemas.BreachTimeline.self,
+                    forKey: .timeline
+                )
+                self.reporter = try container.decode(
+                    Components.Schemas.BreachContact.self,
+                    forKey: .reporter
+                )
+                self.contact = try container.decodeIfPresent(
+                    Components.Schemas.BreachContact.self,
+                    forKey: .contact
+                )
+                self.processors = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .processors
+                )
+                self.dataKinds = try container.decodeIfPresent(
+                    Components.Schemas.BreachReport.DataKindsPayload.self,
+                    forKey: .dataKinds
+                )
+                self.categories = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .categories
+                )
+                self.records = try container.decodeIfPresent(
+                    Components.Schemas.BreachRange.self,
+                    forKey: .records
+                )
+                self.people = try container.decodeIfPresent(
+                    Components.Schemas.BreachRange.self,
+                    forKey: .people
+                )
+                self.groups = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .groups
+                )
+                self.encrypted = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .encrypted
+                )
+                self.priorMeasures = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .priorMeasures
+                )
+                self.consequences = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .consequences
+                )
+                self.measuresTaken = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .measuresTaken
+                )
+                self.measuresPlanned = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .measuresPlanned
+                )
+                self.crossBorder = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .crossBorder
+                )
+                self.attachments = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .attachments
+                )
+                self.draft = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .draft
+                )
+                self.open = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .open
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "summary",
+                    "incident",
+                    "nature",
+                    "timeline",
+                    "reporter",
+                    "contact",
+                    "processors",
+                    "data_kinds",
+                    "categories",
+                    "records",
+                    "people",
+                    "groups",
+                    "encrypted",
+                    "prior_measures",
+                    "consequences",
+                    "measures_taken",
+                    "measures_planned",
+                    "cross_border",
+                    "attachments",
+                    "draft",
+                    "open"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachDecision`.
+        package struct BreachDecision: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachDecision/yes`.
+            package var yes: Swift.Bool
+            /// The reasons, in words; no personal data.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachDecision/reason`.
+            package var reason: Swift.String
+            /// Creates a new `BreachDecision`.
+            ///
+            /// - Parameters:
+            ///   - yes:
+            ///   - reason: The reasons, in words; no personal data.
+            package init(
+                yes: Swift.Bool,
+                reason: Swift.String
+            ) {
+                self.yes = yes
+                self.reason = reason
+            }
+            package enum CodingKeys: String, CodingKey {
+                case yes
+                case reason
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.yes = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .yes
+                )
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "yes",
+                    "reason"
+                ])
+            }
+        }
+        /// The factors the EDPB names to weigh, as the assessor judged them.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachFactors`.
+        package struct BreachFactors: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachFactors/sensitive_data`.
+            package var sensitiveData: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachFactors/easily_identified`.
+            package var easilyIdentified: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachFactors/severe_consequences`.
+            package var severeConsequences: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachFactors/vulnerable_people`.
+            package var vulnerablePeople: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachFactors/many_people`.
+            package var manyPeople: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachFactors/unintelligible`.
+            package var unintelligible: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/BreachFactors/notes`.
+            package var notes: Swift.String?
+            /// Creates a new `BreachFactors`.
+            ///
+            /// - Parameters:
+            ///   - sensitiveData:
+            ///   - easilyIdentified:
+            ///   - severeConsequences:
+            ///   - vulnerablePeople:
+            ///   - manyPeople:
+            ///   - unintelligible:
+            ///   - notes:
+            package init(
+                sensitiveData: Swift.Bool? = nil,
+                easilyIdentified: Swift.Bool? = nil,
+                severeConsequences: Swift.Bool? = nil,
+                vulnerablePeople: Swift.Bool? = nil,
+                manyPeople: Swift.Bool? = nil,
+                unintelligible: Swift.Bool? = nil,
+                notes: Swift.String? = nil
+            ) {
+                self.sensitiveData = sensitiveData
+                self.easilyIdentified = easilyIdentified
+                self.severeConsequences = severeConsequences
+                self.vulnerablePeople = vulnerablePeople
+                self.manyPeople = manyPeople
+                self.unintelligible = unintelligible
+                self.notes = notes
+            }
+            package enum CodingKeys: String, CodingKey {
+                case sensitiveData = "sensitive_data"
+                case easilyIdentified = "easily_identified"
+                case severeConsequences = "severe_consequences"
+                case vulnerablePeople = "vulnerable_people"
+                case manyPeople = "many_people"
+                case unintelligible
+                case notes
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.sensitiveData = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .sensitiveData
+                )
+                self.easilyIdentified = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .easilyIdentified
+                )
+                self.severeConsequences = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .severeConsequences
+                )
+                self.vulnerablePeople = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .vulnerablePeople
+                )
+                self.manyPeople = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .manyPeople
+                )
+                self.unintelligible = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .unintelligible
+                )
+                self.notes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .notes
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "sensitive_data",
+                    "easily_identified",
+                    "severe_consequences",
+                    "vulnerable_people",
+                    "many_people",
+                    "unintelligible",
+                    "notes"
+                ])
+            }
+        }
+        /// The ENISA severity method's inputs: SE = context × identification + circumstances. An aid, never the decision.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachSeverity`.
+        package struct BreachSeverity: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachSeverity/context`.
+            package var context: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/BreachSeverity/identification`.
+            package var identification: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/BreachSeverity/confidentiality`.
+            package var confidentiality: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/BreachSeverity/integrity`.
+            package var integrity: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/BreachSeverity/availability`.
+            package var availability: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/BreachSeverity/malicious`.
+            package var malicious: Swift.Bool?
+            /// Creates a new `BreachSeverity`.
+            ///
+            /// - Parameters:
+            ///   - context:
+            ///   - identification:
+            ///   - confidentiality:
+            ///   - integrity:
+            ///   - availability:
+            ///   - malicious:
+            package init(
+                context: Swift.Double,
+                identification: Swift.Double,
+                confidentiality: Swift.Double? = nil,
+                integrity: Swift.Double? = nil,
+                availability: Swift.Double? = nil,
+                malicious: Swift.Bool? = nil
+            ) {
+                self.context = context
+                self.identification = identification
+                self.confidentiality = confidentiality
+                self.integrity = integrity
+                self.availability = availability
+                self.malicious = malicious
+            }
+            package enum CodingKeys: String, CodingKey {
+                case context
+                case identification
+                case confidentiality
+                case integrity
+                case availability
+                case malicious
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.context = try container.decode(
+                    Swift.Double.self,
+                    forKey: .context
+                )
+                self.identification = try container.decode(
+                    Swift.Double.self,
+                    forKey: .identification
+                )
+                self.confidentiality = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .confidentiality
+                )
+                self.integrity = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .integrity
+                )
+                self.availability = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .availability
+                )
+                self.malicious = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .malicious
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "context",
+                    "identification",
+                    "confidentiality",
+                    "integrity",
+                    "availability",
+                    "malicious"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachAssessmentBody`.
+        package struct BreachAssessmentBody: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachAssessmentBody/factors`.
+            package var factors: Components.Schemas.BreachFactors?
+            /// - Remark: Generated from `#/components/schemas/BreachAssessmentBody/severity`.
+            package var severity: Components.Schemas.BreachSeverity?
+            /// - Remark: Generated from `#/components/schemas/BreachAssessmentBody/tell_authority`.
+            package var tellAuthority: Components.Schemas.BreachDecision
+            /// - Remark: Generated from `#/components/schemas/BreachAssessmentBody/tell_people`.
+            package var tellPeople: Components.Schemas.BreachDecision
+            /// Why the people are not told although the risk is high (art. 34(3)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachAssessmentBody/people_exception`.
+            @frozen package enum PeopleExceptionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case unintelligible = "unintelligible"
+                case riskRemoved = "risk_removed"
+                case disproportionateEffort = "disproportionate_effort"
+            }
+            /// Why the people are not told although the risk is high (art. 34(3)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachAssessmentBody/people_exception`.
+            package var peopleException: Components.Schemas.BreachAssessmentBody.PeopleExceptionPayload?
+            /// Creates a new `BreachAssessmentBody`.
+            ///
+            /// - Parameters:
+            ///   - factors:
+            ///   - severity:
+            ///   - tellAuthority:
+            ///   - tellPeople:
+            ///   - peopleException: Why the people are not told although the risk is high (art. 34(3)).
+            package init(
+                factors: Components.Schemas.BreachFactors? = nil,
+                severity: Components.Schemas.BreachSeverity? = nil,
+                tellAuthority: Components.Schemas.BreachDecision,
+                tellPeople: Components.Schemas.BreachDecision,
+                peopleException: Components.Schemas.BreachAssessmentBody.PeopleExceptionPayload? = nil
+            ) {
+                self.factors = factors
+                self.severity = severity
+                self.tellAuthority = tellAuthority
+                self.tellPeople = tellPeople
+                self.peopleException = peopleException
+            }
+            package enum CodingKeys: String, CodingKey {
+                case factors
+                case severity
+                case tellAuthority = "tell_authority"
+                case tellPeople = "tell_people"
+                case peopleException = "people_exception"
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.factors = try container.decodeIfPresent(
+                    Components.Schemas.BreachFactors.self,
+                    forKey: .factors
+                )
+                self.severity = try container.decodeIfPresent(
+                    Components.Schemas.BreachSeverity.self,
+                    forKey: .severity
+                )
+                self.tellAuthority = try container.decode(
+                    Components.Schemas.BreachDecision.self,
+                    forKey: .tellAuthority
+                )
+                self.tellPeople = try container.decode(
+                    Components.Schemas.BreachDecision.self,
+                    forKey: .tellPeople
+                )
+                self.peopleException = try container.decodeIfPresent(
+                    Components.Schemas.BreachAssessmentBody.PeopleExceptionPayload.self,
+                    forKey: .peopleException
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "factors",
+                    "severity",
+                    "tell_authority",
+                    "tell_people",
+                    "people_exception"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachAssessment`.
+        package struct BreachAssessment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/factors`.
+            package var factors: Components.Schemas.BreachFactors
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/severity`.
+            package var severity: Components.Schemas.BreachSeverity?
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/tell_authority`.
+            package var tellAuthority: Components.Schemas.BreachDecision
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/tell_people`.
+            package var tellPeople: Components.Schemas.BreachDecision
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/people_exception`.
+            @frozen package enum PeopleExceptionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case unintelligible = "unintelligible"
+                case riskRemoved = "risk_removed"
+                case disproportionateEffort = "disproportionate_effort"
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/people_exception`.
+            package var peopleException: Components.Schemas.BreachAssessment.PeopleExceptionPayload?
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/assessed_at`.
+            package var assessedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/BreachAssessment/assessed_by`.
+            package var assessedBy: Swift.String
+            /// Creates a new `BreachAssessment`.
+            ///
+            /// - Parameters:
+            ///   - factors:
+            ///   - severity:
+            ///   - tellAuthority:
+            ///   - tellPeople:
+            ///   - peopleException:
+            ///   - assessedAt:
+            ///   - assessedBy:
+            package init(
+                factors: Components.Schemas.BreachFactors,
+                severity: Components.Schemas.BreachSeverity? = nil,
+                tellAuthority: Components.Schemas.BreachDecision,
+                tellPeople: Components.Schemas.BreachDecision,
+                peopleException: Components.Schemas.BreachAssessment.PeopleExceptionPayload? = nil,
+                assessedAt: Foundation.Date,
+                assessedBy: Swift.String
+            ) {
+                self.factors = factors
+                self.severity = severity
+                self.tellAuthority = tellAuthority
+                self.tellPeople = tellPeople
+                self.peopleException = peopleException
+                self.assessedAt = assessedAt
+                self.assessedBy = assessedBy
+            }
+            package enum CodingKeys: String, CodingKey {
+                case factors
+                case severity
+                case tellAuthority = "tell_authority"
+                case tellPeople = "tell_people"
+                case peopleException = "people_exception"
+                case assessedAt = "assessed_at"
+                case assessedBy = "assessed_by"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachNotificationBody`.
+        package struct BreachNotificationBody: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachNotificationBody/phase`.
+            @frozen package enum PhasePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case first = "first"
+                case followUp = "follow_up"
+                case withdrawal = "withdrawal"
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachNotificationBody/phase`.
+            package var phase: Components.Schemas.BreachNotificationBody.PhasePayload
+            /// When it was sent; absent: now.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachNotificationBody/sent_at`.
+            package var sentAt: Foundation.Date?
+            /// The reference number the AP gave.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachNotificationBody/reference`.
+            package var reference: Swift.String?
+            /// Required for a first notification after the deadline (art. 33(1)).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachNotificationBody/late_reason`.
+            package var lateReason: Swift.String?
+            /// Creates a new `BreachNotificationBody`.
+            ///
+            /// - Parameters:
+            ///   - phase:
+            ///   - sentAt: When it was sent; absent: now.
+            ///   - reference: The reference number the AP gave.
+            ///   - lateReason: Required for a first notification after the deadline (art. 33(1)).
+            package init(
+                phase: Components.Schemas.BreachNotificationBody.PhasePayload,
+                sentAt: Foundation.Date? = nil,
+                reference: Swift.String? = nil,
+                lateReason: Swift.String? = nil
+            ) {
+                self.phase = phase
+                self.sentAt = sentAt
+                self.reference = reference
+                self.lateReason = lateReason
+            }
+            package enum CodingKeys: String, CodingKey {
+                case phase
+                case sentAt = "sent_at"
+                case reference
+                case lateReason = "late_reason"
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.phase = try container.decode(
+                    Components.Schemas.BreachNotificationBody.PhasePayload.self,
+                    forKey: .phase
+                )
+                self.sentAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .sentAt
+                )
+                self.reference = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reference
+                )
+                self.lateReason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .lateReason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "phase",
+                    "sent_at",
+                    "reference",
+                    "late_reason"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachNotification`.
+        package struct BreachNotification: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachNotification/phase`.
+            @frozen package enum PhasePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case first = "first"
+                case followUp = "follow_up"
+                case withdrawal = "withdrawal"
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachNotification/phase`.
+            package var phase: Components.Schemas.BreachNotification.PhasePayload
+            /// - Remark: Generated from `#/components/schemas/BreachNotification/sent_at`.
+            package var sentAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/BreachNotification/reference`.
+            package var reference: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachNotification/late_reason`.
+            package var lateReason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachNotification/by`.
+            package var by: Swift.String
+            /// Creates a new `BreachNotification`.
+            ///
+            /// - Parameters:
+            ///   - phase:
+            ///   - sentAt:
+            ///   - reference:
+            ///   - lateReason:
+            ///   - by:
+            package init(
+                phase: Components.Schemas.BreachNotification.PhasePayload,
+                sentAt: Foundation.Date,
+                reference: Swift.String? = nil,
+                lateReason: Swift.String? = nil,
+                by: Swift.String
+            ) {
+                self.phase = phase
+                self.sentAt = sentAt
+                self.reference = reference
+                self.lateReason = lateReason
+                self.by = by
+            }
+            package enum CodingKeys: String, CodingKey {
+                case phase
+                case sentAt = "sent_at"
+                case reference
+                case lateReason = "late_reason"
+                case by
+            }
+        }
+        /// What a breach exposed: every criterion given must hold for a person to count. Nothing is opened to select them.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachExposure`.
+        package struct BreachExposure: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachExposure/categories`.
+            package var categories: [Swift.String]?
+            /// Records collected from this moment.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachExposure/from`.
+            package var from: Foundation.Date?
+            /// Records collected up to this moment.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachExposure/until`.
+            package var until: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/BreachExposure/purposes`.
+            package var purposes: [Swift.String]?
+            /// Exactly these subjects.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachExposure/subjects`.
+            package var subjects: [Swift.String]?
+            /// Creates a new `BreachExposure`.
+            ///
+            /// - Parameters:
+            ///   - categories:
+            ///   - from: Records collected from this moment.
+            ///   - until: Records collected up to this moment.
+            ///   - purposes:
+            ///   - subjects: Exactly these subjects.
+            package init(
+                categories: [Swift.String]? = nil,
+                from: Foundation.Date? = nil,
+                until: Foundation.Date? = nil,
+                purposes: [Swift.String]? = nil,
+                subjects: [Swift.String]? = nil
+            ) {
+                self.categories = categories
+                self.from = from
+                self.until = until
+                self.purposes = purposes
+                self.subjects = subjects
+            }
+            package enum CodingKeys: String, CodingKey {
+                case categories
+                case from
+                case until
+                case purposes
+                case subjects
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.categories = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .categories
+                )
+                self.from = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .from
+                )
+                self.until = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .until
+                )
+                self.purposes = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .purposes
+                )
+                self.subjects = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .subjects
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "categories",
+                    "from",
+                    "until",
+                    "purposes",
+                    "subjects"
+                ])
+            }
+        }
+        /// The words of the letter in one language; what is absent comes from the register. No personal data.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachLetterText`.
+        package struct BreachLetterText: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachLetterText/happened`.
+            package var happened: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachLetterText/consequences`.
+            package var consequences: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachLetterText/measures`.
+            package var measures: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachLetterText/advice`.
+            package var advice: Swift.String?
+            /// Creates a new `BreachLetterText`.
+            ///
+            /// - Parameters:
+            ///   - happened:
+            ///   - consequences:
+            ///   - measures:
+            ///   - advice:
+            package init(
+                happened: Swift.String? = nil,
+                consequences: Swift.String? = nil,
+                measures: Swift.String? = nil,
+                advice: Swift.String? = nil
+            ) {
+                self.happened = happened
+                self.consequences = consequences
+                self.measures = measures
+                self.advice = advice
+            }
+            package enum CodingKeys: String, CodingKey {
+                case happened
+                case consequences
+                case measures
+                case advice
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.happened = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .happened
+                )
+                self.consequences = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .consequences
+                )
+                self.measures = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .measures
+                )
+                self.advice = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .advice
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "happened",
+                    "consequences",
+                    "measures",
+                    "advice"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachTellBody`.
+        package struct BreachTellBody: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachTellBody/exposure`.
+            package var exposure: Components.Schemas.BreachExposure
+            /// - Remark: Generated from `#/components/schemas/BreachTellBody/texts`.
+            package struct TextsPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/BreachTellBody/texts/nl`.
+                package var nl: Components.Schemas.BreachLetterText?
+                /// - Remark: Generated from `#/components/schemas/BreachTellBody/texts/en`.
+                package var en: Components.Schemas.BreachLetterText?
+                /// Creates a new `TextsPayload`.
+                ///
+                /// - Parameters:
+                ///   - nl:
+                ///   - en:
+                package init(
+                    nl: Components.Schemas.BreachLetterText? = nil,
+                    en: Components.Schemas.BreachLetterText? = nil
+                ) {
+                    self.nl = nl
+                    self.en = en
+                }
+                package enum CodingKeys: String, CodingKey {
+                    case nl
+                    case en
+                }
+                package init(from decoder: any Swift.Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.nl = try container.decodeIfPresent(
+                        Components.Schemas.BreachLetterText.self,
+                        forKey: .nl
+                    )
+                    self.en = try container.decodeIfPresent(
+                        Components.Schemas.BreachLetterText.self,
+                        forKey: .en
+                    )
+                    try decoder.ensureNoAdditionalProperties(knownKeys: [
+                        "nl",
+                        "en"
+                    ])
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachTellBody/texts`.
+            package var texts: Components.Schemas.BreachTellBody.TextsPayload?
+            /// Creates a new `BreachTellBody`.
+            ///
+            /// - Parameters:
+            ///   - exposure:
+            ///   - texts:
+            package init(
+                exposure: Components.Schemas.BreachExposure,
+                texts: Components.Schemas.BreachTellBody.TextsPayload? = nil
+            ) {
+                self.exposure = exposure
+                self.texts = texts
+            }
+            package enum CodingKeys: String, CodingKey {
+                case exposure
+                case texts
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.exposure = try container.decode(
+                    Components.Schemas.BreachExposure.self,
+                    forKey: .exposure
+                )
+                self.texts = try container.decodeIfPresent(
+                    Components.Schemas.BreachTellBody.TextsPayload.self,
+                    forKey: .texts
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "exposure",
+                    "texts"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachAudience`.
+        package struct BreachAudience: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachAudience/selected`.
+            package var selected: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BreachAudience/with_address`.
+            package var withAddress: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BreachAudience/already_told`.
+            package var alreadyTold: Swift.Int
+            /// People per language their letter would be in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachAudience/languages`.
+            package struct LanguagesPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                package var additionalProperties: [String: Swift.Int]
+                /// Creates a new `LanguagesPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                package init(additionalProperties: [String: Swift.Int] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                package init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                package func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// People per language their letter would be in.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachAudience/languages`.
+            package var languages: Components.Schemas.BreachAudience.LanguagesPayload
+            /// Creates a new `BreachAudience`.
+            ///
+            /// - Parameters:
+            ///   - selected:
+            ///   - withAddress:
+            ///   - alreadyTold:
+            ///   - languages: People per language their letter would be in.
+            package init(
+                selected: Swift.Int,
+                withAddress: Swift.Int,
+                alreadyTold: Swift.Int,
+                languages: Components.Schemas.BreachAudience.LanguagesPayload
+            ) {
+                self.selected = selected
+                self.withAddress = withAddress
+                self.alreadyTold = alreadyTold
+                self.languages = languages
+            }
+            package enum CodingKeys: String, CodingKey {
+                case selected
+                case withAddress = "with_address"
+                case alreadyTold = "already_told"
+                case languages
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice`.
+        package struct BreachPeopleNotice: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/at`.
+            package var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/by`.
+            package var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/exposure`.
+            package var exposure: Components.Schemas.BreachExposure
+            /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/selected`.
+            package var selected: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/told`.
+            package var told: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/without_address`.
+            package var withoutAddress: Swift.Int
+            /// Creates a new `BreachPeopleNotice`.
+            ///
+            /// - Parameters:
+            ///   - at:
+            ///   - by:
+            ///   - exposure:
+            ///   - selected:
+            ///   - told:
+            ///   - withoutAddress:
+            package init(
+                at: Foundation.Date,
+                by: Swift.String,
+                exposure: Components.Schemas.BreachExposure,
+                selected: Swift.Int,
+                told: Swift.Int,
+                withoutAddress: Swift.Int
+            ) {
+                self.at = at
+                self.by = by
+                self.exposure = exposure
+                self.selected = selected
+                self.told = told
+                self.withoutAddress = withoutAddress
+            }
+            package enum CodingKeys: String, CodingKey {
+                case at
+                case by
+                case exposure
+                case selected
+                case told
+                case withoutAddress = "without_address"
+            }
+        }
+        /// A breach in the register.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Breach`.
+        package struct Breach: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Breach/id`.
+            package var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Breach/state`.
+            @frozen package enum StatePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case draft = "draft"
+                case open = "open"
+                case closed = "closed"
+                case withdrawn = "withdrawn"
+            }
+            /// - Remark: Generated from `#/components/schemas/Breach/state`.
+            package var state: Components.Schemas.Breach.StatePayload
+            /// - Remark: Generated from `#/components/schemas/Breach/summary`.
+            package var summary: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Breach/incident`.
+            @frozen package enum IncidentPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case lostDevice = "lost_device"
+                case stolenDevice = "stolen_device"
+                case misdirectedMail = "misdirected_mail"
+                case hacking = "hacking"
+                case malware = "malware"
+                case phishing = "phishing"
+                case unauthorisedAccess = "unauthorised_access"
+                case disclosedByMistake = "disclosed_by_mistake"
+                case other = "other"
+            }
+            /// - Remark: Generated from `#/components/schemas/Breach/incident`.
+            package var incident: Components.Schemas.Breach.IncidentPayload
+            /// - Remark: Generated from `#/components/schemas/Breach/NaturePayload`.
+            @frozen package enum NaturePayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case reading = "reading"
+                case copying = "copying"
+                case altering = "altering"
+                case deleting = "deleting"
+                case destroying = "destroying"
+                case theft = "theft"
+            }
+            /// - Remark: Generated from `#/components/schemas/Breach/nature`.
+            package typealias NaturePayload = [Components.Schemas.Breach.NaturePayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/Breach/nature`.
+            package var nature: Components.Schemas.Breach.NaturePayload
+            /// - Remark: Generated from `#/components/schemas/Breach/timeline`.
+            package var timeline: Components.Schemas.BreachTimeline
+            /// - Remark: Generated from `#/components/schemas/Breach/reporter`.
+            package var reporter: Components.Schemas.BreachContact
+            /// - Remark: Generated from `#/components/schemas/Breach/contact`.
+            package var contact: Components.Schemas.BreachContact?
+            /// - Remark: Generated from `#/components/schemas/Breach/processors`.
+            package var processors: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Breach/DataKindsPayload`.
+            @frozen package enum DataKindsPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nameAddress = "name_address"
+                case phone = "phone"
+                case email = "email"
+                case accessData = "access_data"
+                case financial = "financial"
+                case identityDocument = "identity_document"
+                case sex = "sex"
+                case birthDate = "birth_date"
+                case bsn = "bsn"
+                case religion = "religion"
+                case race = "race"
+                case politics = "politics"
+                case health = "health"
+                case sexLife = "sex_life"
+                case tradeUnion = "trade_union"
+                case criminal = "criminal"
+                case unlawfulBehaviour = "unlawful_behaviour"
+                case other = "other"
+            }
+            /// - Remark: Generated from `#/components/schemas/Breach/data_kinds`.
+            package typealias DataKindsPayload = [Components.Schemas.Breach.DataKindsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/Breach/data_kinds`.
+            package var dataKinds: Components.Schemas.Breach.DataKindsPayload
+            /// - Remark: Generated from `#/components/schemas/Breach/categories`.
+            package var categories: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Breach/records`.
+            package var records: Components.Schemas.BreachRange?
+            /// - Remark: Generated from `#/components/schemas/Breach/people`.
+            package var people: Components.Schemas.BreachRange?
+            /// - Remark: Generated from `#/components/schemas/Breach/groups`.
+            package var groups: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Breach/encrypted`.
+            package var encrypted: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/Breach/prior_measures`.
+            package var priorMeasures: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Breach/consequences`.
+            package var consequences: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Breach/measures_taken`.
+            package var measuresTaken: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Breach/measures_planned`.
+            package var measuresPlanned: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Breach/cross_border`.
+            package var crossBorder: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Breach/attachments`.
+            package var attachments: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Breach/notifications`.
+            package var notifications: [Components.Schemas.BreachNotification]
+            /// - Remark: Generated from `#/components/schemas/Breach/assessment`.
+            package var assessment: Components.Schemas.BreachAssessment?
+            /// - Remark: Generated from `#/components/schemas/Breach/people_told`.
+            package var peopleTold: [Components.Schemas.BreachPeopleNotice]
+            /// - Remark: Generated from `#/components/schemas/Breach/reminders_sent`.
+            package var remindersSent: [Swift.Int]
+            /// - Remark: Generated from `#/components/schemas/Breach/created_at`.
+            package var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Breach/updated_at`.
+            package var updatedAt: Foundation.Date
+            /// Creates a new `Breach`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - state:
+            ///   - summary:
+            ///   - incident:
+            ///   - nature:
+            ///   - timeline:
+            ///   - reporter:
+            ///   - contact:
+            ///   - processors:
+            ///   - dataKinds:
+            ///   - categories:
+            ///   - records:
+            ///   - people:
+            ///   - groups:
+            ///   - encrypted:
+            ///   - priorMeasures:
+            ///   - consequences:
+            ///   - measuresTaken:
+            ///   - measuresPlanned:
+            ///   - crossBorder:
+            ///   - attachments:
+            ///   - notifications:
+            ///   - assessment:
+            ///   - peopleTold:
+            ///   - remindersSent:
+            ///   - createdAt:
+            ///   - updatedAt:
+            package init(
+                id: Swift.String,
+                state: Components.Schemas.Breach.StatePayload,
+                summary: Swift.String,
+                incident: Components.Schemas.Breach.IncidentPayload,
+                nature: Components.Schemas.Breach.NaturePayload,
+                timeline: Components.Schemas.BreachTimeline,
+                reporter: Components.Schemas.BreachContact,
+                contact: Components.Schemas.BreachContact? = nil,
+                processors: [Swift.String],
+                dataKinds: Components.Schemas.Breach.DataKindsPayload,
+                categories: [Swift.String],
+                records: Components.Schemas.BreachRange? = nil,
+                people: Components.Schemas.BreachRange? = nil,
+                groups: [Swift.String],
+                encrypted: Swift.Bool? = nil,
+                priorMeasures: Swift.String? = nil,
+                consequences: Swift.String? = nil,
+                measuresTaken: Swift.String? = nil,
+                measuresPlanned: Swift.String? = nil,
+                crossBorder: Swift.String? = nil,
+                attachments: [Swift.String],
+                notifications: [Components.Schemas.BreachNotification],
+                assessment: Components.Schemas.BreachAssessment? = nil,
+                peopleTold: [Components.Schemas.BreachPeopleNotice],
+                remindersSent: [Swift.Int],
+                createdAt: Foundation.Date,
+                updatedAt: Foundation.Date
+            ) {
+                self.id = id
+                self.state = state
+                self.summary = summary
+                self.incident = incident
+                self.nature = nature
+                self.timeline = timeline
+                self.reporter = reporter
+                self.contact = contact
+                self.processors = processors
+                self.dataKinds = dataKinds
+                self.categories = categories
+                self.records = records
+                self.people = people
+                self.groups = groups
+                self.encrypted = encrypted
+                self.priorMeasures = priorMeasures
+                self.consequences = consequences
+                self.measuresTaken = measuresTaken
+                self.measuresPlanned = measuresPlanned
+                self.crossBorder = crossBorder
+                self.attachments = attachments
+                self.notifications = notifications
+                self.assessment = assessment
+                self.peopleTold = peopleTold
+                self.remindersSent = remindersSent
+                self.createdAt = createdAt
+                self.updatedAt = updatedAt
+            }
+            package enum CodingKeys: String, CodingKey {
+                case id
+                case state
+                case summary
+                case incident
+                case nature
+                case timeline
+                case reporter
+                case contact
+                case processors
+                case dataKinds = "data_kinds"
+                case categories
+                case records
+                case people
+                case groups
+                case encrypted
+                case priorMeasures = "prior_measures"
+                case consequences
+                case measuresTaken = "measures_taken"
+                case measuresPlanned = "measures_planned"
+                case crossBorder = "cross_border"
+                case attachments
+                case notifications
+                case assessment
+                case peopleTold = "people_told"
+                case remindersSent = "reminders_sent"
+                case createdAt = "created_at"
+                case updatedAt = "updated_at"
+            }
+        }
+        /// A breach with its clock.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachEntry`.
+        package struct BreachEntry: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachEntry/breach`.
+            package var breach: Components.Schemas.Breach
+            /// When the authority must have been told by.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachEntry/deadline`.
+            package var deadline: Foundation.Date
+            /// When the authority was first told; absent when not (yet).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachEntry/notified_at`.
+            package var notifiedAt: Foundation.Date?
+            /// Whether the first notification came, or would now come, after the deadline.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachEntry/late`.
+            package var late: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/BreachEntry/people_told`.
+            package var peopleTold: Swift.Int
+            /// Creates a new `BreachEntry`.
+            ///
+            /// - Parameters:
+            ///   - breach:
+            ///   - deadline: When the authority must have been told by.
+            ///   - notifiedAt: When the authority was first told; absent when not (yet).
+            ///   - late: Whether the first notification came, or would now come, after the deadline.
+            ///   - peopleTold:
+            package init(
+                breach: Components.Schemas.Breach,
+                deadline: Foundation.Date,
+                notifiedAt: Foundation.Date? = nil,
+                late: Swift.Bool,
+                peopleTold: Swift.Int
+            ) {
+                self.breach = breach
+                self.deadline = deadline
+                self.notifiedAt = notifiedAt
+                self.late = late
+                self.peopleTold = peopleTold
+            }
+            package enum CodingKeys: String, CodingKey {
+                case breach
+                case deadline
+                case notifiedAt = "notified_at"
+                case late
+                case peopleTold = "people_told"
+            }
+        }
+        /// The whole register (art. 33(5)), the latest awareness first.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachRegister`.
+        package struct BreachRegister: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachRegister/controller`.
+            package var controller: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BreachRegister/exported_at`.
+            package var exportedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/BreachRegister/breaches`.
+            package var breaches: [Components.Schemas.BreachEntry]
+            /// Creates a new `BreachRegister`.
+            ///
+            /// - Parameters:
+            ///   - controller:
+            ///   - exportedAt:
+            ///   - breaches:
+            package init(
+                controller: Swift.String,
+                exportedAt: Foundation.Date,
+                breaches: [Components.Schemas.BreachEntry]
+            ) {
+                self.controller = controller
+                self.exportedAt = exportedAt
+                self.breaches = breaches
+            }
+            package enum CodingKeys: String, CodingKey {
+                case controller
+                case exportedAt = "exported_at"
+                case breaches
+            }
+        }
+        /// What to enter in the AP's notification form, in its order and in Dutch.
+        ///
+        /// - Remark: Generated from `#/components/schemas/BreachAuthorityText`.
+        package struct BreachAuthorityText: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/phase`.
+            @frozen package enum PhasePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case first = "first"
+                case followUp = "follow_up"
+                case withdrawal = "withdrawal"
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/phase`.
+            package var phase: Components.Schemas.BreachAuthorityText.PhasePayload
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/title`.
+            package var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/subtitle`.
+            package var subtitle: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload`.
+            package struct SectionsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload/title`.
+                package var title: Swift.String
+                /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload/EntriesPayload`.
+                package struct EntriesPayloadPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload/EntriesPayload/question`.
+                    package var question: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload/EntriesPayload/answer`.
+                    package var answer: Swift.String
+                    /// Creates a new `EntriesPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - question:
+                    ///   - answer:
+                    package init(
+                        question: Swift.String,
+                        answer: Swift.String
+                    ) {
+                        self.question = question
+                        self.answer = answer
+                    }
+                    package enum CodingKeys: String, CodingKey {
+                        case question
+                        case answer
+                    }
+                }
+                /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload/entries`.
+                package typealias EntriesPayload = [Components.Schemas.BreachAuthorityText.SectionsPayloadPayload.EntriesPayloadPayload]
+                /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload/entries`.
+                package var entries: Components.Schemas.BreachAuthorityText.SectionsPayloadPayload.EntriesPayload
+                /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/SectionsPayload/notes`.
+                package var notes: [Swift.String]
+                /// Creates a new `SectionsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - title:
+                ///   - entries:
+                ///   - notes:
+                package init(
+                    title: Swift.String,
+                    entries: Components.Schemas.BreachAuthorityText.SectionsPayloadPayload.EntriesPayload,
+                    notes: [Swift.String]
+                ) {
+                    self.title = title
+                    self.entries = entries
+                    self.notes = notes
+                }
+                package enum CodingKeys: String, CodingKey {
+                    case title
+                    case entries
+                    case notes
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/sections`.
+            package typealias SectionsPayload = [Components.Schemas.BreachAuthorityText.SectionsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/sections`.
+            package var sections: Components.Schemas.BreachAuthorityText.SectionsPayload
+            /// The same, as Markdown.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachAuthorityText/markdown`.
+            package var markdown: Swift.String
+            /// Creates a new `BreachAuthorityText`.
+            ///
+            /// - Parameters:
+            ///   - phase:
+            ///   - title:
+            ///   - subtitle:
+            ///   - sections:
+            ///   - markdown: The same, as Markdown.
+            package init(
+                phase: Components.Schemas.BreachAuthorityText.PhasePayload,
+                title: Swift.String,
+                subtitle: Swift.String? = nil,
+                sections: Components.Schemas.BreachAuthorityText.SectionsPayload,
+                markdown: Swift.String
+            ) {
+                self.phase = phase
+                self.title = title
+                self.subtitle = subtitle
+                self.sections = sections
+                self.markdown = markdown
+            }
+            package enum CodingKeys: String, CodingKey {
+                case phase
+                case title
+                case subtitle
+                case sections
+                case markdown
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BreachWithdrawal`.
+        package struct BreachWithdrawal: Codable, Hashable, Sendable {
+            /// Why it was not a breach after all; no personal data.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachWithdrawal/reason`.
+            package var reason: Swift.String
+            /// Creates a new `BreachWithdrawal`.
+            ///
+            /// - Parameters:
+            ///   - reason: Why it was not a breach after all; no personal data.
+            package init(reason: Swift.String) {
+                self.reason = reason
+            }
+            package enum CodingKeys: String, CodingKey {
+                case reason
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "reason"
+                ])
             }
         }
     }

@@ -5205,4 +5205,1505 @@ package enum Operations {
             }
         }
     }
+    /// The breach register
+    ///
+    /// Every breach, notified or not, the latest awareness first, each with its clock (deadline, late, when the authority was told). Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/get(listBreaches)`.
+    package enum ListBreaches {
+        package static let id: Swift.String = "listBreaches"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListBreaches.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListBreaches.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.ListBreaches.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            package init(headers: Operations.ListBreaches.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachRegister)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachRegister {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.ListBreaches.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.ListBreaches.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The register.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/get(listBreaches)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListBreaches.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.ListBreaches.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Register a breach
+    ///
+    /// Opens a breach from what is known at hour zero (as a draft with `draft`); the 72-hour clock runs from `timeline.aware_at`. The policy's `categories` add their kinds of data. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/post(openBreach)`.
+    package enum OpenBreach {
+        package static let id: Swift.String = "openBreach"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.OpenBreach.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.OpenBreach.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.OpenBreach.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/breaches/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.BreachReport)
+            }
+            package var body: Operations.OpenBreach.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            package init(
+                headers: Operations.OpenBreach.Input.Headers = .init(),
+                body: Operations.OpenBreach.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Created: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/POST/responses/201/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/POST/responses/201/content/application\/json`.
+                    case json(Components.Schemas.BreachEntry)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachEntry {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.OpenBreach.Output.Created.Body
+                /// Creates a new `Created`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.OpenBreach.Output.Created.Body) {
+                    self.body = body
+                }
+            }
+            /// The breach with its clock.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/post(openBreach)/responses/201`.
+            ///
+            /// HTTP response code: `201 created`.
+            case created(Operations.OpenBreach.Output.Created)
+            /// The associated value of the enum case if `self` is `.created`.
+            ///
+            /// - Throws: An error if `self` is not `.created`.
+            /// - SeeAlso: `.created`.
+            package var created: Operations.OpenBreach.Output.Created {
+                get throws {
+                    switch self {
+                    case let .created(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "created",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// A breach with its clock
+    ///
+    /// The breach, its assessment, notifications and the rounds of telling people. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/get(showBreach)`.
+    package enum ShowBreach {
+        package static let id: Swift.String = "showBreach"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.ShowBreach.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowBreach.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ShowBreach.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.ShowBreach.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.ShowBreach.Input.Path,
+                headers: Operations.ShowBreach.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachEntry)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachEntry {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.ShowBreach.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.ShowBreach.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The breach.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/get(showBreach)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ShowBreach.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.ShowBreach.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Replace what is known of a breach
+    ///
+    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.
+    package enum AmendBreach {
+        package static let id: Swift.String = "amendBreach"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.AmendBreach.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AmendBreach.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AmendBreach.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.AmendBreach.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.BreachReport)
+            }
+            package var body: Operations.AmendBreach.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            package init(
+                path: Operations.AmendBreach.Input.Path,
+                headers: Operations.AmendBreach.Input.Headers = .init(),
+                body: Operations.AmendBreach.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachEntry)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachEntry {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.AmendBreach.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.AmendBreach.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The breach.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.AmendBreach.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.AmendBreach.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Record the assessment
+    ///
+    /// The two decisions, each with its reasons: tell the authority (art. 33) and tell the people (art. 34, with an exception of 34(3) when the risk is high and they are not told). The ENISA score, when given, is an aid; a high or very high score without telling the people needs the exception. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/assessment`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/assessment/post(assessBreach)`.
+    package enum AssessBreach {
+        package static let id: Swift.String = "assessBreach"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/assessment/POST/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/assessment/POST/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.AssessBreach.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/assessment/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AssessBreach.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AssessBreach.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.AssessBreach.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/assessment/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/assessment/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.BreachAssessmentBody)
+            }
+            package var body: Operations.AssessBreach.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            package init(
+                path: Operations.AssessBreach.Input.Path,
+                headers: Operations.AssessBreach.Input.Headers = .init(),
+                body: Operations.AssessBreach.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/assessment/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/assessment/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachEntry)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachEntry {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.AssessBreach.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.AssessBreach.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The breach.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/assessment/post(assessBreach)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.AssessBreach.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.AssessBreach.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Record a notification to the authority
+    ///
+    /// The first notification, a follow-up or a withdrawal, with the AP's reference. A first notification after the deadline needs `late_reason` (art. 33(1)). Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/notifications`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/notifications/post(recordBreachNotification)`.
+    package enum RecordBreachNotification {
+        package static let id: Swift.String = "recordBreachNotification"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/notifications/POST/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/notifications/POST/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.RecordBreachNotification.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/notifications/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordBreachNotification.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RecordBreachNotification.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.RecordBreachNotification.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/notifications/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/notifications/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.BreachNotificationBody)
+            }
+            package var body: Operations.RecordBreachNotification.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            package init(
+                path: Operations.RecordBreachNotification.Input.Path,
+                headers: Operations.RecordBreachNotification.Input.Headers = .init(),
+                body: Operations.RecordBreachNotification.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/notifications/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/notifications/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachEntry)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachEntry {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.RecordBreachNotification.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.RecordBreachNotification.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The breach.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/notifications/post(recordBreachNotification)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.RecordBreachNotification.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.RecordBreachNotification.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// The text for the AP's form
+    ///
+    /// What to enter in the Autoriteit Persoonsgegevens' notification form, in its order and in Dutch, for the phase asked; what the register does not know yet is said to be unknown. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}/authority-text`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/authority-text/get(breachAuthorityText)`.
+    package enum BreachAuthorityText {
+        package static let id: Swift.String = "breachAuthorityText"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.BreachAuthorityText.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/query`.
+            package struct Query: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/query/phase`.
+                @frozen package enum PhasePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case first = "first"
+                    case followUp = "follow_up"
+                    case withdrawal = "withdrawal"
+                }
+                /// `first` (default), `follow_up` or `withdrawal`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/query/phase`.
+                package var phase: Operations.BreachAuthorityText.Input.Query.PhasePayload?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - phase: `first` (default), `follow_up` or `withdrawal`.
+                package init(phase: Operations.BreachAuthorityText.Input.Query.PhasePayload? = nil) {
+                    self.phase = phase
+                }
+            }
+            package var query: Operations.BreachAuthorityText.Input.Query
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.BreachAuthorityText.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.BreachAuthorityText.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.BreachAuthorityText.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            package init(
+                path: Operations.BreachAuthorityText.Input.Path,
+                query: Operations.BreachAuthorityText.Input.Query = .init(),
+                headers: Operations.BreachAuthorityText.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/authority-text/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachAuthorityText)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachAuthorityText {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.BreachAuthorityText.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.BreachAuthorityText.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The text.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/authority-text/get(breachAuthorityText)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.BreachAuthorityText.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.BreachAuthorityText.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Count the people a breach exposed
+    ///
+    /// Selects people by what was exposed and counts them, without opening a value. Visits every person the selection could hold. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/count`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/count/post(countBreachPeople)`.
+    package enum CountBreachPeople {
+        package static let id: Swift.String = "countBreachPeople"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/count/POST/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/count/POST/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.CountBreachPeople.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/count/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CountBreachPeople.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CountBreachPeople.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CountBreachPeople.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/count/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/count/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.BreachExposure)
+            }
+            package var body: Operations.CountBreachPeople.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            package init(
+                path: Operations.CountBreachPeople.Input.Path,
+                headers: Operations.CountBreachPeople.Input.Headers = .init(),
+                body: Operations.CountBreachPeople.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/count/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/count/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachAudience)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachAudience {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CountBreachPeople.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CountBreachPeople.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The count.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/count/post(countBreachPeople)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CountBreachPeople.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.CountBreachPeople.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Tell the people a breach exposed
+    ///
+    /// Sends each selected person not told of this breach before an e-mail in their language through the outbox (art. 34), and records it with them; people without a registered e-mail address are counted. Needs an outbox. Audited as `breach`, per person. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/notices`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/notices/post(tellBreachPeople)`.
+    package enum TellBreachPeople {
+        package static let id: Swift.String = "tellBreachPeople"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/notices/POST/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/notices/POST/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.TellBreachPeople.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/notices/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.TellBreachPeople.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.TellBreachPeople.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.TellBreachPeople.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/notices/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/notices/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.BreachTellBody)
+            }
+            package var body: Operations.TellBreachPeople.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            package init(
+                path: Operations.TellBreachPeople.Input.Path,
+                headers: Operations.TellBreachPeople.Input.Headers = .init(),
+                body: Operations.TellBreachPeople.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/notices/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/people/notices/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachPeopleNotice)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachPeopleNotice {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.TellBreachPeople.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.TellBreachPeople.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The round.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/notices/post(tellBreachPeople)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.TellBreachPeople.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.TellBreachPeople.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Close a breach
+    ///
+    /// It stays in the register. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/close`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/close/post(closeBreach)`.
+    package enum CloseBreach {
+        package static let id: Swift.String = "closeBreach"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/close/POST/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/close/POST/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.CloseBreach.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/close/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CloseBreach.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.CloseBreach.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.CloseBreach.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            package init(
+                path: Operations.CloseBreach.Input.Path,
+                headers: Operations.CloseBreach.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/close/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/close/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachEntry)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachEntry {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.CloseBreach.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.CloseBreach.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The breach.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/close/post(closeBreach)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.CloseBreach.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.CloseBreach.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Withdraw a breach
+    ///
+    /// Found not to be a breach after all; it stays in the register with the reason. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/withdraw`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/withdraw/post(withdrawBreach)`.
+    package enum WithdrawBreach {
+        package static let id: Swift.String = "withdrawBreach"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/withdraw/POST/path`.
+            package struct Path: Sendable, Hashable {
+                /// The breach's id, `brc_` and 16 characters.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/withdraw/POST/path/breach_id`.
+                package var breachId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - breachId: The breach's id, `brc_` and 16 characters.
+                package init(breachId: Swift.String) {
+                    self.breachId = breachId
+                }
+            }
+            package var path: Operations.WithdrawBreach.Input.Path
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/withdraw/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WithdrawBreach.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.WithdrawBreach.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.WithdrawBreach.Input.Headers
+            /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/withdraw/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/withdraw/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.BreachWithdrawal)
+            }
+            package var body: Operations.WithdrawBreach.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            package init(
+                path: Operations.WithdrawBreach.Input.Path,
+                headers: Operations.WithdrawBreach.Input.Headers = .init(),
+                body: Operations.WithdrawBreach.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/withdraw/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/withdraw/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.BreachEntry)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.BreachEntry {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.WithdrawBreach.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.WithdrawBreach.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The breach.
+            ///
+            /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/withdraw/post(withdrawBreach)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.WithdrawBreach.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.WithdrawBreach.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
 }

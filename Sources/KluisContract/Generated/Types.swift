@@ -290,6 +290,83 @@ package protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /v1/api-keys/{key_id}/revoke`.
     /// - Remark: Generated from `#/paths//v1/api-keys/{key_id}/revoke/post(revokeAPIKey)`.
     func revokeAPIKey(_ input: Operations.RevokeAPIKey.Input) async throws -> Operations.RevokeAPIKey.Output
+    /// The breach register
+    ///
+    /// Every breach, notified or not, the latest awareness first, each with its clock (deadline, late, when the authority was told). Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/get(listBreaches)`.
+    func listBreaches(_ input: Operations.ListBreaches.Input) async throws -> Operations.ListBreaches.Output
+    /// Register a breach
+    ///
+    /// Opens a breach from what is known at hour zero (as a draft with `draft`); the 72-hour clock runs from `timeline.aware_at`. The policy's `categories` add their kinds of data. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/post(openBreach)`.
+    func openBreach(_ input: Operations.OpenBreach.Input) async throws -> Operations.OpenBreach.Output
+    /// A breach with its clock
+    ///
+    /// The breach, its assessment, notifications and the rounds of telling people. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/get(showBreach)`.
+    func showBreach(_ input: Operations.ShowBreach.Input) async throws -> Operations.ShowBreach.Output
+    /// Replace what is known of a breach
+    ///
+    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.
+    func amendBreach(_ input: Operations.AmendBreach.Input) async throws -> Operations.AmendBreach.Output
+    /// Record the assessment
+    ///
+    /// The two decisions, each with its reasons: tell the authority (art. 33) and tell the people (art. 34, with an exception of 34(3) when the risk is high and they are not told). The ENISA score, when given, is an aid; a high or very high score without telling the people needs the exception. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/assessment`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/assessment/post(assessBreach)`.
+    func assessBreach(_ input: Operations.AssessBreach.Input) async throws -> Operations.AssessBreach.Output
+    /// Record a notification to the authority
+    ///
+    /// The first notification, a follow-up or a withdrawal, with the AP's reference. A first notification after the deadline needs `late_reason` (art. 33(1)). Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/notifications`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/notifications/post(recordBreachNotification)`.
+    func recordBreachNotification(_ input: Operations.RecordBreachNotification.Input) async throws -> Operations.RecordBreachNotification.Output
+    /// The text for the AP's form
+    ///
+    /// What to enter in the Autoriteit Persoonsgegevens' notification form, in its order and in Dutch, for the phase asked; what the register does not know yet is said to be unknown. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}/authority-text`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/authority-text/get(breachAuthorityText)`.
+    func breachAuthorityText(_ input: Operations.BreachAuthorityText.Input) async throws -> Operations.BreachAuthorityText.Output
+    /// Count the people a breach exposed
+    ///
+    /// Selects people by what was exposed and counts them, without opening a value. Visits every person the selection could hold. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/count`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/count/post(countBreachPeople)`.
+    func countBreachPeople(_ input: Operations.CountBreachPeople.Input) async throws -> Operations.CountBreachPeople.Output
+    /// Tell the people a breach exposed
+    ///
+    /// Sends each selected person not told of this breach before an e-mail in their language through the outbox (art. 34), and records it with them; people without a registered e-mail address are counted. Needs an outbox. Audited as `breach`, per person. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/notices`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/notices/post(tellBreachPeople)`.
+    func tellBreachPeople(_ input: Operations.TellBreachPeople.Input) async throws -> Operations.TellBreachPeople.Output
+    /// Close a breach
+    ///
+    /// It stays in the register. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/close`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/close/post(closeBreach)`.
+    func closeBreach(_ input: Operations.CloseBreach.Input) async throws -> Operations.CloseBreach.Output
+    /// Withdraw a breach
+    ///
+    /// Found not to be a breach after all; it stays in the register with the reason. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/withdraw`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/withdraw/post(withdrawBreach)`.
+    func withdrawBreach(_ input: Operations.WithdrawBreach.Input) async throws -> Operations.WithdrawBreach.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -867,6 +944,179 @@ extension APIProtocol {
         try await revokeAPIKey(Operations.RevokeAPIKey.Input(
             path: path,
             headers: headers
+        ))
+    }
+    /// The breach register
+    ///
+    /// Every breach, notified or not, the latest awareness first, each with its clock (deadline, late, when the authority was told). Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/get(listBreaches)`.
+    package func listBreaches(headers: Operations.ListBreaches.Input.Headers = .init()) async throws -> Operations.ListBreaches.Output {
+        try await listBreaches(Operations.ListBreaches.Input(headers: headers))
+    }
+    /// Register a breach
+    ///
+    /// Opens a breach from what is known at hour zero (as a draft with `draft`); the 72-hour clock runs from `timeline.aware_at`. The policy's `categories` add their kinds of data. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches`.
+    /// - Remark: Generated from `#/paths//v1/breaches/post(openBreach)`.
+    package func openBreach(
+        headers: Operations.OpenBreach.Input.Headers = .init(),
+        body: Operations.OpenBreach.Input.Body
+    ) async throws -> Operations.OpenBreach.Output {
+        try await openBreach(Operations.OpenBreach.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A breach with its clock
+    ///
+    /// The breach, its assessment, notifications and the rounds of telling people. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/get(showBreach)`.
+    package func showBreach(
+        path: Operations.ShowBreach.Input.Path,
+        headers: Operations.ShowBreach.Input.Headers = .init()
+    ) async throws -> Operations.ShowBreach.Output {
+        try await showBreach(Operations.ShowBreach.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Replace what is known of a breach
+    ///
+    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.
+    package func amendBreach(
+        path: Operations.AmendBreach.Input.Path,
+        headers: Operations.AmendBreach.Input.Headers = .init(),
+        body: Operations.AmendBreach.Input.Body
+    ) async throws -> Operations.AmendBreach.Output {
+        try await amendBreach(Operations.AmendBreach.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record the assessment
+    ///
+    /// The two decisions, each with its reasons: tell the authority (art. 33) and tell the people (art. 34, with an exception of 34(3) when the risk is high and they are not told). The ENISA score, when given, is an aid; a high or very high score without telling the people needs the exception. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/assessment`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/assessment/post(assessBreach)`.
+    package func assessBreach(
+        path: Operations.AssessBreach.Input.Path,
+        headers: Operations.AssessBreach.Input.Headers = .init(),
+        body: Operations.AssessBreach.Input.Body
+    ) async throws -> Operations.AssessBreach.Output {
+        try await assessBreach(Operations.AssessBreach.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Record a notification to the authority
+    ///
+    /// The first notification, a follow-up or a withdrawal, with the AP's reference. A first notification after the deadline needs `late_reason` (art. 33(1)). Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/notifications`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/notifications/post(recordBreachNotification)`.
+    package func recordBreachNotification(
+        path: Operations.RecordBreachNotification.Input.Path,
+        headers: Operations.RecordBreachNotification.Input.Headers = .init(),
+        body: Operations.RecordBreachNotification.Input.Body
+    ) async throws -> Operations.RecordBreachNotification.Output {
+        try await recordBreachNotification(Operations.RecordBreachNotification.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The text for the AP's form
+    ///
+    /// What to enter in the Autoriteit Persoonsgegevens' notification form, in its order and in Dutch, for the phase asked; what the register does not know yet is said to be unknown. Admin only.
+    ///
+    /// - Remark: HTTP `GET /v1/breaches/{breach_id}/authority-text`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/authority-text/get(breachAuthorityText)`.
+    package func breachAuthorityText(
+        path: Operations.BreachAuthorityText.Input.Path,
+        query: Operations.BreachAuthorityText.Input.Query = .init(),
+        headers: Operations.BreachAuthorityText.Input.Headers = .init()
+    ) async throws -> Operations.BreachAuthorityText.Output {
+        try await breachAuthorityText(Operations.BreachAuthorityText.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Count the people a breach exposed
+    ///
+    /// Selects people by what was exposed and counts them, without opening a value. Visits every person the selection could hold. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/count`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/count/post(countBreachPeople)`.
+    package func countBreachPeople(
+        path: Operations.CountBreachPeople.Input.Path,
+        headers: Operations.CountBreachPeople.Input.Headers = .init(),
+        body: Operations.CountBreachPeople.Input.Body
+    ) async throws -> Operations.CountBreachPeople.Output {
+        try await countBreachPeople(Operations.CountBreachPeople.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Tell the people a breach exposed
+    ///
+    /// Sends each selected person not told of this breach before an e-mail in their language through the outbox (art. 34), and records it with them; people without a registered e-mail address are counted. Needs an outbox. Audited as `breach`, per person. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/people/notices`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/people/notices/post(tellBreachPeople)`.
+    package func tellBreachPeople(
+        path: Operations.TellBreachPeople.Input.Path,
+        headers: Operations.TellBreachPeople.Input.Headers = .init(),
+        body: Operations.TellBreachPeople.Input.Body
+    ) async throws -> Operations.TellBreachPeople.Output {
+        try await tellBreachPeople(Operations.TellBreachPeople.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Close a breach
+    ///
+    /// It stays in the register. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/close`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/close/post(closeBreach)`.
+    package func closeBreach(
+        path: Operations.CloseBreach.Input.Path,
+        headers: Operations.CloseBreach.Input.Headers = .init()
+    ) async throws -> Operations.CloseBreach.Output {
+        try await closeBreach(Operations.CloseBreach.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Withdraw a breach
+    ///
+    /// Found not to be a breach after all; it stays in the register with the reason. Audited as `breach`. Admin only.
+    ///
+    /// - Remark: HTTP `POST /v1/breaches/{breach_id}/withdraw`.
+    /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/withdraw/post(withdrawBreach)`.
+    package func withdrawBreach(
+        path: Operations.WithdrawBreach.Input.Path,
+        headers: Operations.WithdrawBreach.Input.Headers = .init(),
+        body: Operations.WithdrawBreach.Input.Body
+    ) async throws -> Operations.WithdrawBreach.Output {
+        try await withdrawBreach(Operations.WithdrawBreach.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
 }

@@ -10,3 +10,6 @@ public enum Language: String, Sendable, Hashable, Codable, CaseIterable, Compara
         lhs.rawValue < rhs.rawValue
     }
 }
+
+/// A dictionary keyed by language is written as an object (`{"nl": 3}`), not as a list.
+extension Language: CodingKeyRepresentable {}

@@ -78,6 +78,15 @@ extension AccessPackage {
                                                  $0.ground.rawValue.replacingOccurrences(of: "_", with: " "), time($0.since)] }),
             ]))
         }
+        if !breaches.isEmpty {
+            sections.append(.init(anchor: "breaches", title: pick("Datalekken", "Data breaches"), blocks: [
+                .paragraph([.text(pick("Wij hebben u ingelicht over deze datalekken waarbij uw gegevens betrokken waren.",
+                                       "We told you of these data breaches that involved your data."))]),
+                .table(headers: [pick("Ingelicht op", "Told on"), pick("Wat er gebeurde", "What happened"), pick("Gevolgen", "Consequences"),
+                                 pick("Maatregelen", "Measures"), pick("Kenmerk", "Reference")],
+                       rows: breaches.map { [time($0.toldAt), $0.summary, $0.consequences ?? "", $0.measures ?? "", $0.breach] }),
+            ]))
+        }
         sections.append(.init(anchor: "history", title: pick("Wie uw gegevens inzag", "Who accessed your data"), blocks: [
             .table(headers: [pick("Datum", "Date"), pick("Wie", "Who"), pick("Wat", "What"), pick("Doel of reden", "Purpose or reason")],
                    rows: accessHistory.map { [time($0.time), $0.actor, $0.action.rawValue.replacingOccurrences(of: "_", with: " "),

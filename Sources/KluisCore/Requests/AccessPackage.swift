@@ -34,14 +34,30 @@ public struct AccessPackage: Sendable, Hashable, Codable {
     public var restrictions: [Restriction]
     /// Who read or received the data, when and why, from the audit log.
     public var accessHistory: [AccessEvent]
+    /// The personal-data breaches the person was told of (art. 34).
+    public var breaches: [BreachFacts]
 
     enum CodingKeys: String, CodingKey {
-        case request, subject, controller, processed, data, purposes, disclosures, recipients, retention, sources, rights
+        case request, subject, controller, processed, data, purposes, disclosures, recipients, retention, sources, rights, breaches
         case transfers, consents, restrictions
         case generatedAt = "generated_at"
         case policyVersion = "policy_version"
         case automatedDecisions = "automated_decisions"
         case accessHistory = "access_history"
+    }
+
+    /// A breach the person was told of: when, and what the register says of it.
+    public struct BreachFacts: Sendable, Hashable, Codable {
+        public var breach: String
+        public var toldAt: Date
+        public var summary: String
+        public var consequences: String?
+        public var measures: String?
+
+        enum CodingKeys: String, CodingKey {
+            case breach, summary, consequences, measures
+            case toldAt = "told_at"
+        }
     }
 
     public struct CategoryData: Sendable, Hashable, Codable {

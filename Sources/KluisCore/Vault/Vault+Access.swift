@@ -79,7 +79,12 @@ extension Vault {
             transfers: recipients.filter(\.isOutsideEEA).map {
                 AccessPackage.TransferFacts(recipient: $0.id, country: $0.country, safeguard: say.transfer($0.transfer, country: $0.country))
             },
-            consents: consents, restrictions: snapshot.restrictions, accessHistory: accessHistory)
+            consents: consents, restrictions: snapshot.restrictions, accessHistory: accessHistory,
+            breaches: try await breaches.told(snapshot.subject).map { told in
+                AccessPackage.BreachFacts(breach: told.breach.id, toldAt: told.notice.toldAt, summary: told.breach.summary,
+                                          consequences: told.breach.consequences,
+                                          measures: [told.breach.measuresTaken, told.breach.measuresPlanned].compactMap { $0 }.joined(separator: " "))
+            })
         try await audit(AuditEntry(time: now, actor: principal.id, action: .export, subject: snapshot.subject,
                                    categories: data.map(\.category), reason: reason))
         return package

@@ -145,11 +145,11 @@ extension Vault {
 extension Vault {
     /// Records the language the person uses with us (they chose it in the privacy center, or an
     /// application knows it), so that letters reach them in it. Only a language the policy's
-    /// texts are written in is kept; another leaves what was known.
+    /// texts are written in is kept; another, or the same again, leaves what was known.
     public func setLanguage(_ language: Language, of subject: SubjectID, by principal: Principal) async throws {
-        guard policy.info.languages.contains(language) else { return }
+        guard policy.info.languages.contains(language), try await store.snapshot(of: subject)?.language != language else { return }
         try await committer.commit([.setLanguage(subject, language)], audit: [
-            AuditEntry(time: now(), actor: principal.id, action: .write, subject: subject, reason: "language set to \(language.rawValue)"),
+            AuditEntry(time: now(), actor: principal.id, action: .event, subject: subject, reason: "language set to \(language.rawValue)"),
         ])
     }
 }

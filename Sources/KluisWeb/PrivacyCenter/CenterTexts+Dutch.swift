@@ -50,6 +50,10 @@ extension CenterTexts {
             // My data
             "my_data_intro": "Dit zijn alle persoonsgegevens die wij van \(you) hebben, per soort, met waarom wij ze hebben en tot wanneer.",
             "nothing_held": "Wij hebben geen persoonsgegevens van \(you).",
+            "breaches_title": "Datalekken",
+            "breaches_intro": "Wij hebben \(you) ingelicht over deze datalekken waarbij \(your) gegevens betrokken waren.",
+            "breach_told": "Ingelicht op", "breach_consequences": "Mogelijke gevolgen", "breach_measures": "Wat wij deden",
+            "breach_reference": "Kenmerk",
             "field": "Veld",
             "value": "Waarde",
             "record": "Gegeven",

@@ -45,6 +45,10 @@ extension CenterTexts {
         // My data
         "my_data_intro": "This is all the personal data we hold about you, by kind, with why we hold it and until when.",
         "nothing_held": "We hold no personal data about you.",
+        "breaches_title": "Data breaches",
+        "breaches_intro": "We told you of these data breaches that involved your data.",
+        "breach_told": "Told on", "breach_consequences": "Possible consequences", "breach_measures": "What we did",
+        "breach_reference": "Reference",
         "field": "Field",
         "value": "Value",
         "record": "Record",

@@ -34,8 +34,15 @@ extension PrivacyCenter {
             if let eraseBy { values["until"] = WebDates.day(eraseBy, in: language) }
             return values
         }
-        return show(CenterPage(template: "my-data", title: t["my_data"] ?? "", values: ["categories": categories], current: .myData),
-                    request, context)
+        let breaches: [[String: Any]] = package.breaches.map { breach in
+            var values: [String: Any] = ["id": breach.breach, "told": WebDates.day(breach.toldAt, in: language), "summary": breach.summary]
+            if let consequences = breach.consequences { values["consequences"] = consequences }
+            if let measures = breach.measures, !measures.isEmpty { values["measures"] = measures }
+            return values
+        }
+        return show(CenterPage(template: "my-data", title: t["my_data"] ?? "", values: ["categories": categories, "breaches": breaches,
+                                                                                        "hasBreaches": !breaches.isEmpty],
+                               current: .myData), request, context)
     }
 }
 

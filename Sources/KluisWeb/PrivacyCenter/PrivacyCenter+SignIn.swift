@@ -101,5 +101,7 @@ extension PrivacyCenter {
         session.signedInAt = vault.sessions.now()
         session.signedInBy = method
         context.sessions.createSession(session, expiresIn: configuration.idleTimeout)
+        // Letters to the person (a breach notice) go in the language they use here.
+        try await vault.setLanguage(language, of: subject, by: .person(subject))
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import KluisAPI
+import KluisCore
+import KluisServer
+import KluisTesting
+import Testing
+
+/// The breach register over the admin API, as the contract describes it: a breach opened with
+/// its clock, refused input that stores nothing, the assessment, a late notification refused
+/// without its reason, the AP's text, the people counted and told, the register; admin only.
+@Suite struct BreachAPITests {
+    static func body(aware: Date, summary: String = "A laptop with the customer list was stolen from a car.") -> String {
+        let time = { (date: Date) in date.formatted(Date.ISO8601FormatStyle()) }
+        return """
+            {"summary": "\(summary)", "incident": "stolen_device", "nature": ["theft", "reading"],
+             "timeline": {"discovered_at": "\(time(aware - 3600))", "aware_at": "\(time(aware))"},
+             "reporter": {"name": "Fleur de Vries", "job_title": "Eigenaar", "phone": "06 1234 5678"},
+             "categories": ["contact"], "people": {"minimum": 1, "maximum": 2}, "groups": ["Klanten"], "encrypted": false}
+            """
+    }
+
+    @Test(arguments: StoreKind.enabled) func aBreachIsRegisteredAssessedNotifiedAndThePeopleTold(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
+        defer { api.fixture.directory.remove() }
+        let outbox = URL(fileURLWithPath: api.fixture.directory.path("outbox"))
+        _ = try await api.fixture.makeSubject()
+        let clock = api.fixture.clock
+        let application = APIFixture.application(for: api.fixture.vault, logs: api.logs,
+                                                 configuration: HTTPConfiguration(maximumBodySize: 64 * 1024, outbox: FileOutbox(directory: outbox)))
+        try await application.test(.router) { client in
+            let token = api.adminToken
+            #expect(try await client.send(.post, "/v1/breaches", token: api.appToken, json: Self.body(aware: clock.now())).status == .forbidden)
+            let leaky = try await client.send(.post, "/v1/breaches", token: token, json: Self.body(aware: clock.now(), summary: "Mail to jan@voorbeeld.example"))
+            #expect(leaky.status == .badRequest && leaky.problemCode == "input.invalid")
+            let unknownKind = try await client.send(.post, "/v1/breaches", token: token,
+                                                    json: Self.body(aware: clock.now()).replacingOccurrences(of: "stolen_device", with: "burglary"))
+            #expect(unknownKind.status == .badRequest)
+            #expect(try await api.fixture.vault.breaches.all().isEmpty)
+
+            let opened = try await client.send(.post, "/v1/breaches", token: token, json: Self.body(aware: clock.now() - 80 * 3600))
+            #expect(opened.status == .created)
+            let entry = try opened.json()
+            let breach = try #require(entry["breach"] as? [String: Any])
+            let id = try #require(breach["id"] as? String)
+            #expect(entry["late"] as? Bool == true && breach["data_kinds"] as? [String] == ["email"], "\(entry)")
+            #expect((breach["reporter"] as? [String: Any])?["job_title"] as? String == "Eigenaar")
+
+            let assessed = try await client.send(.post, "/v1/breaches/\(id)/assessment", token: token, json: """
+                {"factors": {"easily_identified": true}, "severity": {"context": 2, "identification": 0.5},
+                 "tell_authority": {"yes": true, "reason": "Customers' addresses were readable"},
+                 "tell_people": {"yes": true, "reason": "They may receive phishing mail"}}
+                """)
+            #expect(assessed.status == .ok)
+            let assessment = try #require((try assessed.json()["breach"] as? [String: Any])?["assessment"] as? [String: Any])
+            #expect((assessment["tell_people"] as? [String: Any])?["yes"] as? Bool == true)
+
+            let text = try await client.send(.get, "/v1/breaches/\(id)/authority-text?phase=first", token: token)
+            let sections = try #require(try text.json()["sections"] as? [[String: Any]])
+            #expect(sections.compactMap { $0["title"] as? String }.first == "1. Over de melding" && sections.count == 9)
+            #expect((try text.json()["markdown"] as? String)?.contains("Reden van de late melding") == true)
+
+            let count = try await client.send(.post, "/v1/breaches/\(id)/people/count", token: token, json: #"{"categories": ["contact"]}"#)
+            let audience = try count.json()
+            #expect(audience["selected"] as? Int == 1 && audience["languages"] as? [String: Int] == ["nl": 1], "\(audience)")
+            let told = try await client.send(.post, "/v1/breaches/\(id)/people/notices", token: token,
+                                             json: #"{"exposure": {"categories": ["contact"]}, "texts": {"nl": {"advice": "Let op phishing."}}}"#)
+            #expect(told.status == .ok)
+            #expect(try told.json()["told"] as? Int == 1)
+            let mail = try String(contentsOfFile: outbox.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: outbox.path)[0]).path,
+                                  encoding: .utf8)
+            #expect(mail.contains("To: jan.jansen@voorbeeld.example") && mail.contains("Let op phishing."))
+
+            let late = try await client.send(.post, "/v1/breaches/\(id)/notifications", token: token, json: #"{"phase": "first"}"#)
+            #expect(late.status == .badRequest && late.problemCode == "input.invalid")
+            let notified = try await client.send(.post, "/v1/breaches/\(id)/notifications", token: token,
+                                                 json: #"{"phase": "first", "reference": "AP-1", "late_reason": "Known only on Monday"}"#)
+            #expect(try notified.json()["notified_at"] as? String == clock.now().formatted(Date.ISO8601FormatStyle()))
+
+            let list = try await client.send(.get, "/v1/breaches", token: token)
+            #expect((try list.json()["breaches"] as? [[String: Any]])?.count == 1)
+            #expect(try await client.send(.get, "/v1/breaches/brc_nothing", token: token).problemCode == "breach.not_found")
+            #expect(try await client.send(.post, "/v1/breaches/\(id)/close", token: token).status == .ok)
+            #expect(try await api.fixture.vault.breaches.breach(id).state == .closed)
+        }
+    }
+}
