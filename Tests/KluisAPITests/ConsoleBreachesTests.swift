@@ -67,6 +67,8 @@ import Testing
                     "the contact category's kind of data was not mapped")
             let list = String(buffer: try await desk.get("/console/breaches").body)
             #expect(list.contains(id) && list.contains("70 h 0 min left"))
+            let today = String(buffer: try await desk.get("/console").body)
+            #expect(today.contains("Breaches still open") && today.contains(id) && today.contains("70 h 0 min left"))
 
             // The assessment: a very high score without an exception is refused, then recorded.
             try await desk.get(location + "/assessment")
@@ -130,6 +132,9 @@ import Testing
             let read = String(buffer: try await auditor.get(location).body)
             #expect(read.contains(id) && !read.contains("name=\"step\""), "the auditor was offered a step")
             #expect(try await auditor.get("/console/breaches/new").status == .forbidden)
+            let report = String(buffer: try await auditor.get("/console/report?lang=en").body)
+            #expect(report.contains("<dt>Breaches that became known</dt><dd>1</dd>") && report.contains("<dt>of which after the deadline</dt><dd>1</dd>")
+                    && report.contains("<dt>People told of a breach</dt><dd>2</dd>"), "\(report)")
             #expect(try await auditor.post(location, ["step": "close"]).status == .forbidden)
             #expect(try await console.vault.breaches.breach(id).state == .open)
         }

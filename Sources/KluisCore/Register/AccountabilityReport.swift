@@ -2,8 +2,8 @@ import Foundation
 
 /// What the organisation can show it did in a period (GDPR art. 5(2)): requests received and
 /// answered, on time or late, and how fast; what retention removed; consents given and
-/// withdrawn; reads refused and break-glass reads; key rotations and API keys; the audit chain's
-/// checkpoints. Counts from the request files and the audit log only: an auditor or the
+/// withdrawn; reads refused and break-glass reads; key rotations and API keys; breaches and how
+/// they were notified; the audit chain's checkpoints. Counts from the request files and the audit log only: an auditor or the
 /// Autoriteit Persoonsgegevens reads it without any personal data.
 public struct AccountabilityReport: Sendable, Hashable {
     public var from: Date
@@ -37,6 +37,16 @@ public struct AccountabilityReport: Sendable, Hashable {
     public var apiKeysRevoked = 0
     public var staffChanges = 0
     public var signInsRefused = 0
+
+    /// Breaches that became known in the period.
+    public var breaches = 0
+    /// First notifications to the authority in the period, and those of them after the deadline.
+    public var breachesNotified = 0
+    public var breachesNotifiedLate = 0
+    /// Breaches of the period assessed as needing no notification.
+    public var breachesNotNotifiable = 0
+    /// People told of a breach in the period.
+    public var peopleToldOfBreaches = 0
 
     /// Checkpoints of the audit chain recorded in the period, each a verification of the
     /// stretch before it, and the last one ever.
@@ -118,6 +128,18 @@ extension Vault {
             after = last.sequence
         }
         report.lastCheckpoint = try await store.latestAuditCheckpoint()
+
+        let clock = breaches.clock
+        for breach in try await store.breaches() where breach.state != .withdrawn {
+            let known = (from..<until).contains(breach.timeline.awareAt)
+            if known { report.breaches += 1 }
+            if known, breach.assessment?.tellAuthority.yes == false { report.breachesNotNotifiable += 1 }
+            if let first = breach.firstNotification, (from..<until).contains(first.sentAt) {
+                report.breachesNotified += 1
+                if clock.isLate(breach, notifiedAt: first.sentAt) { report.breachesNotifiedLate += 1 }
+            }
+            report.peopleToldOfBreaches += breach.peopleTold.filter { (from..<until).contains($0.at) }.reduce(0) { $0 + $1.told }
+        }
         return report
     }
 }

@@ -53,6 +53,8 @@ extension Console {
             "reads": report.reads, "readsRefused": report.readsRefused, "breakGlass": report.breakGlassReads, "exports": report.exports,
             "rotations": report.keyRotations, "keysCreated": report.apiKeysCreated, "keysRevoked": report.apiKeysRevoked,
             "staffChanges": report.staffChanges, "signInsRefused": report.signInsRefused,
+            "breaches": report.breaches, "breachesNotified": report.breachesNotified, "breachesLate": report.breachesNotifiedLate,
+            "breachesNotNotifiable": report.breachesNotNotifiable, "peopleTold": report.peopleToldOfBreaches,
             "checkpoints": report.checkpoints,
             "lastCheckpoint": report.lastCheckpoint.map {
                 CenterTexts.fill(t["chain_checked"] ?? "", ["sequence": String($0.sequence), "time": time($0.verifiedAt, language)])

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import KluisCore
 
-/// Today: what needs doing and what happened. Requests due soon and overdue with their legal
-/// deadlines, records kept without an erase-by date and why, the last retention sweep, the audit
+/// Today: what needs doing and what happened. Breaches still open with their clocks, requests
+/// due soon and overdue with their legal deadlines, records kept without an erase-by date and why, the last retention sweep, the audit
 /// chain, and the break-glass reads of the last week with their reasons. No personal value.
 extension Console {
     /// How far back the break-glass reads go.
@@ -65,7 +65,13 @@ extension Console {
             ]
         }
 
+        let breaches: [[String: Any]] = try await vault.breaches.all().filter(\.isActive).map { breach in
+            ["id": breach.id, "href": base + "/breaches/" + breach.id, "summary": String(breach.summary.prefix(120)),
+             "clock": clockText(of: breach, now: now, t, language), "urgent": isUrgent(breach, now: now)]
+        }
+
         return show(ConsolePage(template: "console-today", title: t["today"] ?? "", values: [
+            "breaches": breaches, "hasBreaches": !breaches.isEmpty,
             "requests": requests, "hasRequests": !requests.isEmpty, "openCount": open, "dueCount": due.count,
             "undated": undated, "hasUndated": !undated.isEmpty, "lastSweep": lastSweep as Any, "chain": chain,
             "breakGlass": breakGlass, "hasBreakGlass": !breakGlass.isEmpty,

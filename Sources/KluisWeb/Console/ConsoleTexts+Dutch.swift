@@ -163,7 +163,8 @@ extension ConsoleTexts {
         "staff_disabled": "uitgeschakeld", "staff_active": "actief", "staff_enrolling": "meldt zich aan",
         "role_invalid": "Kies een rol.", "staff_disabled_notice": "{name} is uitgeschakeld.", "staff_role_notice": "{name} heeft een nieuwe rol.",
         // The breach register.
-        "breaches": "Datalekken", "breach": "Datalek",
+        "breaches": "Datalekken", "report_breaches": "Datalekken die bekend werden", "report_breaches_notified": "Gemeld bij de AP", "report_breaches_late": "waarvan na de termijn", "report_breaches_not_notifiable": "Beoordeeld als niet te melden", "report_people_told": "Betrokkenen ingelicht over een datalek",
+        "open_breaches": "Datalekken die nog openstaan", "breach": "Datalek",
         "breaches_intro": "Elk datalek, gemeld of niet, met zijn klok: de AP moet binnen {hours} uur na vaststelling worden ingelicht, ook 's nachts, in het weekend en op feestdagen.",
         "breach_new": "Datalek registreren", "no_breaches": "Er zijn geen datalekken geregistreerd.", "summary": "Samenvatting",
         "aware_at": "Vastgesteld", "clock": "Klok", "people_told": "Ingelichte betrokkenen", "breach_register": "Het register",

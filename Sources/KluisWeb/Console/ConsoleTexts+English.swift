@@ -163,7 +163,8 @@ extension ConsoleTexts {
         "staff_disabled": "disabled", "staff_active": "active", "staff_enrolling": "enrolling",
         "role_invalid": "Choose a role.", "staff_disabled_notice": "{name} is disabled.", "staff_role_notice": "{name} has a new role.",
         // The breach register.
-        "breaches": "Breaches", "breach": "Breach",
+        "breaches": "Breaches", "report_breaches": "Breaches that became known", "report_breaches_notified": "Notified to the authority", "report_breaches_late": "of which after the deadline", "report_breaches_not_notifiable": "Assessed as needing no notification", "report_people_told": "People told of a breach",
+        "open_breaches": "Breaches still open", "breach": "Breach",
         "breaches_intro": "Every personal-data breach, notified or not, with its clock: the authority must be told within {hours} hours of becoming aware of it, through nights, weekends and holidays.",
         "breach_new": "Register a breach", "no_breaches": "No breaches are registered.", "summary": "Summary", "aware_at": "Aware at",
         "clock": "Clock", "people_told": "People told", "breach_register": "The register",
