@@ -30,6 +30,8 @@ import argparse
 import json
 import pathlib
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 import sys
 import time
 import traceback
@@ -91,11 +93,12 @@ class Console:
         return self.driver.current_url[len(self.kluis):]
 
     def text(self):
-        for _ in range(5):
+        for _ in range(20):
             try:
                 return self.driver.find_element(By.TAG_NAME, "body").text
-            except StaleElementReferenceException:
-                continue
+            except (StaleElementReferenceException, WebDriverException):
+                # The page is being replaced by the next one (a form's answer): read that one.
+                time.sleep(0.05)
         return ""
 
     def wait_for_text(self, text, what):
@@ -307,12 +310,72 @@ def run(console, args):
     check("bewaarplicht contract_relevant" not in held and re.search(r"\d{1,2} \w+ 20\d\d", held),
           "the records after the contract's end", "erase-by dates again", held[:600])
     console.inspect("person", f"{CONSOLE}/people/{args.client}")
+
+    # The desk member registers a breach at hour zero, assesses it, reads the text for the AP's
+    # form and tells the client, all within minutes.
+    console.inspect("breaches", f"{CONSOLE}/breaches")
+    console.inspect("breach-form", f"{CONSOLE}/breaches/new")
+    console.open(f"{CONSOLE}/breaches?lang=nl")
+    console.driver.find_element(By.LINK_TEXT, "Datalek registreren").click()
+    console.wait_for_text("de klok wacht niet", "the breach form")
+    console.type("summary", "Een laptop met de klantenlijst is uit een auto gestolen.")
+    Select(console.driver.find_element(By.ID, "incident")).select_by_value("stolen_device")
+    console.driver.find_element(By.ID, "nature-theft").click()
+    # The moment of awareness an hour ago, in Dutch time, as a datetime-local field holds it.
+    aware = (datetime.now(ZoneInfo("Europe/Amsterdam")) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    for field in ("discovered-at", "aware-at"):
+        console.driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", field, aware)
+    console.type("reporter-name", "Sanne")
+    console.type("reporter-job", "Privacyfunctionaris")
+    console.type("reporter-phone", "020 123 4567")
+    console.driver.find_element(By.ID, "category-email").click()
+    console.type("people-min", "1")
+    console.type("people-max", "1")
+    console.submit("Datalek registreren")
+    console.wait_for_text("is geregistreerd", "the notice after registering the breach")
+    breach = console.path().split("?")[0]
+    check(re.search(r"Nog 7[01] u \d+ min om de AP in te lichten", console.text()), "the breach's clock", "about 71 hours left",
+          console.text()[:400])
+    console.inspect("breach", breach)
+    console.open(f"{breach}?lang=nl")
+    console.driver.find_element(By.LINK_TEXT, "Beoordeling").click()
+    console.wait_for_text("Factoren om te wegen", "the assessment")
+    console.inspect("assessment", f"{breach}/assessment")
+    console.open(f"{breach}/assessment?lang=nl")
+    console.driver.find_element(By.ID, "authority-yes").click()
+    console.type("authority-reason", "E-mailadressen van cliënten waren leesbaar")
+    console.driver.find_element(By.ID, "people-yes").click()
+    console.type("people-reason", "Cliënten kunnen phishing ontvangen")
+    console.submit("Beoordeling vastleggen")
+    console.wait_for_text("De beoordeling is vastgelegd.", "the notice after the assessment")
+    console.driver.find_element(By.LINK_TEXT, "Tekst voor het meldformulier van de AP").click()
+    console.wait_for_text("1. Over de melding", "the text for the AP's form")
+    text = console.text()
+    for section in ("2. Contactgegevens", "3. Tijdlijn", "4. Het datalek", "5. De persoonsgegevens", "6. De betrokkenen",
+                    "7. Maatregelen vooraf", "8. Gevolgen", "9. Vervolgacties", "Apparaat of gegevensdrager gestolen",
+                    "E-mailadressen of andere adressen"):
+        check(section in text, "the AP text", section, text[:300])
+    console.inspect("authority", f"{breach}/authority")
+    console.open(f"{breach}/people?lang=nl")
+    console.inspect("breach-people", f"{breach}/people")
+    console.open(f"{breach}/people?lang=nl")
+    console.type("advice-nl", "Let op e-mails die om je wachtwoord vragen.")
+    console.submit("Betrokkenen nu inlichten")
+    console.wait_for_path(f"{CONSOLE}/jobs/", "the job telling the people")
+    console.wait_for_text("Betrokkenen inlichten", "the job's page")
+    for _ in range(100):
+        if "Nog bezig" not in console.text():
+            break
+        time.sleep(0.1)
+        console.open(console.path())
+    check("1 mensen per e-mail ingelicht, van 1 geselecteerd" in console.text(), "the people told", "the client told", console.text()[:400])
     console.sign_out()
 
     # The auditor: no personal value anywhere they may go; the desk's pages refused.
     console.enrol("ad@coaching.example", auditor_code)
     for name, path in (("today", CONSOLE), ("audit", f"{CONSOLE}/audit"), ("policy", f"{CONSOLE}/policy"),
-                       ("report", f"{CONSOLE}/report"), ("report", f"{CONSOLE}/report/print")):
+                       ("report", f"{CONSOLE}/report"), ("report", f"{CONSOLE}/report/print"), ("breaches", f"{CONSOLE}/breaches"),
+                       ("breach register", f"{CONSOLE}/breaches/register.html")):
         console.open(path)
         source = console.driver.page_source
         check(not any(m in source for m in markers), f"the auditor's {name} page", "no personal value",

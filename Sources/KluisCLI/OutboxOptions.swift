@@ -3,7 +3,7 @@ import KluisCore
 import KluisAPI
 import KluisServer
 
-/// Chooses the outbox for one-time codes: a sendmail-compatible program when given, else a
+/// Chooses the outbox for mail (one-time codes, breach letters and reminders): a sendmail-compatible program when given, else a
 /// directory of .eml files (by default the data directory's `outbox`).
 enum OutboxOptions {
     static func outbox(directory: String?, sendmail: String?, from: String, data: String?,
@@ -14,7 +14,7 @@ enum OutboxOptions {
         }
         if let directory { return FileOutbox(directory: context.url(for: directory)) }
         guard let data else {
-            throw CommandFailure("say where codes go: --outbox DIR or --sendmail PROGRAM (with --database there is no data directory to default to)")
+            throw CommandFailure("say where mail goes: --outbox DIR or --sendmail PROGRAM (with --database there is no data directory to default to)")
         }
         return FileOutbox(directory: context.url(for: data).appendingPathComponent("outbox"))
     }

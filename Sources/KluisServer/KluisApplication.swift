@@ -52,7 +52,7 @@ public enum KluisApplication {
                                         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let (router, _) = router(vault: vault, configuration: http, privacyCenter: privacyCenter, console: console)
         var services: [any Service] = storeService.map { [$0] } ?? []
-        let tasks = backgroundTasks(of: vault, schedule: schedule, logger: logger)
+        let tasks = backgroundTasks(of: vault, schedule: schedule, outbox: http.outbox, logger: logger)
         if !tasks.isEmpty { services.append(BackgroundWorker(tasks: tasks, logger: logger)) }
         return Application(
             router: router,
@@ -68,11 +68,16 @@ public enum KluisApplication {
         )
     }
 
-    private static func backgroundTasks(of vault: Vault, schedule: BackgroundSchedule, logger: Logger) -> [PeriodicTask] {
+    private static func backgroundTasks(of vault: Vault, schedule: BackgroundSchedule, outbox: (any Outbox)?,
+                                        logger: Logger) -> [PeriodicTask] {
         var tasks: [PeriodicTask] = []
         if let interval = schedule.auditCheckpoints { tasks.append(.auditCheckpoints(of: vault, interval: interval, logger: logger)) }
         if let interval = schedule.retentionSweeps { tasks.append(.retentionSweeps(of: vault, interval: interval)) }
         if let interval = schedule.expiredSessions { tasks.append(.expiredSessions(of: vault, interval: interval)) }
+        // Reminders are mail: with no outbox to send them through, there are none.
+        if let interval = schedule.breachReminders, let outbox {
+            tasks.append(.breachReminders(of: vault, outbox: outbox, interval: interval))
+        }
         return tasks
     }
 }

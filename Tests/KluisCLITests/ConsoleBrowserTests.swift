@@ -76,7 +76,8 @@ struct ConsoleBrowserTests {
         let result = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
         #expect(result["ok"] as? Bool == true)
         let pages = try #require(result["pages"] as? [String])
-        #expect(pages == ["enrol", "today", "staff", "keys", "requests", "request", "find", "person", "audit", "policy", "report", "sign-in"])
+        #expect(pages == ["enrol", "today", "staff", "keys", "requests", "request", "find", "person", "breaches", "breach-form", "breach",
+                          "assessment", "authority", "breach-people", "audit", "policy", "report", "sign-in"])
         if store == .sqlite { #expect(result["axe_runs"] as? Int == pages.count * 4 + 2) }
         for page in pages {
             let size = try FileManager.default.attributesOfItem(atPath: artifacts.appendingPathComponent("\(page).png").path)[.size] as? Int
@@ -85,10 +86,17 @@ struct ConsoleBrowserTests {
         // What the staff did is in the audit chain under their own ids.
         let events = try await api.send("GET", "/v1/audit?limit=1000", expect: 200)["events"] as? [[String: Any]] ?? []
         let staff = events.filter { ($0["actor"] as? String)?.hasPrefix("staff_") == true }
-        for action in ["sign_in", "staff", "api_key_revoked", "request", "export", "lookup", "read", "event"] {
+        for action in ["sign_in", "staff", "api_key_revoked", "request", "export", "lookup", "read", "event", "breach"] {
             #expect(staff.contains { $0["action"] as? String == action }, "no '\(action)' by a staff member in the audit log")
         }
         let request2 = try await api.send("GET", "/v1/requests/\(requestID)", expect: 200)
         #expect(request2["state"] as? String == "fulfilled")
+        // The client was told of the breach, in the policy's first language and voice.
+        let mails = try FileManager.default.contentsOfDirectory(atPath: outbox)
+            .map { try String(contentsOfFile: outbox + "/" + $0, encoding: .utf8) }
+        let letter = try #require(mails.first { $0.contains("To: \(Self.client.email)") && $0.contains("Wat er is gebeurd") })
+        #expect(letter.contains("Let op e-mails die om je wachtwoord vragen.") && letter.contains("Wij schrijven je"))
+        let breaches = try await api.send("GET", "/v1/breaches", expect: 200)["breaches"] as? [[String: Any]] ?? []
+        #expect(breaches.count == 1 && breaches.first?["people_told"] as? Int == 1)
     }
 }

@@ -32,13 +32,16 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "Seconds between retention sweeps, which delete or anonymise what is past its retention; 0 turns them off.")
     var sweepInterval: Double = 3600
 
-    @Option(help: "Where one-time codes for identity checks are written as .eml files. Default: DATA/outbox.")
+    @Option(help: "Seconds between looks for breach reminders that are due (the policy's breaches.remind_at), sent through the outbox; 0 turns them off. Without an outbox there are none.")
+    var breachReminderInterval: Double = 300
+
+    @Option(help: "Where mail (one-time codes for identity checks, breach reminders) is written as .eml files. Default: DATA/outbox.")
     var outbox: String?
 
-    @Option(help: "Send one-time codes through this sendmail-compatible program (delivers over SMTP) instead.")
+    @Option(help: "Send that mail through this sendmail-compatible program (delivers over SMTP) instead.")
     var sendmail: String?
 
-    @Option(help: "The sender of one-time codes with --sendmail. Default: the policy's request contact.")
+    @Option(help: "The sender of that mail with --sendmail. Default: the policy's request contact.")
     var mailFrom: String?
 
     @Option(help: "Seconds a client has to send a request's head (and the idle time of a kept-alive connection).")
@@ -59,6 +62,9 @@ struct ServeCommand: ContextualCommand {
         guard bodyTimeout > 0, bodyTimeout <= 3600 else { throw CommandFailure("--body-timeout must be more than 0 and at most 3600 seconds") }
         guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
         guard sweepInterval >= 0, sweepInterval.isFinite else { throw CommandFailure("--sweep-interval must be 0 or more seconds") }
+        guard breachReminderInterval >= 0, breachReminderInterval.isFinite else {
+            throw CommandFailure("--breach-reminder-interval must be 0 or more seconds")
+        }
         let centerPath: String
         do {
             centerPath = try PrivacyCenterConfiguration.validated(path: privacyCenterPath)
@@ -82,7 +88,8 @@ struct ServeCommand: ContextualCommand {
                                        data: vault.store.data, in: context)
         let schedule = BackgroundSchedule(auditCheckpoints: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
                                           retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil,
-                                          expiredSessions: .seconds(600))
+                                          expiredSessions: .seconds(600),
+                                          breachReminders: outbox != nil && breachReminderInterval > 0 ? .seconds(breachReminderInterval) : nil)
         var http = HTTPConfiguration(host: host, port: port, outbox: outbox)
         http.headerTimeout = .seconds(headerTimeout)
         http.bodyTimeout = .seconds(bodyTimeout)

@@ -8457,6 +8457,10 @@ extension ContractDocument {
           },
           "without_address": {
             "type": "integer"
+          },
+          "listed": {
+            "type": "integer",
+            "description": "How many subjects were listed by id; the list itself is not kept, so the register names no one."
           }
         },
         "required": [
@@ -8465,7 +8469,8 @@ extension ContractDocument {
           "exposure",
           "selected",
           "told",
-          "without_address"
+          "without_address",
+          "listed"
         ]
       },
       "Breach": {

@@ -6097,6 +6097,10 @@ extension Components {
             package var told: Swift.Int
             /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/without_address`.
             package var withoutAddress: Swift.Int
+            /// How many subjects were listed by id; the list itself is not kept, so the register names no one.
+            ///
+            /// - Remark: Generated from `#/components/schemas/BreachPeopleNotice/listed`.
+            package var listed: Swift.Int
             /// Creates a new `BreachPeopleNotice`.
             ///
             /// - Parameters:
@@ -6106,13 +6110,15 @@ extension Components {
             ///   - selected:
             ///   - told:
             ///   - withoutAddress:
+            ///   - listed: How many subjects were listed by id; the list itself is not kept, so the register names no one.
             package init(
                 at: Foundation.Date,
                 by: Swift.String,
                 exposure: Components.Schemas.BreachExposure,
                 selected: Swift.Int,
                 told: Swift.Int,
-                withoutAddress: Swift.Int
+                withoutAddress: Swift.Int,
+                listed: Swift.Int
             ) {
                 self.at = at
                 self.by = by
@@ -6120,6 +6126,7 @@ extension Components {
                 self.selected = selected
                 self.told = told
                 self.withoutAddress = withoutAddress
+                self.listed = listed
             }
             package enum CodingKeys: String, CodingKey {
                 case at
@@ -6128,6 +6135,7 @@ extension Components {
                 case selected
                 case told
                 case withoutAddress = "without_address"
+                case listed
             }
         }
         /// A breach in the register.

@@ -211,7 +211,10 @@ extension Breach {
     public struct PeopleNotice: Sendable, Hashable, Codable {
         public var at: Date
         public var by: String
+        /// How they were selected; a list of people is kept as its length only, so the register
+        /// names no one.
         public var exposure: BreachExposure
+        public var listed: Int
         public var selected: Int
         public var told: Int
         /// Selected people without a registered e-mail address: to be told another way.
@@ -220,7 +223,10 @@ extension Breach {
         public init(at: Date, by: String, exposure: BreachExposure, selected: Int, told: Int, withoutAddress: Int) {
             self.at = at
             self.by = by
-            self.exposure = exposure
+            var unnamed = exposure
+            unnamed.subjects = []
+            self.exposure = unnamed
+            listed = exposure.subjects.count
             self.selected = selected
             self.told = told
             self.withoutAddress = withoutAddress

@@ -6,11 +6,16 @@ public struct BackgroundSchedule: Sendable {
     public var retentionSweeps: Duration?
     /// Between clean-ups of expired sessions and sign-ins.
     public var expiredSessions: Duration?
+    /// Between looks for breach reminders that are due; they go through the server's outbox, so
+    /// without one there are none.
+    public var breachReminders: Duration?
 
-    public init(auditCheckpoints: Duration? = nil, retentionSweeps: Duration? = nil, expiredSessions: Duration? = nil) {
+    public init(auditCheckpoints: Duration? = nil, retentionSweeps: Duration? = nil, expiredSessions: Duration? = nil,
+                breachReminders: Duration? = nil) {
         self.auditCheckpoints = auditCheckpoints
         self.retentionSweeps = retentionSweeps
         self.expiredSessions = expiredSessions
+        self.breachReminders = breachReminders
     }
 
     /// No background work: tests and benchmarks, which drive the work themselves.

@@ -25,8 +25,9 @@ extension Console {
                  "checked": checked("category." + category.id, breach.categories.contains(category.id))]
             },
             "purposes": policy.purposes.map { ["id": $0.id, "name": $0.name.text(in: language), "checked": checked("purpose." + $0.id, false)] },
-            "from": posted?["from"] ?? breach.timeline.startedAt.map(WebDates.localInput) ?? "",
-            "until": posted?["until"] ?? WebDates.localInput(breach.timeline.endedAt ?? breach.timeline.discoveredAt),
+            // Records collected after the breach ended were not exposed; any before may have been.
+            "from": posted?["from"] ?? "",
+            "until": posted?["until"] ?? breach.timeline.endedAt.map(WebDates.localInput) ?? "",
             "subjects": posted?["subjects"] ?? "",
             "hasOutbox": configuration.outbox != nil,
             "languages": policy.info.languages.map { letterLanguage -> [String: Any] in
