@@ -313,7 +313,6 @@ def run(console, args):
 
     # The desk member registers a breach at hour zero, assesses it, reads the text for the AP's
     # form and tells the client, all within minutes.
-    console.inspect("breaches", f"{CONSOLE}/breaches")
     console.inspect("breach-form", f"{CONSOLE}/breaches/new")
     console.open(f"{CONSOLE}/breaches?lang=nl")
     console.driver.find_element(By.LINK_TEXT, "Datalek registreren").click()
@@ -369,6 +368,7 @@ def run(console, args):
         time.sleep(0.1)
         console.open(console.path())
     check("1 mensen per e-mail ingelicht, van 1 geselecteerd" in console.text(), "the people told", "the client told", console.text()[:400])
+    console.inspect("breaches", f"{CONSOLE}/breaches")
     console.sign_out()
 
     # The auditor: no personal value anywhere they may go; the desk's pages refused.

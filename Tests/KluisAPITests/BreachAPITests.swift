@@ -34,6 +34,8 @@ import Testing
             #expect(try await client.send(.post, "/v1/breaches", token: api.appToken, json: Self.body(aware: clock.now())).status == .forbidden)
             let leaky = try await client.send(.post, "/v1/breaches", token: token, json: Self.body(aware: clock.now(), summary: "Mail to jan@voorbeeld.example"))
             #expect(leaky.status == .badRequest && leaky.problemCode == "input.invalid")
+            let bsn = try await client.send(.post, "/v1/breaches", token: token, json: Self.body(aware: clock.now(), summary: "The file of 111222333 was read"))
+            #expect(bsn.status == .unprocessableContent && bsn.problemCode == "input.bsn_refused")
             let unknownKind = try await client.send(.post, "/v1/breaches", token: token,
                                                     json: Self.body(aware: clock.now()).replacingOccurrences(of: "stolen_device", with: "burglary"))
             #expect(unknownKind.status == .badRequest)

@@ -187,7 +187,8 @@ import Testing
                          "06 1234 5678", "Hosting B.V.", "Toegang door een onbevoegde", "Lezen (vertrouwelijkheid)", "Kopiëren",
                          "Naam, adres en woonplaats (NAW)", "Financiële of economische gegevens", "3 tot 5", "Klanten",
                          "Access by password only", "Phishing in the name of the shop", "The backup was removed",
-                         "Backups are encrypted from now on", "Reden van de late melding", "Nog niet; de beoordeling loopt"] {
+                         "Backups are encrypted from now on", "Reden van de late melding", "Nog niet; de beoordeling loopt",
+                         "Grensoverschrijdende aspecten\nNog niet bekend"] {
             #expect(plain.contains(expected), "missing: \(expected)")
         }
         // The deadline in Dutch time, worked out here: awareness 80 hours before 21 November 10:00 UTC.

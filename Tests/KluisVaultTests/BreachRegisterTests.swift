@@ -81,6 +81,7 @@ import Testing
         try await breaches.withdraw(another.id, reason: "the laptop was found unopened in the office", by: Self.admin)
         #expect(try await breaches.breach(another.id).state == .withdrawn)
         await #expect(throws: VaultError.self) { try await breaches.amend(another.id, with: Self.report(aware: aware), by: Self.admin) }
+        await #expect(throws: VaultError.self, "a withdrawn breach closed") { try await breaches.close(another.id, by: Self.admin) }
 
         let events = try await fixture.vault.auditEvents(limit: 100).map(\.entry).filter { $0.action == .breach }
         #expect(events.map(\.reason) == ["\(opened.id) opened as a draft", "\(opened.id) notified (first)", "\(opened.id) notified (follow_up)",

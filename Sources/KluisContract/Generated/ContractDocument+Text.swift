@@ -3515,6 +3515,16 @@ extension ContractDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "`input.bsn_refused`: a text holds a citizen service number (BSN), which Kluis never stores; the register holds no personal data.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "x-kluis-access": "admin"
@@ -3662,6 +3672,16 @@ extension ContractDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "`input.bsn_refused`: a text holds a citizen service number (BSN), which Kluis never stores; the register holds no personal data.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "x-kluis-access": "admin"
@@ -3750,6 +3770,16 @@ extension ContractDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "`input.bsn_refused`: a text holds a citizen service number (BSN), which Kluis never stores; the register holds no personal data.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "x-kluis-access": "admin"
@@ -3838,6 +3868,16 @@ extension ContractDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "`input.bsn_refused`: a text holds a citizen service number (BSN), which Kluis never stores; the register holds no personal data.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "x-kluis-access": "admin"
@@ -4089,6 +4129,16 @@ extension ContractDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "`input.bsn_refused`: a text holds a citizen service number (BSN), which Kluis never stores; the register holds no personal data.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "x-kluis-access": "admin"
@@ -4150,6 +4200,16 @@ extension ContractDocument {
           },
           "500": {
             "$ref": "#/components/responses/Internal"
+          },
+          "400": {
+            "description": "`input.invalid`: the breach is closed or withdrawn already.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "x-kluis-access": "admin"
@@ -4203,7 +4263,7 @@ extension ContractDocument {
             }
           },
           "400": {
-            "description": "`input.invalid`: no reason, or one with personal data.",
+            "description": "`input.invalid`: no reason, or one with personal data. `input.invalid`: the breach is closed or withdrawn already.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -4238,6 +4298,16 @@ extension ContractDocument {
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "description": "`input.bsn_refused`: a text holds a citizen service number (BSN), which Kluis never stores; the register holds no personal data.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "x-kluis-access": "admin"

@@ -90,7 +90,7 @@ public struct BreachAssessment: Sendable, Hashable, Codable {
 
         private static func mentionsMinors(_ group: String) -> Bool {
             let words = group.lowercased()
-            return ["minder", "kind", "child", "leerling", "pupil", "jeugd", "youth"].contains { words.contains($0) }
+            return ["minderjarig", "kind", "child", "leerling", "scholier", "pupil", "jeugd", "youth"].contains { words.contains($0) }
         }
     }
 

@@ -84,7 +84,7 @@ public struct BreachAuthorityText: Sendable {
         followUp += [
             ["Genomen maatregelen", breach.measuresTaken ?? unknown],
             ["Geplande maatregelen", breach.measuresPlanned ?? unknown],
-            ["Grensoverschrijdende aspecten", breach.crossBorder ?? "Geen: alle betrokkenen wonen in Nederland, voor zover bekend"],
+            ["Grensoverschrijdende aspecten", breach.crossBorder ?? unknown],
         ]
         if !breach.attachments.isEmpty { followUp.append(["Bijlagen (kenmerken)", breach.attachments.joined(separator: "; ")]) }
 

@@ -19,7 +19,8 @@ extension BreachService {
             guard !recipients.isEmpty else { continue }
             let message = reminder(of: breach, hour: hour, at: now)
             for address in recipients { try await outbox.send(OutboxMessage(to: address, subject: message.subject, body: message.body)) }
-            var updated = breach
+            // Read again: a step recorded while the mail went out must not be lost.
+            var updated = try await self.breach(breach.id)
             updated.remindersSent += due
             _ = try await save(updated, step: "reminder after \(hour) hours sent", by: Self.reminderActor)
             sent += 1

@@ -156,6 +156,9 @@ extension BreachService {
     private func setState(_ state: Breach.State, of id: String, step: String? = nil, by principal: Principal) async throws -> Breach {
         try requireAdmin(principal)
         var breach = try await breach(id)
+        guard breach.isActive else {
+            throw VaultError(.inputInvalid, "breach \(id) is \(breach.state.rawValue) already")
+        }
         breach.state = state
         return try await save(breach, step: step ?? state.rawValue, by: principal)
     }

@@ -3,8 +3,9 @@ import Foundation
 /// What the organisation can show it did in a period (GDPR art. 5(2)): requests received and
 /// answered, on time or late, and how fast; what retention removed; consents given and
 /// withdrawn; reads refused and break-glass reads; key rotations and API keys; breaches and how
-/// they were notified; the audit chain's checkpoints. Counts from the request files and the audit log only: an auditor or the
-/// Autoriteit Persoonsgegevens reads it without any personal data.
+/// they were notified; the audit chain's checkpoints. Counts from the request files, the breach
+/// register and the audit log only: an auditor or the Autoriteit Persoonsgegevens reads it
+/// without any personal data.
 public struct AccountabilityReport: Sendable, Hashable {
     public var from: Date
     public var until: Date
@@ -130,7 +131,9 @@ extension Vault {
         report.lastCheckpoint = try await store.latestAuditCheckpoint()
 
         let clock = breaches.clock
-        for breach in try await store.breaches() where breach.state != .withdrawn {
+        for breach in try await store.breaches() {
+            report.peopleToldOfBreaches += breach.peopleTold.filter { (from..<until).contains($0.at) }.reduce(0) { $0 + $1.told }
+            guard breach.state != .withdrawn else { continue }
             let known = (from..<until).contains(breach.timeline.awareAt)
             if known { report.breaches += 1 }
             if known, breach.assessment?.tellAuthority.yes == false { report.breachesNotNotifiable += 1 }
@@ -138,7 +141,6 @@ extension Vault {
                 report.breachesNotified += 1
                 if clock.isLate(breach, notifiedAt: first.sentAt) { report.breachesNotifiedLate += 1 }
             }
-            report.peopleToldOfBreaches += breach.peopleTold.filter { (from..<until).contains($0.at) }.reduce(0) { $0 + $1.told }
         }
         return report
     }

@@ -61,12 +61,16 @@ extension Console {
                  "withoutAddress": round.withoutAddress]
             },
             "hasRounds": !breach.peopleTold.isEmpty,
-            "phases": (breach.firstNotification == nil ? [Breach.Notification.Phase.first] : [.followUp, .withdrawal]).map {
+            "phases": (breach.firstNotification == nil ? [Breach.Notification.Phase.first]
+                       : breach.state == .withdrawn ? [.withdrawal] : [.followUp, .withdrawal]).map {
                 ["value": $0.rawValue, "label": say.notificationPhase($0)]
             },
             "authorityHref": href + "/authority?phase=" + (breach.firstNotification == nil ? "first" : "follow_up"),
             "mayEdit": try member(context).role.mayHandlePersonalData && breach.isActive,
             "mayAct": try member(context).role.mayHandlePersonalData && breach.state != .withdrawn,
+            // A withdrawn breach that was notified still needs its notification withdrawn.
+            "mayNotify": try member(context).role.mayHandlePersonalData
+                && (breach.state != .withdrawn || breach.firstNotification != nil),
             "isActive": breach.isActive,
         ]
         if let error { values["error"] = error }

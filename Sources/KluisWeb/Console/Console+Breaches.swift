@@ -22,7 +22,7 @@ extension Console {
         }
         return show(ConsolePage(template: "console-breaches", title: t["breaches"] ?? "", values: [
             "breaches": rows, "hasBreaches": !rows.isEmpty, "mayEdit": try member(context).role.mayHandlePersonalData,
-            "hours": String(breaches.clock.hours),
+            "intro": CenterTexts.fill(t["breaches_intro"] ?? "", ["hours": String(breaches.clock.hours)]),
         ], current: .breaches), request, context)
     }
 
