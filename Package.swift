@@ -267,7 +267,7 @@ let package = Package(
         .testTarget(
             name: "KluisCLITests",
             dependencies: [
-                "KluisCLI", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", "KluisWeb",
+                "KluisCLI", "KluisBench", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", "KluisWeb",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict

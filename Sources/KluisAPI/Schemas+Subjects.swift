@@ -11,7 +11,8 @@ extension Components.Schemas.SubjectDocument {
             record.purpose = record.purpose ?? purpose
             return record
         }
-        return NewSubject(identifiers: try identifiers?.identifiers ?? [], records: records)
+        return NewSubject(identifiers: try identifiers?.identifiers ?? [], records: records,
+                          language: language.flatMap { Language(rawValue: $0.rawValue) })
     }
 }
 

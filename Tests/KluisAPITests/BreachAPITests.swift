@@ -63,16 +63,23 @@ import Testing
             #expect(sections.compactMap { $0["title"] as? String }.first == "1. Over de melding" && sections.count == 9)
             #expect((try text.json()["markdown"] as? String)?.contains("Reden van de late melding") == true)
 
+            // An application gives the language a person uses when it creates them.
+            let anna = try await client.send(.post, "/v1/subjects", token: api.appToken, json: """
+                {"identifiers": {"email": "anna@voorbeeld.example"}, "language": "en", "purpose": "service",
+                 "records": [{"category": "contact", "fields": {"email": "anna@voorbeeld.example"}}]}
+                """)
+            #expect(anna.status == .created)
             let count = try await client.send(.post, "/v1/breaches/\(id)/people/count", token: token, json: #"{"categories": ["contact"]}"#)
             let audience = try count.json()
-            #expect(audience["selected"] as? Int == 1 && audience["languages"] as? [String: Int] == ["nl": 1], "\(audience)")
+            #expect(audience["selected"] as? Int == 2 && audience["languages"] as? [String: Int] == ["nl": 1, "en": 1], "\(audience)")
             let told = try await client.send(.post, "/v1/breaches/\(id)/people/notices", token: token,
                                              json: #"{"exposure": {"categories": ["contact"]}, "texts": {"nl": {"advice": "Let op phishing."}}}"#)
             #expect(told.status == .ok)
-            #expect(try told.json()["told"] as? Int == 1)
-            let mail = try String(contentsOfFile: outbox.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: outbox.path)[0]).path,
-                                  encoding: .utf8)
-            #expect(mail.contains("To: jan.jansen@voorbeeld.example") && mail.contains("Let op phishing."))
+            #expect(try told.json()["told"] as? Int == 2)
+            let mails = try FileManager.default.contentsOfDirectory(atPath: outbox.path)
+                .map { try String(contentsOfFile: outbox.appendingPathComponent($0).path, encoding: .utf8) }
+            #expect(mails.contains { $0.contains("To: jan.jansen@voorbeeld.example") && $0.contains("Let op phishing.") })
+            #expect(mails.contains { $0.contains("To: anna@voorbeeld.example") && $0.contains("What happened") && !$0.contains("Let op") })
 
             let late = try await client.send(.post, "/v1/breaches/\(id)/notifications", token: token, json: #"{"phase": "first"}"#)
             #expect(late.status == .badRequest && late.problemCode == "input.invalid")

@@ -1,4 +1,5 @@
 import Foundation
+@testable import KluisBench
 import KluisPostgres
 import KluisTesting
 import PostgresNIO
@@ -53,6 +54,52 @@ import Testing
             let rows = try await client.query("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'kluis\\_bench\\_%'")
             return try await rows.decode(Int.self).first { _ in true } ?? -1
         }
+    }
+
+    /// wrk's `--latency` report as wrk 4.2 prints it.
+    static let wrkReport = """
+        Running 8s test @ http://127.0.0.1:39851/healthz
+          2 threads and 64 connections
+          Thread Stats   Avg      Stdev     Max   +/- Stdev
+            Latency     1.62ms  512.31us  14.06ms   81.20%
+            Req/Sec    19.84k     1.21k   22.67k    70.62%
+          Latency Distribution
+             50%  812.00us
+             75%    1.90ms
+             90%    2.31ms
+             99%    3.50s
+          315893 requests in 8.00s, 40.97MB read
+          Non-2xx or 3xx responses: 12
+          Socket errors: connect 1, read 2, write 0, timeout 3
+        Requests/sec:  39481.77
+        Transfer/sec:      5.12MB
+        """
+
+    @Test func wrksReportIsReadWithItsUnits() throws {
+        let outcome = try WrkLoad.parse(Self.wrkReport)
+        #expect(outcome == WrkLoad.Outcome(requests: 315_893, requestsPerSecond: 39_481.77, p50Milliseconds: 0.812, p99Milliseconds: 3500,
+                                           failures: 12 + 1 + 2 + 3))
+        #expect(throws: BenchFailure.self) { try WrkLoad.parse("wrk: command not found") }
+    }
+
+    @Test func wrksScriptStridesThroughEveryPath() {
+        let script = WrkLoad.script(paths: ["/v1/subjects/sub_a?purpose=service", "/v1/subjects/sub_\"b"])
+        #expect(script.contains("\"/v1/subjects/sub_a?purpose=service\",\n\"/v1/subjects/sub_\\\"b\""))
+        #expect(script.contains("paths[((offset or 0) + n * 7919) % #paths + 1]"))
+    }
+
+    /// With wrk installed (CI installs it), the HTTP read is loaded from a second process and
+    /// compared with /healthz under the same load.
+    @Test(.enabled(if: WrkLoad.locate() != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs wrk (Debian: apt-get install wrk)"))
+    func benchLoadsTheServerWithWrkInASecondProcess() async throws {
+        let run = await CommandRun.kluis("bench", "--load", "wrk", "--subjects", "40", "--batch", "20", "--samples", "5",
+                                         "--connections", "4", "--seconds", "1", "--erasure-records", "50", "--sweep-records", "200", "--json")
+        #expect(run.exitCode == 0, "\(run.errorOutput)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let http = try #require((report["results"] as? [[String: Any]])?.first { ($0["name"] as? String)?.hasPrefix("purpose-bound read over HTTP") == true })
+        #expect((http["name"] as? String)?.contains("(wrk, ") == true)
+        #expect((http["kluis"] as? Double ?? 0) > 0 && (http["baseline"] as? Double ?? 0) > 0 && (http["p99_ms"] as? Double ?? 0) > 0)
+        #expect(!run.errorOutput.contains("HTTP requests failed"), "\(run.errorOutput)")
     }
 
     @Test func benchRefusesNonsenseCounts() async {

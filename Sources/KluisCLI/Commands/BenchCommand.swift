@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KluisBench
 
+extension Benchmark.LoadGenerator: ExpressibleByArgument {}
+
 /// `kluis bench`: measures import, in-process reads and lookups, and purpose-bound reads over
 /// HTTP, each beside a baseline from the same run.
 struct BenchCommand: ContextualCommand {
@@ -39,6 +41,9 @@ struct BenchCommand: ContextualCommand {
     @Option(help: "Records in the retention sweep measurement, of which a tenth are due.")
     var sweepRecords = Benchmark().sweepRecords
 
+    @Option(help: "What loads the server over HTTP: auto (wrk in a second process when it is on the PATH, else in-process), wrk, or in-process.")
+    var load = Benchmark.LoadGenerator.automatic
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -53,6 +58,7 @@ struct BenchCommand: ContextualCommand {
         benchmark.seconds = seconds
         benchmark.erasureRecords = erasureRecords
         benchmark.sweepRecords = sweepRecords
+        benchmark.load = load
         let report: Benchmark.Report
         do {
             report = try await benchmark.run { message in progress(message, context) }

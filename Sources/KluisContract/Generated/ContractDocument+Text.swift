@@ -4658,6 +4658,14 @@ extension ContractDocument {
             "items": {
               "$ref": "#/components/schemas/RecordDocument"
             }
+          },
+          "language": {
+            "type": "string",
+            "enum": [
+              "nl",
+              "en"
+            ],
+            "description": "The language the person uses with you, for letters to them (such as a breach notice); one of the policy's languages, else it is not kept. Signing in to the privacy center in a language sets it too."
           }
         }
       },

@@ -184,25 +184,40 @@ extension Components {
             package var purpose: Swift.String?
             /// - Remark: Generated from `#/components/schemas/SubjectDocument/records`.
             package var records: [Components.Schemas.RecordDocument]?
+            /// The language the person uses with you, for letters to them (such as a breach notice); one of the policy's languages, else it is not kept. Signing in to the privacy center in a language sets it too.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SubjectDocument/language`.
+            @frozen package enum LanguagePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case nl = "nl"
+                case en = "en"
+            }
+            /// The language the person uses with you, for letters to them (such as a breach notice); one of the policy's languages, else it is not kept. Signing in to the privacy center in a language sets it too.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SubjectDocument/language`.
+            package var language: Components.Schemas.SubjectDocument.LanguagePayload?
             /// Creates a new `SubjectDocument`.
             ///
             /// - Parameters:
             ///   - identifiers:
             ///   - purpose: The purpose all the records are collected for, unless a record names its own. The same rules as a record's `purpose`.
             ///   - records:
+            ///   - language: The language the person uses with you, for letters to them (such as a breach notice); one of the policy's languages, else it is not kept. Signing in to the privacy center in a language sets it too.
             package init(
                 identifiers: Components.Schemas.Identifiers? = nil,
                 purpose: Swift.String? = nil,
-                records: [Components.Schemas.RecordDocument]? = nil
+                records: [Components.Schemas.RecordDocument]? = nil,
+                language: Components.Schemas.SubjectDocument.LanguagePayload? = nil
             ) {
                 self.identifiers = identifiers
                 self.purpose = purpose
                 self.records = records
+                self.language = language
             }
             package enum CodingKeys: String, CodingKey {
                 case identifiers
                 case purpose
                 case records
+                case language
             }
         }
         /// - Remark: Generated from `#/components/schemas/BatchBody`.

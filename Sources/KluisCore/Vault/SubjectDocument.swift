@@ -1,11 +1,13 @@
 /// A person as JSON, for the HTTP API and `kluis import`: `{"identifiers": {"email": "…"},
 /// "purpose": "…", "records": [{"category": "contact", "fields": {…}}]}`. The purpose the
-/// records are collected for may be given once, or per record.
+/// records are collected for may be given once, or per record; `"language": "en"` is the
+/// language the person uses with the organisation, for letters to them.
 public struct SubjectDocument: Decodable, Sendable {
     public var identifiers: [String: String]?
     public var records: [RecordDocument]?
     /// The purpose of records that name none.
     public var purpose: String?
+    public var language: Language?
 
     /// The person to create; throws on an unknown identifier kind or a malformed identifier.
     public func subject() throws(VaultError) -> NewSubject {
@@ -22,6 +24,6 @@ public struct SubjectDocument: Decodable, Sendable {
             record.purpose = record.purpose ?? purpose
             parsedRecords.append(record)
         }
-        return NewSubject(identifiers: parsed, records: parsedRecords)
+        return NewSubject(identifiers: parsed, records: parsedRecords, language: language)
     }
 }
