@@ -59,20 +59,13 @@ extension APIHandlers {
     func breachAuthorityText(_ input: Operations.BreachAuthorityText.Input) async throws -> Operations.BreachAuthorityText.Output {
         _ = try APICaller.admin()
         let phase = input.query.phase.flatMap { Breach.Notification.Phase(rawValue: $0.rawValue) } ?? .first
-        let document = try await vault.breaches.authorityText(of: input.path.breachId, phase: phase).document
-        let sections = document.sections.map { section in
-            var entries: [Components.Schemas.BreachAuthorityText.SectionsPayloadPayload.EntriesPayloadPayload] = []
-            var notes: [String] = []
-            for block in section.blocks {
-                switch block {
-                case .table(_, let rows):
-                    entries += rows.map { .init(question: $0.first ?? "", answer: $0.dropFirst().joined(separator: " ")) }
-                case .heading(let text): notes.append(text)
-                case .paragraph(let spans): notes.append(spans.map(\.plainText).joined())
-                case .bullets(let items): notes += items.map { $0.map(\.plainText).joined() }
-                }
-            }
-            return Components.Schemas.BreachAuthorityText.SectionsPayloadPayload(title: section.title, entries: entries, notes: notes)
+        let text = try await vault.breaches.authorityText(of: input.path.breachId, phase: phase)
+        let document = text.document
+        let sections = text.sections.map { section in
+            Components.Schemas.BreachAuthorityText.SectionsPayloadPayload(
+                title: section.title,
+                entries: section.groups.flatMap(\.entries).map { .init(question: $0.question, answer: $0.answer) },
+                notes: section.groups.flatMap { [$0.heading].compactMap { $0 } + $0.notes })
         }
         return .ok(.init(body: .json(.init(phase: .init(rawValue: phase.rawValue) ?? .first, title: document.title, subtitle: document.subtitle,
                                            sections: sections, markdown: MarkdownWriter.render(document)))))

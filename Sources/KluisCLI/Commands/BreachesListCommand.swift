@@ -40,7 +40,7 @@ struct BreachesListCommand: ContextualCommand {
         let now = register.exportedAt
         let rows = register.breaches.map { entry in
             let breach = entry.breach
-            let waiting = entry.notifiedAt == nil && breach.state != .withdrawn && breach.assessment?.tellAuthority.yes != false
+            let waiting = entry.notifiedAt == nil && breach.needsNotification
             return Row(id: breach.id, state: breach.state, summary: breach.summary, awareAt: breach.timeline.awareAt, deadline: entry.deadline,
                        notifiedAt: entry.notifiedAt, late: entry.late,
                        secondsLeft: waiting ? Int(clock.timeLeft(of: breach, at: now).rounded(.down)) : nil,

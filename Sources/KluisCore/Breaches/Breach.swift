@@ -236,6 +236,13 @@ extension Breach {
     /// Whether the breach is still being worked on.
     public var isActive: Bool { state == .draft || state == .open }
 
+    /// Whether the authority is to be told: not withdrawn, and not assessed as needing no
+    /// notification.
+    public var needsNotification: Bool { state != .withdrawn && assessment?.tellAuthority.yes != false }
+
+    /// Whether its clock still runs: being worked on, to be notified, and not notified yet.
+    public var awaitsNotification: Bool { isActive && needsNotification && firstNotification == nil }
+
     /// The first notification to the authority, once sent.
     public var firstNotification: Notification? { notifications.first { $0.phase == .first } }
 }

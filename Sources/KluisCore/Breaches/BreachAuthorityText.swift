@@ -125,3 +125,44 @@ public struct BreachAuthorityText: Sendable {
                             subtitle: "\(say.notificationPhase(phase)) · \(controller.name) · opgesteld \(say.moment(now))", sections: sections)
     }
 }
+
+extension BreachAuthorityText {
+    /// A section of the form as questions and answers, for a face that lays it out itself: in
+    /// groups, each under the sub-heading it follows (the reporter, the contact person).
+    public struct Section: Sendable, Hashable {
+        public var title: String
+        public var anchor: String
+        public var groups: [Group]
+    }
+
+    public struct Group: Sendable, Hashable {
+        public var heading: String?
+        public var entries: [Entry]
+        public var notes: [String]
+    }
+
+    public struct Entry: Sendable, Hashable {
+        public var question: String
+        public var answer: String
+    }
+
+    public var sections: [Section] {
+        document.sections.map { section in
+            var groups = [Group(heading: nil, entries: [], notes: [])]
+            for block in section.blocks {
+                switch block {
+                case .heading(let text):
+                    groups.append(Group(heading: text, entries: [], notes: []))
+                case .table(_, let rows):
+                    groups[groups.count - 1].entries += rows.map { Entry(question: $0.first ?? "", answer: $0.dropFirst().joined(separator: " ")) }
+                case .paragraph(let spans):
+                    groups[groups.count - 1].notes.append(spans.map(\.plainText).joined())
+                case .bullets(let items):
+                    groups[groups.count - 1].notes += items.map { $0.map(\.plainText).joined() }
+                }
+            }
+            return Section(title: section.title, anchor: section.anchor,
+                           groups: groups.filter { $0.heading != nil || !$0.entries.isEmpty || !$0.notes.isEmpty })
+        }
+    }
+}

@@ -35,9 +35,8 @@ public struct BreachRegister: Sendable, Codable {
         exportedAt = now
         self.breaches = breaches.map { breach in
             let notified = breach.firstNotification?.sentAt
-            let needsNotice = breach.assessment?.tellAuthority.yes != false && breach.state != .withdrawn
             return Entry(breach: breach, deadline: clock.deadline(of: breach), notifiedAt: notified,
-                         late: needsNotice && clock.isLate(breach, notifiedAt: notified ?? now),
+                         late: breach.needsNotification && clock.isLate(breach, notifiedAt: notified ?? now),
                          peopleTold: breach.peopleTold.reduce(0) { $0 + $1.told })
         }
     }

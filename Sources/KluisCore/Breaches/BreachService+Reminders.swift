@@ -12,7 +12,7 @@ extension BreachService {
     public func sendDueReminders(through outbox: any Outbox) async throws -> Int {
         let now = vault.now()
         var sent = 0
-        for breach in try await all() where breach.isActive && breach.firstNotification == nil && breach.assessment?.tellAuthority.yes != false {
+        for breach in try await all() where breach.awaitsNotification {
             let due = reminderHours.filter { breach.timeline.awareAt + Double($0) * 3600 <= now && !breach.remindersSent.contains($0) }
             guard let hour = due.max() else { continue }
             let recipients = reminderRecipients(of: breach)

@@ -107,23 +107,19 @@ extension Console {
             let language = language(request, context)
             let t = pages.texts(language)
             let phase = request.uri.queryParameters.get("phase").flatMap(Breach.Notification.Phase.init(rawValue:)) ?? .first
-            let document = try await vault.breaches.authorityText(of: breach.id, phase: phase).document
+            let text = try await vault.breaches.authorityText(of: breach.id, phase: phase)
             let href = base + "/breaches/" + breach.id
-            if printable { return self.printable(document) }
+            if printable { return StandaloneDocument.response(text.document, policy: vault.policy) }
             let say = phrases(language)
             return show(ConsolePage(template: "console-breach-authority", title: "\(t["authority_text"] ?? "") \(breach.id)", values: [
                 "intro": t["authority_intro"] ?? "", "back": href, "printHref": href + "/authority.html?phase=" + phase.rawValue,
                 "phases": Breach.Notification.Phase.allCases.map {
                     ["href": href + "/authority?phase=" + $0.rawValue, "label": say.notificationPhase($0), "current": $0 == phase]
                 },
-                "sections": document.sections.map { section in
-                    ["title": section.title, "anchor": section.anchor, "blocks": section.blocks.map { block -> [String: Any] in
-                        switch block {
-                        case .heading(let text): ["heading": text]
-                        case .table(_, let rows): ["isTable": true, "rows": rows.map { ["question": $0.first ?? "", "answer": $0.dropFirst().joined(separator: " ")] }]
-                        case .paragraph(let spans): ["paragraph": spans.map(\.plainText).joined()]
-                        case .bullets(let items): ["paragraph": items.map { $0.map(\.plainText).joined() }.joined(separator: "; ")]
-                        }
+                "sections": text.sections.map { section in
+                    ["title": section.title, "anchor": section.anchor, "groups": section.groups.map { group in
+                        ["heading": group.heading as Any, "hasEntries": !group.entries.isEmpty, "notes": group.notes,
+                         "entries": group.entries.map { ["question": $0.question, "answer": $0.answer] }] as [String: Any]
                     }] as [String: Any]
                 },
             ], current: .breaches), request, context)

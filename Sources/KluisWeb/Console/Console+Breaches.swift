@@ -43,8 +43,7 @@ extension Console {
 
     /// Whether the authority still has to be told and less than a day is left, or it is late.
     func isUrgent(_ breach: Breach, now: Date) -> Bool {
-        breach.isActive && breach.firstNotification == nil && breach.assessment?.tellAuthority.yes != false
-            && vault.breaches.clock.timeLeft(of: breach, at: now) < 24 * 3600
+        breach.awaitsNotification && vault.breaches.clock.timeLeft(of: breach, at: now) < 24 * 3600
     }
 
     func newBreachForm(_ request: Request, _ context: ConsoleRequestContext) async throws -> Response {
@@ -122,18 +121,8 @@ extension Console {
             headers[.contentDisposition] = "attachment; filename=\"breach-register.csv\""
             body = ByteBuffer(string: register.csv())
         default:
-            return printable(register.document(in: language))
+            return StandaloneDocument.response(register.document(in: language), policy: vault.policy)
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
-    }
-
-    /// `document` as a standalone page to print or save as PDF, styled inline like the access
-    /// package, and sandboxed.
-    func printable(_ document: Document) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src https:; sandbox"
-        return Response(status: .ok, headers: headers,
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: PageRenderer.render(document, policy: vault.policy))))
     }
 }

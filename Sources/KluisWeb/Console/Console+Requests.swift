@@ -146,12 +146,9 @@ extension Console {
             let body: String
             switch context.parameters.get("format") {
             case "access.html":
+                // As the person gets it.
                 let package = try await vault.accessPackage(for: id, in: language, by: principal)
-                headers[.contentType] = "text/html; charset=utf-8"
-                // The page has its styles inline, as the person gets it; sandboxed, as in the
-                // privacy center.
-                headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src https:; sandbox"
-                body = PageRenderer.render(package.document(policy: vault.policy, in: language), policy: vault.policy)
+                return StandaloneDocument.response(package.document(policy: vault.policy, in: language), policy: vault.policy)
             case "data.json":
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

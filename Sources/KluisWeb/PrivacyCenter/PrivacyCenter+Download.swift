@@ -20,7 +20,7 @@ extension PrivacyCenter {
         let html = PageRenderer.render(package.document(policy: vault.policy, in: language), policy: vault.policy)
         var response = attachment(html, type: "text/html; charset=utf-8", name: "access-\(Self.day(package.generatedAt)).html")
         // The page carries its own style, so that it reads the same when kept or mailed; no script.
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src https:; sandbox"
+        response.headers[.contentSecurityPolicy] = StandaloneDocument.contentSecurityPolicy
         return response
     }
 
