@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 
 /// The server store: PostgreSQL through a postgres-nio connection pool, shared by any number of
 /// Kluis nodes.
@@ -18,6 +19,9 @@ public final class PostgresVaultStore: VaultStore, Service {
     /// The key space of this vault's advisory locks: a hash of its schema, so that vaults in
     /// other schemas of the same database never wait for each other.
     let lockSpace: Int32
+    /// The newest audit event this store wrote, after which a read's event is chained in one
+    /// statement (``appendAuditAlone(_:after:)``).
+    let knownHead = Mutex<AuditHead?>(nil)
 
     public init(location: PostgresLocation, maximumConnections: Int = 20, logger: Logger = PostgresVaultStore.defaultLogger) {
         self.location = location
@@ -103,12 +107,41 @@ public final class PostgresVaultStore: VaultStore, Service {
     }
 
     public func commit(_ changes: [StoreChange], audit entries: [AuditEntry]) async throws -> [AuditEvent] {
-        try await guarded {
+        if changes.isEmpty, let head = knownHead.withLock({ $0 }),
+           let events = try await guarded({ try await appendAuditAlone(entries, after: head) }) {
+            return events
+        }
+        let events = try await guarded {
             try await client.withTransaction(logger: logger) { connection in
                 try await ChangeBatch(changes).apply(on: connection, logger: logger)
                 return try await appendAudit(entries, on: connection)
             }
         }
+        if let last = events.last { knownHead.withLock { $0 = (last.sequence, last.hash) } }
+        return events
+    }
+
+    /// Appends audit entries that come with no change (reads and refusals, most of all) in one
+    /// round trip instead of five: one statement, its own transaction, chained after the head
+    /// this store last wrote. Nil when that is no longer the chain's head — another node or
+    /// process extended it, or the database was restored — and then nothing was written.
+    ///
+    /// The statement holds the chain's lock while its rows are uncommitted, as every append
+    /// does, so a locked append that reads the head never misses one of them; and should this
+    /// statement's view of the head be a moment old, the second event with the same sequence
+    /// number fails on the primary key.
+    func appendAuditAlone(_ entries: [AuditEntry], after head: AuditHead) async throws -> [AuditEvent]? {
+        let events = AuditEvent.chain(entries, after: head)
+        guard let last = events.last else { return [] }
+        do {
+            let inserted = try await client.query(Self.insertion(of: events, after: head, lockSpace: lockSpace), logger: logger)
+                .all().count
+            guard inserted == events.count else { return nil }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            return nil
+        }
+        knownHead.withLock { $0 = (last.sequence, last.hash) }
+        return events
     }
 
     /// Chains `entries` after the head and appends them, inside the caller's transaction. The
@@ -119,9 +152,13 @@ public final class PostgresVaultStore: VaultStore, Service {
         guard !entries.isEmpty else { return [] }
         try await connection.query("SELECT pg_advisory_xact_lock(\(Self.auditChainLock), \(lockSpace))", logger: logger)
         let head = try await connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)
-            .decode((Int64, Data).self).all().first
-        let events = AuditEvent.chain(entries, after: head.map { (sequence: $0.0, hash: $0.1) })
-        try await Self.append(events, on: connection, logger: logger)
+            .decode((Int64, Data).self).all().first.map { AuditHead($0.0, $0.1) }
+        let events = AuditEvent.chain(entries, after: head)
+        let inserted = try await connection.query(Self.insertion(of: events, after: head, lockSpace: lockSpace), logger: logger)
+            .all().count
+        guard inserted == events.count else {
+            throw VaultError(.storeFailure, "the audit chain moved while its lock was held")
+        }
         return events
     }
 

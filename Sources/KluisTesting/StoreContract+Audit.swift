@@ -27,21 +27,29 @@ extension StoreContract {
         let handles = try await [open(), open(), open()]
         try await handles[0].prepare()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for handle in handles {
+            for (number, handle) in handles.enumerated() {
                 group.addTask {
-                    for _ in 0..<20 {
-                        try await handle.commit([], audit: [Self.entry(nil), Self.entry(nil)])
+                    for round in 0..<20 {
+                        // Every third commit carries a change: a read's audit-only commit and a
+                        // write's transaction must extend the same chain, whichever comes first.
+                        let changes: [StoreChange] = round % 3 == number ? [.createSubject(SubjectID.generate(), createdAt: Self.t0)] : []
+                        try await handle.commit(changes, audit: [Self.entry(nil), Self.entry(nil)])
                     }
                 }
             }
             try await group.waitForAll()
         }
+        // A handle whose last event is no longer the newest chains after the newest one.
+        for handle in [handles[0], handles[2], handles[0]] {
+            try await handle.commit([], audit: [Self.entry(nil)])
+        }
         let events = try await handles[1].auditEvents(after: 0, subject: nil, limit: 1000)
         var verifier = AuditVerifier()
         verifier.check(events)
-        #expect(events.count == 120)
+        #expect(events.count == 123)
+        #expect(events.map(\.sequence) == Array(1...123))
         #expect(verifier.isIntact)
-        #expect(verifier.checked == 120)
+        #expect(verifier.checked == 123)
     }
 
     /// Checkpoints follow one another: a second one after the same checkpoint is refused.
