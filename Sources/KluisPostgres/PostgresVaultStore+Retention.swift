@@ -13,46 +13,46 @@ extension PostgresVaultStore {
         }
     }
 
-    /// Claims due rows with `FOR UPDATE SKIP LOCKED`, so that sweeps on several nodes take
-    /// disjoint batches; every step after is one statement over arrays.
+    /// Works set-based inside the server, as the SQLite sweep does: the due rows are claimed with
+    /// `FOR UPDATE SKIP LOCKED` (so that sweeps on several nodes take disjoint batches) and
+    /// deleted by their row addresses (`ctid`, stable while the rows are locked; a join on the
+    /// primary key measured four times slower) in one statement that keeps what it deleted in a
+    /// temporary table for the steps after. No row's identity travels to Kluis and back, but for
+    /// the records to anonymise: they come out with their fields, to be opened here.
     public func sweep(dueBy now: Date, limit: Int, anonymise: @Sendable (DueRecord) throws -> AnonymousRecord?,
                       audit: @Sendable (SweepTally) -> [AuditEntry]) async throws -> SweepTally {
         try await guarded {
             try await client.withTransaction(logger: logger) { connection in
-                let rows = try await connection.query("""
-                    SELECT subject_id, category, record_id, erase_action, erase_purpose,
-                           CASE WHEN erase_action = 'anonymise' THEN fields END, created_at, updated_at, erase_by
-                    FROM records WHERE erase_by <= \(now.timeIntervalSince1970) ORDER BY erase_by LIMIT \(limit) FOR UPDATE SKIP LOCKED
-                    """, logger: logger)
-                var due: [(subject: String, category: String, record: String, action: RetentionAction, purpose: String?)] = []
-                var toAnonymise: [SealedRecord] = []
-                let decoded = rows.decode((String, String, String, String, String?, Data?, Double, Double, Double).self)
-                for try await (subject, category, record, action, purpose, fields, created, updated, eraseBy) in decoded {
-                    let action = RetentionAction(rawValue: action) ?? .delete
-                    due.append((subject, category, record, action, purpose))
-                    if action == .anonymise, let id = SubjectID(rawValue: subject), let recordID = RecordID(rawValue: record),
-                       let fields = fields.flatMap(SealedRecord.decodeFields) {
-                        toAnonymise.append(SealedRecord(subject: id, category: category, id: recordID, fields: fields,
-                                                        createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated),
-                                                        schedule: ErasureSchedule(eraseBy: Date(timeIntervalSince1970: eraseBy), action: action, purpose: purpose)))
-                    }
-                }
-                guard !due.isEmpty else { return SweepTally() }
-                if !toAnonymise.isEmpty {
-                    try await Self.anonymise(toAnonymise, with: anonymise, on: connection, logger: logger)
-                }
+                let anonymised = try await Self.anonymiseDue(by: now, limit: limit, with: anonymise, on: connection, logger: logger)
                 try await connection.query("""
-                    DELETE FROM records r USING UNNEST(\(due.map(\.subject)), \(due.map(\.category)), \(due.map(\.record))) AS d (s, c, r)
-                    WHERE r.subject_id = d.s AND r.category = d.c AND r.record_id = d.r
+                    CREATE TEMPORARY TABLE swept (subject_id text, category text, purpose text, action text) ON COMMIT DROP
                     """, logger: logger)
                 try await connection.query("""
-                    DELETE FROM data_keys k USING UNNEST(\(due.map(\.subject)), \(due.map(\.category))) AS d (s, c)
-                    WHERE k.subject_id = d.s AND k.category = d.c
-                      AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.s AND r.category = d.c)
+                    WITH claimed AS (
+                        SELECT ctid FROM records
+                        WHERE erase_by <= \(now.timeIntervalSince1970) AND erase_action IS DISTINCT FROM 'anonymise'
+                        ORDER BY erase_by LIMIT \(limit - anonymised.count) FOR UPDATE SKIP LOCKED
+                    ), gone AS (
+                        DELETE FROM records r WHERE r.ctid = ANY (ARRAY(SELECT ctid FROM claimed) || \(anonymised)::tid[])
+                        RETURNING r.subject_id, r.category, r.erase_purpose, r.erase_action
+                    )
+                    INSERT INTO swept SELECT * FROM gone
+                    """, logger: logger)
+                var tally = SweepTally()
+                let counts = try await connection.query("SELECT purpose, category, action, count(*) FROM swept GROUP BY 1, 2, 3", logger: logger)
+                for try await (purpose, category, action, count) in counts.decode((String?, String, String, Int64).self) {
+                    tally.counts.append(SweepTally.Count(purpose: purpose, category: category,
+                                                         action: RetentionAction(rawValue: action) ?? .delete, records: Int(count)))
+                }
+                guard tally.records > 0 else { return SweepTally() }
+                try await connection.query("""
+                    DELETE FROM data_keys k USING (SELECT DISTINCT subject_id, category FROM swept) d
+                    WHERE k.subject_id = d.subject_id AND k.category = d.category
+                      AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
                     """, logger: logger)
                 let emptied = try await connection.query("""
-                    SELECT s FROM UNNEST(\(Array(Set(due.map(\.subject))))) AS d (s)
-                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.s)
+                    SELECT s.subject_id FROM (SELECT DISTINCT subject_id FROM swept) s
+                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = s.subject_id)
                     """, logger: logger).decode(String.self).all()
                 if !emptied.isEmpty {
                     try await connection.query("""
@@ -62,11 +62,36 @@ extension PostgresVaultStore {
                     try await connection.query("UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = ANY(\(emptied))", logger: logger)
                     try await connection.query("DELETE FROM subjects WHERE subject_id = ANY(\(emptied))", logger: logger)
                 }
-                let tally = SweepTally(removed: due.map { ($0.purpose, $0.category, $0.action) }, subjectsRemoved: emptied.count)
+                tally.subjectsRemoved = emptied.count
                 try await appendAudit(audit(tally), on: connection)
                 return tally
             }
         }
+    }
+
+    /// Claims the due records to anonymise, at most `limit`, and keeps what `anonymise` makes
+    /// of them; returns the row address of every record claimed, for the sweep to delete with the
+    /// rest (one whose fields cannot be read is deleted without an anonymous copy).
+    static func anonymiseDue(by now: Date, limit: Int, with anonymise: @Sendable (DueRecord) throws -> AnonymousRecord?,
+                             on connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        let rows = try await connection.query("""
+            SELECT ctid::text, subject_id, category, record_id, erase_purpose, fields, created_at, updated_at, erase_by
+            FROM records WHERE erase_by <= \(now.timeIntervalSince1970) AND erase_action = 'anonymise'
+            ORDER BY erase_by LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            """, logger: logger)
+        var claimed: [String] = []
+        var due: [SealedRecord] = []
+        for try await (address, subject, category, record, purpose, fields, created, updated, eraseBy)
+            in rows.decode((String, String, String, String, String?, Data, Double, Double, Double).self) {
+            claimed.append(address)
+            guard let id = SubjectID(rawValue: subject), let recordID = RecordID(rawValue: record),
+                  let fields = SealedRecord.decodeFields(fields) else { continue }
+            due.append(SealedRecord(subject: id, category: category, id: recordID, fields: fields,
+                                    createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated),
+                                    schedule: ErasureSchedule(eraseBy: Date(timeIntervalSince1970: eraseBy), action: .anonymise, purpose: purpose)))
+        }
+        if !due.isEmpty { try await Self.anonymise(due, with: anonymise, on: connection, logger: logger) }
+        return claimed
     }
 
     /// Opens the records with their subjects' keys through `anonymise`, and keeps the results.

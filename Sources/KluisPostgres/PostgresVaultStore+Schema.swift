@@ -202,6 +202,11 @@ extension PostgresVaultStore {
             """,
             "ALTER TABLE subjects ADD COLUMN language text",
         ]),
+        // The sweep looks for records to anonymise apart from the rest: without an index of
+        // their own, it would walk every due record to find none (measured by `kluis bench`).
+        (15, [
+            "CREATE INDEX records_anonymise_by ON records (erase_by) WHERE erase_action = 'anonymise'",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory
