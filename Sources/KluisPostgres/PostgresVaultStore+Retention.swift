@@ -38,12 +38,8 @@ extension PostgresVaultStore {
                     )
                     INSERT INTO swept SELECT * FROM gone
                     """, logger: logger)
-                var tally = SweepTally()
-                let counts = try await connection.query("SELECT purpose, category, action, count(*) FROM swept GROUP BY 1, 2, 3", logger: logger)
-                for try await (purpose, category, action, count) in counts.decode((String?, String, String, Int64).self) {
-                    tally.counts.append(SweepTally.Count(purpose: purpose, category: category,
-                                                         action: RetentionAction(rawValue: action) ?? .delete, records: Int(count)))
-                }
+                var tally = SweepTally(counts: try await Self.counts(
+                    connection.query("SELECT purpose, category, action, count(*) FROM swept GROUP BY 1, 2, 3", logger: logger)))
                 guard tally.records > 0 else { return SweepTally() }
                 try await connection.query("""
                     DELETE FROM data_keys k USING (SELECT DISTINCT subject_id, category FROM swept) d
@@ -123,13 +119,18 @@ extension PostgresVaultStore {
                 SELECT erase_purpose, category, erase_action, count(*) FROM records WHERE erase_by <= \(now.timeIntervalSince1970)
                 GROUP BY erase_purpose, category, erase_action
                 """, logger: logger)
-            var counts: [SweepTally.Count] = []
-            for try await (purpose, category, action, count) in rows.decode((String?, String, String, Int64).self) {
-                counts.append(SweepTally.Count(purpose: purpose, category: category, action: RetentionAction(rawValue: action) ?? .delete,
-                                               records: Int(count)))
-            }
-            return SweepTally(counts: counts)
+            return SweepTally(counts: try await Self.counts(rows))
         }
+    }
+
+    /// Counts read from rows of purpose, category, action and number of records.
+    static func counts(_ rows: PostgresRowSequence) async throws -> [SweepTally.Count] {
+        var counts: [SweepTally.Count] = []
+        for try await (purpose, category, action, count) in rows.decode((String?, String, String, Int64).self) {
+            counts.append(SweepTally.Count(purpose: purpose, category: category, action: RetentionAction(rawValue: action) ?? .delete,
+                                           records: Int(count)))
+        }
+        return counts
     }
 
     public func anonymousRecords(category: String?, limit: Int) async throws -> [AnonymousRecord] {

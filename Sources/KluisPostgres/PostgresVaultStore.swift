@@ -117,8 +117,14 @@ public final class PostgresVaultStore: VaultStore, Service {
                 return try await appendAudit(entries, on: connection)
             }
         }
-        if let last = events.last { knownHead.withLock { $0 = (last.sequence, last.hash) } }
+        remember(events)
         return events
+    }
+
+    /// Keeps the newest of `events` as the head a read's audit event is chained after.
+    func remember(_ events: [AuditEvent]) {
+        guard let last = events.last else { return }
+        knownHead.withLock { $0 = (last.sequence, last.hash) }
     }
 
     /// Appends audit entries that come with no change (reads and refusals, most of all) in one
@@ -132,7 +138,7 @@ public final class PostgresVaultStore: VaultStore, Service {
     /// number fails on the primary key.
     func appendAuditAlone(_ entries: [AuditEntry], after head: AuditHead) async throws -> [AuditEvent]? {
         let events = AuditEvent.chain(entries, after: head)
-        guard let last = events.last else { return [] }
+        guard !events.isEmpty else { return [] }
         do {
             let inserted = try await client.query(Self.insertion(of: events, after: head, lockSpace: lockSpace), logger: logger)
                 .all().count
@@ -140,7 +146,7 @@ public final class PostgresVaultStore: VaultStore, Service {
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             return nil
         }
-        knownHead.withLock { $0 = (last.sequence, last.hash) }
+        remember(events)
         return events
     }
 

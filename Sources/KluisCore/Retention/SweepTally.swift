@@ -46,11 +46,4 @@ public struct SweepTally: Sendable, Hashable, Codable {
     public mutating func add(_ other: SweepTally) {
         self = SweepTally(counts: counts + other.counts, subjectsRemoved: subjectsRemoved + other.subjectsRemoved)
     }
-
-    /// Tallies `removed`, one count per purpose, category and action.
-    public init(removed: [(purpose: String?, category: String, action: RetentionAction)], subjectsRemoved: Int) {
-        let groups = Dictionary(grouping: removed) { "\($0.purpose ?? "")\u{0}\($0.category)\u{0}\($0.action.rawValue)" }
-        self.init(counts: groups.values.map { Count(purpose: $0[0].purpose, category: $0[0].category, action: $0[0].action, records: $0.count) },
-                  subjectsRemoved: subjectsRemoved)
-    }
 }
