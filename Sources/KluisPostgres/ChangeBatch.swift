@@ -84,10 +84,18 @@ struct ChangeBatch {
                 """, logger: logger)
         }
         if !dataKeys.isEmpty {
+            // A category shredded by an erasure gets a new key only once its old records are gone
+            // (one statement: the probe of the shredded marks, nearly always empty, costs nothing).
             try await connection.query("""
-                INSERT INTO data_keys (subject_id, category, wrapped, root_key_id)
-                SELECT * FROM UNNEST(\(dataKeys.map(\.subject.rawValue)), \(dataKeys.map(\.category)),
-                                     \(dataKeys.map { ByteBuffer(bytes: $0.wrapped) }), \(dataKeys.map(\.rootKeyID)))
+                WITH k AS (
+                    SELECT * FROM UNNEST(\(dataKeys.map(\.subject.rawValue)), \(dataKeys.map(\.category)),
+                                         \(dataKeys.map { ByteBuffer(bytes: $0.wrapped) }), \(dataKeys.map(\.rootKeyID))) AS u (s, c, w, r)
+                ), revived AS (
+                    DELETE FROM shredded x USING k WHERE x.subject_id = k.s AND x.category = k.c RETURNING x.subject_id, x.category
+                ), purged AS (
+                    DELETE FROM records r USING revived v WHERE r.subject_id = v.subject_id AND r.category = v.category
+                )
+                INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) SELECT s, c, w, r FROM k
                 """, logger: logger)
         }
         if !records.isEmpty {
@@ -232,27 +240,28 @@ struct ChangeBatch {
         date?.timeIntervalSince1970 ?? .infinity
     }
 
-    /// Deletes the records and keys of `categories` and the `records` named; a key with no record
-    /// of its category left goes with its last record.
+    /// Shreds the records of `categories` with their keys, and deletes the `records` named; a
+    /// key with no record of its category left goes with its last record.
     static func erase(categories: [String], records: [RecordID], of subject: SubjectID,
                       on connection: PostgresConnection, logger: Logger) async throws {
         let id = subject.rawValue
-        let recordIDs = records.map(\.rawValue)
+        if !categories.isEmpty {
+            try await shred(subject, keysWhere: "category = ANY($2)", categories, on: connection, logger: logger)
+        }
+        guard !records.isEmpty else { return }
         try await connection.query("""
-            WITH gone AS (
-                DELETE FROM records WHERE subject_id = \(id) AND (category = ANY(\(categories)) OR record_id = ANY(\(recordIDs)))
-                RETURNING category)
-            DELETE FROM data_keys k WHERE k.subject_id = \(id)
-                AND (k.category = ANY(\(categories))
-                     OR (k.category IN (SELECT category FROM gone)
-                         AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = k.subject_id AND r.category = k.category
-                                         AND NOT (r.category = ANY(\(categories)) OR r.record_id = ANY(\(recordIDs))))))
+            WITH gone AS (DELETE FROM records WHERE subject_id = \(id) AND record_id = ANY(\(records.map(\.rawValue))) RETURNING category)
+            DELETE FROM data_keys k WHERE k.subject_id = \(id) AND k.category IN (SELECT category FROM gone)
+                AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = k.subject_id AND r.category = k.category
+                                AND NOT r.record_id = ANY(\(records.map(\.rawValue))))
             """, logger: logger)
     }
 
-    /// Deletes a subject's keys, records and identifiers but those of the categories kept; the
-    /// whole subject when nothing is kept (its other rows cascade). The global identifier index
-    /// is cleared through the subject's own identifier rows, by its key.
+    /// Destroys a subject's keys but those of the categories kept, shredding their records, and
+    /// deletes its identifiers (with their entries in the global index), consents, sign-ins and
+    /// sessions. Erased whole, the subject also loses its events, restriction, breach notices
+    /// and language, and is marked erased until the purge has deleted its records; with no
+    /// record to purge it goes at once.
     static func erase(_ subject: SubjectID, keeping: [String], on connection: PostgresConnection, logger: Logger) async throws {
         let id = subject.rawValue
         try await connection.query("""
@@ -260,15 +269,48 @@ struct ChangeBatch {
                 (SELECT kind, blind_index FROM identifiers WHERE subject_id = \(id))
             """, logger: logger)
         try await connection.query("UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = \(id)", logger: logger)
-        guard !keeping.isEmpty else {
+        let shredded = try await shred(subject, keysWhere: "NOT (category = ANY($2))", keeping, on: connection, logger: logger)
+        try await delete(from: ["identifiers", "consent_events", "sign_ins", "web_sessions"], of: id, on: connection, logger: logger)
+        guard keeping.isEmpty else { return }
+        guard shredded > 0 else {
             try await connection.query("DELETE FROM subjects WHERE subject_id = \(id)", logger: logger)
             return
         }
-        try await connection.query("DELETE FROM records WHERE subject_id = \(id) AND NOT (category = ANY(\(keeping)))", logger: logger)
-        try await connection.query("DELETE FROM data_keys WHERE subject_id = \(id) AND NOT (category = ANY(\(keeping)))", logger: logger)
-        try await connection.query("DELETE FROM identifiers WHERE subject_id = \(id)", logger: logger)
-        try await connection.query("DELETE FROM consent_events WHERE subject_id = \(id)", logger: logger)
-        try await connection.query("DELETE FROM sign_ins WHERE subject_id = \(id)", logger: logger)
-        try await connection.query("DELETE FROM web_sessions WHERE subject_id = \(id)", logger: logger)
+        try await delete(from: ["events", "restrictions", "breach_notices"], of: id, on: connection, logger: logger)
+        try await connection.query("UPDATE subjects SET erased = true, language = NULL WHERE subject_id = \(id)", logger: logger)
+    }
+
+    /// Destroys the subject's data keys that `condition` (SQL on `category`, with `categories`
+    /// as `$2`) selects, and marks their categories that still hold records as shredded for the
+    /// purge. Returns the number of categories shredded.
+    @discardableResult
+    static func shred(_ subject: SubjectID, keysWhere condition: String, _ categories: [String],
+                      on connection: PostgresConnection, logger: Logger) async throws -> Int {
+        var bindings = binds(subject.rawValue)
+        bindings.append(categories)
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: """
+            WITH destroyed AS (DELETE FROM data_keys WHERE subject_id = $1 AND \(condition) RETURNING subject_id, category),
+                 marked AS (
+                    INSERT INTO shredded (subject_id, category)
+                    SELECT d.subject_id, d.category FROM destroyed d
+                    WHERE EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
+                    ON CONFLICT DO NOTHING RETURNING 1)
+            SELECT count(*) FROM marked
+            """, binds: bindings), logger: logger)
+        return Int(try await rows.decode(Int64.self).all().first ?? 0)
+    }
+
+    /// Deletes a subject's rows from each of `tables` (names from this file, never from input).
+    private static func delete(from tables: [String], of id: String, on connection: PostgresConnection, logger: Logger) async throws {
+        for table in tables {
+            try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE subject_id = $1", binds: binds(id)), logger: logger)
+        }
+    }
+
+    /// Bindings that start with a subject id as `$1`.
+    private static func binds(_ id: String) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(id)
+        return bindings
     }
 }

@@ -8,7 +8,7 @@ import PostgresNIO
 extension PostgresVaultStore {
     public func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID] {
         try await guarded {
-            try await client.query("SELECT subject_id FROM subjects WHERE subject_id > \(after?.rawValue ?? "") ORDER BY subject_id LIMIT \(limit)",
+            try await client.query("SELECT subject_id FROM subjects WHERE subject_id > \(after?.rawValue ?? "") AND NOT erased ORDER BY subject_id LIMIT \(limit)",
                                    logger: logger).decode(String.self).all().compactMap(SubjectID.init(rawValue:))
         }
     }
@@ -30,7 +30,7 @@ extension PostgresVaultStore {
                 try await connection.query("""
                     WITH claimed AS (
                         SELECT ctid FROM records
-                        WHERE erase_by <= \(now.timeIntervalSince1970) AND erase_action IS DISTINCT FROM 'anonymise'
+                        WHERE erase_by <= \(now.timeIntervalSince1970) AND erase_action IS DISTINCT FROM 'anonymise' AND \(unescaped: Self.notShredded)
                         ORDER BY erase_by LIMIT \(limit - anonymised.count) FOR UPDATE SKIP LOCKED
                     ), gone AS (
                         DELETE FROM records r WHERE r.ctid = ANY (ARRAY(SELECT ctid FROM claimed) || \(anonymised)::tid[])
@@ -65,6 +65,41 @@ extension PostgresVaultStore {
         }
     }
 
+    /// Leaves out of a query on `records` the records an erasure shredded: they are the purge's.
+    /// The table is empty but for erasures the purge has not finished, so the probe is cheap.
+    static let notShredded = "NOT EXISTS (SELECT 1 FROM shredded s WHERE s.subject_id = records.subject_id AND s.category = records.category)"
+
+    /// Claims shredded records with `FOR UPDATE SKIP LOCKED`, so purges on several nodes take
+    /// disjoint rows, and deletes them by row address; then what their purge finishes: the marks
+    /// of categories with no record left, and people erased whole with none left, whose
+    /// remaining rows cascade.
+    public func purgeShredded(limit: Int) async throws -> PurgeTally {
+        try await guarded {
+            try await client.withTransaction(logger: logger) { connection in
+                let deleted = try await connection.query("""
+                    WITH claimed AS (
+                        SELECT r.ctid FROM shredded s JOIN records r ON r.subject_id = s.subject_id AND r.category = s.category
+                        LIMIT \(limit) FOR UPDATE OF r SKIP LOCKED
+                    ), gone AS (
+                        DELETE FROM records r WHERE r.ctid = ANY (ARRAY(SELECT ctid FROM claimed)) RETURNING 1
+                    )
+                    SELECT count(*) FROM gone
+                    """, logger: logger).decode(Int64.self).all().first ?? 0
+                try await connection.query("""
+                    DELETE FROM shredded s
+                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = s.subject_id AND r.category = s.category)
+                    """, logger: logger)
+                let removed = try await connection.query("""
+                    WITH gone AS (
+                        DELETE FROM subjects WHERE erased AND NOT EXISTS (SELECT 1 FROM shredded s WHERE s.subject_id = subjects.subject_id)
+                        RETURNING 1)
+                    SELECT count(*) FROM gone
+                    """, logger: logger).decode(Int64.self).all().first ?? 0
+                return PurgeTally(records: Int(deleted), subjectsRemoved: Int(removed))
+            }
+        }
+    }
+
     /// Claims the due records to anonymise, at most `limit`, and keeps what `anonymise` makes
     /// of them; returns the row address of every record claimed, for the sweep to delete with the
     /// rest (one whose fields cannot be read is deleted without an anonymous copy).
@@ -72,7 +107,7 @@ extension PostgresVaultStore {
                              on connection: PostgresConnection, logger: Logger) async throws -> [String] {
         let rows = try await connection.query("""
             SELECT ctid::text, subject_id, category, record_id, erase_purpose, fields, created_at, updated_at, erase_by
-            FROM records WHERE erase_by <= \(now.timeIntervalSince1970) AND erase_action = 'anonymise'
+            FROM records WHERE erase_by <= \(now.timeIntervalSince1970) AND erase_action = 'anonymise' AND \(unescaped: notShredded)
             ORDER BY erase_by LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """, logger: logger)
         var claimed: [String] = []
@@ -116,7 +151,8 @@ extension PostgresVaultStore {
     public func dueTally(dueBy now: Date) async throws -> SweepTally {
         try await guarded {
             let rows = try await client.query("""
-                SELECT erase_purpose, category, erase_action, count(*) FROM records WHERE erase_by <= \(now.timeIntervalSince1970)
+                SELECT erase_purpose, category, erase_action, count(*) FROM records
+                WHERE erase_by <= \(now.timeIntervalSince1970) AND \(unescaped: Self.notShredded)
                 GROUP BY erase_purpose, category, erase_action
                 """, logger: logger)
             return SweepTally(counts: try await Self.counts(rows))

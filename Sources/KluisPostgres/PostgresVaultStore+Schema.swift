@@ -207,6 +207,17 @@ extension PostgresVaultStore {
         (15, [
             "CREATE INDEX records_anonymise_by ON records (erase_by) WHERE erase_action = 'anonymise'",
         ]),
+        // Erasures in two steps: the categories whose data keys an erasure destroyed, until the
+        // purge has deleted their records; people erased whole, whose rows wait for it.
+        (16, [
+            """
+            CREATE TABLE shredded (
+                subject_id text NOT NULL REFERENCES subjects (subject_id) ON DELETE CASCADE, category text NOT NULL,
+                PRIMARY KEY (subject_id, category))
+            """,
+            "ALTER TABLE subjects ADD COLUMN erased boolean NOT NULL DEFAULT false",
+            "CREATE INDEX subjects_erased ON subjects (subject_id) WHERE erased",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

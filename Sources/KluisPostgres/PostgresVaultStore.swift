@@ -178,6 +178,17 @@ public final class PostgresVaultStore: VaultStore, Service {
         }
     }
 
+    public func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot? {
+        try await guarded {
+            var rows: [SnapshotStatement.Row] = []
+            let statement = PartialSnapshotStatement(subject: subject.rawValue, categories: categories.sorted())
+            for try await row in try await client.execute(statement, logger: logger) {
+                rows.append(row)
+            }
+            return SnapshotStatement.snapshot(of: subject, from: rows)
+        }
+    }
+
     public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
         try await guarded {
             let rows = try await client.query("SELECT DISTINCT subject_id FROM mentions WHERE mention = \(mention)", logger: logger)

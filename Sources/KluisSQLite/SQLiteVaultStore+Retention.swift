@@ -7,7 +7,7 @@ extension SQLiteVaultStore {
     public func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID] {
         try await guarded {
             try await self.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT id FROM subjects WHERE id > ? ORDER BY id LIMIT ?",
+                try String.fetchAll(db, sql: "SELECT id FROM subjects WHERE id > ? AND erased = 0 ORDER BY id LIMIT ?",
                                     arguments: [after?.rawValue ?? "", limit]).compactMap(SubjectID.init(rawValue:))
             }
         }
@@ -35,7 +35,7 @@ extension SQLiteVaultStore {
                     """)
                 try db.execute(sql: """
                     INSERT INTO temp.sweep_due SELECT rowid, subject_id, category, erase_action, erase_purpose FROM records
-                    WHERE erase_by <= ? ORDER BY erase_by LIMIT ?
+                    WHERE erase_by <= ? AND \(Self.notShredded) ORDER BY erase_by LIMIT ?
                     """, arguments: [now.timeIntervalSince1970, limit])
                 let counts = try Row.fetchAll(db, sql: """
                     SELECT purpose, category, action, count(*) FROM temp.sweep_due GROUP BY purpose, category, action
@@ -70,6 +70,36 @@ extension SQLiteVaultStore {
         }
     }
 
+    /// Leaves out of a query on `records` the records an erasure shredded: they are the purge's.
+    /// The table is empty but for erasures the purge has not finished, so the probe is cheap.
+    static let notShredded = "NOT EXISTS (SELECT 1 FROM shredded s WHERE s.subject_id = records.subject_id AND s.category = records.category)"
+
+    /// Deletes shredded records by row id, then what their purge finishes: the marks of
+    /// categories with no record left, and people erased whole with none left, whose remaining
+    /// rows cascade. Checkpointed like an erasure, so the WAL keeps no copy.
+    public func purgeShredded(limit: Int) async throws -> PurgeTally {
+        let tally = try await guarded {
+            try await self.pool.write { db in
+                try db.execute(sql: """
+                    DELETE FROM records WHERE rowid IN (
+                        SELECT r.rowid FROM shredded s JOIN records r ON r.subject_id = s.subject_id AND r.category = s.category LIMIT ?)
+                    """, arguments: [limit])
+                var tally = PurgeTally(records: db.changesCount)
+                try db.execute(sql: """
+                    DELETE FROM shredded
+                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = shredded.subject_id AND r.category = shredded.category)
+                    """)
+                try db.execute(sql: """
+                    DELETE FROM subjects WHERE erased = 1 AND NOT EXISTS (SELECT 1 FROM shredded s WHERE s.subject_id = subjects.id)
+                    """)
+                tally.subjectsRemoved = db.changesCount
+                return tally
+            }
+        }
+        if tally.records + tally.subjectsRemoved > 0 { await checkpoint() }
+        return tally
+    }
+
     /// A due row and its subject's data key, for anonymisation.
     static func dueRecord(_ row: Row, in db: Database) -> DueRecord? {
         guard let subject = SubjectID(rawValue: row[1]), let id = RecordID(rawValue: row[3]),
@@ -88,7 +118,7 @@ extension SQLiteVaultStore {
         try await guarded {
             try await self.pool.read { db in
                 let counts = try Row.fetchAll(db, sql: """
-                    SELECT erase_purpose, category, erase_action, count(*) FROM records WHERE erase_by <= ?
+                    SELECT erase_purpose, category, erase_action, count(*) FROM records WHERE erase_by <= ? AND \(Self.notShredded)
                     GROUP BY erase_purpose, category, erase_action
                     """, arguments: [now.timeIntervalSince1970]).map { row in
                     SweepTally.Count(purpose: row[0], category: row[1], action: RetentionAction(rawValue: row[2]) ?? .delete, records: row[3])

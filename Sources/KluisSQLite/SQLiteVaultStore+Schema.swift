@@ -174,6 +174,18 @@ extension SQLiteVaultStore {
                 ALTER TABLE subjects ADD COLUMN language TEXT;
                 """)
         }
+        migrator.registerMigration("v15") { db in
+            // Erasures in two steps: the categories whose data keys an erasure destroyed, until
+            // the purge has deleted their records; people erased whole, whose rows wait for it
+            // (the partial index finds them without a scan).
+            try db.execute(sql: """
+                CREATE TABLE shredded (
+                    subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE, category TEXT NOT NULL,
+                    PRIMARY KEY (subject_id, category));
+                ALTER TABLE subjects ADD COLUMN erased INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX subjects_erased ON subjects (id) WHERE erased = 1;
+                """)
+        }
         return migrator
     }
 
@@ -190,6 +202,11 @@ extension SQLiteVaultStore {
             try db.cachedStatement(sql: "INSERT INTO identifiers (kind, blind_index, subject_id, sealed, tag) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed, identifier.tag])
         case .addDataKey(let key):
+            // A category shredded by an erasure gets a new key only once its old records are gone.
+            try db.cachedStatement(sql: "DELETE FROM shredded WHERE subject_id = ? AND category = ?").execute(arguments: [key.subject.rawValue, key.category])
+            if db.changesCount > 0 {
+                try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category = ?", arguments: [key.subject.rawValue, key.category])
+            }
             try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
         case .putRecord(let record):
             try db.cachedStatement(sql: """
@@ -273,38 +290,55 @@ extension SQLiteVaultStore {
         }
     }
 
-    /// Deletes a subject's keys, records and identifiers but those of the categories kept; the
-    /// whole subject when nothing is kept (its other rows cascade).
+    /// Destroys a subject's keys but those of the categories kept, shredding their records, and
+    /// deletes its identifiers, consents, sign-ins and sessions. Erased whole, the subject also
+    /// loses its events, restriction, breach notices and language, and is marked erased until the
+    /// purge has deleted its records; with no record to purge it goes at once.
     static func erase(_ subject: SubjectID, keeping: [String], in db: Database) throws {
         let id = subject.rawValue
         try db.execute(sql: "UPDATE cookie_choices SET subject_id = NULL WHERE subject_id = ?", arguments: [id])
-        guard !keeping.isEmpty else {
+        let shredded = try shred(subject, keysWhere: "category NOT IN (\(databaseQuestionMarks(count: keeping.count)))", keeping, in: db)
+        for table in ["identifiers", "consent_events", "sign_ins", "web_sessions"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE subject_id = ?", arguments: [id])
+        }
+        guard keeping.isEmpty else { return }
+        guard shredded > 0 else {
             try db.execute(sql: "DELETE FROM subjects WHERE id = ?", arguments: [id])
             return
         }
-        let kept = databaseQuestionMarks(count: keeping.count)
-        let arguments = StatementArguments([id] + keeping)
-        try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category NOT IN (\(kept))", arguments: arguments)
-        try db.execute(sql: "DELETE FROM data_keys WHERE subject_id = ? AND category NOT IN (\(kept))", arguments: arguments)
-        try db.execute(sql: "DELETE FROM identifiers WHERE subject_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM consent_events WHERE subject_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM sign_ins WHERE subject_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM web_sessions WHERE subject_id = ?", arguments: [id])
+        for table in ["events", "restrictions", "breach_notices"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE subject_id = ?", arguments: [id])
+        }
+        try db.execute(sql: "UPDATE subjects SET erased = 1, language = NULL WHERE id = ?", arguments: [id])
     }
 
-    /// Deletes the records and keys of `categories` and the `records` named; a key with no record
-    /// of its category left goes with its last record.
+    /// Destroys the subject's data keys that `condition` (SQL on `category`, with `arguments`)
+    /// selects, and marks their categories that still hold records as shredded for the purge.
+    /// Returns the number of categories shredded.
+    @discardableResult
+    private static func shred(_ subject: SubjectID, keysWhere condition: String, _ arguments: [String], in db: Database) throws -> Int {
+        let id = subject.rawValue
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO shredded (subject_id, category)
+            SELECT subject_id, category FROM data_keys k WHERE subject_id = ? AND \(condition)
+              AND EXISTS (SELECT 1 FROM records r WHERE r.subject_id = k.subject_id AND r.category = k.category)
+            """, arguments: StatementArguments([id] + arguments))
+        let shredded = db.changesCount
+        try db.execute(sql: "DELETE FROM data_keys WHERE subject_id = ? AND \(condition)", arguments: StatementArguments([id] + arguments))
+        return shredded
+    }
+
+    /// Shreds the records of `categories` with their keys, and deletes the `records` named; a
+    /// key with no record of its category left goes with its last record.
     static func erase(categories: [String], records: [RecordID], of subject: SubjectID, in db: Database) throws {
         let id = subject.rawValue
+        if !categories.isEmpty {
+            try shred(subject, keysWhere: "category IN (\(databaseQuestionMarks(count: categories.count)))", categories, in: db)
+        }
         let recordIDs = records.map(\.rawValue)
         let named = databaseQuestionMarks(count: recordIDs.count)
         let touched = recordIDs.isEmpty ? [] : try String.fetchAll(db, sql: "SELECT DISTINCT category FROM records WHERE subject_id = ? AND record_id IN (\(named))",
                                                                     arguments: StatementArguments([id] + recordIDs))
-        if !categories.isEmpty {
-            let marks = databaseQuestionMarks(count: categories.count)
-            try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category IN (\(marks))", arguments: StatementArguments([id] + categories))
-            try db.execute(sql: "DELETE FROM data_keys WHERE subject_id = ? AND category IN (\(marks))", arguments: StatementArguments([id] + categories))
-        }
         guard !touched.isEmpty else { return }
         try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND record_id IN (\(named))", arguments: StatementArguments([id] + recordIDs))
         try db.execute(sql: """
@@ -325,9 +359,11 @@ extension SQLiteVaultStore {
 
     /// One subject's rows. Columns are named in the queries and read by position: this is the
     /// read path of every request, and looking columns up by name costs a string fold per value.
-    static func snapshot(of subject: SubjectID, in db: Database) throws -> SubjectSnapshot? {
+    /// With `categories`, only the records (and mentions) of those categories are read.
+    static func snapshot(of subject: SubjectID, recordsIn categories: Set<String>? = nil, in db: Database) throws -> SubjectSnapshot? {
         let id = subject.rawValue
-        guard let subjectRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, language FROM subjects WHERE id = ?"), arguments: [id]) else {
+        guard let subjectRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, language, erased FROM subjects WHERE id = ?"), arguments: [id]),
+              !(subjectRow[2] as Bool) else {
             return nil
         }
         let created: Double = subjectRow[0]
@@ -341,21 +377,8 @@ extension SQLiteVaultStore {
                                     arguments: [id]).map { row in
             StoredDataKey(subject: subject, category: row[0], wrapped: row[1], rootKeyID: row[2])
         }
-        var mentions: [String: [Data]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, record_id, mention FROM mentions WHERE subject_id = ?"), arguments: [id]) {
-            mentions["\(row[0] as String)\0\(row[1] as String)", default: []].append(row[2])
-        }
-        let records = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
-            FROM records WHERE subject_id = ?
-            """), arguments: [id]).compactMap { row -> SealedRecord? in
-            guard let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
-            let category: String = row[0]
-            return SealedRecord(subject: subject, category: category, id: recordID, fields: fields,
-                                createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]),
-                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]), collectedFor: row[8],
-                                mentions: mentions["\(category)\0\(recordID.rawValue)"] ?? [])
-        }
+        // Records whose category lost its key to an erasure are shredded: never part of a read.
+        let records = categories?.isEmpty == true ? [] : try Self.records(of: subject, in: categories, readable: Set(keys.map(\.category)), db: db)
         var events: [String: Date] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {
             events[row[0]] = Date(timeIntervalSince1970: row[1])
@@ -367,6 +390,29 @@ extension SQLiteVaultStore {
         return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,
                                dataKeys: keys, records: records, events: events, consents: consents, restrictions: restrictions,
                                language: language)
+    }
+
+    /// The subject's records with their mentions, of `categories` when given, of the readable
+    /// categories only.
+    private static func records(of subject: SubjectID, in categories: Set<String>?, readable: Set<String>, db: Database) throws -> [SealedRecord] {
+        let id = subject.rawValue
+        let only = categories.map { " AND category IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
+        let arguments = StatementArguments([id] + (categories.map { $0.sorted() } ?? []))
+        var mentions: [String: [Data]] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, record_id, mention FROM mentions WHERE subject_id = ?\(only)"), arguments: arguments) {
+            mentions["\(row[0] as String)\0\(row[1] as String)", default: []].append(row[2])
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
+            FROM records WHERE subject_id = ?\(only)
+            """), arguments: arguments).compactMap { row -> SealedRecord? in
+            let category: String = row[0]
+            guard readable.contains(category), let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
+            return SealedRecord(subject: subject, category: category, id: recordID, fields: fields,
+                                createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]),
+                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]), collectedFor: row[8],
+                                mentions: mentions["\(category)\0\(recordID.rawValue)"] ?? [])
+        }
     }
 
     static func dataKey(_ row: Row) -> StoredDataKey {

@@ -108,6 +108,12 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
+    public func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot? {
+        try await guarded {
+            try await self.pool.read { db in try Self.snapshot(of: subject, recordsIn: categories, in: db) }
+        }
+    }
+
     public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
         try await guarded {
             try await self.pool.read { db in

@@ -73,6 +73,7 @@ public enum KluisApplication {
         var tasks: [PeriodicTask] = []
         if let interval = schedule.auditCheckpoints { tasks.append(.auditCheckpoints(of: vault, interval: interval, logger: logger)) }
         if let interval = schedule.retentionSweeps { tasks.append(.retentionSweeps(of: vault, interval: interval)) }
+        if let interval = schedule.shreddedPurges { tasks.append(.shreddedPurges(of: vault, interval: interval)) }
         if let interval = schedule.expiredSessions { tasks.append(.expiredSessions(of: vault, interval: interval)) }
         // Reminders are mail: with no outbox to send them through, there are none.
         if let interval = schedule.breachReminders, let outbox {

@@ -23,6 +23,7 @@ extension StoreContract {
         let later = record(kept, "notes", due: now.addingTimeInterval(3600), .delete)
         let last = record(gone, "notes", due: Self.t0, .delete)
         try await store.commit([.createSubject(kept, createdAt: Self.t0), .createSubject(gone, createdAt: Self.t0),
+                                Self.key(kept, "notes"), Self.key(kept, "surveys"), Self.key(gone, "notes"),
                                 .putRecord(deleted), .putRecord(anonymised), .putRecord(later), .putRecord(last)], audit: [])
 
         let tally = try await store.dueTally(dueBy: now)

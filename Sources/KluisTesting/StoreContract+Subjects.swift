@@ -38,7 +38,7 @@ extension StoreContract {
     public func recordsAreReplaced() async throws {
         let store = try await prepared()
         let id = SubjectID.generate()
-        try await store.commit([.createSubject(id, createdAt: Self.t0)], audit: [])
+        try await store.commit([.createSubject(id, createdAt: Self.t0), Self.key(id, "contact")], audit: [])
         let recordID = RecordID.generate()
         let first = SealedRecord(subject: id, category: "contact", id: recordID, fields: ["email": Data([1])], createdAt: Self.t0, updatedAt: Self.t0,
                                  collectedFor: "service")
@@ -114,7 +114,7 @@ extension StoreContract {
         let (joost, vos) = (Data(repeating: 1, count: 32), Data(repeating: 2, count: 32))
         let record = SealedRecord(subject: holder, category: "reports", id: RecordID.generate(), fields: ["reporter": Data([7])],
                                   createdAt: Self.t0, updatedAt: Self.t0, mentions: [joost, vos])
-        try await store.commit(Self.subject(holder, identifierIndex: 1) + Self.subject(other, identifierIndex: 2) + [.putRecord(record)], audit: [])
+        try await store.commit(Self.subject(holder, identifierIndex: 1) + Self.subject(other, identifierIndex: 2) + [Self.key(holder, "reports"), .putRecord(record)], audit: [])
         #expect(try await store.snapshot(of: holder)?.records.first { $0.id == record.id }?.mentions.sorted { $0.lexicographicallyPrecedes($1) } == [joost, vos])
         #expect(try await store.subjects(mentioning: joost) == [holder])
         #expect(try await store.subjects(mentioning: Data(repeating: 3, count: 32)).isEmpty)
@@ -126,6 +126,8 @@ extension StoreContract {
         #expect(try await store.subjects(mentioning: vos) == [holder])
 
         try await store.commit([.eraseRecords(holder, categories: ["reports"], records: [])], audit: [])
+        #expect(try await store.snapshot(of: holder)?.records.contains { $0.id == record.id } == false, "shredded at once")
+        #expect(try await store.purgeShredded(limit: 10).records == 1)
         #expect(try await store.subjects(mentioning: vos).isEmpty, "the mention goes with its record")
         #expect(try await store.snapshot(of: holder) != nil)
     }

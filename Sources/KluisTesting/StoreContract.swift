@@ -36,6 +36,11 @@ public struct StoreContract: Sendable {
         ]
     }
 
+    /// A data key for `category`: a record is part of a read only while its category has one.
+    static func key(_ subject: SubjectID, _ category: String, wrapped: Data = Data([9, 9])) -> StoreChange {
+        .addDataKey(StoredDataKey(subject: subject, category: category, wrapped: wrapped, rootKeyID: "root-a"))
+    }
+
     /// A stand-in for the keyed tag the vault computes: stores keep it as given.
     static func tag(_ identifierIndex: UInt8) -> Data {
         Data([0x7A, identifierIndex])

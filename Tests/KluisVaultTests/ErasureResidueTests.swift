@@ -3,9 +3,10 @@ import KluisCore
 import KluisTesting
 import Testing
 
-/// What an erasure leaves in the files of a SQLite store: right after the call returns, no byte
-/// string of what was erased (sealed values, wrapped keys, sealed identifiers, blind indexes)
-/// may be in the database, its WAL or its shared-memory file.
+/// What an erasure leaves in the files of a SQLite store: right after the call returns, no
+/// wrapped key, sealed identifier or blind index of what was erased may be in the database, its
+/// WAL or its shared-memory file, so what the keys sealed is unreadable; once the purge has run,
+/// no sealed value either.
 @Suite struct ErasureResidueTests {
     static let admin = VaultFixture.admin
 
@@ -28,13 +29,16 @@ import Testing
         }
         let kept = try await Self.sealedBytes(of: bystander, in: vault)
         try Self.expectFound(try await Self.sealedBytes(of: person, in: vault), in: fixture, "before the erasure")
+        let keys = try await Self.keyBytes(of: person, in: vault)
 
         let submitted = try await vault.requests.submit(RequestSubmission(type: .erasure, subject: person, channel: .email), by: Self.admin)
         _ = try await vault.requests.verifyIdentity(submitted.request.id, method: .idCopyShielded, by: Self.admin)
         let fulfilment = try await vault.requests.fulfil(submitted.request.id, by: Self.admin)
         #expect(fulfilment.erasure?.kept.isEmpty == true)
         #expect(try await vault.store.snapshot(of: person) == nil)
+        try Self.expectAbsent(keys, in: fixture)
 
+        #expect(try await vault.purgeShredded() == PurgeTally(records: 1, subjectsRemoved: 1))
         try Self.expectAbsent(erased, in: fixture)
         try Self.expectFound(kept, in: fixture, "the bystander's data stays")
     }
@@ -63,6 +67,8 @@ import Testing
         let rest = try Self.sealedBytes(of: middle.records.filter { $0.category == "invoices" })
             .union(middle.dataKeys.filter { $0.category == "invoices" }.map(\.wrapped))
         try await vault.delete("invoices", of: person, by: Self.admin)
+        try Self.expectAbsent(Set(middle.dataKeys.filter { $0.category == "invoices" }.map(\.wrapped)), in: fixture)
+        #expect(try await vault.purgeShredded().records == 2)
         try Self.expectAbsent(rest, in: fixture)
         // What was not erased is still there.
         let after = try #require(try await vault.store.snapshot(of: person))
@@ -77,6 +83,13 @@ import Testing
         return try sealedBytes(of: snapshot.records)
             .union(snapshot.identifiers.flatMap { [$0.sealed, $0.blindIndex] })
             .union(snapshot.dataKeys.map(\.wrapped))
+    }
+
+    /// What the erasure's own commit removes: wrapped data keys, sealed identifiers, blind indexes.
+    static func keyBytes(of subject: SubjectID, in vault: Vault) async throws -> Set<Data> {
+        let snapshot = try #require(try await vault.store.snapshot(of: subject))
+        #expect(!snapshot.dataKeys.isEmpty && !snapshot.identifiers.isEmpty)
+        return Set(snapshot.dataKeys.map(\.wrapped) + snapshot.identifiers.flatMap { [$0.sealed, $0.blindIndex] })
     }
 
     static func sealedBytes(of records: [SealedRecord]) throws -> Set<Data> {

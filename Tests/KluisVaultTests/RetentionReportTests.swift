@@ -28,6 +28,8 @@ import Testing
         let now = fixture.clock.now()
         try await fixture.store.commit([
             .createSubject(bram, createdAt: now),
+            // A record is part of a read only with its category's key (the bytes are not opened here).
+            .addDataKey(StoredDataKey(subject: bram, category: "contact", wrapped: Data([9, 9]), rootKeyID: "legacy")),
             .putRecord(SealedRecord(subject: bram, category: "contact", id: RecordID.generate(), fields: ["email": Data([1])],
                                     createdAt: now, updatedAt: now)),
         ], audit: [])

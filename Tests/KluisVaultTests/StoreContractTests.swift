@@ -58,4 +58,8 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func erasureEndsSessionsAndSignIns(store: StoreKind) async throws { try await contract(store).erasureEndsSessionsAndSignIns() }
     @Test(.enabled(if: StoreKind.enabled.contains(.postgres))) func throttlesAreSharedByHandles() async throws { try await contract(.postgres).throttlesAreSharedByHandles() }
     @Test(arguments: StoreKind.enabled) func sweepsTakeWhatIsDueAndNothingElse(store: StoreKind) async throws { try await contract(store).sweepsTakeWhatIsDueAndNothingElse() }
+    @Test(arguments: StoreKind.enabled) func aWholeErasureShredsAndThePurgeRemovesTheRest(store: StoreKind) async throws { try await contract(store).aWholeErasureShredsAndThePurgeRemovesTheRest() }
+    @Test(arguments: StoreKind.enabled) func aWholeErasureWithoutRecordsRemovesThePersonAtOnce(store: StoreKind) async throws { try await contract(store).aWholeErasureWithoutRecordsRemovesThePersonAtOnce() }
+    @Test(arguments: StoreKind.enabled) func partialErasuresShredOnlyWhatGoes(store: StoreKind) async throws { try await contract(store).partialErasuresShredOnlyWhatGoes() }
+    @Test(arguments: StoreKind.enabled) func aShreddedCategoryComesBackEmptyUnderANewKey(store: StoreKind) async throws { try await contract(store).aShreddedCategoryComesBackEmptyUnderANewKey() }
 }

@@ -74,7 +74,11 @@ struct RestoreCommand: ContextualCommand {
             try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
                                                  "--dbname=\(database.libpqURL)", source.path], password: database.password)
         }
-        let replayed = try await vault.withVault(in: context) { try await $0.requests.replayErasures(journal) }
+        let replayed = try await vault.withVault(in: context) { opened in
+            let replayed = try await opened.requests.replayErasures(journal)
+            try await opened.purgeShredded()
+            return replayed
+        }
         context.write("kluis: restored \(location.name) from \(source.path); \(replayed) erased subject(s) erased again\n")
         return 0
     }

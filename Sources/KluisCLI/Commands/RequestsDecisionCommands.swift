@@ -76,7 +76,10 @@ struct RequestsFulfilCommand: ContextualCommand {
                 ? try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: from ?? opened.policy.requestContact,
                                            data: vault.store.data, in: context)
                 : nil
-            return try await opened.requests.fulfil(id, corrections: records, notifyingRecipientsThrough: outbox, by: RequestsCommand.operator_)
+            let done = try await opened.requests.fulfil(id, corrections: records, notifyingRecipientsThrough: outbox, by: RequestsCommand.operator_)
+            // A command has no background to finish an erasure in: what it shredded goes now.
+            if done.erasure != nil { try await opened.purgeShredded() }
+            return done
         }
         var text = RequestsCommand.describe(done.request)
         if let erasure = done.erasure {

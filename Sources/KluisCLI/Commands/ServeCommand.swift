@@ -32,6 +32,9 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "Seconds between retention sweeps, which delete or anonymise what is past its retention; 0 turns them off.")
     var sweepInterval: Double = 3600
 
+    @Option(help: "Seconds between purges of what erasures left unreadable (records whose keys they destroyed); 0 turns them off, and retention sweeps still purge first.")
+    var purgeInterval: Double = 5
+
     @Option(help: "Seconds between looks for breach reminders that are due (the policy's breaches.remind_at), sent through the outbox; 0 turns them off. Without an outbox there are none.")
     var breachReminderInterval: Double = 300
 
@@ -62,6 +65,7 @@ struct ServeCommand: ContextualCommand {
         guard bodyTimeout > 0, bodyTimeout <= 3600 else { throw CommandFailure("--body-timeout must be more than 0 and at most 3600 seconds") }
         guard checkpointInterval >= 0, checkpointInterval.isFinite else { throw CommandFailure("--checkpoint-interval must be 0 or more seconds") }
         guard sweepInterval >= 0, sweepInterval.isFinite else { throw CommandFailure("--sweep-interval must be 0 or more seconds") }
+        guard purgeInterval >= 0, purgeInterval.isFinite else { throw CommandFailure("--purge-interval must be 0 or more seconds") }
         guard breachReminderInterval >= 0, breachReminderInterval.isFinite else {
             throw CommandFailure("--breach-reminder-interval must be 0 or more seconds")
         }
@@ -88,6 +92,7 @@ struct ServeCommand: ContextualCommand {
                                        data: vault.store.data, in: context)
         let schedule = BackgroundSchedule(auditCheckpoints: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
                                           retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil,
+                                          shreddedPurges: purgeInterval > 0 ? .seconds(purgeInterval) : nil,
                                           expiredSessions: .seconds(600),
                                           breachReminders: outbox != nil && breachReminderInterval > 0 ? .seconds(breachReminderInterval) : nil)
         var http = HTTPConfiguration(host: host, port: port, outbox: outbox)

@@ -3,18 +3,24 @@ import Foundation
 /// Erasure (art. 17) as a request's fulfilment, its certificate, and its journal, which a
 /// restore replays so that an old backup brings nobody back.
 extension RequestService {
-    /// Erases a person in one transaction: their data keys are destroyed and their records,
-    /// identifiers and consent history deleted, except categories a legal obligation (or a legal
-    /// hold in force) must keep — those stay, restricted to that purpose, until their end date.
+    /// Erases a person in one transaction: their data keys are destroyed, so their records are
+    /// unreadable at once (and deleted by the purge after), and their identifiers and consent
+    /// history deleted, except categories a legal obligation (or a legal hold in force) must
+    /// keep — those stay, restricted to that purpose, until their end date.
     /// A request that names categories erases only those, and the person stays. The erasure is
     /// journalled, so a restore can replay it, and certified.
     func erase(_ subject: SubjectID, request: DataSubjectRequest, by principal: Principal) async throws -> Fulfilment {
-        guard let snapshot = try await vault.store.snapshot(of: subject) else {
+        // A request may name categories: then only those go, and the person stays.
+        let scope = request.categories.isEmpty ? nil : ErasureRecord.Scope(categories: request.categories.sorted())
+        // Erased whole, only what a legal obligation may keep is read: the commit then does not
+        // grow with the person's other records (their keys go; the purge deletes them after). A
+        // partial erasure reads everything, as the dates of what stays are computed again.
+        let read = scope == nil ? try await vault.store.snapshot(of: subject, recordsIn: vault.keepableCategories)
+                                : try await vault.store.snapshot(of: subject)
+        guard let snapshot = read else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
         let now = vault.now()
-        // A request may name categories: then only those go, and the person stays.
-        let scope = request.categories.isEmpty ? nil : ErasureRecord.Scope(categories: request.categories.sorted())
         var plan = vault.erasurePlan(for: snapshot, only: scope.map { scope in snapshot.records.filter { scope.categories.contains($0.category) } },
                                      now: now)
         if let scope {

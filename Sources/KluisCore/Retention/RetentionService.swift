@@ -36,6 +36,8 @@ extension RetentionService {
         guard !dryRun else {
             return SweepReport(time: now, dryRun: true, removed: try await store.dueTally(dueBy: now), rescheduled: rescheduled)
         }
+        // What erasures shredded goes first, so no sweep leaves it waiting for the next.
+        try await vault.purgeShredded()
         var removed = SweepTally()
         let anonymiser = Anonymiser(policy: vault.policy, keys: vault.keys, day: vault.legalCalendar.calendarDate(of: ranAt))
         while true {

@@ -5,6 +5,8 @@ import Foundation
 public enum StoreChange: Sendable, Hashable {
     case createSubject(SubjectID, createdAt: Date)
     case addIdentifier(StoredIdentifier)
+    /// Adds a data key; the shredded records of its category, if any, are deleted first, so that
+    /// no record sealed under the destroyed key comes back into view under the new one.
     case addDataKey(StoredDataKey)
     case putRecord(SealedRecord)
     case recordEvent(subject: SubjectID, name: String, at: Date)
@@ -17,13 +19,18 @@ public enum StoreChange: Sendable, Hashable {
     case setRestrictions(SubjectID, [Restriction])
     /// Creates or replaces a data-subject request.
     case putRequest(DataSubjectRequest)
-    /// Destroys the subject's data keys and deletes its records and identifiers, except the
-    /// categories in `keeping`. With nothing kept, the subject goes altogether, its consent
-    /// history and events with it.
+    /// Destroys the subject's data keys but those of the categories in `keeping`, and deletes its
+    /// identifiers, consent history, sign-ins and sessions. The records of every category whose
+    /// key goes are *shredded*: unreadable from this commit, left out of every read, sweep and
+    /// tally, and deleted afterwards by ``RetentionStore/purgeShredded(limit:)``, so the
+    /// transaction does not grow with the person's records. With nothing kept, the subject is
+    /// gone for every read at once, its events and breach notices with it; its row goes with its
+    /// last shredded record.
     case eraseSubject(SubjectID, keeping: [String])
-    /// Erases part of a subject's data: the records and data keys of `categories`, and the
-    /// `records` named; a data key with no record of its category left goes too. The subject, its
-    /// identifiers and its other data stay.
+    /// Erases part of a subject's data: the data keys of `categories`, whose records are shredded
+    /// as by ``eraseSubject(_:keeping:)``, and the `records` named, deleted at once; a data key
+    /// with no record of its category left goes too. The subject, its identifiers and its other
+    /// data stay.
     case eraseRecords(SubjectID, categories: [String], records: [RecordID])
     /// Replaces a record's erasure schedule, after something it depends on changed.
     case scheduleErasure(subject: SubjectID, category: String, record: RecordID, ErasureSchedule)

@@ -22,8 +22,15 @@ public protocol SubjectStore: Sendable {
     func commit(_ changes: [StoreChange], audit: [AuditEntry]) async throws -> [AuditEvent]
 
     /// Everything the vault needs to answer for one subject, read in one transaction; `nil` when
-    /// the subject does not exist.
+    /// the subject does not exist or was erased whole. A record is part of it only while its
+    /// category has a data key: the records of a category whose key an erasure destroyed are
+    /// shredded, and left out.
     func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot?
+
+    /// The same snapshot with only the records (and their mentions) of `categories`: for work
+    /// that must not grow with the person's other records, such as an erasure, which reads only
+    /// what a legal obligation may keep.
+    func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot?
 
     /// The row the lookup index holds for an identifier, unchecked: the vault checks its tag
     /// before it answers with the subject (``Vault/lookup(_:by:)``).
@@ -44,6 +51,7 @@ public protocol SubjectStore: Sendable {
     /// (``SealedRecord/mentions``).
     func subjects(mentioning mention: Data) async throws -> [SubjectID]
 
-    /// Subject ids in order after `after`, at most `limit`: for work that visits everyone.
+    /// Subject ids in order after `after`, at most `limit`, without those erased whole: for work
+    /// that visits everyone.
     func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID]
 }

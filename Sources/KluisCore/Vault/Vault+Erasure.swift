@@ -2,7 +2,34 @@ import Foundation
 
 /// What an erasure changes and keeps, shared by erasure requests, deletions and the replay of
 /// the journal after a restore.
+///
+/// An erasure is two steps. The commit destroys the data keys of what is erased (the records
+/// are unreadable from that moment and left out of every read), deletes identifiers, consents
+/// and sessions, and journals and audits it: its cost does not grow with the person's records.
+/// The ciphertext rows, now shredded, are deleted after by ``purgeShredded(batch:)`` in batches,
+/// which the server runs in the background and every retention sweep runs first; a purge cut
+/// short resumes where it stopped.
 extension Vault {
+    /// The categories a purpose that may outlive an erasure uses: one resting on a legal
+    /// obligation, or one with a legal hold. Only their records decide what a whole erasure
+    /// keeps, so only they are read; a record is always collected for a purpose that uses its
+    /// category, so the purposes' applicability comes out the same.
+    var keepableCategories: Set<String> {
+        Set(policy.purposes.filter { $0.legalBasis.kind == .legalObligation || !$0.retention.holds.isEmpty }.flatMap(\.categories))
+    }
+
+    /// Deletes the shredded records left by erasures, `batch` at a time, until none is left;
+    /// returns what went. Safe to run on several nodes at once.
+    @discardableResult
+    public func purgeShredded(batch: Int = 2_000) async throws -> PurgeTally {
+        var purged = PurgeTally()
+        while true {
+            let round = try await store.purgeShredded(limit: batch)
+            purged.add(round)
+            if round.records < batch { return purged }
+        }
+    }
+
     /// The store changes of an erasure: the same when it happens and when a restore replays it.
     /// What is kept stays only for the purposes it is kept for, so its erase-by dates are
     /// computed again from what is left of `snapshot`. An erasure of part of the person's data

@@ -4,16 +4,19 @@ public struct BackgroundSchedule: Sendable {
     public var auditCheckpoints: Duration?
     /// Between retention sweeps, which delete or anonymise what is past its retention.
     public var retentionSweeps: Duration?
+    /// Between purges of the records erasures shredded (unreadable from the erasure on).
+    public var shreddedPurges: Duration?
     /// Between clean-ups of expired sessions and sign-ins.
     public var expiredSessions: Duration?
     /// Between looks for breach reminders that are due; they go through the server's outbox, so
     /// without one there are none.
     public var breachReminders: Duration?
 
-    public init(auditCheckpoints: Duration? = nil, retentionSweeps: Duration? = nil, expiredSessions: Duration? = nil,
-                breachReminders: Duration? = nil) {
+    public init(auditCheckpoints: Duration? = nil, retentionSweeps: Duration? = nil, shreddedPurges: Duration? = nil,
+                expiredSessions: Duration? = nil, breachReminders: Duration? = nil) {
         self.auditCheckpoints = auditCheckpoints
         self.retentionSweeps = retentionSweeps
+        self.shreddedPurges = shreddedPurges
         self.expiredSessions = expiredSessions
         self.breachReminders = breachReminders
     }
