@@ -80,9 +80,11 @@ extension SQLiteVaultStore {
     public func purgeShredded(limit: Int) async throws -> PurgeTally {
         let tally = try await guarded {
             try await self.pool.write { db in
+                // CROSS JOIN keeps the few shredded categories the outer loop: left to itself, the
+                // planner walks every record of the vault and probes the marks for each.
                 try db.execute(sql: """
                     DELETE FROM records WHERE rowid IN (
-                        SELECT r.rowid FROM shredded s JOIN records r ON r.subject_id = s.subject_id AND r.category = s.category LIMIT ?)
+                        SELECT r.rowid FROM shredded s CROSS JOIN records r ON r.subject_id = s.subject_id AND r.category = s.category LIMIT ?)
                     """, arguments: [limit])
                 var tally = PurgeTally(records: db.changesCount)
                 try db.execute(sql: """

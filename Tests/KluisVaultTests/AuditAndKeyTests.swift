@@ -20,6 +20,23 @@ import Testing
         #expect(verification.checked == 5) // initialise + 4
     }
 
+    /// The audit entry of a new person names each category once, however many records it has:
+    /// an entry that grew with the records would make every later look at the person's history
+    /// (an erasure's notices among them) grow too.
+    @Test func aNewPersonsAuditEntryNamesEachCategoryOnce() async throws {
+        let fixture = try await VaultFixture()
+        defer { fixture.directory.remove() }
+        let invoices = (1...3).map { NewRecord(category: "invoices", fields: ["number": "F-\($0)", "amount": "10.00", "invoice_date": "2026-11-0\($0)"],
+                                               purpose: "bookkeeping") }
+        let subject = try await fixture.vault.createSubject(
+            NewSubject(identifiers: [SubjectIdentifier(kind: .email, value: "jan@voorbeeld.example")],
+                       records: invoices + [NewRecord(category: "contact", fields: ["email": "jan@voorbeeld.example"], purpose: "service")]),
+            by: VaultFixture.admin)
+        let created = try #require(try await fixture.vault.auditEvents(subject: subject).first { $0.entry.action == .createSubject })
+        #expect(created.entry.categories == ["invoices", "contact"])
+        #expect(try await fixture.store.snapshot(of: subject)?.records.count == 4, "every record is kept")
+    }
+
     @Test(arguments: StoreKind.enabled) func concurrentReadsShareCommitsAndKeepTheChain(store kind: StoreKind) async throws {
         let fixture = try await VaultFixture(store: kind)
         defer { fixture.directory.remove() }

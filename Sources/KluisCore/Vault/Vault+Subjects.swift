@@ -39,16 +39,22 @@ extension Vault {
             }
             var categories: [String] = []
             var sealedRecords: [SealedRecord] = []
+            var positions: [RecordID: Int] = [:]
             var plain: [RecordID: [String: String]] = [:]
             for record in new.records {
                 // Earlier records of this subject count, so a second record of a one-record
                 // category replaces the first instead of adding to it.
                 let sealed = try seal(record, of: id, existing: sealedRecords, state: SubjectState(), keySet: &keySet, by: principal, now: now)
-                sealedRecords.removeAll { $0.id == sealed.id }
-                sealedRecords.append(sealed)
+                if let position = positions[sealed.id] {
+                    sealedRecords[position] = sealed
+                } else {
+                    positions[sealed.id] = sealedRecords.count
+                    sealedRecords.append(sealed)
+                }
                 plain[sealed.id] = record.fields
                 references.formUnion(try self.references(in: record, of: id))
-                categories.append(record.category)
+                // Each category once: the audit entry names what was collected, not how much.
+                if !categories.contains(record.category) { categories.append(record.category) }
             }
             // Scheduled once all are sealed: each record's purpose applies to the person, and
             // may keep the others too.
