@@ -128,7 +128,13 @@ public struct Benchmark: Sendable {
 
         progress("serving on 127.0.0.1 and loading with \(connections) connections")
         let token = try await vault.createAPIKey(name: "bench", purposes: ["service"], by: .commandLine(purposes: [])).token
-        let (trivial, read) = try await httpLoad(vault: vault, ids: ids, token: token)
+        // A key bound to no purpose: its reads are checked, refused and audited, and read nothing.
+        let unbound = try await vault.createAPIKey(name: "bench-unbound", purposes: [], by: .commandLine(purposes: [])).token
+        let (trivial, refused, read) = try await httpLoad(vault: vault, ids: ids, token: token, unboundToken: unbound)
+        results.append(BenchResult(name: "read refused over HTTP (key checked, refusal audited, nothing read), \(connections) connections (\(refused.generator))",
+                                   unit: "requests/s", kluis: refused.requestsPerSecond, baseline: trivial.requestsPerSecond,
+                                   baselineName: "GET /healthz of the same server under the same load",
+                                   p50Milliseconds: refused.p50Milliseconds, p99Milliseconds: refused.p99Milliseconds))
         results.append(BenchResult(name: "purpose-bound read over HTTP, \(connections) connections (\(read.generator))", unit: "requests/s",
                                    kluis: read.requestsPerSecond, baseline: trivial.requestsPerSecond,
                                    baselineName: "GET /healthz of the same server under the same load",
@@ -177,7 +183,9 @@ public struct Benchmark: Sendable {
         }
     }
 
-    private func httpLoad(vault: Vault, ids: [SubjectID], token: String) async throws -> (LoadFigures, LoadFigures) {
+    /// Loads `/healthz`, then reads by `unboundToken` (refused), then purpose-bound reads by
+    /// `token`, each for the measurement time.
+    private func httpLoad(vault: Vault, ids: [SubjectID], token: String, unboundToken: String) async throws -> (LoadFigures, LoadFigures, LoadFigures) {
         let wrk = try wrkExecutable()
         var logger = Logger(label: "kluis.bench")
         logger.logLevel = .warning
@@ -198,25 +206,30 @@ public struct Benchmark: Sendable {
                 let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, connections))
                 let directory = FileManager.default.temporaryDirectory
                 let generator = WrkLoad(executable: wrk, connections: connections, threads: threads, seconds: seconds, directory: directory)
+                let paths = ids.map { "/v1/subjects/\($0)?purpose=service" }
                 let trivial = try await generator.run(base: base, paths: ["/healthz"])
-                let read = try await generator.run(base: base, paths: ids.map { "/v1/subjects/\($0)?purpose=service" },
-                                                   headers: ["Authorization: Bearer \(token)"])
+                let refused = try await generator.run(base: base, paths: paths, headers: ["Authorization: Bearer \(unboundToken)"])
+                let read = try await generator.run(base: base, paths: paths, headers: ["Authorization: Bearer \(token)"])
                 try await client.shutdown()
                 await services.triggerGracefulShutdown()
                 try await group.waitForAll()
-                return (LoadFigures(trivial, threads: threads), LoadFigures(read, threads: threads))
+                return (LoadFigures(trivial, threads: threads), LoadFigures(refused, threads: threads), LoadFigures(read, threads: threads))
             }
             let trivial = await load.run { _, _ in ("\(base)/healthz", []) }
             let count = UInt64(ids.count)
-            let read = await load.run { worker, n in
-                var random = SplitMix64(seed: UInt64(worker) &* 1_000_003 &+ UInt64(n))
-                let id = ids[Int(random.next() % count)]
-                return ("\(base)/v1/subjects/\(id)?purpose=service", [("Authorization", "Bearer \(token)")])
+            func reads(by token: String) async -> HTTPLoad.Outcome {
+                await load.run { worker, n in
+                    var random = SplitMix64(seed: UInt64(worker) &* 1_000_003 &+ UInt64(n))
+                    let id = ids[Int(random.next() % count)]
+                    return ("\(base)/v1/subjects/\(id)?purpose=service", [("Authorization", "Bearer \(token)")])
+                }
             }
+            let refused = await reads(by: unboundToken)
+            let read = await reads(by: token)
             try await client.shutdown()
             await services.triggerGracefulShutdown()
             try await group.waitForAll()
-            return (LoadFigures(trivial), LoadFigures(read))
+            return (LoadFigures(trivial), LoadFigures(refused), LoadFigures(read))
         }
     }
 

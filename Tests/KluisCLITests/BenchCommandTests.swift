@@ -15,7 +15,10 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(report["results"] as? [[String: Any]])
         let names = results.compactMap { $0["name"] as? String }
-        #expect(names.count == 10)
+        #expect(names.count == 11)
+        let refused = try #require(results.first { ($0["name"] as? String)?.hasPrefix("read refused over HTTP") == true })
+        #expect((refused["kluis"] as? Double ?? 0) > 0)
+        #expect((refused["baseline"] as? Double ?? 0) > 0, "set against /healthz under the same load")
         #expect(names.contains("access package (art. 15) of one person among 60"))
         let sweep = try #require(results.first { $0["name"] as? String == "retention sweep of 20 due records among 200" })
         #expect((sweep["kluis"] as? Double ?? 0) > 0)
