@@ -84,9 +84,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         guard let createdAt, !erased else { return nil }
         // Records whose category lost its key to an erasure are shredded: never part of a read.
         let readable = Set(keys.map(\.category))
-        if records.contains(where: { !readable.contains($0.category) }) {
-            records.removeAll { !readable.contains($0.category) }
-        }
+        records.removeAll { !readable.contains($0.category) }
         if !mentions.isEmpty {
             for index in records.indices {
                 records[index].mentions = mentions["\(records[index].category)\0\(records[index].id.rawValue)"] ?? []
