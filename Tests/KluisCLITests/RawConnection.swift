@@ -21,8 +21,22 @@ final class RawConnection {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
+            let failure = errno
             close(socket)
-            throw RawConnectionError("connect: errno \(errno)")
+            throw RawConnectionError("connect: errno \(failure)", refused: failure == ECONNREFUSED)
+        }
+    }
+
+    /// A connection opened like a client at a loaded server would: a refused connect is tried
+    /// again for a few seconds, since a server out of descriptors may be refused by the kernel.
+    static func opening(port: Int, for patience: Duration = .seconds(5)) async throws -> RawConnection {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            do {
+                return try RawConnection(port: port)
+            } catch let error as RawConnectionError where error.refused && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
     }
 
@@ -63,5 +77,10 @@ final class RawConnection {
 
 struct RawConnectionError: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// The server's side refused the connection (ECONNREFUSED), which a client may try again.
+    let refused: Bool
+    init(_ description: String, refused: Bool = false) {
+        self.description = description
+        self.refused = refused
+    }
 }
