@@ -121,6 +121,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
              .eventInvalid, .inputInvalid, .purposeRequired, .purposeCategoryUnused: .badRequest
         case .rootKeyMissing, .rootKeyMalformed, .rootKeyWrong, .storeNotInitialised, .storeInitialised, .storeFailure, .ciphertextInvalid,
+             .policyOtherController,
              .identifierTampered:
             .internalServerError
         }

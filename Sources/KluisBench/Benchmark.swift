@@ -5,6 +5,7 @@ import KluisAPI
 import KluisCore
 import KluisServer
 import Logging
+import NIOHTTP1
 import ServiceLifecycle
 
 /// One run of `kluis bench`: import, in-process reads and lookups, access packages, erasures, a
@@ -217,15 +218,15 @@ public struct Benchmark: Sendable {
             }
             let trivial = await load.run { _, _ in ("\(base)/healthz", []) }
             let count = UInt64(ids.count)
-            func reads(by token: String) async -> HTTPLoad.Outcome {
-                await load.run { worker, n in
+            func reads(by token: String, expecting expected: HTTPResponseStatus) async -> HTTPLoad.Outcome {
+                await load.run(expecting: expected) { worker, n in
                     var random = SplitMix64(seed: UInt64(worker) &* 1_000_003 &+ UInt64(n))
                     let id = ids[Int(random.next() % count)]
                     return ("\(base)/v1/subjects/\(id)?purpose=service", [("Authorization", "Bearer \(token)")])
                 }
             }
-            let refused = await reads(by: unboundToken)
-            let read = await reads(by: token)
+            let refused = await reads(by: unboundToken, expecting: .forbidden)
+            let read = await reads(by: token, expecting: .ok)
             try await client.shutdown()
             await services.triggerGracefulShutdown()
             try await group.waitForAll()

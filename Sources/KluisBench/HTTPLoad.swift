@@ -19,7 +19,9 @@ struct HTTPLoad {
     }
 
     /// Runs the load; `request(worker, n)` gives the URL and headers of a worker's n-th request.
-    func run(_ request: @escaping @Sendable (Int, Int) -> (url: String, headers: [(String, String)])) async -> Outcome {
+    /// An answer with `expected` status counts, any other is a failure.
+    func run(expecting expected: HTTPResponseStatus = .ok,
+             _ request: @escaping @Sendable (Int, Int) -> (url: String, headers: [(String, String)])) async -> Outcome {
         let start = ContinuousClock.now
         let deadline = start + duration
         var outcome = Outcome()
@@ -37,7 +39,7 @@ struct HTTPLoad {
                         do {
                             let response = try await client.execute(httpRequest, timeout: .seconds(10))
                             _ = try await response.body.collect(upTo: 1 << 20)
-                            if response.status == .ok {
+                            if response.status == expected {
                                 mine.latencies.add(ContinuousClock.now - sent)
                             } else {
                                 mine.failures += 1

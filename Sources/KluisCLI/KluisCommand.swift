@@ -7,6 +7,7 @@ public struct KluisCommand: AsyncParsableCommand {
         commandName: "kluis",
         abstract: "A personal-data vault that makes a privacy statement executable.",
         discussion: "One policy file drives the published statement, the register of processing and the enforcement. See docs/ for the policy format.",
+        version: "kluis \(KluisBuild.description)",
         subcommands: [
             InitCommand.self, ServeCommand.self, ImportCommand.self, APIKeyCommand.self, StaffCommand.self, KeysCommand.self, BenchCommand.self,
             ConsentsCommand.self, RequestsCommand.self, BreachesCommand.self, RetentionCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, PolicyCommand.self, StatementCommand.self, RegisterCommand.self,

@@ -2,6 +2,7 @@ import Foundation
 import KluisCore
 import KluisPostgres
 import KluisSQLite
+import Logging
 import ServiceLifecycle
 
 /// Where a command's vault lives: a data directory holding the embedded SQLite database, or a
@@ -52,15 +53,25 @@ struct StoreLocation {
     /// The store a server keeps open while it runs, with its keys unlocked now (which checks the
     /// root key before anything listens). A PostgreSQL store comes with its connection pool as a
     /// service that is not running yet: the application runs it first and closes it last. The
-    /// keys are read through a short-lived pool of their own.
-    func openForServing(root: RootKey) async throws -> (store: any VaultStore, keys: VaultKeys, service: (any Service)?) {
+    /// keys are read, and the policy's controller checked against the vault's
+    /// (``Vault/claim(_:for:allowingAnotherController:clock:)``), through a short-lived pool of their own.
+    func openForServing(root: RootKey, policy: Policy,
+                        allowingAnotherController: Bool, logger: Logger) async throws -> (store: any VaultStore, keys: VaultKeys, service: (any Service)?) {
+        @Sendable func unlockAndClaim(_ store: any VaultStore) async throws -> VaultKeys {
+            let keys = try await Vault.unlock(store, with: root)
+            try await Vault.claim(store, for: policy, allowingAnotherController: allowingAnotherController)
+            return keys
+        }
         switch backend {
         case .sqlite(let directory):
             let store = try directory.openStore(creating: false)
-            return (store, try await Vault.unlock(store, with: root), nil)
+            return (store, try await unlockAndClaim(store), nil)
         case .postgres(let location):
-            let keys = try await PostgresVaultStore.withRunning(on: location) { store in try await Vault.unlock(store, with: root) }
-            let store = PostgresVaultStore(location: location)
+            let keys = try await PostgresVaultStore.withRunning(on: location) { store in try await unlockAndClaim(store) }
+            // The pool reports every connection it opens and closes at info: errors only.
+            var poolLogger = logger
+            poolLogger.logLevel = max(logger.logLevel, .error)
+            let store = PostgresVaultStore(location: location, logger: poolLogger)
             return (store, keys, store)
         }
     }

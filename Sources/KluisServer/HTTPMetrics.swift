@@ -1,4 +1,5 @@
 import Hummingbird
+import KluisCore
 import Logging
 import Prometheus
 
@@ -7,8 +8,13 @@ import Prometheus
 public final class HTTPMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
 
-    public init() {}
+    public init() {
+        // Prometheus' convention for what runs: a gauge of 1 whose labels name the build.
+        registry.makeGauge(descriptor: Self.buildInfo, labels: [("version", KluisBuild.version), ("commit", KluisBuild.commit)]).set(to: 1)
+    }
 
+    static var buildInfo: MetricNameDescriptor { MetricNameDescriptor(namespace: "kluis", metricName: "build", unitName: "info",
+                                                helpText: "The Kluis release and commit this server runs; always 1.") }
     static var requests: MetricNameDescriptor { MetricNameDescriptor(namespace: "kluis", subsystem: "http", metricName: "requests", unitName: "total",
                                                helpText: "HTTP requests by route template, method and status.") }
     static var duration: MetricNameDescriptor { MetricNameDescriptor(namespace: "kluis", subsystem: "http", metricName: "request_duration", unitName: "seconds",
@@ -30,34 +36,5 @@ public final class HTTPMetrics: Sendable {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
-    }
-}
-
-/// Records every request in ``HTTPMetrics`` and, at debug level, in the log: with the route
-/// template, never the raw path or query.
-struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
-    let metrics: HTTPMetrics
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = ContinuousClock.now
-        let status: Int
-        do {
-            let response = try await next(request, context)
-            status = response.status.code
-            observe(request, context, status: status, duration: ContinuousClock.now - start)
-            return response
-        } catch {
-            status = (error as? any HTTPResponseError)?.status.code ?? 500
-            observe(request, context, status: status, duration: ContinuousClock.now - start)
-            throw error
-        }
-    }
-
-    private func observe(_ request: Request, _ context: Context, status: Int, duration: Duration) {
-        let route = context.endpointPath ?? "unmatched"
-        metrics.record(route: route, method: request.method.rawValue, status: status, duration: duration)
-        context.logger.debug("request.completed", metadata: [
-            "kluis.route": "\(route)", "kluis.method": "\(request.method.rawValue)", "kluis.status": "\(status)",
-        ])
     }
 }

@@ -21,7 +21,7 @@ public enum KluisApplication {
                               console: ConsoleConfiguration = ConsoleConfiguration(),
                               metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<ServerRequestContext>, routes: RouteTable) {
         let router = Router(context: ServerRequestContext.self)
-        router.add(middleware: MetricsMiddleware(metrics: metrics))
+        router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
         let api = router.group(context: APIRequestContext.self)
         var configuration = configuration

@@ -10,6 +10,10 @@ public struct PolicyFixture: Sendable {
     public var version = "1.0"
     /// The policy's Dutch voice, `formal` or `informal`; unset, the default.
     public var voice: String?
+    /// The controller the policy is of: the vault belongs to the first one it is opened with.
+    public var controllerName = "Voorbeeld B.V."
+    /// Its KvK number; `nil` leaves it out of the policy.
+    public var controllerKvK: String? = "12345678"
 
     public init() {
         categories = """
@@ -62,8 +66,7 @@ public struct PolicyFixture: Sendable {
           date: 2026-11-01
           languages: [nl, en]\(voice.map { "\n  voice: \($0)" } ?? "")
         controller:
-          name: Voorbeeld B.V.
-          kvk: "12345678"
+          name: \(controllerName)\(controllerKvK.map { "\n  kvk: \"\($0)\"" } ?? "")
           email: privacy@voorbeeld.example
         subjects:
           - id: customers

@@ -46,8 +46,9 @@ public struct VaultFixture: Sendable {
     }
 
     /// The same store opened with another policy, as after deploying a new policy version.
-    public func reopened(with fixture: PolicyFixture) async throws -> Vault {
-        try await Vault.open(store: store, root: root, policy: try PolicyDocument(text: fixture.yaml).validPolicy(), clock: clock)
+    public func reopened(with fixture: PolicyFixture, allowingAnotherController: Bool = false) async throws -> Vault {
+        try await Vault.open(store: store, root: root, policy: try PolicyDocument(text: fixture.yaml).validPolicy(),
+                             allowingAnotherController: allowingAnotherController, clock: clock)
     }
 
     /// A subject with an e-mail identifier and a contact record.

@@ -96,6 +96,8 @@ import Testing
             #expect(!metrics.text.contains(subject.rawValue))
             #expect(!metrics.text.contains("metrics.person"))
             #expect(!metrics.text.contains("purpose=service"))
+            #expect(metrics.text.contains(#"kluis_build_info{version="\#(KluisBuild.version)",commit="\#(KluisBuild.commit)"} 1"#),
+                    "\(metrics.text.prefix(400))")
         }
     }
 
@@ -124,6 +126,11 @@ import Testing
         try await api.application().test(.router) { client in
             let health = try await client.send(.get, "/healthz", token: nil)
             #expect(health.status == .ok)
+            let answer = try health.json()
+            #expect(answer["status"] as? String == "ok")
+            #expect((answer["version"] as? String)?.wholeMatch(of: /\d+\.\d+\.\d+/) != nil, "\(answer)")
+            #expect(answer["version"] as? String == KluisBuild.version)
+            #expect(answer["commit"] as? String == KluisBuild.commit)
             let statement = try await client.send(.get, "/privacy?lang=en", token: nil)
             #expect(statement.status == .ok)
             #expect(statement.text.contains("<html lang=\"en\">"))

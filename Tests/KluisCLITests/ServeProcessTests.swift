@@ -47,7 +47,9 @@ import FoundationNetworking
         // GET /healthz
         let (health, healthResponse) = try await session.data(for: URLRequest(url: base.appendingPathComponent("healthz")))
         #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
-        #expect(String(decoding: health, as: UTF8.self) == #"{"status":"ok"}"#)
+        let healthAnswer = try JSONSerialization.jsonObject(with: health) as? [String: Any]
+        #expect(healthAnswer?["status"] as? String == "ok")
+        #expect(healthAnswer?["version"] as? String == KluisBuild.version, "\(healthAnswer ?? [:])")
 
         // POST /v1/subjects, with and without the admin key
         let email = "jan.jansen@voorbeeld.example"

@@ -56,6 +56,14 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "The path the privacy center is served under.")
     var privacyCenterPath: String = "/privacy-center"
 
+    @Option(help: ArgumentHelp("How log lines are written to standard error: json (one object per line, for a collector) or text.",
+                               valueName: "json|text"))
+    var logFormat: String = LogFormat.text.rawValue
+
+    @Option(help: ArgumentHelp("The least important log lines written: trace, debug, info (a line per request), notice, warning, error or critical.",
+                               valueName: "level"))
+    var logLevel: String = Logger.Level.info.rawValue
+
     @Flag(help: "Send the session cookies of the privacy center and the console without 'Secure', so that they work over plain http: for development on a loopback address only.")
     var insecureCookies = false
 
@@ -69,6 +77,10 @@ struct ServeCommand: ContextualCommand {
         guard breachReminderInterval >= 0, breachReminderInterval.isFinite else {
             throw CommandFailure("--breach-reminder-interval must be 0 or more seconds")
         }
+        guard let logFormat = LogFormat(rawValue: logFormat) else { throw CommandFailure("--log-format must be json or text") }
+        guard let logLevel = Logger.Level(rawValue: logLevel) else {
+            throw CommandFailure("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         let centerPath: String
         do {
             centerPath = try PrivacyCenterConfiguration.validated(path: privacyCenterPath)
@@ -81,9 +93,8 @@ struct ServeCommand: ContextualCommand {
         if initialise {
             try await InitCommand.initialise(try vault.store.location(in: context), keyFile: vault.keyFile, joining: true, in: context)
         }
-        var logger = Logger(label: "kluis")
-        logger.logLevel = .info
-        let (opened, storeService) = try await vault.openForServing(in: context)
+        let logger = ServerLogger.make(format: logFormat, level: logLevel)
+        let (opened, storeService) = try await vault.openForServing(in: context, logger: logger)
         // Without a data directory and without --outbox or --sendmail there is nowhere to send
         // codes: the server runs without an outbox. Anything given must be right.
         let outbox: (any Outbox)? = outbox == nil && sendmail == nil && vault.store.data == nil

@@ -925,7 +925,7 @@ extension ContractDocument {
           "operations"
         ],
         "summary": "Liveness",
-        "description": "Answers while the server runs. Public.",
+        "description": "Answers while the server runs, with the release and commit that run. Public.",
         "security": [],
         "responses": {
           "200": {
@@ -4936,7 +4936,8 @@ extension ContractDocument {
               "sign_in",
               "staff",
               "breach",
-              "initialise"
+              "initialise",
+              "controller"
             ]
           },
           "subject": {
@@ -5012,12 +5013,25 @@ extension ContractDocument {
       "Health": {
         "type": "object",
         "required": [
-          "status"
+          "status",
+          "version",
+          "commit"
         ],
         "properties": {
           "status": {
             "type": "string",
             "const": "ok"
+          },
+          "version": {
+            "type": "string",
+            "description": "The Kluis release that answers, as `kluis --version` prints it.",
+            "examples": [
+              "0.9.0"
+            ]
+          },
+          "commit": {
+            "type": "string",
+            "description": "The commit the binary was built from, or `source` for a build from source that `scripts/package` did not stamp."
           }
         }
       },
@@ -5073,6 +5087,7 @@ extension ContractDocument {
               "request.extension_too_late",
               "input.bsn_refused",
               "store.initialised",
+              "policy.other_controller",
               "subject.not_found",
               "record.not_found",
               "erasure.kept",

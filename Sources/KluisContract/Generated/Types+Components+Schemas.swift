@@ -571,6 +571,7 @@ extension Components {
                 case staff = "staff"
                 case breach = "breach"
                 case initialise = "initialise"
+                case controller = "controller"
             }
             /// - Remark: Generated from `#/components/schemas/AuditEventAnswer/action`.
             package var action: Components.Schemas.AuditEventAnswer.ActionPayload

@@ -70,6 +70,8 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// the reason names the breach and the step.
     case breach
     case initialise
+    /// The vault moved to another controller, explicitly allowed; the reason names both.
+    case controller
 }
 
 /// How an audited operation ended.

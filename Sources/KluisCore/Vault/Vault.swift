@@ -42,6 +42,8 @@ public final class Vault: Sendable {
         static let receiptKey = "receipt_key"
         /// The retention terms the stored erase-by dates were computed with.
         static let retentionFingerprint = "retention_fingerprint"
+        /// The controller the vault belongs to (``Vault/claim(_:for:allowingAnotherController:clock:)``).
+        static let controller = "controller"
     }
 
     init(policy: Policy, keys: KeyRing, store: any VaultStore, clock: any WallClock, committer: Committer,
@@ -79,10 +81,14 @@ public final class Vault: Sendable {
         return try await store.metadata(Meta.rootKeyID) != nil
     }
 
-    /// Opens an initialised store with `root`; refuses a root key the store was not made with.
-    public static func open(store: any VaultStore, root: RootKey, policy: Policy,
+    /// Opens an initialised store with `root`; refuses a root key the store was not made with,
+    /// and a policy of another controller than the vault's unless `allowingAnotherController`
+    /// (see ``claim(_:for:allowingAnotherController:clock:)``).
+    public static func open(store: any VaultStore, root: RootKey, policy: Policy, allowingAnotherController: Bool = false,
                             clock: any WallClock = SystemWallClock()) async throws -> Vault {
-        Vault(store: store, keys: try await unlock(store, with: root), policy: policy, clock: clock)
+        let keys = try await unlock(store, with: root)
+        try await claim(store, for: policy, allowingAnotherController: allowingAnotherController, clock: clock)
+        return Vault(store: store, keys: keys, policy: policy, clock: clock)
     }
 
     /// A vault on `store` with keys unlocked before, without touching the store: a server builds

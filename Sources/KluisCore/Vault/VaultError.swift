@@ -21,6 +21,8 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case rootKeyWrong = "root_key.wrong"
         case storeNotInitialised = "store.not_initialised"
         case storeInitialised = "store.initialised"
+        /// The policy is another controller's than the one the vault belongs to.
+        case policyOtherController = "policy.other_controller"
         case storeFailure = "store.failure"
         case subjectNotFound = "subject.not_found"
         case identifierInUse = "identifier.in_use"
