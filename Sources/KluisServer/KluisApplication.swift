@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import KluisAPI
 import KluisCore
 import KluisHTTP
@@ -19,9 +20,11 @@ public enum KluisApplication {
     public static func router(vault: Vault, configuration: HTTPConfiguration = HTTPConfiguration(),
                               privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
                               console: ConsoleConfiguration = ConsoleConfiguration(),
-                              metrics: HTTPMetrics = HTTPMetrics()) -> (router: Router<ServerRequestContext>, routes: RouteTable) {
+                              metrics: HTTPMetrics = HTTPMetrics(),
+                              overTLS: Bool = false) -> (router: Router<ServerRequestContext>, routes: RouteTable) {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
+        if overTLS { router.add(middleware: StrictTransportSecurity()) }
         router.add(middleware: ProblemMiddleware())
         let api = router.group(context: APIRequestContext.self)
         var configuration = configuration
@@ -43,29 +46,39 @@ public enum KluisApplication {
     /// group, started in dependency order and stopped in reverse: the store's connection pool
     /// (`storeService`, when the store has one), the background tasks of `schedule`, then the
     /// server. On shutdown the server finishes its requests first, the background work stops
-    /// next, and the pool closes last.
-    public static func buildApplication(vault: Vault, http: HTTPConfiguration,
+    /// next, and the pool closes last. With `tls` it speaks HTTPS only.
+    public static func buildApplication(vault: Vault, http: HTTPConfiguration, tls: ServerTLS? = nil,
                                         privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
                                         console: ConsoleConfiguration = ConsoleConfiguration(),
                                         schedule: BackgroundSchedule = .off,
                                         storeService: (any Service)? = nil, logger: Logger,
                                         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let (router, _) = router(vault: vault, configuration: http, privacyCenter: privacyCenter, console: console)
+        let (router, _) = router(vault: vault, configuration: http, privacyCenter: privacyCenter, console: console, overTLS: tls != nil)
         var services: [any Service] = storeService.map { [$0] } ?? []
         let tasks = backgroundTasks(of: vault, schedule: schedule, outbox: http.outbox, logger: logger)
         if !tasks.isEmpty { services.append(BackgroundWorker(tasks: tasks, logger: logger)) }
         return Application(
             router: router,
-            server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
-                MalformedRequestAnswer(),
-                ConnectionDeadlines(headerTimeout: TimeAmount(http.headerTimeout), bodyTimeout: TimeAmount(http.bodyTimeout),
-                                    minimumBodyRate: http.minimumBodyRate),
-            ])),
+            server: server(http: http, tls: tls),
             configuration: ApplicationConfiguration(address: .hostname(http.host, port: http.port), serverName: "kluis"),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? http.port) },
             logger: logger
         )
+    }
+
+    /// HTTP/1.1 with the server's answers to malformed requests and its deadlines, inside TLS
+    /// when `tls` is given.
+    private static func server(http: HTTPConfiguration, tls: ServerTLS?) -> HTTPServerBuilder {
+        let configuration = HTTP1Channel.Configuration(additionalChannelHandlers: [
+            MalformedRequestAnswer(),
+            ConnectionDeadlines(headerTimeout: TimeAmount(http.headerTimeout), bodyTimeout: TimeAmount(http.bodyTimeout),
+                                minimumBodyRate: http.minimumBodyRate),
+        ])
+        guard let tls else { return .http1(configuration: configuration) }
+        return HTTPServerBuilder { responder in
+            try TLSChannel(HTTP1Channel(responder: responder, configuration: configuration), tlsConfiguration: tls.configuration)
+        }
     }
 
     private static func backgroundTasks(of vault: Vault, schedule: BackgroundSchedule, outbox: (any Outbox)?,

@@ -9,7 +9,9 @@ final class ServedVault {
     let server: Child
     let adminToken: String
     let port: Int
-    var base: String { "http://127.0.0.1:\(port)" }
+    /// `http`, or `https` when served with `--tls-cert`.
+    let scheme: String
+    var base: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// Starts the server with `arguments` added to `serve`'s, at most `fileDescriptors` open
     /// files when given (as `ulimit -n`).
@@ -30,9 +32,11 @@ final class ServedVault {
         } else {
             server = try Child.start(executable, Array(serve.dropFirst()))
         }
-        let announcement = try #require(await server.firstLine(startingWith: "kluis: serving on http://127.0.0.1:", within: .seconds(60)),
+        let announcement = try #require(await server.firstLine(startingWith: "kluis: serving on ", within: .seconds(60)),
                                         "kluis serve did not start: \(server.errorOutput)")
-        port = try #require(Int(announcement.dropFirst("kluis: serving on http://127.0.0.1:".count)))
+        let address = try #require(announcement.wholeMatch(of: /kluis: serving on (https?):\/\/127\.0\.0\.1:(\d+)/), "\(announcement)")
+        scheme = String(address.output.1)
+        port = try #require(Int(address.output.2))
     }
 
     deinit {

@@ -11,7 +11,7 @@ import Logging
 struct ServeCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the vault API and the privacy statement over HTTP.",
+        abstract: "Serve the vault API, the privacy statement, the privacy center and the console over HTTP or HTTPS.",
         discussion: "Stops gracefully on SIGINT or SIGTERM: requests in flight are finished first. Any number of nodes may serve one PostgreSQL database; their background work is coordinated through it."
     )
 
@@ -47,6 +47,13 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "The sender of that mail with --sendmail. Default: the policy's request contact.")
     var mailFrom: String?
 
+    @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM, leaf first), with --tls-key. TLS 1.2 and 1.3 only; every answer then carries Strict-Transport-Security.",
+                               valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The certificate's private key (PEM), with --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     @Option(help: "Seconds a client has to send a request's head (and the idle time of a kept-alive connection).")
     var headerTimeout: Double = 10
 
@@ -81,6 +88,17 @@ struct ServeCommand: ContextualCommand {
         guard let logLevel = Logger.Level(rawValue: logLevel) else {
             throw CommandFailure("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        let tls: ServerTLS?
+        switch (tlsCert, tlsKey) {
+        case (nil, nil): tls = nil
+        case (let certificate?, let key?):
+            do {
+                tls = try ServerTLS(certificateFile: context.url(for: certificate).path, keyFile: context.url(for: key).path)
+            } catch {
+                throw CommandFailure("TLS: \(error.message)")
+            }
+        default: throw CommandFailure("--tls-cert and --tls-key go together: give both, or neither for plain HTTP")
+        }
         let centerPath: String
         do {
             centerPath = try PrivacyCenterConfiguration.validated(path: privacyCenterPath)
@@ -112,9 +130,9 @@ struct ServeCommand: ContextualCommand {
         let privacyCenter = PrivacyCenterConfiguration(path: centerPath, secureCookies: !insecureCookies, outbox: outbox)
         let console = ConsoleConfiguration(secureCookies: !insecureCookies, outbox: outbox, policyText: try? context.readText(vault.policy))
         let app = KluisApplication.buildApplication(
-            vault: opened, http: http, privacyCenter: privacyCenter, console: console, schedule: schedule,
+            vault: opened, http: http, tls: tls, privacyCenter: privacyCenter, console: console, schedule: schedule,
             storeService: storeService, logger: logger,
-            onServerRunning: { port in context.write("kluis: serving on http://\(host):\(port)\n") }
+            onServerRunning: { port in context.write("kluis: serving on \(tls == nil ? "http" : "https")://\(host):\(port)\n") }
         )
         try await app.runService()
         return 0
