@@ -6,16 +6,22 @@ import KluisServer
 /// Chooses the outbox for mail (one-time codes, breach letters and reminders): a sendmail-compatible program when given, else a
 /// directory of .eml files (by default the data directory's `outbox`).
 enum OutboxOptions {
-    static func outbox(directory: String?, sendmail: String?, from: String, data: String?,
+    /// The sender of mail: the policy's controller by name, at `address` (`--mail-from`) or else
+    /// the policy's contact for requests.
+    static func sender(_ address: String?, policy: Policy) -> MailSender {
+        MailSender(name: policy.controller.name, address: address ?? policy.requestContact)
+    }
+
+    static func outbox(directory: String?, sendmail: String?, from: MailSender, data: String?,
                        in context: CommandContext) throws(CommandFailure) -> any Outbox {
         if let sendmail {
             guard directory == nil else { throw CommandFailure("give --outbox or --sendmail, not both") }
             return SendmailOutbox(executable: sendmail, from: from)
         }
-        if let directory { return FileOutbox(directory: context.url(for: directory)) }
+        if let directory { return FileOutbox(directory: context.url(for: directory), from: from) }
         guard let data else {
             throw CommandFailure("say where mail goes: --outbox DIR or --sendmail PROGRAM (with --database there is no data directory to default to)")
         }
-        return FileOutbox(directory: context.url(for: data).appendingPathComponent("outbox"))
+        return FileOutbox(directory: context.url(for: data).appendingPathComponent("outbox"), from: from)
     }
 }

@@ -28,7 +28,7 @@ import Testing
         _ = try await api.fixture.makeSubject()
         let clock = api.fixture.clock
         let application = APIFixture.application(for: api.fixture.vault, logs: api.logs,
-                                                 configuration: HTTPConfiguration(maximumBodySize: 64 * 1024, outbox: FileOutbox(directory: outbox)))
+                                                 configuration: HTTPConfiguration(maximumBodySize: 64 * 1024, outbox: FileOutbox(directory: outbox, from: .example)))
         try await application.test(.router) { client in
             let token = api.adminToken
             #expect(try await client.send(.post, "/v1/breaches", token: api.appToken, json: Self.body(aware: clock.now())).status == .forbidden)

@@ -18,7 +18,7 @@ struct CenterFixture {
     init(store: StoreKind = .sqlite, policy: PolicyFixture = PolicyFixture()) async throws {
         api = try await APIFixture(store: store, policy: policy)
         outbox = URL(fileURLWithPath: api.fixture.directory.path("outbox"))
-        center.outbox = FileOutbox(directory: outbox)
+        center.outbox = FileOutbox(directory: outbox, from: .example)
     }
 
     var vault: Vault { api.fixture.vault }

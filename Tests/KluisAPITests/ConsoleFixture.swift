@@ -21,7 +21,7 @@ struct ConsoleFixture {
     init(store: StoreKind = .sqlite, policy: PolicyFixture = PolicyFixture()) async throws {
         api = try await APIFixture(store: store, policy: policy)
         outbox = URL(fileURLWithPath: api.fixture.directory.path("outbox"))
-        console = ConsoleConfiguration(credentials: BcryptTOTPCredentials(cost: 4), outbox: FileOutbox(directory: outbox))
+        console = ConsoleConfiguration(credentials: BcryptTOTPCredentials(cost: 4), outbox: FileOutbox(directory: outbox, from: .example))
     }
 
     /// The six-digit code in the newest message of the outbox ("… is: 123456").

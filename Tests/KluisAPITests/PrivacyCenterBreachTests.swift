@@ -30,7 +30,7 @@ import Testing
                 reporter: Breach.Contact(name: "Fleur", jobTitle: "Eigenaar", phone: "020 123 4567"), categories: ["invoices"],
                 consequences: "Others may have seen your invoice amount."), by: VaultFixture.admin)
             let letters = URL(fileURLWithPath: center.api.fixture.directory.path("letters"))
-            let round = try await vault.breaches.tell(breach.id, exposure: BreachExposure(categories: ["invoices"]), outbox: FileOutbox(directory: letters),
+            let round = try await vault.breaches.tell(breach.id, exposure: BreachExposure(categories: ["invoices"]), outbox: FileOutbox(directory: letters, from: .example),
                                                       by: VaultFixture.admin)
             #expect(round.told == 1)
             let letter = try String(contentsOfFile: letters.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: letters.path)[0]).path,

@@ -30,7 +30,7 @@ import Testing
             by: VaultFixture.admin)
         let outbox = URL(fileURLWithPath: fixture.directory.path("outbox"))
         let application = KluisApplication.buildApplication(vault: fixture.vault, http: HTTPConfiguration(maximumBodySize: 64 * 1024),
-                                                            privacyCenter: PrivacyCenterConfiguration(outbox: FileOutbox(directory: outbox)),
+                                                            privacyCenter: PrivacyCenterConfiguration(outbox: FileOutbox(directory: outbox, from: .example)),
                                                             logger: LogCapture().logger())
         let informal = fixture.policy.info.informal
         try await application.test(.router) { client in

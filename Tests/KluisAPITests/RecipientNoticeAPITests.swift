@@ -38,7 +38,7 @@ import Testing
         defer { api.fixture.directory.remove() }
         let outbox = URL(fileURLWithPath: api.fixture.directory.path("outbox"))
         let withOutbox = APIFixture.application(for: api.fixture.vault, logs: api.logs,
-                                                configuration: HTTPConfiguration(maximumBodySize: 64 * 1024, outbox: FileOutbox(directory: outbox)))
+                                                configuration: HTTPConfiguration(maximumBodySize: 64 * 1024, outbox: FileOutbox(directory: outbox, from: .example)))
         let withoutOutbox = api.application()
         let subject = try await api.fixture.vault.createSubject(NewSubject(identifiers: [], records: [
             NewRecord(category: "contact", fields: ["email": "jan@voorbeeld.example"], purpose: "service"),

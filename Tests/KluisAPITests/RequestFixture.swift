@@ -21,7 +21,7 @@ struct RequestFixture {
 
     func application() -> some ApplicationProtocol {
         APIFixture.application(for: vault, logs: api.logs,
-                               configuration: HTTPConfiguration(maximumBodySize: 64 * 1024, outbox: FileOutbox(directory: outbox)))
+                               configuration: HTTPConfiguration(maximumBodySize: 64 * 1024, outbox: FileOutbox(directory: outbox, from: .example)))
     }
 
     /// A subject with contact details and an invoice dated `invoiceDate`.

@@ -133,7 +133,7 @@ extension BreachesCommandTests {
 
     /// The recipients of the mails, from their To: lines.
     static func recipients(_ mails: [String]) -> [String] {
-        mails.compactMap { mail in mail.firstMatch(of: /^To: ([^\r\n]+)\r\n/).map { String($0.output.1) } }
+        mails.compactMap { mail in mail.firstMatch(of: /\r\nTo: ([^\r\n]+)\r\n/).map { String($0.output.1) } }
     }
 
     static func jsonObject(_ text: String) throws -> Any {

@@ -203,7 +203,7 @@ struct BreachesRemindCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let reminded = try await vault.withVault(in: context) { opened in
-            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
+            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(mailFrom, policy: opened.policy),
                                                   data: vault.store.data, in: context)
             return try await opened.breaches.sendDueReminders(through: outbox)
         }

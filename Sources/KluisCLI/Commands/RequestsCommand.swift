@@ -182,7 +182,7 @@ struct RequestsSendCodeCommand: ContextualCommand {
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try RequestsCommand.parseID(request)
         let status = try await vault.withVault(in: context) { opened in
-            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: from ?? opened.policy.requestContact,
+            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(from, policy: opened.policy),
                                                   data: vault.store.data, in: context)
             return try await opened.requests.sendVerificationCode(id, outbox: outbox, by: RequestsCommand.operator_)
         }

@@ -73,7 +73,7 @@ struct RequestsFulfilCommand: ContextualCommand {
         }
         let done = try await vault.withVault(in: context) { opened in
             let outbox = notifyRecipients
-                ? try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: from ?? opened.policy.requestContact,
+                ? try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(from, policy: opened.policy),
                                            data: vault.store.data, in: context)
                 : nil
             let done = try await opened.requests.fulfil(id, corrections: records, notifyingRecipientsThrough: outbox, by: RequestsCommand.operator_)

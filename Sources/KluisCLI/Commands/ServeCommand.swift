@@ -117,7 +117,7 @@ struct ServeCommand: ContextualCommand {
         // codes: the server runs without an outbox. Anything given must be right.
         let outbox: (any Outbox)? = outbox == nil && sendmail == nil && vault.store.data == nil
             ? nil
-            : try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: mailFrom ?? opened.policy.requestContact,
+            : try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(mailFrom, policy: opened.policy),
                                        data: vault.store.data, in: context)
         let schedule = BackgroundSchedule(auditCheckpoints: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
                                           retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil,

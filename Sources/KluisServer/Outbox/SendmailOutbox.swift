@@ -6,9 +6,9 @@ import KluisCore
 /// Kluis speaks no SMTP itself.
 public struct SendmailOutbox: Outbox {
     public let executable: String
-    public let from: String
+    public let from: MailSender
 
-    public init(executable: String = "/usr/sbin/sendmail", from: String) {
+    public init(executable: String = "/usr/sbin/sendmail", from: MailSender) {
         self.executable = executable
         self.from = from
     }
@@ -16,7 +16,10 @@ public struct SendmailOutbox: Outbox {
     public func send(_ message: OutboxMessage) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-t", "-i", "-f", from]
+        // -t: the recipients are the message's To:; -i: a line of one dot does not end it;
+        // -f: the envelope sender, where bounces go.
+        process.arguments = ["-t", "-i", "-f", from.address]
+        let text = try MailText.compose(message, from: from)
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
@@ -26,7 +29,7 @@ public struct SendmailOutbox: Outbox {
         } catch {
             throw VaultError(.storeFailure, "the mail program \(executable) cannot be started")
         }
-        input.fileHandleForWriting.write(Data(("From: \(from)\r\n" + message.rfc5322).utf8))
+        input.fileHandleForWriting.write(Data(text.utf8))
         try input.fileHandleForWriting.close()
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
