@@ -11,6 +11,8 @@ public struct CommandContext: Sendable {
     public var workingDirectory: URL
     /// The environment variables the commands read (`KLUIS_ROOT_KEY`).
     public var environment: [String: String]
+    /// The configuration file and the `KLUIS_` environment, read once before the command runs.
+    public var settings: Settings = .none
 
     public init(write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void,

@@ -16,6 +16,17 @@ public struct KluisCommand: AsyncParsableCommand {
 
     public init() {}
 
+    /// The value of `--config` among `arguments` (which the parser has accepted already): the
+    /// settings are read before the command runs, whichever command declares the option.
+    static func configOption(in arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--config", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--config=") { return String(argument.dropFirst("--config=".count)) }
+            if argument == "--" { break }
+        }
+        return nil
+    }
+
     /// Parses `arguments`, runs the command they name against `context`, and returns the exit
     /// code; usage errors and failures are written to the context's error stream.
     ///
@@ -42,6 +53,9 @@ public struct KluisCommand: AsyncParsableCommand {
                 }
                 return 0
             }
+            var context = context
+            context.settings = try await Settings.load(explicit: Self.configOption(in: arguments), environment: context.environment,
+                                                       workingDirectory: context.workingDirectory)
             return try await contextual.run(in: context)
         } catch let failure as CommandFailure {
             context.writeError("error: \(failure.message)\n")

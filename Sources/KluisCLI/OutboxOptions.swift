@@ -8,12 +8,16 @@ import KluisServer
 enum OutboxOptions {
     /// The sender of mail: the policy's controller by name, at `address` (`--mail-from`) or else
     /// the policy's contact for requests.
-    static func sender(_ address: String?, policy: Policy) -> MailSender {
-        MailSender(name: policy.controller.name, address: address ?? policy.requestContact)
+    static func sender(_ address: String?, policy: Policy, in context: CommandContext) -> MailSender {
+        MailSender(name: policy.controller.name, address: address ?? context.settings.text(.mailFrom) ?? policy.requestContact)
     }
 
     static func outbox(directory: String?, sendmail: String?, from: MailSender, data: String?,
                        in context: CommandContext) throws(CommandFailure) -> any Outbox {
+        // The configuration's mail settings where no flag is given; a flag for either way of
+        // sending replaces both of the configuration's.
+        let (directory, sendmail) = directory != nil || sendmail != nil
+            ? (directory, sendmail) : (context.settings.path(.mailOutbox), context.settings.path(.mailSendmail))
         if let sendmail {
             guard directory == nil else { throw CommandFailure("give --outbox or --sendmail, not both") }
             return SendmailOutbox(executable: sendmail, from: from)

@@ -333,7 +333,7 @@ import Testing
 
     @Test func serveSendsDueBreachRemindersThroughItsOutbox() async throws {
         let refused = await CommandRun.kluis("serve", "--data", "/nonexistent", "--policy", "/nonexistent", "--breach-reminder-interval=-1")
-        #expect(refused.exitCode != 0 && refused.errorOutput.contains("--breach-reminder-interval must be 0 or more seconds"))
+        #expect(refused.exitCode != 0 && refused.errorOutput.contains("--breach-reminder-interval (serve.breach_reminder_interval) must be 0 or more seconds"))
 
         let executable = try #require(ServeProcessTests.kluisExecutable(), "the kluis executable was not found: run 'swift build' first")
         let register = try await Register(store: .sqlite)

@@ -77,6 +77,44 @@ import Testing
         #expect(report["plain"] as? String != "HTTP/1.1 200", "plain HTTP was answered on the TLS port: \(report)")
     }
 
+    /// What issue 22 asks of an installed Kluis: answering over TLS from a configuration file alone.
+    @Test func aServerConfiguredByItsFileAnswersOverTLSWithJSONLogs() async throws {
+        let executable = try #require(ServeProcessTests.kluisExecutable(), "run 'swift build' first")
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let (certificate, _) = try await Self.makeCertificate(in: temporary, name: "server")
+        let configuration = temporary.path("kluis.yaml")
+        try """
+            # Paths relative to this file.
+            data: data
+            policy: \(Fixtures.repositoryRootURL.appendingPathComponent("examples/policies/coaching.yaml").path)
+            serve:
+              host: 127.0.0.1
+              port: 0
+              tls_cert: server.pem
+              tls_key: server-key.pem
+              log_format: json
+              sweep_interval: 0
+            """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        let initialised = try await Child.run(executable, ["init", "--config", configuration])
+        try #require(initialised.status == 0, "\(initialised.errorOutput)")
+        let server = try Child.start(executable, ["serve", "--config", configuration])
+        defer { server.kill() }
+        let announcement = try #require(await server.firstLine(startingWith: "kluis: serving on ", within: .seconds(60)), "\(server.errorOutput)")
+        let port = try #require(announcement.wholeMatch(of: /kluis: serving on https:\/\/127\.0\.0\.1:(\d+)/).map { String($0.output.1) },
+                                "\(announcement)")
+        let run = try await Child.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", Self.client, port, certificate])
+        try #require(run.status == 0, "the TLS client failed: \(run.errorOutput)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any], "\(run.output)")
+        #expect(report["status"] as? Int == 200)
+        #expect(report["hsts"] as? String == "max-age=31536000")
+        server.terminate()
+        _ = await server.termination(within: .seconds(30))
+        let lines = server.errorOutput.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] },
+                "not one JSON object per line: \(server.errorOutput)")
+    }
+
     @Test func aKeyOfAnotherCertificateOrOneFileAloneIsRefused() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
@@ -91,7 +129,7 @@ import Testing
         #expect(mismatched.errorOutput == "error: TLS: the key in \(otherKey) is not the key of the certificate in \(certificate)\n")
         let alone = await CommandRun.kluis(serve + ["--tls-cert", certificate], environment: VaultCommandTests.noEnvironment)
         #expect(alone.exitCode == 1)
-        #expect(alone.errorOutput.contains("--tls-cert and --tls-key go together"), "\(alone.errorOutput)")
+        #expect(alone.errorOutput.contains("--tls-cert and --tls-key (serve.tls_cert and serve.tls_key) go together"), "\(alone.errorOutput)")
         let missing = await CommandRun.kluis(serve + ["--tls-cert", temporary.path("none.pem"), "--tls-key", otherKey],
                                              environment: VaultCommandTests.noEnvironment)
         #expect(missing.errorOutput.contains("could not be read as PEM certificates"), "\(missing.errorOutput)")

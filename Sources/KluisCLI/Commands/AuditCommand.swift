@@ -26,7 +26,7 @@ struct AuditVerifyCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let location = try store.location(in: context)
-        let root = try location.rootKeyIfGiven(keyFile: keyFile, in: context)
+        let root = try location.rootKeyIfGiven(keyFile: keyFile ?? context.settings.path(.keyFile), in: context)
         let (verifier, identifiers) = try await location.withStore { store in
             let verifier = try await Vault.verifyAudit(in: store)
             guard let root else { return (verifier, IdentifierCheck?.none) }

@@ -203,8 +203,8 @@ struct BreachesRemindCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let reminded = try await vault.withVault(in: context) { opened in
-            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(mailFrom, policy: opened.policy),
-                                                  data: vault.store.data, in: context)
+            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(mailFrom, policy: opened.policy, in: context),
+                                                  data: vault.store.dataDirectory(in: context), in: context)
             return try await opened.breaches.sendDueReminders(through: outbox)
         }
         context.write("\(reminded) breach\(reminded == 1 ? "" : "es") reminded of\n")

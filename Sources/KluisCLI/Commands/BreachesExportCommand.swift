@@ -24,7 +24,7 @@ struct BreachesExportCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let (register, language) = try await vault.withVault(in: context) { opened in
-            let language = try PolicyInput.language(lang, of: opened.policy, file: vault.policy)
+            let language = try PolicyInput.language(lang, of: opened.policy, file: try vault.policyFile(in: context))
             return (try await opened.breaches.register(by: BreachesCommand.operator_), language)
         }
         let text = switch format {

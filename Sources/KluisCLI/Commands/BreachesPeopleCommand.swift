@@ -72,8 +72,8 @@ struct BreachesPeopleCommand: ContextualCommand {
             let breaches = opened.breaches
             // Checked before an outbox is chosen: a refused text sends nothing.
             try breaches.checkLetterTexts(texts)
-            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(mailFrom, policy: opened.policy),
-                                                  data: vault.store.data, in: context)
+            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(mailFrom, policy: opened.policy, in: context),
+                                                  data: vault.store.dataDirectory(in: context), in: context)
             return try await breaches.tell(id, exposure: exposure, texts: texts, outbox: outbox, by: BreachesCommand.operator_)
         }
         let before = round.selected - round.told - round.withoutAddress

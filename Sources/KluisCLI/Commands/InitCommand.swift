@@ -17,7 +17,7 @@ struct InitCommand: ContextualCommand {
     var keyFile: String?
 
     func run(in context: CommandContext) async throws -> Int32 {
-        try await Self.initialise(try store.location(in: context), keyFile: keyFile, in: context)
+        try await Self.initialise(try store.location(in: context), keyFile: keyFile ?? context.settings.path(.keyFile), in: context)
         return 0
     }
 

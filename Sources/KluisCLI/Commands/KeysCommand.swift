@@ -33,7 +33,7 @@ struct KeysRotateCommand: ContextualCommand {
     func run(in context: CommandContext) async throws -> Int32 {
         guard (1...100_000).contains(batch) else { throw CommandFailure("--batch must be 1 to 100000") }
         let location = try store.location(in: context)
-        let old = try location.rootKey(keyFile: keyFile, in: context)
+        let old = try location.rootKey(keyFile: keyFile ?? context.settings.path(.keyFile), in: context)
         let newURL = context.url(for: newKeyFile)
         let new: RootKey
         if FileManager.default.fileExists(atPath: newURL.path) {

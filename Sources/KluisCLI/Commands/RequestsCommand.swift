@@ -182,8 +182,8 @@ struct RequestsSendCodeCommand: ContextualCommand {
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try RequestsCommand.parseID(request)
         let status = try await vault.withVault(in: context) { opened in
-            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(from, policy: opened.policy),
-                                                  data: vault.store.data, in: context)
+            let outbox = try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(from, policy: opened.policy, in: context),
+                                                  data: vault.store.dataDirectory(in: context), in: context)
             return try await opened.requests.sendVerificationCode(id, outbox: outbox, by: RequestsCommand.operator_)
         }
         context.write(RequestsCommand.describe(status))

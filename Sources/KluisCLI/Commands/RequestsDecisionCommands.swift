@@ -73,8 +73,8 @@ struct RequestsFulfilCommand: ContextualCommand {
         }
         let done = try await vault.withVault(in: context) { opened in
             let outbox = notifyRecipients
-                ? try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(from, policy: opened.policy),
-                                           data: vault.store.data, in: context)
+                ? try OutboxOptions.outbox(directory: outbox, sendmail: sendmail, from: OutboxOptions.sender(from, policy: opened.policy, in: context),
+                                           data: vault.store.dataDirectory(in: context), in: context)
                 : nil
             let done = try await opened.requests.fulfil(id, corrections: records, notifyingRecipientsThrough: outbox, by: RequestsCommand.operator_)
             // A command has no background to finish an erasure in: what it shredded goes now.
