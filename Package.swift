@@ -175,6 +175,7 @@ let package = Package(
                 "KluisHTTP",
                 "KluisAPI",
                 "KluisWeb",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

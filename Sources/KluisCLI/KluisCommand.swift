@@ -10,7 +10,7 @@ public struct KluisCommand: AsyncParsableCommand {
         version: "kluis \(KluisBuild.description)",
         subcommands: [
             InitCommand.self, ServeCommand.self, ImportCommand.self, APIKeyCommand.self, StaffCommand.self, KeysCommand.self, BenchCommand.self,
-            ConsentsCommand.self, RequestsCommand.self, BreachesCommand.self, RetentionCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, PolicyCommand.self, StatementCommand.self, RegisterCommand.self,
+            ConsentsCommand.self, RequestsCommand.self, BreachesCommand.self, RetentionCommand.self, WebhooksCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, PolicyCommand.self, StatementCommand.self, RegisterCommand.self,
         ]
     )
 

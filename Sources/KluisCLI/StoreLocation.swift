@@ -54,12 +54,14 @@ struct StoreLocation {
     /// root key before anything listens). A PostgreSQL store comes with its connection pool as a
     /// service that is not running yet: the application runs it first and closes it last. The
     /// keys are read, and the policy's controller checked against the vault's
-    /// (``Vault/claim(_:for:allowingAnotherController:clock:)``), through a short-lived pool of their own.
+    /// (``Vault/claim(_:for:allowingAnotherController:clock:)``), and the webhook endpoints' states
+    /// started, through a short-lived pool of their own.
     func openForServing(root: RootKey, policy: Policy,
-                        allowingAnotherController: Bool, logger: Logger) async throws -> (store: any VaultStore, keys: VaultKeys, service: (any Service)?) {
+                        allowingAnotherController: Bool, webhooks: [WebhookEndpoint], logger: Logger) async throws -> (store: any VaultStore, keys: VaultKeys, service: (any Service)?) {
         @Sendable func unlockAndClaim(_ store: any VaultStore) async throws -> VaultKeys {
             let keys = try await Vault.unlock(store, with: root)
             try await Vault.claim(store, for: policy, allowingAnotherController: allowingAnotherController)
+            for endpoint in webhooks { _ = try await Vault.webhookState(of: endpoint.name, in: store) }
             return keys
         }
         switch backend {

@@ -50,13 +50,14 @@ struct VaultOptions: ParsableArguments {
     /// Opens the vault for a server that runs until stopped, refusing a missing or wrong root key
     /// at once; the store's service (a PostgreSQL pool), if any, must run while the vault is used
     /// and logs through `logger`.
-    func openForServing(in context: CommandContext, logger: Logger) async throws -> (vault: Vault, storeService: (any Service)?) {
+    func openForServing(in context: CommandContext, webhooks: [WebhookEndpoint] = [], logger: Logger) async throws -> (vault: Vault, storeService: (any Service)?) {
         let policy = try PolicyInput.load(try policyFile(in: context), in: context)
         let location = try store.location(in: context)
         let root = try location.rootKey(keyFile: keyFile(in: context), in: context)
         do {
             let (store, keys, service) = try await location.openForServing(root: root, policy: policy,
-                                                                           allowingAnotherController: allowOtherController, logger: logger)
+                                                                           allowingAnotherController: allowOtherController,
+                                                                           webhooks: webhooks, logger: logger)
             return (Vault(store: store, keys: keys, policy: policy), service)
         } catch let error as VaultError {
             throw CommandFailure(error.message)

@@ -50,12 +50,12 @@ public enum KluisApplication {
     public static func buildApplication(vault: Vault, http: HTTPConfiguration, tls: ServerTLS? = nil,
                                         privacyCenter: PrivacyCenterConfiguration = PrivacyCenterConfiguration(),
                                         console: ConsoleConfiguration = ConsoleConfiguration(),
-                                        schedule: BackgroundSchedule = .off,
+                                        schedule: BackgroundSchedule = .off, webhooks: [WebhookEndpoint] = [],
                                         storeService: (any Service)? = nil, logger: Logger,
                                         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let (router, _) = router(vault: vault, configuration: http, privacyCenter: privacyCenter, console: console, overTLS: tls != nil)
         var services: [any Service] = storeService.map { [$0] } ?? []
-        let tasks = backgroundTasks(of: vault, schedule: schedule, outbox: http.outbox, logger: logger)
+        let tasks = backgroundTasks(of: vault, schedule: schedule, outbox: http.outbox, webhooks: webhooks, logger: logger)
         if !tasks.isEmpty { services.append(BackgroundWorker(tasks: tasks, logger: logger)) }
         return Application(
             router: router,
@@ -82,7 +82,7 @@ public enum KluisApplication {
     }
 
     private static func backgroundTasks(of vault: Vault, schedule: BackgroundSchedule, outbox: (any Outbox)?,
-                                        logger: Logger) -> [PeriodicTask] {
+                                        webhooks: [WebhookEndpoint], logger: Logger) -> [PeriodicTask] {
         var tasks: [PeriodicTask] = []
         if let interval = schedule.auditCheckpoints { tasks.append(.auditCheckpoints(of: vault, interval: interval, logger: logger)) }
         if let interval = schedule.retentionSweeps { tasks.append(.retentionSweeps(of: vault, interval: interval)) }
@@ -91,6 +91,9 @@ public enum KluisApplication {
         // Reminders are mail: with no outbox to send them through, there are none.
         if let interval = schedule.breachReminders, let outbox {
             tasks.append(.breachReminders(of: vault, outbox: outbox, interval: interval))
+        }
+        if let interval = schedule.webhookDeliveries, !webhooks.isEmpty {
+            tasks.append(.webhookDeliveries(by: WebhookDispatcher(vault: vault, endpoints: webhooks), interval: interval))
         }
         return tasks
     }

@@ -97,6 +97,16 @@ import Testing
             #expect(lifted.status == .ok)
             #expect(try await client.send(.get, "/v1/subjects/\(subject)?purpose=service", token: api.appToken).text.contains("jan.jansen"))
         }
+        // Applications hear of both (issue 22), from the audit chain.
+        let events = try await Self.webhookEvents(api.fixture.vault)
+        #expect(events.contains { $0.kind == .restricted && $0.subject == subject }, "\(events.map(\.kind))")
+        #expect(events.contains { $0.kind == .restrictionLifted && $0.subject == subject && $0.categories == ["contact"] })
+        #expect(events.contains { $0.kind == .requestChanged && $0.requestType == "restriction" && $0.requestState == "fulfilled" })
+    }
+
+    /// The webhook events the vault's audit chain makes, oldest first.
+    static func webhookEvents(_ vault: Vault) async throws -> [WebhookEvent] {
+        try await vault.auditEvents(after: 0, limit: 1000).flatMap(WebhookEvent.events)
     }
 
     @Test(arguments: StoreKind.enabled) func rectificationCorrectsAndPortabilityExportsJSONAndCSV(store: StoreKind) async throws {
@@ -133,6 +143,12 @@ import Testing
             let html = try await client.send(.get, "/v1/requests/\(portability)/export?format=html", token: api.adminToken)
             #expect(html.problemCode == "input.invalid")
         }
+        let rectified = try await Self.webhookEvents(api.fixture.vault).filter { $0.kind == .rectified }
+        #expect(rectified.map(\.subject) == [subject])
+        #expect(rectified.first?.categories == ["contact"])
+        // The body names the person by id and the category, never the corrected values.
+        let body = String(decoding: try #require(rectified.first).body, as: UTF8.self)
+        #expect(body.contains(subject.rawValue) && !body.contains("8765"), "\(body)")
     }
 
     @Test(arguments: StoreKind.enabled) func objectionAndWithdrawalGoThroughTheConsentStore(store: StoreKind) async throws {
@@ -156,6 +172,10 @@ import Testing
         }
         let newsletter = Principal(id: "key_news", purposes: ["newsletter"])
         await #expect(throws: VaultError.self) { try await vault.read(subject, for: "newsletter", by: newsletter) }
+        let events = try await Self.webhookEvents(vault)
+        #expect(events.filter { $0.kind == .consentWithdrawn }.map(\.purpose) == ["newsletter"])
+        #expect(events.filter { $0.kind == .objected }.map(\.purpose) == ["fraud_checks"])
+        #expect(events.filter { $0.kind == .requestChanged }.map(\.requestState).contains("fulfilled"))
     }
 
     @Test func badRequestsAreRefusedClearlyAndStoreNothing() async throws {

@@ -38,6 +38,9 @@ struct ServeCommand: ContextualCommand {
     @Option(help: "Seconds between looks for breach reminders that are due (the policy's breaches.remind_at), sent through the outbox; 0 turns them off. Without an outbox there are none. Default: serve.breach_reminder_interval, else 300.")
     var breachReminderInterval: Double?
 
+    @Option(help: "Seconds between rounds of webhook deliveries to the endpoints the configuration names (webhooks:); 0 turns them off. Default: serve.webhook_interval, else 2.")
+    var webhookInterval: Double?
+
     @Option(help: "Where mail (one-time codes for identity checks, breach reminders) is written as .eml files. Default: mail.outbox in the configuration, else DATA/outbox.")
     var outbox: String?
 
@@ -86,6 +89,8 @@ struct ServeCommand: ContextualCommand {
         let headerTimeout = try headerTimeout ?? settings.number(.serveHeaderTimeout) ?? 10
         let bodyTimeout = try bodyTimeout ?? settings.number(.serveBodyTimeout) ?? 10
         let privacyCenterPath = privacyCenterPath ?? settings.text(.servePrivacyCenterPath) ?? "/privacy-center"
+        let webhookInterval = try webhookInterval ?? settings.number(.serveWebhookInterval) ?? 2
+        let webhooks = try settings.webhookEndpoints()
         let (tlsCert, tlsKey) = tlsCert != nil || tlsKey != nil ? (tlsCert, tlsKey) : (settings.path(.serveTLSCert), settings.path(.serveTLSKey))
         guard (0...65535).contains(port) else { throw CommandFailure("--port (serve.port) must be 0 to 65535") }
         guard headerTimeout > 0, headerTimeout <= 3600 else { throw CommandFailure("--header-timeout (serve.header_timeout) must be more than 0 and at most 3600 seconds") }
@@ -96,6 +101,7 @@ struct ServeCommand: ContextualCommand {
         guard breachReminderInterval >= 0, breachReminderInterval.isFinite else {
             throw CommandFailure("--breach-reminder-interval (serve.breach_reminder_interval) must be 0 or more seconds")
         }
+        guard webhookInterval >= 0, webhookInterval.isFinite else { throw CommandFailure("--webhook-interval (serve.webhook_interval) must be 0 or more seconds") }
         guard let logFormat = LogFormat(rawValue: logFormat ?? settings.text(.serveLogFormat) ?? "text") else {
             throw CommandFailure("--log-format (serve.log_format) must be json or text")
         }
@@ -126,7 +132,7 @@ struct ServeCommand: ContextualCommand {
             try await InitCommand.initialise(try vault.store.location(in: context), keyFile: vault.keyFile(in: context), joining: true, in: context)
         }
         let logger = ServerLogger.make(format: logFormat, level: logLevel)
-        let (opened, storeService) = try await vault.openForServing(in: context, logger: logger)
+        let (opened, storeService) = try await vault.openForServing(in: context, webhooks: webhooks, logger: logger)
         // Without a data directory and without --outbox or --sendmail there is nowhere to send
         // codes: the server runs without an outbox. Anything given must be right.
         let mailGiven = outbox != nil || sendmail != nil || settings.path(.mailOutbox) != nil || settings.path(.mailSendmail) != nil
@@ -138,14 +144,15 @@ struct ServeCommand: ContextualCommand {
                                           retentionSweeps: sweepInterval > 0 ? .seconds(sweepInterval) : nil,
                                           shreddedPurges: purgeInterval > 0 ? .seconds(purgeInterval) : nil,
                                           expiredSessions: .seconds(600),
-                                          breachReminders: outbox != nil && breachReminderInterval > 0 ? .seconds(breachReminderInterval) : nil)
+                                          breachReminders: outbox != nil && breachReminderInterval > 0 ? .seconds(breachReminderInterval) : nil,
+                                          webhookDeliveries: webhookInterval > 0 ? .seconds(webhookInterval) : nil)
         var http = HTTPConfiguration(host: host, port: port, outbox: outbox)
         http.headerTimeout = .seconds(headerTimeout)
         http.bodyTimeout = .seconds(bodyTimeout)
         let privacyCenter = PrivacyCenterConfiguration(path: centerPath, secureCookies: !insecureCookies, outbox: outbox)
         let console = ConsoleConfiguration(secureCookies: !insecureCookies, outbox: outbox, policyText: try? context.readText(vault.policyFile(in: context)))
         let app = KluisApplication.buildApplication(
-            vault: opened, http: http, tls: tls, privacyCenter: privacyCenter, console: console, schedule: schedule,
+            vault: opened, http: http, tls: tls, privacyCenter: privacyCenter, console: console, schedule: schedule, webhooks: webhooks,
             storeService: storeService, logger: logger,
             onServerRunning: { port in context.write("kluis: serving on \(tls == nil ? "http" : "https")://\(host):\(port)\n") }
         )

@@ -10,7 +10,7 @@ enum SettingKey: String, CaseIterable, Sendable {
     case serveHeaderTimeout = "serve.header_timeout", serveBodyTimeout = "serve.body_timeout"
     case serveCheckpointInterval = "serve.checkpoint_interval", serveSweepInterval = "serve.sweep_interval"
     case servePurgeInterval = "serve.purge_interval", serveBreachReminderInterval = "serve.breach_reminder_interval"
-    case servePrivacyCenterPath = "serve.privacy_center_path"
+    case servePrivacyCenterPath = "serve.privacy_center_path", serveWebhookInterval = "serve.webhook_interval"
     case mailOutbox = "mail.outbox", mailSendmail = "mail.sendmail", mailFrom = "mail.from"
 
     enum Kind { case text, path, number, wholeNumber }
@@ -20,7 +20,7 @@ enum SettingKey: String, CaseIterable, Sendable {
         case .data, .keyFile, .policy, .serveTLSCert, .serveTLSKey, .mailOutbox, .mailSendmail: .path
         case .servePort: .wholeNumber
         case .serveHeaderTimeout, .serveBodyTimeout, .serveCheckpointInterval, .serveSweepInterval, .servePurgeInterval,
-             .serveBreachReminderInterval: .number
+             .serveBreachReminderInterval, .serveWebhookInterval: .number
         case .databaseURL, .serveHost, .serveLogFormat, .serveLogLevel, .servePrivacyCenterPath, .mailFrom: .text
         }
     }

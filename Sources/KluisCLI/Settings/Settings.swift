@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import KluisCore
 import SystemPackage
 import Yams
 
@@ -10,15 +11,18 @@ import Yams
 public struct Settings: Sendable {
     /// The configuration file read, if any.
     public let file: URL?
+    /// The webhook endpoints the file declares, by name.
+    let webhookNames: [String]
     private let reader: ConfigReader?
     private let environment: [String: String]
     private let workingDirectory: URL
 
     /// No file and no environment: for contexts that ask for none.
-    public static let none = Settings(file: nil, reader: nil, environment: [:], workingDirectory: URL(fileURLWithPath: "/"))
+    public static let none = Settings(file: nil, webhookNames: [], reader: nil, environment: [:], workingDirectory: URL(fileURLWithPath: "/"))
 
-    private init(file: URL?, reader: ConfigReader?, environment: [String: String], workingDirectory: URL) {
+    private init(file: URL?, webhookNames: [String], reader: ConfigReader?, environment: [String: String], workingDirectory: URL) {
         self.file = file
+        self.webhookNames = webhookNames
         self.reader = reader
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -41,23 +45,31 @@ public struct Settings: Sendable {
             file = defaultFiles.map(url).first { FileManager.default.fileExists(atPath: $0.path) }
         }
         // KLUIS_SERVE_PORT becomes SERVE_PORT, which swift-configuration reads as serve.port.
-        let ours = Dictionary(uniqueKeysWithValues: SettingKey.allCases.compactMap { key in
+        var ours = Dictionary(uniqueKeysWithValues: SettingKey.allCases.compactMap { key in
             environment[key.environmentName].map { (String(key.environmentName.dropFirst("KLUIS_".count)), $0) }
         })
+        // A webhook's secret (KLUIS_WEBHOOKS_CRM_SECRET) and url, for the endpoints the file names.
+        for (name, value) in environment where name.hasPrefix("KLUIS_WEBHOOKS_") { ours[String(name.dropFirst("KLUIS_".count))] = value }
         var providers: [any ConfigProvider] = [
-            EnvironmentVariablesProvider(environmentVariables: ours, secretsSpecifier: .specific(["DATABASE_URL"])),
+            EnvironmentVariablesProvider(environmentVariables: ours, secretsSpecifier: .dynamic { name, _ in
+                name == "DATABASE_URL" || name.hasSuffix("_SECRET")
+            }),
         ]
+        var webhookNames: [String] = []
         if let file {
-            try SettingsFileCheck.check(file)
+            webhookNames = try SettingsFileCheck.check(file)
             do {
                 providers.append(try await FileProvider<YAMLSnapshot>(
-                    parsingOptions: YAMLSnapshot.ParsingOptions(secretsSpecifier: .specific(["database_url"])),
+                    parsingOptions: YAMLSnapshot.ParsingOptions(secretsSpecifier: .dynamic { key, _ in
+                        key == "database_url" || key.hasSuffix(".secret")
+                    }),
                     filePath: FilePath(file.path)))
             } catch {
                 throw CommandFailure("the configuration file \(file.path) cannot be read: \(error)")
             }
         }
-        return Settings(file: file, reader: ConfigReader(providers: providers), environment: environment, workingDirectory: workingDirectory)
+        return Settings(file: file, webhookNames: webhookNames, reader: ConfigReader(providers: providers), environment: environment,
+                        workingDirectory: workingDirectory)
     }
 
     /// Where a value came from, for messages: the variable or the file's key.
@@ -75,6 +87,26 @@ public struct Settings: Sendable {
         guard let value = text(key) else { return nil }
         if value.hasPrefix("/") || environment[key.environmentName] != nil { return value }
         return (file?.deletingLastPathComponent() ?? workingDirectory).appendingPathComponent(value).path
+    }
+
+    /// The webhook endpoints: each name the file declares, with its url, secret and events from
+    /// the environment (`KLUIS_WEBHOOKS_NAME_SECRET`) or the file.
+    func webhookEndpoints() throws(CommandFailure) -> [WebhookEndpoint] {
+        var endpoints: [WebhookEndpoint] = []
+        for name in webhookNames {
+            let prefix = "webhooks.\(name)."
+            guard let url = reader?.string(forKey: ConfigKey(prefix + "url")) else { throw CommandFailure("webhooks.\(name).url is missing") }
+            guard let secret = reader?.string(forKey: ConfigKey(prefix + "secret"), isSecret: true) else {
+                throw CommandFailure("webhooks.\(name).secret is missing: set it in the file or in KLUIS_WEBHOOKS_\(name.uppercased())_SECRET")
+            }
+            let events = reader?.stringArray(forKey: ConfigKey(prefix + "events")) ?? []
+            do {
+                endpoints.append(try WebhookEndpoint(name: name, url: url, secret: secret, kinds: events))
+            } catch {
+                throw CommandFailure(error.message)
+            }
+        }
+        return endpoints
     }
 
     func number(_ key: SettingKey) throws(CommandFailure) -> Double? {

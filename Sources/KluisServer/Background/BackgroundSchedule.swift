@@ -11,14 +11,17 @@ public struct BackgroundSchedule: Sendable {
     /// Between looks for breach reminders that are due; they go through the server's outbox, so
     /// without one there are none.
     public var breachReminders: Duration?
+    /// Between rounds of webhook deliveries; without endpoints there are none.
+    public var webhookDeliveries: Duration?
 
     public init(auditCheckpoints: Duration? = nil, retentionSweeps: Duration? = nil, shreddedPurges: Duration? = nil,
-                expiredSessions: Duration? = nil, breachReminders: Duration? = nil) {
+                expiredSessions: Duration? = nil, breachReminders: Duration? = nil, webhookDeliveries: Duration? = nil) {
         self.auditCheckpoints = auditCheckpoints
         self.retentionSweeps = retentionSweeps
         self.shreddedPurges = shreddedPurges
         self.expiredSessions = expiredSessions
         self.breachReminders = breachReminders
+        self.webhookDeliveries = webhookDeliveries
     }
 
     /// No background work: tests and benchmarks, which drive the work themselves.
