@@ -37,6 +37,8 @@ let package = Package(
         // The configuration file (YAML) under the environment and the flags.
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.0.0", traits: [.defaults, "YAML"]),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        // Child processes (sendmail, and the tests' servers) without Foundation's Process.
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.0"),
     ],
     targets: [
         // Domain: policy, retention, keys, audit chain, store protocols. No I/O, no framework.
@@ -186,6 +188,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strict
         ),
@@ -277,6 +281,7 @@ let package = Package(
             dependencies: [
                 "KluisCLI", "KluisBench", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", "KluisWeb",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strict
         ),

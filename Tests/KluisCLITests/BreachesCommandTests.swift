@@ -339,7 +339,7 @@ import Testing
         let register = try await Register(store: .sqlite)
         defer { register.close() }
         let (id, _) = try await register.open(aware: Date() - 50 * 3600)
-        let server = try Child.start(executable, ["serve", "--host", "127.0.0.1", "--port", "0", "--checkpoint-interval", "0",
+        let server = try await Child.start(executable, ["serve", "--host", "127.0.0.1", "--port", "0", "--checkpoint-interval", "0",
                                                   "--sweep-interval", "0", "--breach-reminder-interval", "0.5"] + register.arguments)
         defer { server.kill() }
         let deadline = ContinuousClock.now + .seconds(30)

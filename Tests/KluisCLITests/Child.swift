@@ -1,5 +1,7 @@
 import Foundation
+import Subprocess
 import Synchronization
+import SystemPackage
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -7,15 +9,14 @@ import Glibc
 import Darwin
 #endif
 
-/// A child process with its standard output as lines and its standard error kept.
+/// A child process with its standard output as lines and its standard error kept, started with
+/// swift-subprocess.
 ///
-/// Its end is found by polling, not by `Process.terminationHandler`, and a one-shot run writes its
-/// output to files rather than pipes: on Linux, Foundation's termination and end-of-file notices
-/// were seen to go missing now and then, which left tests waiting forever.
-///
-/// Unchecked: besides its own locked state it holds the `Process`, of which it only uses
-/// `isRunning`, `terminationStatus`, `terminationReason`, `processIdentifier` and `terminate()`.
-final class Child: @unchecked Sendable {
+/// Not Foundation's `Process`: on Linux (Swift 6.3) its `run()` reads `/proc/self/fd` past the
+/// end of a buffer and crashes now and then when the test process holds many descriptors, which
+/// these tests do (swift-corelibs-foundation#5472). Subprocess closes descriptors with
+/// `closefrom` instead.
+final class Child: Sendable {
     struct Termination: Sendable {
         /// Whether the process exited by itself (else a signal ended it).
         var exited: Bool
@@ -29,94 +30,78 @@ final class Child: @unchecked Sendable {
         var errorOutput: String
     }
 
-    private let process: Process
+    private let pid: pid_t
     private let lines: AsyncStream<String>
     private let outputText = Mutex("")
     private let errorText = Mutex("")
-    private let pending = Mutex(Data())
     private let finished = Mutex<Termination?>(nil)
 
     var output: String { outputText.withLock { $0 } }
     var errorOutput: String { errorText.withLock { $0 } }
 
-    private init(process: Process, lines: AsyncStream<String>) {
-        self.process = process
+    private init(pid: pid_t, lines: AsyncStream<String>) {
+        self.pid = pid
         self.lines = lines
     }
 
-    /// A process for `executable` with `arguments`, without `KLUIS_ROOT_KEY` in its environment.
-    private static func process(_ executable: URL, _ arguments: [String]) -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["KLUIS_ROOT_KEY"] = nil
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        return process
-    }
-
-    /// Starts a long-running process whose output is read line by line as it comes.
-    static func start(_ executable: URL, _ arguments: [String]) throws -> Child {
-        let process = process(executable, arguments)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+    /// Starts a long-running process, without `KLUIS_ROOT_KEY` in its environment, whose output is
+    /// read line by line as it comes.
+    static func start(_ executable: URL, _ arguments: [String]) async throws -> Child {
         let (lines, lineSink) = AsyncStream.makeStream(of: String.self)
-        try process.run()
-        let child = Child(process: process, lines: lines)
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            guard !chunk.isEmpty else {
-                handle.readabilityHandler = nil
-                lineSink.finish()
-                return
-            }
-            child.outputText.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
-            let complete: [String] = child.pending.withLock { pending in
-                pending.append(chunk)
-                var found: [String] = []
-                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                    found.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
-                    pending.removeSubrange(pending.startIndex...newline)
+        let (started, startedSink) = AsyncThrowingStream.makeStream(of: Child.self)
+        Task {
+            var child: Child?
+            do {
+                let result = try await Subprocess.run(
+                    .path(FilePath(executable.path)), arguments: Arguments(arguments),
+                    environment: .inherit.updating(["KLUIS_ROOT_KEY": nil]),
+                    input: .none, output: .sequence, error: .sequence
+                ) { execution in
+                    let running = Child(pid: execution.processIdentifier.value, lines: lines)
+                    child = running
+                    startedSink.yield(running)
+                    startedSink.finish()
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            do {
+                                for try await line in execution.standardOutput.strings() {
+                                    let line = line.hasSuffix("\n") ? String(line.dropLast()) : line
+                                    running.outputText.withLock { $0 += line + "\n" }
+                                    lineSink.yield(line)
+                                }
+                            } catch {}
+                            lineSink.finish()
+                        }
+                        group.addTask {
+                            do {
+                                for try await line in execution.standardError.strings() {
+                                    let line = line.hasSuffix("\n") ? String(line.dropLast()) : line
+                                    running.errorText.withLock { $0 += line + "\n" }
+                                }
+                            } catch {}
+                        }
+                    }
                 }
-                return found
+                let termination: Termination = switch result.terminationStatus {
+                case .exited(let code): Termination(exited: true, status: Int32(code))
+                case .signaled(let signal): Termination(exited: false, status: Int32(signal))
+                }
+                child?.finished.withLock { $0 = termination }
+            } catch {
+                lineSink.finish()
+                startedSink.finish(throwing: error)
             }
-            for line in complete { lineSink.yield(line) }
         }
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            guard !chunk.isEmpty else {
-                handle.readabilityHandler = nil
-                return
-            }
-            child.errorText.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
-        }
-        return child
+        for try await child in started { return child }
+        throw ChildError("\(executable.path) did not start")
     }
 
-    /// Runs `executable` to its end, for at most `timeout`; its output goes to files, read once
-    /// it has ended.
+    /// Runs `executable` to its end, for at most `timeout`.
     static func run(_ executable: URL, _ arguments: [String], within timeout: Duration = .seconds(60)) async throws -> Finished {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kluis-child-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outputURL = directory.appendingPathComponent("out"), errorURL = directory.appendingPathComponent("err")
-        #expect(FileManager.default.createFile(atPath: outputURL.path, contents: nil))
-        #expect(FileManager.default.createFile(atPath: errorURL.path, contents: nil))
-        let process = process(executable, arguments)
-        let outputFile = try FileHandle(forWritingTo: outputURL), errorFile = try FileHandle(forWritingTo: errorURL)
-        process.standardOutput = outputFile
-        process.standardError = errorFile
-        try process.run()
-        try outputFile.close()
-        try errorFile.close()
-        let child = Child(process: process, lines: AsyncStream { $0.finish() })
+        let child = try await start(executable, arguments)
         defer { child.kill() }
         let ended = try #require(await child.termination(within: timeout), "\(arguments.joined(separator: " ")) did not finish")
-        return Finished(status: ended.exited ? ended.status : -1,
-                        output: try String(contentsOf: outputURL, encoding: .utf8),
-                        errorOutput: try String(contentsOf: errorURL, encoding: .utf8))
+        return Finished(status: ended.exited ? ended.status : -1, output: child.output, errorOutput: child.errorOutput)
     }
 
     /// The first line of standard output starting with `prefix`, or `nil` when the process ends
@@ -138,46 +123,29 @@ final class Child: @unchecked Sendable {
         }
     }
 
-    /// How the process ended, or `nil` when it is still running after `timeout`.
+    /// How the process ended, or `nil` when it is still running after `timeout`. Its output is
+    /// read to the end by then.
     func termination(within timeout: Duration) async -> Termination? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let ended = ended() { return ended }
+            if let ended = finished.withLock({ $0 }) { return ended }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return ended()
-    }
-
-    /// The process's end if it has ended: as Foundation saw it, or — when Foundation's notice is
-    /// late or lost — from reaping the process here.
-    private func ended() -> Termination? {
-        finished.withLock { finished in
-            if finished != nil { return finished }
-            if !process.isRunning {
-                finished = Termination(exited: process.terminationReason == .exit, status: process.terminationStatus)
-            } else {
-                var status: Int32 = 0
-                if waitpid(process.processIdentifier, &status, WNOHANG) == process.processIdentifier {
-                    let signal = status & 0x7f
-                    finished = signal == 0 ? Termination(exited: true, status: (status >> 8) & 0xff)
-                                           : Termination(exited: false, status: signal)
-                }
-            }
-            return finished
-        }
+        return finished.withLock { $0 }
     }
 
     /// Sends SIGTERM.
     func terminate() {
-        process.terminate()
+        _ = Glibc.kill(pid, SIGTERM)
     }
 
     /// Sends SIGKILL when the process is still running, so no test leaves a server behind.
     func kill() {
-        if ended() == nil { sendSignal(SIGKILL, to: process.processIdentifier) }
+        if finished.withLock({ $0 }) == nil { _ = Glibc.kill(pid, SIGKILL) }
     }
 }
 
-private func sendSignal(_ signal: Int32, to process: Int32) {
-    _ = kill(process, signal)
+struct ChildError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

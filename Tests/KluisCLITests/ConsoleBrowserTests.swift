@@ -40,7 +40,7 @@ struct ConsoleBrowserTests {
         try #require(owner.status == 0, "kluis staff add failed: \(owner.errorOutput)")
         let enrolment = try #require(owner.output.firstMatch(of: /(?m)^  (([a-z2-9]{4}-){3}[a-z2-9]{4})$/).map { String($0.output.1) })
 
-        let server = try Child.start(executable, ["serve", "--host", "127.0.0.1", "--port", "0", "--sweep-interval", "0",
+        let server = try await Child.start(executable, ["serve", "--host", "127.0.0.1", "--port", "0", "--sweep-interval", "0",
                                                   "--outbox", outbox, "--insecure-cookies"] + vault)
         defer { server.kill() }
         let prefix = "kluis: serving on "

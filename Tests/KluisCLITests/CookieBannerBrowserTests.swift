@@ -24,7 +24,7 @@ struct CookieBannerBrowserTests {
 
         let initialised = try await Child.run(executable, ["init", "--data", data])
         try #require(initialised.status == 0, "kluis init failed: \(initialised.errorOutput)")
-        let server = try Child.start(executable, ["serve", "--policy", policy, "--data", data, "--host", "127.0.0.1", "--port", "0"])
+        let server = try await Child.start(executable, ["serve", "--policy", policy, "--data", data, "--host", "127.0.0.1", "--port", "0"])
         defer { server.kill() }
         let prefix = "kluis: serving on "
         let announcement = try #require(await server.firstLine(startingWith: prefix, within: .seconds(60)),

@@ -14,7 +14,7 @@ struct MailDeliveryTests {
         _ = try await desk.customer("els@voorbeeld.example", invoice: false)
         let received = desk.temporary.path("received")
         try FileManager.default.createDirectory(atPath: received, withIntermediateDirectories: true)
-        let sink = try Child.start(URL(fileURLWithPath: "/usr/bin/env"),
+        let sink = try await Child.start(URL(fileURLWithPath: "/usr/bin/env"),
                                    ["python3", Fixtures.repositoryRootURL.appendingPathComponent("scripts/smtp-sink.py").path, "--directory", received])
         defer { sink.kill() }
         let listening = try #require(await sink.firstLine(startingWith: "listening on ", within: .seconds(30)), "the SMTP server did not start: \(sink.errorOutput)")

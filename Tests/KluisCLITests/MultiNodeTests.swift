@@ -40,7 +40,7 @@ struct MultiNodeTests {
         var nodes: [(child: Child, base: URL)] = []
         defer { for node in nodes { node.child.kill() } }
         for _ in 0..<3 {
-            let child = try Child.start(executable, ["serve", "--port", "0", "--checkpoint-interval", "0.05"] + vaultArguments)
+            let child = try await Child.start(executable, ["serve", "--port", "0", "--checkpoint-interval", "0.05"] + vaultArguments)
             let prefix = "kluis: serving on http://127.0.0.1:"
             let line = try #require(await child.firstLine(startingWith: prefix, within: .seconds(60)),
                                     "a node did not start: \(child.errorOutput)")

@@ -38,7 +38,7 @@ struct PrivacyWebBrowserTests {
         let mailer = try #require(created.output.firstMatch(of: /kluis_key_[a-z2-7]+_[0-9a-f]{64}/).map { String($0.output) })
 
         // Plain http on loopback: the session cookie goes without Secure, as in development.
-        let server = try Child.start(executable, ["serve", "--host", "127.0.0.1", "--port", "0", "--sweep-interval", "0",
+        let server = try await Child.start(executable, ["serve", "--host", "127.0.0.1", "--port", "0", "--sweep-interval", "0",
                                                   "--outbox", outbox, "--insecure-cookies"] + vault)
         defer { server.kill() }
         let prefix = "kluis: serving on "

@@ -32,7 +32,7 @@ import FoundationNetworking
                                       "kluis init printed no admin key: \(initialised.output)")
 
         // kluis serve
-        let server = try Child.start(executable, ["serve", "--policy", policy, "--data", data, "--host", "127.0.0.1", "--port", "0"])
+        let server = try await Child.start(executable, ["serve", "--policy", policy, "--data", data, "--host", "127.0.0.1", "--port", "0"])
         defer { server.kill() }
         let announcement = try #require(
             await server.firstLine(startingWith: "kluis: serving on http://127.0.0.1:", within: .seconds(60)),

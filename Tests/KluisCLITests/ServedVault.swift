@@ -27,10 +27,10 @@ final class ServedVault {
         let serve = [executable.path, "serve", "--policy", policy, "--data", data, "--host", "127.0.0.1", "--port", "0",
                      "--sweep-interval", "0"] + arguments
         if let fileDescriptors {
-            server = try Child.start(URL(fileURLWithPath: "/bin/sh"),
+            server = try await Child.start(URL(fileURLWithPath: "/bin/sh"),
                                      ["-c", "ulimit -n \(fileDescriptors) && exec \"$@\"", "sh"] + serve)
         } else {
-            server = try Child.start(executable, Array(serve.dropFirst()))
+            server = try await Child.start(executable, Array(serve.dropFirst()))
         }
         let announcement = try #require(await server.firstLine(startingWith: "kluis: serving on ", within: .seconds(60)),
                                         "kluis serve did not start: \(server.errorOutput)")

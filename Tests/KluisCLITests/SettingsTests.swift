@@ -1,4 +1,5 @@
 import Foundation
+@testable import KluisCLI
 import KluisTesting
 import Testing
 
@@ -71,6 +72,19 @@ import Testing
         #expect(run.exitCode == 1)
         #expect(run.errorOutput.hasPrefix("error: "), "\(run.errorOutput)")
         #expect(run.errorOutput.contains(bad.message), "\(run.errorOutput)")
+    }
+
+    /// The example the package installs as /etc/kluis/kluis.yaml, with its sections commented out.
+    @Test func theExampleConfigurationIsValid() async throws {
+        defer { temporary.remove() }
+        let example = Fixtures.repositoryRootURL.appendingPathComponent("examples/kluis.yaml").path
+        let settings = try await Settings.load(explicit: example, environment: [:], workingDirectory: temporary.url)
+        #expect(settings.path(.data) == "/var/lib/kluis")
+        #expect(settings.path(.policy) == "/etc/kluis/policy.yaml")
+        #expect(try settings.wholeNumber(.servePort) == 8080)
+        #expect(settings.text(.serveLogFormat) == "json")
+        #expect(settings.text(.mailSendmail) == nil)
+        #expect(try settings.webhookEndpoints().isEmpty)
     }
 
     @Test func aBadValueInTheEnvironmentOrAMissingFileIsNamed() async throws {

@@ -98,7 +98,7 @@ import Testing
             """.write(toFile: configuration, atomically: true, encoding: .utf8)
         let initialised = try await Child.run(executable, ["init", "--config", configuration])
         try #require(initialised.status == 0, "\(initialised.errorOutput)")
-        let server = try Child.start(executable, ["serve", "--config", configuration])
+        let server = try await Child.start(executable, ["serve", "--config", configuration])
         defer { server.kill() }
         let announcement = try #require(await server.firstLine(startingWith: "kluis: serving on ", within: .seconds(60)), "\(server.errorOutput)")
         let port = try #require(announcement.wholeMatch(of: /kluis: serving on https:\/\/127\.0\.0\.1:(\d+)/).map { String($0.output.1) },

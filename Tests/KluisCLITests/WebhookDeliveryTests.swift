@@ -14,7 +14,7 @@ struct WebhookDeliveryTests {
 
     /// The receiver, on `port` when given.
     static func receiver(log: String, port: Int? = nil, failFirst: Int = 0) async throws -> (child: Child, port: Int) {
-        let child = try Child.start(URL(fileURLWithPath: "/usr/bin/env"), [
+        let child = try await Child.start(URL(fileURLWithPath: "/usr/bin/env"), [
             "python3", Fixtures.repositoryRootURL.appendingPathComponent("scripts/webhook-receiver.py").path,
             "--secret", secret, "--log", log, "--port", String(port ?? 0), "--fail-first", String(failFirst),
         ])
@@ -69,7 +69,7 @@ struct WebhookDeliveryTests {
         let admin = try #require(initialised.output.firstMatch(of: /kluis_key_[a-z2-7]+_[0-9a-f]{64}/).map { String($0.output) }, "\(initialised.errorOutput)")
         // The secret from the environment, as an operator keeps it out of the file.
         func serve() async throws -> (Child, String) {
-            let server = try Child.start(URL(fileURLWithPath: "/usr/bin/env"),
+            let server = try await Child.start(URL(fileURLWithPath: "/usr/bin/env"),
                                          ["KLUIS_WEBHOOKS_CRM_SECRET=\(Self.secret)", executable.path, "serve", "--config", configuration])
             let line = try #require(await server.firstLine(startingWith: "kluis: serving on ", within: .seconds(60)), "\(server.errorOutput)")
             return (server, String(line.dropFirst("kluis: serving on ".count)))
@@ -131,6 +131,59 @@ struct WebhookDeliveryTests {
             Self.delivered(got, "subject.erased").filter { $0["event_id"] as? String == erased["event_id"] as? String }.count == 2
         }
         _ = base
+    }
+
+    /// Two nodes on one PostgreSQL database, both delivering to the same endpoint: each event
+    /// arrives once, as the lease in the store lets one node deliver at a time.
+    @Test(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL to run"))
+    func twoNodesDeliverEachEventOnce() async throws {
+        let executable = try #require(ServeProcessTests.kluisExecutable(), "run 'swift build' first")
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let log = temporary.path("received.jsonl")
+        let (receiver, port) = try await Self.receiver(log: log)
+        defer { receiver.kill() }
+        let configuration = temporary.path("kluis.yaml")
+        try """
+            database_url: \(PostgresTestServer.url(of: try PostgresTestServer.freshLocation()))
+            key_file: root.key
+            policy: \(Fixtures.repositoryRootURL.appendingPathComponent("examples/policies/coaching.yaml").path)
+            serve:
+              host: 127.0.0.1
+              port: 0
+              webhook_interval: 0.05
+              sweep_interval: 0
+            webhooks:
+              crm:
+                url: http://127.0.0.1:\(port)/kluis
+                secret: \(Self.secret)
+                events: [subject.erased]
+            """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        let initialised = try await Child.run(executable, ["init", "--config", configuration])
+        let admin = try #require(initialised.output.firstMatch(of: /kluis_key_[a-z2-7]+_[0-9a-f]{64}/).map { String($0.output) }, "\(initialised.errorOutput)")
+        var nodes: [Child] = []
+        defer { nodes.forEach { $0.kill() } }
+        var bases: [String] = []
+        for _ in 0..<2 {
+            let node = try await Child.start(executable, ["serve", "--config", configuration])
+            nodes.append(node)
+            let line = try #require(await node.firstLine(startingWith: "kluis: serving on ", within: .seconds(60)), "\(node.errorOutput)")
+            bases.append(String(line.dropFirst("kluis: serving on ".count)))
+        }
+        let people = 12
+        for index in 0..<people {
+            let api = LoopbackClient(base: bases[index % 2], token: admin)
+            let made = try await api.send("POST", "/v1/subjects", json: """
+                {"purpose": "questions", "records": [{"category": "name", "fields": {"first_name": "Persoon \(index)"}}]}
+                """, expect: 201)
+            try await api.send("DELETE", "/v1/subjects/\(try #require(made["id"] as? String))/name", expect: 200)
+        }
+        let got = try await Self.waitFor(log, "\(people) erasures") { Self.delivered($0, "subject.erased").count >= people }
+        // Given time to send any repeat.
+        try await Task.sleep(for: .seconds(1))
+        let ids = try Self.received(log).compactMap { $0["event_id"] as? String }
+        #expect(ids.count == people, "\(ids.count) deliveries of \(people) events: \(got)")
+        #expect(Set(ids).count == people, "an event was delivered twice: \(ids.sorted())")
     }
 
     /// `kluis webhooks log crm --json`, read until `condition` holds of it.

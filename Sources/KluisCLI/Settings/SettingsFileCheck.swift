@@ -16,7 +16,7 @@ enum SettingsFileCheck {
         guard let mapping = node.mapping else { throw CommandFailure("the configuration file \(file.path) must be a mapping of keys to values") }
         var rest = mapping
         var webhooks: [String] = []
-        if let declared = mapping["webhooks"] {
+        if let declared = mapping["webhooks"], declared.mapping != nil {
             rest["webhooks"] = nil
             webhooks = try checkWebhooks(declared, in: file)
         }
@@ -56,6 +56,13 @@ enum SettingsFileCheck {
         guard let mapping = node.mapping else { return }
         for (keyNode, value) in mapping {
             let path = prefix + (keyNode.string ?? "\(keyNode)")
+            // `mail:` with every key under it commented out: a known key or section left empty.
+            if value.null != nil || value.scalar?.string == "" {
+                guard SettingKey(rawValue: path) != nil || SettingKey.allCases.contains(where: { $0.rawValue.hasPrefix(path + ".") }) else {
+                    throw CommandFailure("\(file.path): unknown key \(path); the keys are \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                continue
+            }
             if value.mapping != nil {
                 guard SettingKey.allCases.contains(where: { $0.rawValue.hasPrefix(path + ".") }) else {
                     throw CommandFailure("\(file.path): unknown key \(path)")

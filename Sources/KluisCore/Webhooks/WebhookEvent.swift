@@ -40,7 +40,9 @@ public struct WebhookEvent: Sendable, Hashable {
             && RequestState(rawValue: words[2]) != nil ? (id: words[0], type: words[1], state: words[2]) : nil
         switch entry.action {
         case .erasure:
-            kinds.append((entry.outcome == .partial ? .partiallyErased : .erased, nil))
+            // An erasure a request asked for names it: "req_…".
+            let asked = words.first.flatMap { $0.hasPrefix("req_") ? (id: $0, type: RequestType.erasure.rawValue, state: RequestState.fulfilled.rawValue) : nil }
+            kinds.append((entry.outcome == .partial ? .partiallyErased : .erased, asked))
         case .write where words.count == 2 && words[1] == RequestType.rectification.rawValue:
             kinds.append((.rectified, nil))
         case .restriction:
@@ -62,7 +64,8 @@ public struct WebhookEvent: Sendable, Hashable {
         return kinds.enumerated().map { index, made in
             WebhookEvent(id: "evt_\(event.sequence)_\(index)", kind: made.0, time: entry.time, auditSequence: event.sequence,
                          subject: entry.subject, categories: entry.categories, purpose: entry.purpose,
-                         request: made.request?.id, requestType: made.request?.type, requestState: made.request?.state)
+                         request: made.request?.id, requestType: made.request?.type,
+                         requestState: made.0 == .requestChanged ? made.request?.state : nil)
         }
     }
 

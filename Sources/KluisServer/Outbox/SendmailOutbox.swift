@@ -1,5 +1,7 @@
 import Foundation
 import KluisCore
+import Subprocess
+import SystemPackage
 
 /// An outbox that hands each message to a sendmail-compatible program (`sendmail -t -i`, as
 /// Postfix, Exim and msmtp provide), which delivers it over SMTP as the machine is configured.
@@ -14,31 +16,19 @@ public struct SendmailOutbox: Outbox {
     }
 
     public func send(_ message: OutboxMessage) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        // -t: the recipients are the message's To:; -i: a line of one dot does not end it;
-        // -f: the envelope sender, where bounces go.
-        process.arguments = ["-t", "-i", "-f", from.address]
         let text = try MailText.compose(message, from: from)
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let result: ExecutionResult<Void, DiscardedOutput, DiscardedOutput>
         do {
-            try process.run()
+            // -t: the recipients are the message's To:; -i: a line of one dot does not end it;
+            // -f: the envelope sender, where bounces go. Subprocess rather than Foundation's
+            // Process, which on Linux can crash a server that holds many connections.
+            result = try await run(.path(FilePath(executable)), arguments: ["-t", "-i", "-f", from.address],
+                                   input: .string(text), output: .discarded, error: .discarded)
         } catch {
             throw VaultError(.storeFailure, "the mail program \(executable) cannot be started")
         }
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
-            }
-        }
-        guard process.terminationStatus == 0 else {
-            throw VaultError(.storeFailure, "the mail program \(executable) failed with status \(process.terminationStatus)")
+        guard case .exited(0) = result.terminationStatus else {
+            throw VaultError(.storeFailure, "the mail program \(executable) failed (\(result.terminationStatus))")
         }
     }
 }
