@@ -99,7 +99,8 @@ import Testing
         }
         // Applications hear of both (issue 22), from the audit chain.
         let events = try await Self.webhookEvents(api.fixture.vault)
-        #expect(events.contains { $0.kind == .restricted && $0.subject == subject }, "\(events.map(\.kind))")
+        // The categories the request named, not "all" (an empty list).
+        #expect(events.contains { $0.kind == .restricted && $0.subject == subject && $0.categories == ["contact"] }, "\(events.map(\.kind))")
         #expect(events.contains { $0.kind == .restrictionLifted && $0.subject == subject && $0.categories == ["contact"] })
         #expect(events.contains { $0.kind == .requestChanged && $0.requestType == "restriction" && $0.requestState == "fulfilled" })
     }

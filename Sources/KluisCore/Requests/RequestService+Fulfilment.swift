@@ -48,8 +48,11 @@ extension RequestService {
     }
 
     /// Closes a request as fulfilled with a note, changing nothing else.
-    func close(_ id: RequestID, note: String, extra: [StoreChange] = [], by principal: Principal) async throws -> RequestStatus {
-        try await update(id, by: principal, extra: extra) { request, now in
+    /// Fulfils a request; `categories` are the ones it concerned, for the audit entry (and the
+    /// webhook event made from it).
+    func close(_ id: RequestID, note: String, extra: [StoreChange] = [], categories: [String] = [],
+               by principal: Principal) async throws -> RequestStatus {
+        try await update(id, by: principal, extra: extra, categories: categories) { request, now in
             try request.move(to: .fulfilled, at: now, by: principal.id, note: note)
             request.outcome = note
         }
@@ -111,7 +114,8 @@ extension RequestService {
         var restricted = snapshot
         restricted.restrictions.append(restriction)
         let status = try await close(request.id, note: "restricted: \(request.categories.isEmpty ? "all categories" : categories.joined(separator: ", "))",
-                                     extra: [.setRestrictions(subject, restricted.restrictions)] + vault.rescheduling(restricted), by: principal)
+                                     extra: [.setRestrictions(subject, restricted.restrictions)] + vault.rescheduling(restricted),
+                                     categories: categories, by: principal)
         return Fulfilment(request: status, recipientsToNotify: notices)
     }
 

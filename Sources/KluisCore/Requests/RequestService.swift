@@ -218,12 +218,12 @@ extension RequestService {
 
     /// Reads, changes and stores a request in one step, audited; nothing is stored when
     /// `change` throws.
-    func update(_ id: RequestID, by principal: Principal, extra: [StoreChange] = [],
+    func update(_ id: RequestID, by principal: Principal, extra: [StoreChange] = [], categories: [String] = [],
                 _ change: (inout DataSubjectRequest, Date) throws -> Void) async throws -> RequestStatus {
         var request = try await storedRequest(id)
         let now = vault.now()
         try change(&request, now)
-        try await save(request, by: principal, at: now, extra: extra)
+        try await save(request, by: principal, at: now, extra: extra, categories: categories)
         return status(of: request, at: now)
     }
 
