@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import KluisCore
 import NIOCore
 import NIOHTTP1
 

@@ -1,3 +1,5 @@
+import KluisCore
+
 /// Measured durations and their percentiles.
 struct Latencies: Sendable {
     private(set) var samples: [Duration] = []
@@ -18,15 +20,5 @@ struct Latencies: Sendable {
         let sorted = samples.sorted()
         let rank = min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))
         return sorted[rank].milliseconds
-    }
-}
-
-extension Duration {
-    var milliseconds: Double {
-        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-    }
-
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import KluisCore
 import Logging
 
 /// Records every request in ``HTTPMetrics`` and writes the request log: one line per request at
@@ -30,7 +31,6 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// To the microsecond: enough for a request, short in a log line.
     static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds / 1_000_000_000_000) / 1000
+        (duration.milliseconds * 1000).rounded(.down) / 1000
     }
 }

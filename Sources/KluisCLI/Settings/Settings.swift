@@ -2,7 +2,6 @@ import Configuration
 import Foundation
 import KluisCore
 import SystemPackage
-import Yams
 
 /// What a command uses where no flag is given: the environment (`KLUIS_…`), then the
 /// configuration file, read with swift-configuration. Flags win over both; `SettingKey` lists
@@ -39,8 +38,9 @@ public struct Settings: Sendable {
         let named = explicit ?? environment["KLUIS_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let file: URL?
         if let named {
-            file = url(named)
-            guard FileManager.default.fileExists(atPath: file!.path) else { throw CommandFailure("the configuration file \(named) does not exist") }
+            let given = url(named)
+            guard FileManager.default.fileExists(atPath: given.path) else { throw CommandFailure("the configuration file \(named) does not exist") }
+            file = given
         } else {
             file = defaultFiles.map(url).first { FileManager.default.fileExists(atPath: $0.path) }
         }

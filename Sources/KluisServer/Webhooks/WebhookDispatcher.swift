@@ -100,10 +100,7 @@ public struct WebhookDispatcher: Sendable {
         request.body = .bytes(ByteBuffer(bytes: body))
         let start = ContinuousClock.now
         let sentAt = vault.now()
-        func milliseconds() -> Int {
-            let (seconds, attoseconds) = (ContinuousClock.now - start).components
-            return Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        }
+        func milliseconds() -> Int { Int((ContinuousClock.now - start).milliseconds) }
         do {
             let response = try await client.execute(request, timeout: Self.timeout)
             // The answer's body is not kept: a receiver's words are not ours to store.
