@@ -170,22 +170,22 @@ public final class PostgresVaultStore: VaultStore, Service {
 
     public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
         try await guarded {
-            var rows: [SnapshotStatement.Row] = []
+            var assembler = SubjectSnapshotAssembler(subject: subject)
             for try await row in try await client.execute(SnapshotStatement(subject: subject.rawValue), logger: logger) {
-                rows.append(row)
+                if let row = SnapshotStatement.assemblerRow(row) { assembler.add(row) }
             }
-            return SnapshotStatement.snapshot(of: subject, from: rows)
+            return assembler.snapshot()
         }
     }
 
     public func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot? {
         try await guarded {
-            var rows: [SnapshotStatement.Row] = []
+            var assembler = SubjectSnapshotAssembler(subject: subject)
             let statement = PartialSnapshotStatement(subject: subject.rawValue, categories: categories.sorted())
             for try await row in try await client.execute(statement, logger: logger) {
-                rows.append(row)
+                if let row = SnapshotStatement.assemblerRow(row) { assembler.add(row) }
             }
-            return SnapshotStatement.snapshot(of: subject, from: rows)
+            return assembler.snapshot()
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import KluisCore
 import PostgresNIO
 
-/// One subject's rows in one prepared statement: a single round trip and one consistent
-/// snapshot for the read path of every request. Each branch is a primary-key range scan by
+/// One subject's rows in one prepared statement, in ``SubjectSnapshotAssembler``'s layout: a
+/// single round trip and one consistent snapshot for the read path of every request. Each branch is a primary-key range scan by
 /// subject id, so the statement runs on the subject's shard alone when distributed.
 struct SnapshotStatement: PostgresPreparedStatement {
     static let sql = query(records: "")
@@ -37,63 +37,13 @@ struct SnapshotStatement: PostgresPreparedStatement {
         try row.decode(Row.self)
     }
 
-    /// Assembles the rows; `nil` when there is no subject row.
-    static func snapshot(of subject: SubjectID, from rows: [Row]) -> SubjectSnapshot? {
-        var createdAt: Date?
-        var erased = false
-        var language: Language?
-        var identifiers: [StoredIdentifier] = []
-        var keys: [StoredDataKey] = []
-        var records: [SealedRecord] = []
-        var events: [String: Date] = [:]
-        var consents: [(sequence: Double, event: ConsentEvent)] = []
-        var restrictions: [Restriction] = []
-        var mentions: [String: [Data]] = [:]
-        for (part, a, b, c, d, t1, t2, eraseBy, action, purpose, collectedFor) in rows {
-            switch part {
-            case 0:
-                createdAt = t1.map(Date.init(timeIntervalSince1970:))
-                erased = t2 != nil
-                language = a.flatMap(Language.init(rawValue:))
-            case 1:
-                guard let kind = a.flatMap(SubjectIdentifier.Kind.init(rawValue:)), let blindIndex = c, let sealed = d else { continue }
-                identifiers.append(StoredIdentifier(subject: subject, kind: kind, blindIndex: blindIndex, sealed: sealed))
-            case 2:
-                guard let category = a, let root = b, let wrapped = c else { continue }
-                keys.append(StoredDataKey(subject: subject, category: category, wrapped: wrapped, rootKeyID: root))
-            case 3:
-                guard let category = a, let id = b.flatMap(RecordID.init(rawValue:)), let blob = c,
-                      let fields = SealedRecord.decodeFields(blob), let created = t1, let updated = t2 else { continue }
-                records.append(SealedRecord(subject: subject, category: category, id: id, fields: fields,
-                                            createdAt: Date(timeIntervalSince1970: created), updatedAt: Date(timeIntervalSince1970: updated),
-                                            schedule: ErasureSchedule(stored: eraseBy, action: action, purpose: purpose),
-                                            collectedFor: collectedFor))
-            case 4:
-                guard let name = a, let at = t1 else { continue }
-                events[name] = Date(timeIntervalSince1970: at)
-            case 5:
-                guard let body = c, let sequence = t1, let event = ConsentEvent.decode(body) else { continue }
-                consents.append((sequence, event))
-            case 6:
-                restrictions = c.map(Restriction.decode) ?? []
-            default:
-                guard let category = a, let id = b, let mention = c else { continue }
-                mentions["\(category)\0\(id)", default: []].append(mention)
-            }
-        }
-        guard let createdAt, !erased else { return nil }
-        // Records whose category lost its key to an erasure are shredded: never part of a read.
-        let readable = Set(keys.map(\.category))
-        records.removeAll { !readable.contains($0.category) }
-        if !mentions.isEmpty {
-            for index in records.indices {
-                records[index].mentions = mentions["\(records[index].category)\0\(records[index].id.rawValue)"] ?? []
-            }
-        }
-        return SubjectSnapshot(subject: subject, createdAt: createdAt, identifiers: identifiers, dataKeys: keys,
-                               records: records, events: events,
-                               consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event), restrictions: restrictions,
-                               language: language)
+    /// The row in the stores' common layout; `nil` for a part this version does not know.
+    static func assemblerRow(_ row: Row) -> SubjectSnapshotAssembler.Row? {
+        let (part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5) = row
+        guard let part = SubjectSnapshotAssembler.Row.Part(rawValue: Int(part)) else { return nil }
+        return SubjectSnapshotAssembler.Row(part: part, text1: text1, text2: text2, blob1: blob1, blob2: blob2,
+                                            number1: number1, number2: number2, number3: number3,
+                                            text3: text3, text4: text4, text5: text5)
     }
 }
 

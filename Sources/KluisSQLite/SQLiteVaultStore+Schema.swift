@@ -300,64 +300,6 @@ extension SQLiteVaultStore {
                              entry.outcome.rawValue, entry.breakGlass, event.previousHash, event.hash])
     }
 
-    /// One subject's rows. Columns are named in the queries and read by position: this is the
-    /// read path of every request, and looking columns up by name costs a string fold per value.
-    /// With `categories`, only the records (and mentions) of those categories are read.
-    static func snapshot(of subject: SubjectID, recordsIn categories: Set<String>? = nil, in db: Database) throws -> SubjectSnapshot? {
-        let id = subject.rawValue
-        guard let subjectRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, language, erased FROM subjects WHERE id = ?"), arguments: [id]),
-              !(subjectRow[2] as Bool) else {
-            return nil
-        }
-        let created: Double = subjectRow[0]
-        let language = (subjectRow[1] as String?).flatMap(Language.init(rawValue:))
-        let identifiers = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, blind_index, sealed FROM identifiers WHERE subject_id = ?"),
-                                           arguments: [id]).compactMap { row -> StoredIdentifier? in
-            guard let kind = SubjectIdentifier.Kind(rawValue: row[0]) else { return nil }
-            return StoredIdentifier(subject: subject, kind: kind, blindIndex: row[1], sealed: row[2])
-        }
-        let keys = try Row.fetchAll(db.cachedStatement(sql: "SELECT category, wrapped, root_key_id FROM data_keys WHERE subject_id = ?"),
-                                    arguments: [id]).map { row in
-            StoredDataKey(subject: subject, category: row[0], wrapped: row[1], rootKeyID: row[2])
-        }
-        // Records whose category lost its key to an erasure are shredded: never part of a read.
-        let records = categories?.isEmpty == true ? [] : try Self.records(of: subject, in: categories, readable: Set(keys.map(\.category)), db: db)
-        var events: [String: Date] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, at FROM events WHERE subject_id = ?"), arguments: [id]) {
-            events[row[0]] = Date(timeIntervalSince1970: row[1])
-        }
-        let consents = try Data.fetchAll(db.cachedStatement(sql: "SELECT body FROM consent_events WHERE subject_id = ? ORDER BY seq"),
-                                         arguments: [id]).compactMap(ConsentEvent.decode)
-        let restrictions = try Data.fetchOne(db.cachedStatement(sql: "SELECT body FROM restrictions WHERE subject_id = ?"),
-                                             arguments: [id]).map(Restriction.decode) ?? []
-        return SubjectSnapshot(subject: subject, createdAt: Date(timeIntervalSince1970: created), identifiers: identifiers,
-                               dataKeys: keys, records: records, events: events, consents: consents, restrictions: restrictions,
-                               language: language)
-    }
-
-    /// The subject's records with their mentions, of `categories` when given, of the readable
-    /// categories only.
-    private static func records(of subject: SubjectID, in categories: Set<String>?, readable: Set<String>, db: Database) throws -> [SealedRecord] {
-        let id = subject.rawValue
-        let only = categories.map { " AND category IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
-        let arguments = StatementArguments([id] + (categories.map { $0.sorted() } ?? []))
-        var mentions: [String: [Data]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, record_id, mention FROM mentions WHERE subject_id = ?\(only)"), arguments: arguments) {
-            mentions["\(row[0] as String)\0\(row[1] as String)", default: []].append(row[2])
-        }
-        return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
-            FROM records WHERE subject_id = ?\(only)
-            """), arguments: arguments).compactMap { row -> SealedRecord? in
-            let category: String = row[0]
-            guard readable.contains(category), let recordID = RecordID(rawValue: row[1]), let fields = SealedRecord.decodeFields(row[2]) else { return nil }
-            return SealedRecord(subject: subject, category: category, id: recordID, fields: fields,
-                                createdAt: Date(timeIntervalSince1970: row[3]), updatedAt: Date(timeIntervalSince1970: row[4]),
-                                schedule: ErasureSchedule(stored: row[5], action: row[6], purpose: row[7]), collectedFor: row[8],
-                                mentions: mentions["\(category)\0\(recordID.rawValue)"] ?? [])
-        }
-    }
-
     static func dataKey(_ row: Row) -> StoredDataKey {
         StoredDataKey(subject: SubjectID(rawValue: row["subject_id"])!, category: row["category"],
                       wrapped: row["wrapped"], rootKeyID: row["root_key_id"])
