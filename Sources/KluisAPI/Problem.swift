@@ -26,9 +26,17 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
     /// be of any length, and an answer should not grow with it.
     static let longestQuotedName = 64
 
-    /// `detail` with every quoted name longer than ``longestQuotedName`` cut short.
+    /// `detail` with every quoted name longer than ``longestQuotedName`` cut short. Every
+    /// refusal passes here, so it scans the quotes rather than run a regex, which Swift parses
+    /// again on every call.
     static func shortened(_ detail: String) -> String {
-        detail.replacing(/'([^']{65,})'/) { match in "'\(match.output.1.prefix(longestQuotedName))…'" }
+        guard detail.contains("'") else { return detail }
+        var parts = detail.split(separator: "'", omittingEmptySubsequences: false)
+        // Odd parts lie between a quote and the next; an unmatched last quote quotes nothing.
+        for index in stride(from: 1, to: parts.count - 1, by: 2) where parts[index].count > longestQuotedName {
+            parts[index] = parts[index].prefix(longestQuotedName) + "…"
+        }
+        return parts.joined(separator: "'")
     }
 
     /// The problem body.

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KluisCore
+@testable import KluisAPI
 import KluisTesting
 import NIOCore
 import Testing
@@ -122,6 +123,16 @@ import Testing
             #expect(detail.count < 300, "the detail is \(detail.count) characters")
             #expect(detail.contains("'" + String(repeating: "x", count: 64) + "…'"), "\(detail)")
         }
+    }
+
+    @Test func everyLongQuotedNameIsCutAndNothingElse() {
+        let long = String(repeating: "y", count: 65)
+        let cut = String(repeating: "y", count: 64) + "…"
+        #expect(Problem.shortened("'short' and '\(long)' and '\(long)'") == "'short' and '\(cut)' and '\(cut)'")
+        // Text between two quoted names is not a name, however long; an unmatched quote quotes nothing.
+        #expect(Problem.shortened("'a' \(long) 'b'") == "'a' \(long) 'b'")
+        #expect(Problem.shortened("it's \(long)") == "it's \(long)")
+        #expect(Problem.shortened("no quotes \(long)") == "no quotes \(long)")
     }
 
     @Test func onlyAKeyThatMayVouchClaimsASignedInSession() async throws {
