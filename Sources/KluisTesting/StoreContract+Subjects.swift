@@ -131,4 +131,33 @@ extension StoreContract {
         #expect(try await store.subjects(mentioning: vos).isEmpty, "the mention goes with its record")
         #expect(try await store.snapshot(of: holder) != nil)
     }
+
+    /// A snapshot limited to some categories has exactly their records, each with its own
+    /// mentions, and the rest of the person whole; with no category, no record at all.
+    public func aSnapshotReadsOnlyTheCategoriesAskedFor() async throws {
+        let store = try await prepared()
+        let person = SubjectID.generate()
+        let (first, second) = (Data(repeating: 4, count: 32), Data(repeating: 5, count: 32))
+        func record(_ category: String, mentions: [Data] = []) -> SealedRecord {
+            SealedRecord(subject: person, category: category, id: RecordID.generate(), fields: ["v": Data([1])],
+                         createdAt: Self.t0, updatedAt: Self.t0, mentions: mentions)
+        }
+        let (report, note, visit) = (record("reports", mentions: [first]), record("notes", mentions: [second]), record("visits"))
+        try await store.commit(Self.subject(person, identifierIndex: 1) + ["reports", "notes", "visits"].map { Self.key(person, $0) }
+                               + [.putRecord(report), .putRecord(note), .putRecord(visit)], audit: [])
+        let whole = try #require(try await store.snapshot(of: person))
+
+        let limited = try #require(try await store.snapshot(of: person, recordsIn: ["reports", "visits"]))
+        #expect(Set(limited.records.map(\.id)) == [report.id, visit.id])
+        #expect(limited.records.first { $0.id == report.id }?.mentions == [first], "a record's own mentions, no other's")
+        #expect(limited.records.first { $0.id == visit.id }?.mentions == [])
+        #expect(limited.identifiers == whole.identifiers)
+        #expect(Set(limited.dataKeys.map(\.category)) == Set(whole.dataKeys.map(\.category)), "every key, whatever the categories asked for")
+        #expect(Set(whole.dataKeys.map(\.category)).isSuperset(of: ["reports", "notes", "visits"]))
+
+        let none = try #require(try await store.snapshot(of: person, recordsIn: []))
+        #expect(none.records.isEmpty)
+        #expect(none.createdAt == whole.createdAt)
+        #expect(try await store.snapshot(of: SubjectID.generate(), recordsIn: ["reports"]) == nil)
+    }
 }
