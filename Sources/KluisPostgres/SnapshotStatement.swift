@@ -3,8 +3,9 @@ import KluisCore
 import PostgresNIO
 
 /// One subject's rows in one prepared statement, in ``SubjectSnapshotAssembler``'s layout: a
-/// single round trip and one consistent snapshot for the read path of every request. Each branch is a primary-key range scan by
-/// subject id, so the statement runs on the subject's shard alone when distributed.
+/// single round trip and one consistent snapshot for the read path of every request. Each
+/// branch is a primary-key range scan by subject id, so the statement runs on the subject's
+/// shard alone when distributed.
 struct SnapshotStatement: PostgresPreparedStatement {
     static let sql = query(records: "")
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
