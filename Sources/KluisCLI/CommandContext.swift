@@ -13,6 +13,9 @@ public struct CommandContext: Sendable {
     public var environment: [String: String]
     /// The configuration file and the `KLUIS_` environment, read once before the command runs.
     public var settings: Settings = .none
+    /// Where a configuration file is looked for when neither `--config` nor `KLUIS_CONFIG` names
+    /// one (relative paths against the working directory).
+    public var configurationFiles = Settings.defaultFiles
 
     public init(write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void,

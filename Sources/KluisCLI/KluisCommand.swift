@@ -55,7 +55,7 @@ public struct KluisCommand: AsyncParsableCommand {
             }
             var context = context
             context.settings = try await Settings.load(explicit: Self.configOption(in: arguments), environment: context.environment,
-                                                       workingDirectory: context.workingDirectory)
+                                                       workingDirectory: context.workingDirectory, defaultFiles: context.configurationFiles)
             return try await contextual.run(in: context)
         } catch let failure as CommandFailure {
             context.writeError("error: \(failure.message)\n")

@@ -44,8 +44,12 @@ final class Child: Sendable {
         self.lines = lines
     }
 
-    /// Starts a long-running process, without `KLUIS_ROOT_KEY` in its environment, whose output is
-    /// read line by line as it comes.
+    /// A configuration file with no settings, for `KLUIS_CONFIG`: without it a process would read
+    /// /etc/kluis/kluis.yaml where the package is installed. `--config` still wins.
+    static let noSettings = Fixtures.repositoryRootURL.appendingPathComponent("Tests/Fixtures/no-settings.yaml").path
+
+    /// Starts a long-running process, without `KLUIS_ROOT_KEY` in its environment and with
+    /// ``noSettings``, whose output is read line by line as it comes.
     static func start(_ executable: URL, _ arguments: [String]) async throws -> Child {
         let (lines, lineSink) = AsyncStream.makeStream(of: String.self)
         let (started, startedSink) = AsyncThrowingStream.makeStream(of: Child.self)
@@ -54,7 +58,7 @@ final class Child: Sendable {
             do {
                 let result = try await Subprocess.run(
                     .path(FilePath(executable.path)), arguments: Arguments(arguments),
-                    environment: .inherit.updating(["KLUIS_ROOT_KEY": nil]),
+                    environment: .inherit.updating(["KLUIS_ROOT_KEY": nil, "KLUIS_CONFIG": noSettings]),
                     input: .none, output: .sequence, error: .sequence
                 ) { execution in
                     let running = Child(pid: execution.processIdentifier.value, lines: lines)

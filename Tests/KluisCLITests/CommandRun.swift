@@ -19,12 +19,15 @@ struct CommandRun {
                       environment: [String: String]? = nil) async -> CommandRun {
         let output = Mutex("")
         let errorOutput = Mutex("")
-        let context = CommandContext(
+        var context = CommandContext(
             write: { text in output.withLock { $0 += text } },
             writeError: { text in errorOutput.withLock { $0 += text } },
             workingDirectory: directory ?? Fixtures.repositoryRootURL,
             environment: environment ?? ProcessInfo.processInfo.environment
         )
+        // Not /etc/kluis/kluis.yaml: on a machine with the package installed, its settings
+        // would become every test's.
+        context.configurationFiles = ["kluis.yaml"]
         let code = await KluisCommand.run(arguments: arguments, context: context)
         return CommandRun(exitCode: code, output: output.withLock { $0 }, errorOutput: errorOutput.withLock { $0 })
     }

@@ -28,12 +28,13 @@ public struct Settings: Sendable {
     }
 
     /// The places looked at, in order, when neither `--config` nor `KLUIS_CONFIG` names a file.
-    static let defaultFiles = ["kluis.yaml", "/etc/kluis/kluis.yaml"]
+    public static let defaultFiles = ["kluis.yaml", "/etc/kluis/kluis.yaml"]
 
-    /// Reads the configuration file `explicit` names, or the first that exists of the default
-    /// places, and the environment's `KLUIS_` variables. A file named that does not exist, or
-    /// one with an unknown key or a value of the wrong kind, fails naming it.
-    static func load(explicit: String?, environment: [String: String], workingDirectory: URL) async throws(CommandFailure) -> Settings {
+    /// Reads the configuration file `explicit` names, or the first that exists of `defaultFiles`,
+    /// and the environment's `KLUIS_` variables. A file named that does not exist, or one with an
+    /// unknown key or a value of the wrong kind, fails naming it.
+    static func load(explicit: String?, environment: [String: String], workingDirectory: URL,
+                     defaultFiles: [String] = Settings.defaultFiles) async throws(CommandFailure) -> Settings {
         func url(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path) }
         let named = explicit ?? environment["KLUIS_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let file: URL?
