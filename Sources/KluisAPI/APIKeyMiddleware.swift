@@ -45,9 +45,18 @@ struct APIKeyMiddleware: RouterMiddleware {
 
     /// The token of an `Authorization: Bearer <token>` header. The scheme's name is
     /// case-insensitive (RFC 9110, section 11.1), so `bearer` and `BEARER` are the same.
+    /// Works on the header's bytes: it runs on every request, and Foundation's trimming cost
+    /// more than the key's check (measured by `kluis bench`).
     static func bearerToken(_ header: String) -> String? {
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
+        let bytes = header.utf8
+        guard let space = bytes.firstIndex(of: UInt8(ascii: " ")),
+              bytes[..<space].elementsEqual("bearer".utf8, by: { $0 | 0x20 == $1 }) else { return nil }
+        // Optional whitespace (RFC 9110, section 5.6.3) around the token is not part of it.
+        let isWhitespace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let rest = bytes[bytes.index(after: space)...]
+        guard let first = rest.firstIndex(where: { !isWhitespace($0) }), let last = rest.lastIndex(where: { !isWhitespace($0) }) else {
+            return nil
+        }
+        return String(header[first...last])
     }
 }

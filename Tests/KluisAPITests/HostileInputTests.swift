@@ -135,6 +135,16 @@ import Testing
         #expect(Problem.shortened("no quotes \(long)") == "no quotes \(long)")
     }
 
+    /// The token of `Authorization: Bearer <token>`: the scheme in any case, whitespace around
+    /// the token dropped, anything else no token at all.
+    @Test func theBearerTokenIsWhatFollowsTheScheme() {
+        #expect(APIKeyMiddleware.bearerToken("Bearer kluis_key_a_b") == "kluis_key_a_b")
+        #expect(APIKeyMiddleware.bearerToken("bEaReR   kluis_key_a_b \t") == "kluis_key_a_b")
+        for header in ["Bearer", "Bearer ", "Bearer \t ", "Bearerx t", "Bear t", "Bearer:t", "Basic t", "Bearer\tt", "", " Bearer"] {
+            #expect(APIKeyMiddleware.bearerToken(header) == nil, "\(header)")
+        }
+    }
+
     @Test func onlyAKeyThatMayVouchClaimsASignedInSession() async throws {
         let api = try await APIFixture(policy: .withRequests())
         defer { api.fixture.directory.remove() }
