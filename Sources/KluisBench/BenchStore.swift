@@ -69,16 +69,31 @@ enum BenchStore {
     /// Deletes every record due by `now` with one plain `DELETE` on the vault's own table, over a
     /// connection of its own: the baseline of a sweep. Returns how many rows went.
     func rawDelete(dueBy now: Date) async throws -> Int {
+        try await rawDelete(.dueBy, now)
+    }
+
+    /// Deletes, untimed, the records due exactly at `date`: what a measurement wrote and is done with.
+    func rawDelete(dueAt date: Date) async throws -> Int {
+        try await rawDelete(.dueAt, date)
+    }
+
+    private func rawDelete(_ which: RawDeletion, _ date: Date) async throws -> Int {
         switch self {
         case .sqlite(let directory):
             let queue = try DatabaseQueue(path: directory.appendingPathComponent("kluis.sqlite").path)
             defer { try? queue.close() }
             return try await queue.write { db in
-                try db.execute(sql: "DELETE FROM records WHERE erase_by <= ?", arguments: [now.timeIntervalSince1970])
+                try db.execute(sql: "DELETE FROM records WHERE erase_by \(which.rawValue) ?", arguments: [date.timeIntervalSince1970])
                 return db.changesCount
             }
         case .postgres(let location):
-            return try await PostgresRawImport(location: location).deleteDue(before: now)
+            return try await PostgresRawImport(location: location).delete(which, date)
         }
     }
+}
+
+/// Which records a raw deletion takes, by their erasure time: the SQL comparison.
+enum RawDeletion: String {
+    case dueBy = "<="
+    case dueAt = "="
 }

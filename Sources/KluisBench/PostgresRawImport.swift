@@ -46,11 +46,12 @@ struct PostgresRawImport {
         }
     }
 
-    /// Deletes the vault's records due by `now` in one statement; returns how many.
-    func deleteDue(before now: Date) async throws -> Int {
+    /// Deletes the vault's records due by (or exactly at) `date` in one statement; returns how many.
+    func delete(_ which: RawDeletion, _ date: Date) async throws -> Int {
         try await withClient { client, logger in
             let rows = try await client.query("""
-                WITH deleted AS (DELETE FROM records WHERE erase_by <= \(now.timeIntervalSince1970) RETURNING 1) SELECT count(*) FROM deleted
+                WITH deleted AS (DELETE FROM records WHERE erase_by \(unescaped: which.rawValue) \(date.timeIntervalSince1970) RETURNING 1)
+                SELECT count(*) FROM deleted
                 """, logger: logger)
             var count = 0
             for try await value in rows.decode(Int64.self) { count = Int(value) }
