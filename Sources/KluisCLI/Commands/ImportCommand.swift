@@ -12,7 +12,7 @@ struct ImportCommand: ContextualCommand {
             the purpose the records are collected for, once or per record, may be left out where only one purpose \
             uses a category. Data for a purpose on consent cannot be imported: record the consent, then write it. \
             Every line is checked against the policy before anything is written, so a bad line changes nothing; \
-            then subjects are written --batch at a time, each batch one transaction.
+            then subjects are written --batch at a time, each batch one transaction, the next sealed while one commits.
             """
     )
 
@@ -34,17 +34,12 @@ struct ImportCommand: ContextualCommand {
         let principal = Principal.commandLine(purposes: Set(opened.policy.purposes.map(\.id)))
         let subjects = try await parse(text, vault: opened, principal: principal)
         let start = ContinuousClock.now
-        var written = 0
-        var index = 0
-        while index < subjects.count {
-            let slice = Array(subjects[index..<min(index + batch, subjects.count)])
-            do {
-                _ = try await opened.createSubjects(slice, by: principal)
-            } catch let error as VaultError {
-                throw CommandFailure("lines \(index + 1)-\(index + slice.count): \(error.message); \(written) subjects were imported before this batch")
-            }
-            written += slice.count
-            index += slice.count
+        let written: Int
+        do {
+            written = try await opened.importSubjects(subjects, batchSize: batch, by: principal).count
+        } catch let failure as ImportFailure {
+            guard let error = failure.underlying as? VaultError else { throw failure.underlying }
+            throw CommandFailure("lines \(failure.batch.lowerBound + 1)-\(failure.batch.upperBound): \(error.message); \(failure.written) subjects were imported before this batch")
         }
         let elapsed = (ContinuousClock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18

@@ -9,6 +9,18 @@ extension Vault {
 
     /// Adds many people in one transaction, for imports: all or none.
     public func createSubjects(_ subjects: [NewSubject], by principal: Principal) async throws -> [SubjectID] {
+        try await commit(prepareSubjects(subjects, by: principal))
+    }
+
+    /// Writes what ``prepareSubjects(_:by:)`` made, in one transaction with its audit events.
+    func commit(_ prepared: PreparedSubjects) async throws -> [SubjectID] {
+        try await committer.commit(prepared.changes, audit: prepared.entries)
+        return prepared.ids
+    }
+
+    /// Checks, seals and blind-indexes `subjects`, and plans their retention, without writing:
+    /// the work of an import that needs no transaction, so it can run while another commits.
+    func prepareSubjects(_ subjects: [NewSubject], by principal: Principal) async throws -> PreparedSubjects {
         var changes: [StoreChange] = []
         var entries: [AuditEntry] = []
         var ids: [SubjectID] = []
@@ -74,8 +86,7 @@ extension Vault {
             ids.append(id)
         }
         try await requireKnown(references)
-        try await committer.commit(changes, audit: entries)
-        return ids
+        return PreparedSubjects(ids: ids, changes: changes, entries: entries)
     }
 
     /// Finds a person by identifier, through its blind index.
