@@ -118,7 +118,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
     static func status(of code: VaultError.Code) -> HTTPResponse.Status {
         switch code {
         case .subjectNotFound, .recordNotFound, .requestNotFound, .holdUnknown, .apiKeyNotFound, .staffNotFound, .breachNotFound: .notFound
-        case .identifierInUse, .requestStateInvalid, .restrictionNotTold, .erasureKept, .staffExists: .conflict
+        case .identifierInUse, .requestStateInvalid, .restrictionNotTold, .erasureKept, .staffExists, .storeConflict: .conflict
         case .purposeNotAllowed, .breakGlassNotAllowed, .forbidden, .consentRequired, .consentStale, .objected,
              .purposeNotApplicable, .categoryRestricted, .deletionByRequest: .forbidden
         case .consentNotApplicable, .ageRequired, .minorRefused, .guardianRequired, .cookieChoiceInvalid,

@@ -10,6 +10,10 @@ struct ChangeBatch {
     var subjects: [(SubjectID, Date)] = []
     var identifiers: [StoredIdentifier] = []
     var dataKeys: [StoredDataKey] = []
+    /// The data keys the records were sealed under, by subject and category: a group commit may
+    /// expect one twice, and two different keys of one pair cannot both hold.
+    var expectedKeys: [String: StoredDataKey] = [:]
+    var conflictingExpectations = false
     /// By key: a group commit may write one record twice; the later write wins, as it would in
     /// two transactions.
     var records: [String: SealedRecord] = [:]
@@ -37,6 +41,9 @@ struct ChangeBatch {
             case .createSubject(let id, let createdAt): subjects.append((id, createdAt))
             case .addIdentifier(let identifier): identifiers.append(identifier)
             case .addDataKey(let key): dataKeys.append(key)
+            case .expectDataKey(let key):
+                let pair = "\(key.subject.rawValue)\u{0}\(key.category)"
+                if let other = expectedKeys.updateValue(key, forKey: pair), other.wrapped != key.wrapped { conflictingExpectations = true }
             case .putRecord(let record):
                 let key = "\(record.subject.rawValue)\u{0}\(record.category)\u{0}\(record.id.rawValue)"
                 if records.updateValue(record, forKey: key) == nil { recordOrder.append(key) }
@@ -98,6 +105,7 @@ struct ChangeBatch {
                 INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) SELECT s, c, w, r FROM k
                 """, logger: logger)
         }
+        try await checkExpectedKeys(on: connection, logger: logger)
         if !records.isEmpty {
             let records = recordOrder.compactMap { self.records[$0] }
             try await connection.query("""
@@ -234,6 +242,24 @@ struct ChangeBatch {
         }
     }
 
+    /// Fails the commit unless every expected data key is still the subject's, and keeps each
+    /// so until the commit (`FOR SHARE`): a sweep or erasure locks a key `FOR UPDATE` before it
+    /// looks for records left under it, so it either sees this commit's records or has removed
+    /// the key before this statement reads it (under READ COMMITTED a row deleted meanwhile is
+    /// not returned) and the commit fails.
+    private func checkExpectedKeys(on connection: PostgresConnection, logger: Logger) async throws {
+        guard !conflictingExpectations else { throw VaultError.keyChanged }
+        guard !expectedKeys.isEmpty else { return }
+        let keys = Array(expectedKeys.values)
+        let held = try await connection.query("""
+            SELECT 1 FROM data_keys k
+            JOIN UNNEST(\(keys.map(\.subject.rawValue)), \(keys.map(\.category)), \(keys.map { ByteBuffer(bytes: $0.wrapped) })) AS u (s, c, w)
+                 ON k.subject_id = u.s AND k.category = u.c AND k.wrapped = u.w
+            FOR SHARE OF k
+            """, logger: logger).all().count
+        guard held == keys.count else { throw VaultError.keyChanged }
+    }
+
     /// An erase-by date as an array element: arrays hold no NULL here, so "no date yet" travels
     /// as infinity and is stored as NULL.
     static func eraseBy(_ date: Date?) -> Double {
@@ -245,6 +271,7 @@ struct ChangeBatch {
     static func erase(categories: [String], records: [RecordID], of subject: SubjectID,
                       on connection: PostgresConnection, logger: Logger) async throws {
         let id = subject.rawValue
+        try await lockKeys(of: subject, on: connection, logger: logger)
         if !categories.isEmpty {
             try await shred(subject, keysWhere: "category = ANY($2)", categories, on: connection, logger: logger)
         }
@@ -264,6 +291,7 @@ struct ChangeBatch {
     /// record to purge it goes at once.
     static func erase(_ subject: SubjectID, keeping: [String], on connection: PostgresConnection, logger: Logger) async throws {
         let id = subject.rawValue
+        try await lockKeys(of: subject, on: connection, logger: logger)
         try await connection.query("""
             DELETE FROM identifier_index WHERE (kind, blind_index) IN
                 (SELECT kind, blind_index FROM identifiers WHERE subject_id = \(id))
@@ -278,6 +306,13 @@ struct ChangeBatch {
         }
         try await delete(from: ["events", "restrictions", "breach_notices"], of: id, on: connection, logger: logger)
         try await connection.query("UPDATE subjects SET erased = true, language = NULL WHERE subject_id = \(id)", logger: logger)
+    }
+
+    /// Locks the subject's data keys before an erasure looks for the records under them: a
+    /// write holds the key it sealed under `FOR SHARE` until it commits, so the erasure's next
+    /// statements see its records (and shred them), or the write finds its key gone and fails.
+    private static func lockKeys(of subject: SubjectID, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("SELECT 1 FROM data_keys WHERE subject_id = \(subject.rawValue) FOR UPDATE", logger: logger)
     }
 
     /// Destroys the subject's data keys that `condition` (SQL on `category`, with `categories`

@@ -41,15 +41,25 @@ extension PostgresVaultStore {
                 var tally = SweepTally(counts: try await Self.counts(
                     connection.query("SELECT purpose, category, action, count(*) FROM swept GROUP BY 1, 2, 3", logger: logger)))
                 guard tally.records > 0 else { return SweepTally() }
+                // A write commits its records with the key they were sealed under held `FOR
+                // SHARE`. The keys that look emptied are locked first, and the delete, a statement
+                // of its own, looks again with what committed while it waited: a record written
+                // meanwhile keeps its key.
+                try await connection.query("""
+                    SELECT 1 FROM data_keys k JOIN (SELECT DISTINCT subject_id, category FROM swept) d
+                         ON k.subject_id = d.subject_id AND k.category = d.category
+                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
+                    FOR UPDATE OF k
+                    """, logger: logger)
                 try await connection.query("""
                     DELETE FROM data_keys k USING (SELECT DISTINCT subject_id, category FROM swept) d
                     WHERE k.subject_id = d.subject_id AND k.category = d.category
                       AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
                     """, logger: logger)
-                let emptied = try await connection.query("""
+                let emptied = try await Self.lockEmptied(connection.query("""
                     SELECT s.subject_id FROM (SELECT DISTINCT subject_id FROM swept) s
                     WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = s.subject_id)
-                    """, logger: logger).decode(String.self).all()
+                    """, logger: logger).decode(String.self).all(), on: connection, logger: logger)
                 if !emptied.isEmpty {
                     try await connection.query("""
                         DELETE FROM identifier_index WHERE (kind, blind_index) IN
@@ -63,6 +73,18 @@ extension PostgresVaultStore {
                 return tally
             }
         }
+    }
+
+    /// Of the people that looked left with nothing, those still so once locked: a write that
+    /// adds a record holds its person's row (the foreign key's `FOR KEY SHARE`) until it commits,
+    /// so the look again, a statement of its own, sees its record. A write that comes after the
+    /// lock waits for it, and finds its person gone.
+    static func lockEmptied(_ candidates: [String], on connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        guard !candidates.isEmpty else { return [] }
+        try await connection.query("SELECT 1 FROM subjects WHERE subject_id = ANY(\(candidates)) FOR UPDATE", logger: logger)
+        return try await connection.query("""
+            SELECT s FROM UNNEST(\(candidates)) AS s WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = s)
+            """, logger: logger).decode(String.self).all()
     }
 
     /// Leaves out of a query on `records` the records an erasure shredded: they are the purge's.

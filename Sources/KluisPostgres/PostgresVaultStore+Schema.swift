@@ -278,6 +278,13 @@ extension PostgresVaultStore {
             if error.serverInfo?[.sqlState] == "23505", error.serverInfo?[.constraintName] == "identifier_index_pkey" {
                 return VaultError(.identifierInUse, "the identifier belongs to another subject")
             }
+            if error.serverInfo?[.sqlState] == "23503" || error.serverInfo?[.sqlState] == "40P01"
+                || (error.serverInfo?[.sqlState] == "23505" && error.serverInfo?[.constraintName] == "data_keys_pkey") {
+                // Prepared on a person read before the commit: another operation removed them,
+                // or gave them the data key this one made, in between; or a sweep or erasure of
+                // the same records ran at once, and the server chose this commit to undo.
+                return VaultError.preparedOnChangedState
+            }
             if error.serverInfo?[.sqlState] == "42P01" { // undefined_table
                 return VaultError(.storeNotInitialised, "the database holds no Kluis vault: run 'kluis init --database …' first")
             }

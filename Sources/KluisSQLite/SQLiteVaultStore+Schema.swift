@@ -208,6 +208,11 @@ extension SQLiteVaultStore {
                 try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category = ?", arguments: [key.subject.rawValue, key.category])
             }
             try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
+        case .expectDataKey(let key):
+            // The writer is alone in its transaction: what it reads here stays so until it commits.
+            let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT wrapped FROM data_keys WHERE subject_id = ? AND category = ?"),
+                                           arguments: [key.subject.rawValue, key.category])
+            guard stored == key.wrapped else { throw VaultError.keyChanged }
         case .putRecord(let record):
             try db.cachedStatement(sql: """
                 INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for)

@@ -310,6 +310,11 @@ public final class SQLiteVaultStore: VaultStore {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("identifiers.") {
             throw VaultError(.identifierInUse, "the identifier belongs to another subject")
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY
+                    || (error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("data_keys.")) {
+            // Prepared on a person read before the commit: another operation removed them, or
+            // gave them the data key this one made, in between.
+            throw VaultError.preparedOnChangedState
         } catch {
             throw VaultError(.storeFailure, "the SQLite store failed: \(Self.describe(error))")
         }

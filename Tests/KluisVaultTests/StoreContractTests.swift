@@ -62,5 +62,7 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func aWholeErasureShredsAndThePurgeRemovesTheRest(store: StoreKind) async throws { try await contract(store).aWholeErasureShredsAndThePurgeRemovesTheRest() }
     @Test(arguments: StoreKind.enabled) func aWholeErasureWithoutRecordsRemovesThePersonAtOnce(store: StoreKind) async throws { try await contract(store).aWholeErasureWithoutRecordsRemovesThePersonAtOnce() }
     @Test(arguments: StoreKind.enabled) func partialErasuresShredOnlyWhatGoes(store: StoreKind) async throws { try await contract(store).partialErasuresShredOnlyWhatGoes() }
+    @Test(arguments: StoreKind.enabled) func recordsUnderAChangedKeyAreRefused(store: StoreKind) async throws { try await contract(store).recordsUnderAChangedKeyAreRefused() }
+    @Test(arguments: StoreKind.enabled) func writesRacingARemovalNeverLoseTheirKey(store: StoreKind) async throws { try await contract(store).writesRacingARemovalNeverLoseTheirKey() }
     @Test(arguments: StoreKind.enabled) func aShreddedCategoryComesBackEmptyUnderANewKey(store: StoreKind) async throws { try await contract(store).aShreddedCategoryComesBackEmptyUnderANewKey() }
 }

@@ -5120,6 +5120,7 @@ extension ContractDocument {
               "root_key.wrong",
               "store.not_initialised",
               "store.failure",
+              "store.conflict",
               "rate.limited",
               "staff.not_found",
               "staff.exists",

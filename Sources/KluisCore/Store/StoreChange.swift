@@ -9,6 +9,11 @@ public enum StoreChange: Sendable, Hashable {
     /// no record sealed under the destroyed key comes back into view under the new one.
     case addDataKey(StoredDataKey)
     case putRecord(SealedRecord)
+    /// Commits only if the subject's data key of the category is still this one, wrapped as
+    /// read; otherwise the whole commit fails with ``VaultError/Code/storeConflict`` and writes
+    /// nothing. A record sealed under a key read before its commit names the key so: a sweep or
+    /// erasure that destroyed the key in between cannot leave the record unreadable.
+    case expectDataKey(StoredDataKey)
     case recordEvent(subject: SubjectID, name: String, at: Date)
     case addAPIKey(StoredAPIKey)
     /// Revokes an API key at a time; a key revoked before keeps its first time.

@@ -12,9 +12,28 @@ extension Vault {
     ///
     /// A person (``Principal/person(_:)``) may only correct a record they have, of a category the
     /// policy lets them correct themselves (`correction: self_service`).
+    ///
+    /// Prepared on the person as read, the write commits only if the data key it sealed under is
+    /// still theirs; when a sweep or erasure changed it in between, the write is prepared again.
     @discardableResult
     public func write(_ record: NewRecord, for subject: SubjectID, by principal: Principal) async throws -> RecordID {
         let principal = try writer(principal, of: record, for: subject)
+        var attempt = 1
+        while true {
+            do {
+                return try await write(record, for: subject, as: principal)
+            } catch let error as VaultError where error.code == .storeConflict && attempt < Self.writeAttempts {
+                attempt += 1
+            }
+        }
+    }
+
+    /// How often a write is prepared before a conflict reaches the caller: a conflict needs a
+    /// sweep or erasure of the same person's category at the same moment, so a second try nearly
+    /// always succeeds.
+    static let writeAttempts = 3
+
+    private func write(_ record: NewRecord, for subject: SubjectID, as principal: Principal) async throws -> RecordID {
         guard let snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }

@@ -21,7 +21,7 @@ extension Vault {
         let fieldDate = fieldDates(of: snapshot)
         let standing = planner.standing(of: snapshot.records, state: state, fieldDate: fieldDate)
         let writtenIDs = Set(written.map(\.id))
-        return snapshot.records.compactMap { record in
+        return Self.expectingKeys(of: written, in: snapshot) + snapshot.records.compactMap { record in
             let schedule = planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
             if writtenIDs.contains(record.id) {
                 var scheduled = record
@@ -31,5 +31,12 @@ extension Vault {
             guard schedule != record.schedule else { return nil }
             return .scheduleErasure(subject: record.subject, category: record.category, record: record.id, schedule)
         }
+    }
+
+    /// The data keys `written` were sealed under, as `snapshot` holds them, expected still in
+    /// place at the commit: the key a record names is the key that opens it.
+    static func expectingKeys(of written: [SealedRecord], in snapshot: SubjectSnapshot) -> [StoreChange] {
+        let sealedIn = Set(written.filter { !$0.fields.isEmpty }.map(\.category))
+        return snapshot.dataKeys.filter { sealedIn.contains($0.category) }.map(StoreChange.expectDataKey)
     }
 }

@@ -24,6 +24,9 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The policy is another controller's than the one the vault belongs to.
         case policyOtherController = "policy.other_controller"
         case storeFailure = "store.failure"
+        /// What the operation was prepared on changed before it committed (a data key was
+        /// destroyed or made by another operation, the person was removed); nothing was written.
+        case storeConflict = "store.conflict"
         case subjectNotFound = "subject.not_found"
         case identifierInUse = "identifier.in_use"
         case identifierInvalid = "identifier.invalid"
@@ -79,4 +82,10 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         case unauthorised = "auth.unauthorised"
         case forbidden = "auth.forbidden"
     }
+
+    /// A commit's expected data key is no longer the subject's (``StoreChange/expectDataKey(_:)``).
+    public static let keyChanged = VaultError(.storeConflict, "a data key this operation sealed under was changed by another operation before it committed; nothing was written: try again")
+
+    /// A commit found the person it was prepared on removed, or given a data key it was making.
+    public static let preparedOnChangedState = VaultError(.storeConflict, "the person this operation was prepared on was changed by another operation before it committed; nothing was written: try again")
 }
