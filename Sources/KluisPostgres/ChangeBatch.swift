@@ -255,7 +255,7 @@ struct ChangeBatch {
             SELECT 1 FROM data_keys k
             JOIN UNNEST(\(keys.map(\.subject.rawValue)), \(keys.map(\.category)), \(keys.map { ByteBuffer(bytes: $0.wrapped) })) AS u (s, c, w)
                  ON k.subject_id = u.s AND k.category = u.c AND k.wrapped = u.w
-            FOR SHARE OF k
+            ORDER BY k.subject_id, k.category FOR SHARE OF k
             """, logger: logger).all().count
         guard held == keys.count else { throw VaultError.keyChanged }
     }
@@ -312,7 +312,7 @@ struct ChangeBatch {
     /// write holds the key it sealed under `FOR SHARE` until it commits, so the erasure's next
     /// statements see its records (and shred them), or the write finds its key gone and fails.
     private static func lockKeys(of subject: SubjectID, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("SELECT 1 FROM data_keys WHERE subject_id = \(subject.rawValue) FOR UPDATE", logger: logger)
+        try await connection.query("SELECT 1 FROM data_keys WHERE subject_id = \(subject.rawValue) ORDER BY category FOR UPDATE", logger: logger)
     }
 
     /// Destroys the subject's data keys that `condition` (SQL on `category`, with `categories`

@@ -42,14 +42,14 @@ extension PostgresVaultStore {
                     connection.query("SELECT purpose, category, action, count(*) FROM swept GROUP BY 1, 2, 3", logger: logger)))
                 guard tally.records > 0 else { return SweepTally() }
                 // A write commits its records with the key they were sealed under held `FOR
-                // SHARE`. The keys that look emptied are locked first, and the delete, a statement
-                // of its own, looks again with what committed while it waited: a record written
-                // meanwhile keeps its key.
+                // SHARE`. The keys that look emptied are locked first (in one order, so that two
+                // sweeps do not deadlock), and the delete, a statement of its own, looks again
+                // with what committed while it waited: a record written meanwhile keeps its key.
                 try await connection.query("""
                     SELECT 1 FROM data_keys k JOIN (SELECT DISTINCT subject_id, category FROM swept) d
                          ON k.subject_id = d.subject_id AND k.category = d.category
                     WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
-                    FOR UPDATE OF k
+                    ORDER BY k.subject_id, k.category FOR UPDATE OF k
                     """, logger: logger)
                 try await connection.query("""
                     DELETE FROM data_keys k USING (SELECT DISTINCT subject_id, category FROM swept) d
@@ -81,7 +81,7 @@ extension PostgresVaultStore {
     /// lock waits for it, and finds its person gone.
     static func lockEmptied(_ candidates: [String], on connection: PostgresConnection, logger: Logger) async throws -> [String] {
         guard !candidates.isEmpty else { return [] }
-        try await connection.query("SELECT 1 FROM subjects WHERE subject_id = ANY(\(candidates)) FOR UPDATE", logger: logger)
+        try await connection.query("SELECT 1 FROM subjects WHERE subject_id = ANY(\(candidates)) ORDER BY subject_id FOR UPDATE", logger: logger)
         return try await connection.query("""
             SELECT s FROM UNNEST(\(candidates)) AS s WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = s)
             """, logger: logger).decode(String.self).all()
