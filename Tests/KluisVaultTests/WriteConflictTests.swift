@@ -7,9 +7,9 @@ import Logging
 import PostgresNIO
 import Testing
 
-/// A write prepared on a person as read, while another transaction takes the last record of the
-/// same category and its data key: the write's commit finds its key gone, is prepared again under
-/// a new key, and lands readable.
+/// Work prepared on a person as read, while another transaction takes the last record of a
+/// category and its data key: a write's commit finds its key gone, is prepared again under a new
+/// key, and lands readable; a proposal sealed under the key is refused.
 @Suite struct WriteConflictTests {
     static let moderator = Principal(id: "key_moderation", purposes: ["moderation"])
 
@@ -40,6 +40,42 @@ import Testing
         let writes = try await vault.auditEvents(limit: 100).filter { $0.entry.action == .write && $0.entry.subject == person }
         #expect(writes.count == 1, "the refused attempt left nothing in the audit log")
     }
+
+    /// A correction proposed in the privacy center is sealed under the key of the record it
+    /// corrects: when a sweep takes record and key before the request commits, the request is
+    /// refused as a conflict and nothing is stored; filed again, it finds no record to correct.
+    @Test(arguments: StoreKind.enabled)
+    func aProposalSealedUnderAKeyThatWentIsRefused(store kind: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: kind)
+        let vault = fixture.vault
+        // SQLite shows no sign of a writer waiting, so the held transaction commits after a
+        // while; on a loaded machine the request may not have read the person by then, and
+        // finds no record. Each round waits longer, until the request read first.
+        for (round, settle) in [0.5, 2, 8].enumerated() {
+            let person = try await fixture.makeSubject(email: "persoon\(round)@voorbeeld.example")
+            let record = try #require(try await fixture.store.snapshot(of: person)?.records.first { $0.category == "contact" })
+            let proposal = RequestService.ProposedValue(category: "contact", record: record.id, field: "phone", value: "06 3333 4444")
+            let holder = try await HeldTransaction.begin(on: fixture, [
+                "DELETE FROM records WHERE subject_id = '\(person.rawValue)' AND category = 'contact'",
+                "DELETE FROM data_keys WHERE subject_id = '\(person.rawValue)' AND category = 'contact'",
+            ])
+            let filing = Task {
+                try await vault.requests.submitOwn(.rectification, proposing: [proposal], signedInBy: .registeredEmail, by: .person(person))
+            }
+            try await holder.commitOnceWaitedFor(orAfter: .seconds(settle))
+            let refusal = await #expect(throws: VaultError.self) { _ = try await filing.value }
+            let requests = try await vault.auditEvents(limit: 100).filter { $0.entry.action == .request && $0.entry.subject == person }
+            #expect(requests.isEmpty, "the refused request left nothing behind")
+            if refusal?.code == .recordNotFound, kind == .sqlite { continue } // read after the commit: wait longer
+            #expect(refusal == VaultError.keyChanged)
+            let again = await #expect(throws: VaultError.self) {
+                _ = try await vault.requests.submitOwn(.rectification, proposing: [proposal], signedInBy: .registeredEmail, by: .person(person))
+            }
+            #expect(again?.code == .recordNotFound)
+            return
+        }
+        Issue.record("the request never read the person before the held transaction committed")
+    }
 }
 
 /// A transaction on a connection of the test's own, as another Kluis process would hold one.
@@ -68,9 +104,9 @@ private enum HeldTransaction {
     }
 
     /// Commits once another connection waits for this transaction: on PostgreSQL as the server's
-    /// locks show; on SQLite, whose writer waits without a trace, after time enough for the
-    /// write to have read the person.
-    func commitOnceWaitedFor() async throws {
+    /// locks show; on SQLite, whose writer waits without a trace, after `settle`, time enough for
+    /// the other to have read the person.
+    func commitOnceWaitedFor(orAfter settle: Duration = .seconds(1)) async throws {
         switch self {
         case .postgres(let connection, let logger):
             var waited = false
@@ -85,7 +121,7 @@ private enum HeldTransaction {
             try await connection.query("COMMIT", logger: logger)
             try await connection.close()
         case .sqlite(let queue):
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(for: settle)
             try await queue.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
             try queue.close()
         }

@@ -56,7 +56,10 @@ extension RequestService {
             request.identity = .init(method: method, verifiedAt: now, verifiedBy: SignInService.actor)
             try request.move(to: .inProgress, at: now, by: principal.id, note: "identity: \(method.rawValue) (privacy center sign-in)")
         }
-        try await save(request, by: principal, at: now, extra: keySet.created.map(StoreChange.addDataKey))
+        // The proposals are sealed under the keys of the records they correct: a sweep or
+        // erasure that takes a key meanwhile fails the request with `store.conflict`.
+        try await save(request, by: principal, at: now, extra: keySet.created.map(StoreChange.addDataKey)
+                           + Vault.expecting(keysOf: (request.proposals ?? []).map(\.category), in: snapshot))
         return status(of: request, at: now)
     }
 

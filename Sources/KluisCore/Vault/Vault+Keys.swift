@@ -129,8 +129,19 @@ extension Vault {
     public static func rotateRootKey(store: any VaultStore, from oldRoot: RootKey, to newRoot: RootKey,
                                      clock: any WallClock = SystemWallClock(), batchSize: Int = 1000) async throws -> Int {
         try await store.prepare()
-        guard let storedID = try await store.metadata(Meta.rootKeyID).map({ String(decoding: $0, as: UTF8.self) }),
-              let wrappedIndex = try await store.metadata(Meta.indexKey) else {
+        // The entries are read one at a time: a twin that switches keys between two reads would
+        // leave an index key wrapped under the new root beside the old root's id. Read again
+        // until the root key's id is the same before and after.
+        var storedID: String?
+        var wrappedIndex: Data?
+        var wrappedReceiptKey: Data?
+        while true {
+            storedID = try await store.metadata(Meta.rootKeyID).map { String(decoding: $0, as: UTF8.self) }
+            wrappedIndex = try await store.metadata(Meta.indexKey)
+            wrappedReceiptKey = try await store.metadata(Meta.receiptKey)
+            if try await store.metadata(Meta.rootKeyID).map({ String(decoding: $0, as: UTF8.self) }) == storedID { break }
+        }
+        guard let storedID, let wrappedIndex else {
             throw VaultError(.storeNotInitialised, "the store is not initialised")
         }
         if storedID == newRoot.id, try await !store.hasDataKeys(notWrappedBy: newRoot.id) {
@@ -144,7 +155,7 @@ extension Vault {
             throw VaultError(.inputInvalid, "a rotation to root key \(target) was interrupted; finish it with that key first")
         }
         let indexKey = try KeyRing.unwrapIndexKey(wrappedIndex, with: oldRoot)
-        let receiptSigner = try await store.metadata(Meta.receiptKey).map { try ReceiptSigner.unwrap($0, with: oldRoot) }
+        let receiptSigner = try wrappedReceiptKey.map { try ReceiptSigner.unwrap($0, with: oldRoot) }
         // Marked only while the old key is current: a twin may have finished meanwhile.
         guard try await store.setMetadata([Meta.rotationTarget: Data(newRoot.id.utf8)],
                                           ifCurrent: Meta.rootKeyID, is: Data(oldRoot.id.utf8)) else {

@@ -21,7 +21,8 @@ extension Vault {
         let fieldDate = fieldDates(of: snapshot)
         let standing = planner.standing(of: snapshot.records, state: state, fieldDate: fieldDate)
         let writtenIDs = Set(written.map(\.id))
-        return Self.expectingKeys(of: written, in: snapshot) + snapshot.records.compactMap { record in
+        let expected = Self.expecting(keysOf: written.filter { !$0.fields.isEmpty }.map(\.category), in: snapshot)
+        return expected + snapshot.records.compactMap { record in
             let schedule = planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
             if writtenIDs.contains(record.id) {
                 var scheduled = record
@@ -33,10 +34,10 @@ extension Vault {
         }
     }
 
-    /// The data keys `written` were sealed under, as `snapshot` holds them, expected still in
-    /// place at the commit: the key a record names is the key that opens it.
-    static func expectingKeys(of written: [SealedRecord], in snapshot: SubjectSnapshot) -> [StoreChange] {
-        let sealedIn = Set(written.filter { !$0.fields.isEmpty }.map(\.category))
+    /// The data keys of `categories` as `snapshot` holds them, expected still in place at the
+    /// commit of what was sealed under them: what is stored opens with the key it names.
+    static func expecting(keysOf categories: some Sequence<String>, in snapshot: SubjectSnapshot) -> [StoreChange] {
+        let sealedIn = Set(categories)
         return snapshot.dataKeys.filter { sealedIn.contains($0.category) }.map(StoreChange.expectDataKey)
     }
 }

@@ -72,7 +72,7 @@ extension Vault {
                 categories.insert(sealed.category)
                 masking.count += 1
             }
-            masking.changes += Self.expectingKeys(of: snapshot.records.filter { categories.contains($0.category) }, in: snapshot)
+            masking.changes += Self.expecting(keysOf: categories, in: snapshot)
             masking.audit.append(AuditEntry(time: now, actor: actor, action: .write, subject: holder, categories: categories.sorted(),
                                       reason: "masked another person's part: \(reason)"))
         }
