@@ -10,10 +10,9 @@ struct ChangeBatch {
     var subjects: [(SubjectID, Date)] = []
     var identifiers: [StoredIdentifier] = []
     var dataKeys: [StoredDataKey] = []
-    /// The data keys the records were sealed under, by subject and category: a group commit may
-    /// expect one twice, and two different keys of one pair cannot both hold.
-    var expectedKeys: [String: StoredDataKey] = [:]
-    var conflictingExpectations = false
+    /// The data keys the records were sealed under: a group commit may expect one twice. Two
+    /// different keys of one pair cannot both be found, so such a commit fails.
+    var expectedKeys: Set<StoredDataKey> = []
     /// By key: a group commit may write one record twice; the later write wins, as it would in
     /// two transactions.
     var records: [String: SealedRecord] = [:]
@@ -41,9 +40,7 @@ struct ChangeBatch {
             case .createSubject(let id, let createdAt): subjects.append((id, createdAt))
             case .addIdentifier(let identifier): identifiers.append(identifier)
             case .addDataKey(let key): dataKeys.append(key)
-            case .expectDataKey(let key):
-                let pair = "\(key.subject.rawValue)\u{0}\(key.category)"
-                if let other = expectedKeys.updateValue(key, forKey: pair), other.wrapped != key.wrapped { conflictingExpectations = true }
+            case .expectDataKey(let key): expectedKeys.insert(key)
             case .putRecord(let record):
                 let key = "\(record.subject.rawValue)\u{0}\(record.category)\u{0}\(record.id.rawValue)"
                 if records.updateValue(record, forKey: key) == nil { recordOrder.append(key) }
@@ -248,9 +245,8 @@ struct ChangeBatch {
     /// the key before this statement reads it (under READ COMMITTED a row deleted meanwhile is
     /// not returned) and the commit fails.
     private func checkExpectedKeys(on connection: PostgresConnection, logger: Logger) async throws {
-        guard !conflictingExpectations else { throw VaultError.keyChanged }
         guard !expectedKeys.isEmpty else { return }
-        let keys = Array(expectedKeys.values)
+        let keys = Array(expectedKeys)
         let held = try await connection.query("""
             SELECT 1 FROM data_keys k
             JOIN UNNEST(\(keys.map(\.subject.rawValue)), \(keys.map(\.category)), \(keys.map { ByteBuffer(bytes: $0.wrapped) })) AS u (s, c, w)

@@ -59,7 +59,7 @@ extension RequestService {
         // The proposals are sealed under the keys of the records they correct: a sweep or
         // erasure that takes a key meanwhile fails the request with `store.conflict`.
         try await save(request, by: principal, at: now, extra: keySet.created.map(StoreChange.addDataKey)
-                           + Vault.expecting(keysOf: (request.proposals ?? []).map(\.category), in: snapshot))
+                           + snapshot.expectingKeys(of: (request.proposals ?? []).map(\.category)))
         return status(of: request, at: now)
     }
 

@@ -34,4 +34,12 @@ public struct SubjectSnapshot: Sendable, Hashable {
     public var state: SubjectState {
         SubjectState(events: events, consents: ConsentLedger(events: consents), restrictions: restrictions).collecting(records)
     }
+
+    /// The data keys of `categories` as read here, expected still in place at the commit of
+    /// what was sealed under them (``StoreChange/expectDataKey(_:)``): what is stored opens with
+    /// the key it names.
+    func expectingKeys(of categories: some Sequence<String>) -> [StoreChange] {
+        let sealedIn = Set(categories)
+        return dataKeys.filter { sealedIn.contains($0.category) }.map(StoreChange.expectDataKey)
+    }
 }

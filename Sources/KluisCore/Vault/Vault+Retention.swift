@@ -21,7 +21,7 @@ extension Vault {
         let fieldDate = fieldDates(of: snapshot)
         let standing = planner.standing(of: snapshot.records, state: state, fieldDate: fieldDate)
         let writtenIDs = Set(written.map(\.id))
-        let expected = Self.expecting(keysOf: written.filter { !$0.fields.isEmpty }.map(\.category), in: snapshot)
+        let expected = snapshot.expectingKeys(of: written.filter { !$0.fields.isEmpty }.map(\.category))
         return expected + snapshot.records.compactMap { record in
             let schedule = planner.schedule(of: record, state: state, standing: standing) { fieldDate(record, $0) }
             if writtenIDs.contains(record.id) {
@@ -32,12 +32,5 @@ extension Vault {
             guard schedule != record.schedule else { return nil }
             return .scheduleErasure(subject: record.subject, category: record.category, record: record.id, schedule)
         }
-    }
-
-    /// The data keys of `categories` as `snapshot` holds them, expected still in place at the
-    /// commit of what was sealed under them: what is stored opens with the key it names.
-    static func expecting(keysOf categories: some Sequence<String>, in snapshot: SubjectSnapshot) -> [StoreChange] {
-        let sealedIn = Set(categories)
-        return snapshot.dataKeys.filter { sealedIn.contains($0.category) }.map(StoreChange.expectDataKey)
     }
 }

@@ -72,7 +72,7 @@ extension Vault {
                 categories.insert(sealed.category)
                 masking.count += 1
             }
-            masking.changes += Self.expecting(keysOf: categories, in: snapshot)
+            masking.changes += snapshot.expectingKeys(of: categories)
             masking.audit.append(AuditEntry(time: now, actor: actor, action: .write, subject: holder, categories: categories.sorted(),
                                       reason: "masked another person's part: \(reason)"))
         }
