@@ -22,13 +22,13 @@ struct ChangeBatch {
     var apiKeys: [StoredAPIKey] = []
     var revokedKeys: [(String, Date)] = []
     var staff: [StaffMember] = []
-    var breaches: [Breach] = []
+    var breaches: [(Breach, replacing: Breach?)] = []
     var breachNotices: [BreachNotice] = []
     var languages: [(SubjectID, Language)] = []
     var consents: [(SubjectID, ConsentEvent)] = []
     var cookieChoices: [CookieChoice] = []
-    var restrictions: [(SubjectID, [Restriction])] = []
-    var requests: [DataSubjectRequest] = []
+    var restrictions: [(SubjectID, [Restriction], replacing: [Restriction])] = []
+    var requests: [(DataSubjectRequest, replacing: DataSubjectRequest?)] = []
     var erasures: [(SubjectID, [String])] = []
     var partErasures: [(SubjectID, [String], [RecordID])] = []
     var journal: [ErasureRecord] = []
@@ -50,13 +50,13 @@ struct ChangeBatch {
             case .addAPIKey(let key): apiKeys.append(key)
             case .revokeAPIKey(let id, let at): revokedKeys.append((id, at))
             case .putStaffMember(let member): staff.append(member)
-            case .putBreach(let breach): breaches.append(breach)
+            case .putBreach(let breach, let read): breaches.append((breach, read))
             case .addBreachNotices(let notices): breachNotices += notices
             case .setLanguage(let subject, let language): languages.append((subject, language))
             case .appendConsent(let subject, let event): consents.append((subject, event))
             case .recordCookieChoice(let choice): cookieChoices.append(choice)
-            case .setRestrictions(let subject, let list): restrictions.append((subject, list))
-            case .putRequest(let request): requests.append(request)
+            case .setRestrictions(let subject, let list, let read): restrictions.append((subject, list, read))
+            case .putRequest(let request, let read): requests.append((request, read))
             case .eraseSubject(let subject, let keeping): erasures.append((subject, keeping))
             case .eraseRecords(let subject, let categories, let records): partErasures.append((subject, categories, records))
             case .journalErasure(let record): journal.append(record)
@@ -175,25 +175,48 @@ struct ChangeBatch {
         for (subject, categories, records) in partErasures {
             try await Self.erase(categories: categories, records: records, of: subject, on: connection, logger: logger)
         }
-        for (subject, list) in restrictions {
-            if list.isEmpty {
+        // A value replaced whole is read `FOR UPDATE` and compared with what the change was
+        // prepared on: a commit replacing it at the same moment waits for this one and then reads
+        // what it stored. Where nothing was stored, a plain `INSERT` makes the second of two
+        // commits fail on the primary key (mapped to `store.conflict`).
+        for (subject, list, read) in restrictions {
+            let stored = try await Self.lockedBody(
+                "SELECT body FROM restrictions WHERE subject_id = \(subject.rawValue) FOR UPDATE", on: connection, logger: logger)
+            guard (stored.map(Restriction.decode) ?? []) == read else {
+                throw VaultError.changedMeanwhile("the restrictions of subject \(subject)")
+            }
+            switch (stored, list.isEmpty) {
+            case (nil, true):
+                break
+            case (nil, false):
+                try await connection.query("INSERT INTO restrictions (subject_id, body) VALUES (\(subject.rawValue), \(Restriction.encode(list)))",
+                                           logger: logger)
+            case (_?, true):
                 try await connection.query("DELETE FROM restrictions WHERE subject_id = \(subject.rawValue)", logger: logger)
-            } else {
-                try await connection.query("""
-                    INSERT INTO restrictions (subject_id, body) VALUES (\(subject.rawValue), \(Restriction.encode(list)))
-                    ON CONFLICT (subject_id) DO UPDATE SET body = excluded.body
-                    """, logger: logger)
+            case (_?, false):
+                try await connection.query("UPDATE restrictions SET body = \(Restriction.encode(list)) WHERE subject_id = \(subject.rawValue)",
+                                           logger: logger)
             }
         }
-        for request in requests {
-            try await connection.query("""
-                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, closed_at, body)
-                VALUES (\(request.id.rawValue), \(request.subject?.rawValue), \(request.type.rawValue), \(request.state.rawValue),
-                        \(!request.state.isFinal), \(request.receivedAt.timeIntervalSince1970),
-                        \(request.closedAt?.timeIntervalSince1970), \(request.encoded()))
-                ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, state = excluded.state,
-                                               is_open = excluded.is_open, closed_at = excluded.closed_at, body = excluded.body
-                """, logger: logger)
+        for (request, read) in requests {
+            let stored = try await Self.lockedBody("SELECT body FROM requests WHERE id = \(request.id.rawValue) FOR UPDATE",
+                                                   on: connection, logger: logger)
+            try Replacement.check(stored: stored, holds: read, decode: DataSubjectRequest.decode, "request \(request.id)")
+            if stored == nil {
+                try await connection.query("""
+                    INSERT INTO requests (id, subject_id, type, state, is_open, received_at, closed_at, body)
+                    VALUES (\(request.id.rawValue), \(request.subject?.rawValue), \(request.type.rawValue), \(request.state.rawValue),
+                            \(!request.state.isFinal), \(request.receivedAt.timeIntervalSince1970),
+                            \(request.closedAt?.timeIntervalSince1970), \(request.encoded()))
+                    """, logger: logger)
+            } else {
+                try await connection.query("""
+                    UPDATE requests SET subject_id = \(request.subject?.rawValue), state = \(request.state.rawValue),
+                                        is_open = \(!request.state.isFinal), closed_at = \(request.closedAt?.timeIntervalSince1970),
+                                        body = \(request.encoded())
+                    WHERE id = \(request.id.rawValue)
+                    """, logger: logger)
+            }
         }
         for record in journal {
             try await connection.query("""
@@ -214,11 +237,19 @@ struct ChangeBatch {
                 UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(at.timeIntervalSince1970)) WHERE id = \(id)
                 """, logger: logger)
         }
-        for breach in breaches {
-            try await connection.query("""
-                INSERT INTO breaches (id, aware_at, body) VALUES (\(breach.id), \(breach.timeline.awareAt.timeIntervalSince1970), \(ByteBuffer(bytes: breach.encoded())))
-                ON CONFLICT (id) DO UPDATE SET aware_at = excluded.aware_at, body = excluded.body
-                """, logger: logger)
+        for (breach, read) in breaches {
+            let stored = try await Self.lockedBody("SELECT body FROM breaches WHERE id = \(breach.id) FOR UPDATE", on: connection, logger: logger)
+            try Replacement.check(stored: stored, holds: read, decode: Breach.decode, "breach \(breach.id)")
+            let body = ByteBuffer(bytes: breach.encoded())
+            if stored == nil {
+                try await connection.query("""
+                    INSERT INTO breaches (id, aware_at, body) VALUES (\(breach.id), \(breach.timeline.awareAt.timeIntervalSince1970), \(body))
+                    """, logger: logger)
+            } else {
+                try await connection.query("""
+                    UPDATE breaches SET aware_at = \(breach.timeline.awareAt.timeIntervalSince1970), body = \(body) WHERE id = \(breach.id)
+                    """, logger: logger)
+            }
         }
         if !breachNotices.isEmpty {
             try await connection.query("""
@@ -254,6 +285,11 @@ struct ChangeBatch {
             ORDER BY k.subject_id, k.category FOR SHARE OF k
             """, logger: logger).all().count
         guard held == keys.count else { throw VaultError.keyChanged }
+    }
+
+    /// The one `body` that `query` selects, if any.
+    private static func lockedBody(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws -> Data? {
+        try await connection.query(query, logger: logger).decode(Data.self).all().first
     }
 
     /// An erase-by date as an array element: arrays hold no NULL here, so "no date yet" travels

@@ -264,6 +264,10 @@ extension PostgresVaultStore {
         }
     }
 
+    /// The values stored whole, by the primary key a second insert of the same one fails on.
+    private static let replacedValues = ["requests_pkey": "a request", "breaches_pkey": "a breach",
+                                         "restrictions_pkey": "the restrictions of a subject"]
+
     static func vaultError(for error: any Error) -> VaultError {
         switch error {
         case let error as VaultError:
@@ -284,6 +288,10 @@ extension PostgresVaultStore {
                 // or gave them the data key this one made, in between; or a sweep or erasure of
                 // the same records ran at once, and the server chose this commit to undo.
                 return VaultError.preparedOnChangedState
+            }
+            if error.serverInfo?[.sqlState] == "23505", let replaced = error.serverInfo?[.constraintName].flatMap({ Self.replacedValues[$0] }) {
+                // Two commits stored the same new value at once (see ChangeBatch): the second fails.
+                return VaultError.changedMeanwhile(replaced)
             }
             if error.serverInfo?[.sqlState] == "42P01" { // undefined_table
                 return VaultError(.storeNotInitialised, "the database holds no Kluis vault: run 'kluis init --database …' first")

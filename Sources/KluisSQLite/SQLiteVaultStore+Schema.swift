@@ -243,7 +243,9 @@ extension SQLiteVaultStore {
                                          key.mayVouchForSessions, key.createdAt.timeIntervalSince1970, key.expiresAt?.timeIntervalSince1970])
         case .revokeAPIKey(let id, let at):
             try db.execute(sql: "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [at.timeIntervalSince1970, id])
-        case .putBreach(let breach):
+        case .putBreach(let breach, let read):
+            try Replacement.check(stored: Data.fetchOne(db, sql: "SELECT body FROM breaches WHERE id = ?", arguments: [breach.id]),
+                                  holds: read, decode: Breach.decode, "breach \(breach.id)")
             try db.execute(sql: """
                 INSERT INTO breaches (id, aware_at, body) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET aware_at = excluded.aware_at, body = excluded.body
@@ -270,14 +272,21 @@ extension SQLiteVaultStore {
         case .recordCookieChoice(let choice):
             try db.cachedStatement(sql: "INSERT INTO cookie_choices (visitor_id, subject_id, at, body) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [choice.visitor.rawValue, choice.subject?.rawValue, choice.time.timeIntervalSince1970, choice.encoded()])
-        case .setRestrictions(let subject, let restrictions):
+        case .setRestrictions(let subject, let restrictions, let read):
+            // The writer is alone in its transaction: what it reads here stays so until it commits.
+            let stored = try Data.fetchOne(db, sql: "SELECT body FROM restrictions WHERE subject_id = ?", arguments: [subject.rawValue])
+            guard (stored.map(Restriction.decode) ?? []) == read else {
+                throw VaultError.changedMeanwhile("the restrictions of subject \(subject)")
+            }
             if restrictions.isEmpty {
                 try db.execute(sql: "DELETE FROM restrictions WHERE subject_id = ?", arguments: [subject.rawValue])
             } else {
                 try db.execute(sql: "INSERT INTO restrictions (subject_id, body) VALUES (?, ?) ON CONFLICT (subject_id) DO UPDATE SET body = excluded.body",
                                arguments: [subject.rawValue, Restriction.encode(restrictions)])
             }
-        case .putRequest(let request):
+        case .putRequest(let request, let read):
+            try Replacement.check(stored: Data.fetchOne(db, sql: "SELECT body FROM requests WHERE id = ?", arguments: [request.id.rawValue]),
+                                  holds: read, decode: DataSubjectRequest.decode, "request \(request.id)")
             try db.execute(sql: """
                 INSERT INTO requests (id, subject_id, type, state, is_open, received_at, closed_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET subject_id = excluded.subject_id, state = excluded.state, is_open = excluded.is_open,

@@ -11,13 +11,14 @@ extension StoreContract {
         let subject = SubjectID.generate()
         var access = DataSubjectRequest(type: .access, subject: subject, channel: .email, receivedAt: Self.t0)
         let erasure = DataSubjectRequest(type: .erasure, subject: subject, channel: .web, receivedAt: Self.t0.addingTimeInterval(60))
-        try await store.commit(Self.subject(subject, identifierIndex: 1) + [.putRequest(access), .putRequest(erasure)], audit: [])
+        try await store.commit(Self.subject(subject, identifierIndex: 1) + [.putRequest(access, replacing: nil), .putRequest(erasure, replacing: nil)], audit: [])
         #expect(try await store.request(access.id) == access)
         #expect(try await store.requests(includeClosed: false, subject: nil, limit: 10).map(\.id) == [access.id, erasure.id])
 
+        let read = access
         try access.move(to: .inProgress, at: Self.t0.addingTimeInterval(120), by: "key_test", note: nil)
         try access.move(to: .fulfilled, at: Self.t0.addingTimeInterval(180), by: "key_test", note: "package delivered")
-        try await store.commit([.putRequest(access)], audit: [])
+        try await store.commit([.putRequest(access, replacing: read)], audit: [])
         #expect(try await store.request(access.id)?.state == .fulfilled)
         #expect(try await store.requests(includeClosed: false, subject: nil, limit: 10).map(\.id) == [erasure.id])
         #expect(try await store.requests(includeClosed: true, subject: subject, limit: 10).map(\.id) == [access.id, erasure.id])

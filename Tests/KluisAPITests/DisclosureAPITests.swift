@@ -74,7 +74,7 @@ import Testing
             #expect(notApplicable.problemCode == "purpose.not_applicable")
             // A restriction of the contact details (art. 18) stops their disclosure for bookkeeping.
             try await api.fixture.store.commit([
-                .setRestrictions(subject, [Restriction(categories: ["contact"], ground: .accuracyContested, since: api.fixture.clock.now())]),
+                .setRestrictions(subject, [Restriction(categories: ["contact"], ground: .accuracyContested, since: api.fixture.clock.now())], replacing: []),
             ], audit: [])
             var widened = Self.policy
             widened.recipients = widened.recipients.replacingOccurrences(of: "categories: [invoices]", with: "categories: [invoices, contact]")

@@ -10,8 +10,6 @@ extension BreachService {
                        tellAuthority: BreachAssessment.Decision, tellPeople: BreachAssessment.Decision,
                        peopleException: BreachAssessment.PeopleException? = nil, by principal: Principal) async throws -> Breach {
         try requireAdmin(principal)
-        var breach = try await breach(id)
-        guard breach.state != .withdrawn else { throw VaultError(.inputInvalid, "breach \(id) was withdrawn: there is nothing to assess") }
         var factors = factors
         factors.notes = try BreachText.checkedIfGiven(factors.notes, field: "notes")
         let severity = try severity?.checked()
@@ -23,9 +21,12 @@ extension BreachService {
         if !people.yes, peopleException == nil, let severity, severity.level == .high || severity.level == .veryHigh {
             throw VaultError(.inputInvalid, "the severity is \(severity.level.rawValue): not telling the people needs an exception of art. 34(3)")
         }
-        breach.assessment = BreachAssessment(factors: factors, severity: severity, tellAuthority: authority, tellPeople: people,
-                                             peopleException: peopleException, assessedAt: vault.now(), assessedBy: principal.id)
+        let assessment = BreachAssessment(factors: factors, severity: severity, tellAuthority: authority, tellPeople: people,
+                                          peopleException: peopleException, assessedAt: vault.now(), assessedBy: principal.id)
         let decided = "authority \(authority.yes ? "to be told" : "not told"), people \(people.yes ? "to be told" : "not told")"
-        return try await save(breach, step: "assessed: \(decided)", by: principal)
+        return try await update(id, step: "assessed: \(decided)", by: principal) { breach throws(VaultError) in
+            guard breach.state != .withdrawn else { throw VaultError(.inputInvalid, "breach \(id) was withdrawn: there is nothing to assess") }
+            breach.assessment = assessment
+        }
     }
 }

@@ -56,10 +56,10 @@ extension BreachService {
             ])
             round.told += 1
         }
-        var updated = try await self.breach(id)
-        updated.peopleTold.append(round)
-        _ = try await save(updated, step: "people told: \(round.told) of \(round.selected) selected, \(round.withoutAddress) without an address",
-                           by: principal)
+        // Read again: a step recorded while the letters went out must not be lost.
+        let told = round
+        _ = try await update(id, step: "people told: \(round.told) of \(round.selected) selected, \(round.withoutAddress) without an address",
+                             by: principal) { $0.peopleTold.append(told) }
         return round
     }
 

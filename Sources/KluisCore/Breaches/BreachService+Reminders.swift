@@ -20,9 +20,7 @@ extension BreachService {
             let message = reminder(of: breach, hour: hour, at: now)
             for address in recipients { try await outbox.send(OutboxMessage(to: address, subject: message.subject, body: message.body)) }
             // Read again: a step recorded while the mail went out must not be lost.
-            var updated = try await self.breach(breach.id)
-            updated.remindersSent += due
-            _ = try await save(updated, step: "reminder after \(hour) hours sent", by: Self.reminderActor)
+            _ = try await update(breach.id, step: "reminder after \(hour) hours sent", by: Self.reminderActor) { $0.remindersSent += due }
             sent += 1
         }
         return sent

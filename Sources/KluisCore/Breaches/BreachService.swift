@@ -90,7 +90,7 @@ extension BreachService {
                             priorMeasures: nil, consequences: nil, measuresTaken: nil, measuresPlanned: nil, crossBorder: nil,
                             attachments: [], notifications: [], createdAt: now, updatedAt: now)
         try apply(report, to: &breach)
-        try await vault.committer.commit([.putBreach(breach)], audit: [
+        try await vault.committer.commit([.putBreach(breach, replacing: nil)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .breach, reason: "\(breach.id) opened\(draft ? " as a draft" : "")"),
         ])
         return breach
@@ -100,13 +100,13 @@ extension BreachService {
     @discardableResult
     public func amend(_ id: String, with report: BreachReport, open: Bool = false, by principal: Principal) async throws -> Breach {
         try requireAdmin(principal)
-        var breach = try await breach(id)
-        guard breach.state == .draft || breach.state == .open else {
-            throw VaultError(.inputInvalid, "breach \(id) is \(breach.state.rawValue): it can no longer be amended")
+        return try await update(id, step: "amended", by: principal) { breach throws(VaultError) in
+            guard breach.state == .draft || breach.state == .open else {
+                throw VaultError(.inputInvalid, "breach \(id) is \(breach.state.rawValue): it can no longer be amended")
+            }
+            try apply(report, to: &breach)
+            if open { breach.state = .open }
         }
-        try apply(report, to: &breach)
-        if open { breach.state = .open }
-        return try await save(breach, step: "amended", by: principal)
     }
 
     /// Records a notification to the authority. The first one later than the clock allows
@@ -116,28 +116,28 @@ extension BreachService {
     public func recordNotification(_ id: String, phase: Breach.Notification.Phase, at time: Date? = nil, reference: String? = nil,
                                    lateReason: String? = nil, by principal: Principal) async throws -> Breach {
         try requireAdmin(principal)
-        var breach = try await breach(id)
         let now = vault.now()
         let sentAt = try time.map { t throws(VaultError) in try PlausibleTime.checked(t, field: "sent_at") } ?? now
         guard sentAt <= now else { throw VaultError(.inputInvalid, "a notification cannot have been sent in the future") }
-        guard sentAt >= breach.timeline.awareAt else {
-            throw VaultError(.inputInvalid, "a notification cannot come before the breach was known (aware at)")
-        }
         let reason = try BreachText.checkedIfGiven(lateReason, field: "late_reason")
         let reference = try BreachText.checkedIfGiven(reference, field: "reference")
-        let hasFirst = breach.notifications.contains { $0.phase == .first }
-        switch phase {
-        case .first:
-            guard !hasFirst else { throw VaultError(.inputInvalid, "breach \(id) was notified already: record a follow-up") }
-            if clock.isLate(breach, notifiedAt: sentAt), reason == nil {
-                throw VaultError(.inputInvalid, "the notification is more than \(clock.hours) hours after awareness: give the reason for the delay (art. 33(1))")
+        return try await update(id, step: "notified (\(phase.rawValue))", by: principal) { breach throws(VaultError) in
+            guard sentAt >= breach.timeline.awareAt else {
+                throw VaultError(.inputInvalid, "a notification cannot come before the breach was known (aware at)")
             }
-        case .followUp, .withdrawal:
-            guard hasFirst else { throw VaultError(.inputInvalid, "breach \(id) has no first notification yet") }
+            let hasFirst = breach.notifications.contains { $0.phase == .first }
+            switch phase {
+            case .first:
+                guard !hasFirst else { throw VaultError(.inputInvalid, "breach \(id) was notified already: record a follow-up") }
+                if clock.isLate(breach, notifiedAt: sentAt), reason == nil {
+                    throw VaultError(.inputInvalid, "the notification is more than \(clock.hours) hours after awareness: give the reason for the delay (art. 33(1))")
+                }
+            case .followUp, .withdrawal:
+                guard hasFirst else { throw VaultError(.inputInvalid, "breach \(id) has no first notification yet") }
+            }
+            breach.notifications.append(Breach.Notification(phase: phase, sentAt: sentAt, reference: reference, lateReason: reason, by: principal.id))
+            if breach.state == .draft { breach.state = .open }
         }
-        breach.notifications.append(Breach.Notification(phase: phase, sentAt: sentAt, reference: reference, lateReason: reason, by: principal.id))
-        if breach.state == .draft { breach.state = .open }
-        return try await save(breach, step: "notified (\(phase.rawValue))", by: principal)
     }
 
     /// Closes the breach: it stays in the register.
@@ -155,22 +155,30 @@ extension BreachService {
 
     private func setState(_ state: Breach.State, of id: String, step: String? = nil, by principal: Principal) async throws -> Breach {
         try requireAdmin(principal)
-        var breach = try await breach(id)
-        guard breach.isActive else {
-            throw VaultError(.inputInvalid, "breach \(id) is \(breach.state.rawValue) already")
+        return try await update(id, step: step ?? state.rawValue, by: principal) { breach throws(VaultError) in
+            guard breach.isActive else {
+                throw VaultError(.inputInvalid, "breach \(id) is \(breach.state.rawValue) already")
+            }
+            breach.state = state
         }
-        breach.state = state
-        return try await save(breach, step: step ?? state.rawValue, by: principal)
     }
 
-    func save(_ breach: Breach, step: String, by principal: Principal) async throws -> Breach {
-        var breach = breach
-        let now = vault.now()
-        breach.updatedAt = now
-        try await vault.committer.commit([.putBreach(breach)], audit: [
-            AuditEntry(time: now, actor: principal.id, action: .breach, reason: "\(breach.id) \(step)"),
-        ])
-        return breach
+    /// Reads the breach, changes it and stores it, audited as `step`; nothing is stored when
+    /// `change` throws. When another step was stored in between (a reminder sent while staff
+    /// amend it), the breach is read again and `change` applied to it anew.
+    func update(_ id: String, step: String, by principal: Principal,
+                _ change: (inout Breach) throws(VaultError) -> Void) async throws -> Breach {
+        try await retryingConflicts {
+            let read = try await breach(id)
+            var breach = read
+            try change(&breach)
+            let now = vault.now()
+            breach.updatedAt = now
+            try await vault.committer.commit([.putBreach(breach, replacing: read)], audit: [
+                AuditEntry(time: now, actor: principal.id, action: .breach, reason: "\(breach.id) \(step)"),
+            ])
+            return breach
+        }
     }
 
     func requireAdmin(_ principal: Principal) throws(VaultError) {

@@ -39,7 +39,7 @@ extension RequestService {
         updated.outcome = "erased \(plan.erased.count) categories\(keptText)"
         try updated.move(to: .fulfilled, at: now, by: principal.id, note: updated.outcome)
         try await vault.committer.commit(vault.erasureChanges(record, restrictions: plan.kept.map { $0.restriction(since: now) }, of: snapshot)
-                                         + masking.changes + [.putRequest(updated)], audit: masking.audit + [
+                                         + masking.changes + [.putRequest(updated, replacing: request)], audit: masking.audit + [
             AuditEntry(time: now, actor: principal.id, action: .erasure, subject: subject, categories: plan.erased,
                        reason: "\(request.id)", outcome: plan.kept.isEmpty ? .allowed : .partial),
             AuditEntry(time: now, actor: principal.id, action: .request, subject: subject,

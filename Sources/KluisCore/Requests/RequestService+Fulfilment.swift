@@ -7,7 +7,9 @@ extension RequestService {
     /// `outbox`, the recipients of a rectification, erasure or restriction are told (art. 19).
     public func fulfil(_ id: RequestID, corrections: [NewRecord] = [], notifyingRecipientsThrough outbox: (any Outbox)? = nil,
                        by principal: Principal) async throws -> Fulfilment {
-        var fulfilment = try await fulfilRequest(id, corrections: corrections, by: principal)
+        // Prepared on the request and the person as read: when either changed before the commit,
+        // all is read and checked again (a request fulfilled meanwhile is then refused).
+        var fulfilment = try await retryingConflicts { try await fulfilRequest(id, corrections: corrections, by: principal) }
         if let outbox, !fulfilment.recipientsToNotify.isEmpty, let subject = fulfilment.request.request.subject {
             fulfilment.recipientsToNotify = try await tell(fulfilment.recipientsToNotify, about: fulfilment.request.request,
                                                            subject: subject, outbox: outbox, by: principal)
@@ -92,7 +94,7 @@ extension RequestService {
         var updated = request
         try updated.move(to: .fulfilled, at: now, by: principal.id, note: "corrected: \(categories.joined(separator: ", "))")
         updated.outcome = "corrected \(categories.joined(separator: ", "))"
-        try await vault.committer.commit(keySet.created.map(StoreChange.addDataKey) + changes + [.putRequest(updated)], audit: [
+        try await vault.committer.commit(keySet.created.map(StoreChange.addDataKey) + changes + [.putRequest(updated, replacing: request)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .write, subject: subject, categories: categories,
                        reason: "\(request.id) rectification"),
             AuditEntry(time: now, actor: principal.id, action: .request, subject: subject, categories: categories,
@@ -114,7 +116,8 @@ extension RequestService {
         var restricted = snapshot
         restricted.restrictions.append(restriction)
         let status = try await close(request.id, note: "restricted: \(request.categories.isEmpty ? "all categories" : categories.joined(separator: ", "))",
-                                     extra: [.setRestrictions(subject, restricted.restrictions)] + vault.rescheduling(restricted),
+                                     extra: [.setRestrictions(subject, restricted.restrictions, replacing: snapshot.restrictions)]
+                                         + vault.rescheduling(restricted),
                                      categories: categories, by: principal)
         return Fulfilment(request: status, recipientsToNotify: notices)
     }
@@ -122,6 +125,10 @@ extension RequestService {
     /// Lifts the restrictions a person asked for (not what an erasure keeps under a legal
     /// obligation). The person must be told before (art. 18(3)): `subjectToldAt` says when.
     public func liftRestrictions(of subject: SubjectID, subjectToldAt: Date?, by principal: Principal) async throws -> [Restriction] {
+        try await retryingConflicts { try await lift(of: subject, subjectToldAt: subjectToldAt, by: principal) }
+    }
+
+    private func lift(of subject: SubjectID, subjectToldAt: Date?, by principal: Principal) async throws -> [Restriction] {
         guard var snapshot = try await vault.store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }
@@ -134,8 +141,9 @@ extension RequestService {
         guard !lifted.isEmpty else {
             throw VaultError(.requestInvalid, "the subject has no restriction that can be lifted")
         }
+        let read = snapshot.restrictions
         snapshot.restrictions = remaining
-        try await vault.committer.commit([.setRestrictions(subject, remaining)] + vault.rescheduling(snapshot), audit: [
+        try await vault.committer.commit([.setRestrictions(subject, remaining, replacing: read)] + vault.rescheduling(snapshot), audit: [
             AuditEntry(time: now, actor: principal.id, action: .restriction, subject: subject,
                        categories: Array(Set(lifted.flatMap(\.categories))).sorted(),
                        reason: "lifted; subject told \(ISO8601DateFormatter().string(from: told))"),

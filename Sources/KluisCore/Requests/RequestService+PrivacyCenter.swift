@@ -58,7 +58,7 @@ extension RequestService {
         }
         // The proposals are sealed under the keys of the records they correct: a sweep or
         // erasure that takes a key meanwhile fails the request with `store.conflict`.
-        try await save(request, by: principal, at: now, extra: keySet.created.map(StoreChange.addDataKey)
+        try await save(request, replacing: nil, by: principal, at: now, extra: keySet.created.map(StoreChange.addDataKey)
                            + snapshot.expectingKeys(of: (request.proposals ?? []).map(\.category)))
         return status(of: request, at: now)
     }

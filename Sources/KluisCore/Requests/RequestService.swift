@@ -59,7 +59,7 @@ extension RequestService {
             request.identity = .init(method: .signedInSession, verifiedAt: now, verifiedBy: principal.id)
             try request.move(to: .inProgress, at: now, by: principal.id, note: "identity: signed_in_session")
         }
-        try await save(request, by: principal, at: now)
+        try await save(request, replacing: nil, by: principal, at: now)
         return status(of: request, at: now)
     }
 
@@ -217,19 +217,24 @@ extension RequestService {
     }
 
     /// Reads, changes and stores a request in one step, audited; nothing is stored when
-    /// `change` throws.
+    /// `change` throws. When another step was stored in between, the request is read again and
+    /// `change` applied to it anew, checking the request as it now stands.
     func update(_ id: RequestID, by principal: Principal, extra: [StoreChange] = [], categories: [String] = [],
                 _ change: (inout DataSubjectRequest, Date) throws -> Void) async throws -> RequestStatus {
-        var request = try await storedRequest(id)
-        let now = vault.now()
-        try change(&request, now)
-        try await save(request, by: principal, at: now, extra: extra, categories: categories)
-        return status(of: request, at: now)
+        try await retryingConflicts {
+            let read = try await storedRequest(id)
+            var request = read
+            let now = vault.now()
+            try change(&request, now)
+            try await save(request, replacing: read, by: principal, at: now, extra: extra, categories: categories)
+            return status(of: request, at: now)
+        }
     }
 
-    func save(_ request: DataSubjectRequest, by principal: Principal, at now: Date, extra: [StoreChange] = [],
-              categories: [String] = []) async throws {
-        try await vault.committer.commit(extra + [.putRequest(request)], audit: [
+    /// Stores `request`, new (`replacing: nil`) or changed from the request as read.
+    func save(_ request: DataSubjectRequest, replacing read: DataSubjectRequest?, by principal: Principal, at now: Date,
+              extra: [StoreChange] = [], categories: [String] = []) async throws {
+        try await vault.committer.commit(extra + [.putRequest(request, replacing: read)], audit: [
             AuditEntry(time: now, actor: principal.id, action: .request, subject: request.subject, categories: categories,
                        reason: "\(request.id) \(request.type.rawValue) \(request.state.rawValue)"),
         ])

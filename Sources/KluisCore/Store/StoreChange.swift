@@ -20,10 +20,15 @@ public enum StoreChange: Sendable, Hashable {
     case revokeAPIKey(id: String, at: Date)
     case appendConsent(SubjectID, ConsentEvent)
     case recordCookieChoice(CookieChoice)
-    /// Replaces the subject's restrictions of processing.
-    case setRestrictions(SubjectID, [Restriction])
-    /// Creates or replaces a data-subject request.
-    case putRequest(DataSubjectRequest)
+    /// Replaces the subject's restrictions of processing, which must still be `replacing`, the
+    /// list as read (empty: none); otherwise the commit fails with
+    /// ``VaultError/Code/storeConflict`` (see ``Replacement``).
+    case setRestrictions(SubjectID, [Restriction], replacing: [Restriction])
+    /// Stores a data-subject request: a new one (`replacing: nil`), or a change of the request
+    /// as read, which must still be stored so; otherwise the commit fails with
+    /// ``VaultError/Code/storeConflict``, so that two people acting on one request at once
+    /// cannot undo each other's step.
+    case putRequest(DataSubjectRequest, replacing: DataSubjectRequest?)
     /// Destroys the subject's data keys but those of the categories in `keeping`, and deletes its
     /// identifiers, consent history, sign-ins and sessions. The records of every category whose
     /// key goes are *shredded*: unreadable from this commit, left out of every read, sweep and
@@ -41,8 +46,9 @@ public enum StoreChange: Sendable, Hashable {
     case scheduleErasure(subject: SubjectID, category: String, record: RecordID, ErasureSchedule)
     /// Creates or replaces a staff account of the console.
     case putStaffMember(StaffMember)
-    /// Creates or replaces a breach in the register.
-    case putBreach(Breach)
+    /// Stores a breach in the register: a new one (`replacing: nil`), or a change of the breach
+    /// as read, as ``putRequest(_:replacing:)``.
+    case putBreach(Breach, replacing: Breach?)
     /// Records that people were told of a breach; a person told again keeps the latest time.
     case addBreachNotices([BreachNotice])
     /// Sets the language the person uses with us.

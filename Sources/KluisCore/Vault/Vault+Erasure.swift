@@ -48,14 +48,14 @@ extension Vault {
             var changes: [StoreChange] = [.eraseRecords(record.subject, categories: record.erased, records: single)]
             if !restrictions.isEmpty {
                 left.restrictions += restrictions
-                changes.append(.setRestrictions(record.subject, left.restrictions))
+                changes.append(.setRestrictions(record.subject, left.restrictions, replacing: snapshot.restrictions))
             }
             return changes + rescheduling(left) + [.journalErasure(record)]
         }
         let keeping = record.kept.map(\.category)
         var changes: [StoreChange] = [.eraseSubject(record.subject, keeping: keeping)]
         if !restrictions.isEmpty {
-            changes.append(.setRestrictions(record.subject, restrictions))
+            changes.append(.setRestrictions(record.subject, restrictions, replacing: snapshot.restrictions))
             var left = snapshot
             left.records.removeAll { !keeping.contains($0.category) }
             left.consents = []

@@ -18,20 +18,8 @@ extension Vault {
     @discardableResult
     public func write(_ record: NewRecord, for subject: SubjectID, by principal: Principal) async throws -> RecordID {
         let principal = try writer(principal, of: record, for: subject)
-        var attempt = 1
-        while true {
-            do {
-                return try await write(record, for: subject, as: principal)
-            } catch let error as VaultError where error.code == .storeConflict && attempt < Self.writeAttempts {
-                attempt += 1
-            }
-        }
+        return try await retryingConflicts { try await write(record, for: subject, as: principal) }
     }
-
-    /// How often a write is prepared before a conflict reaches the caller: a conflict needs a
-    /// sweep or erasure of the same person's category at the same moment, so a second try nearly
-    /// always succeeds.
-    static let writeAttempts = 3
 
     private func write(_ record: NewRecord, for subject: SubjectID, as principal: Principal) async throws -> RecordID {
         guard let snapshot = try await store.snapshot(of: subject) else {

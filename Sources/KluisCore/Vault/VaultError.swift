@@ -88,4 +88,10 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// A commit found the person it was prepared on removed, or given a data key it was making.
     public static let preparedOnChangedState = VaultError(.storeConflict, "the person this operation was prepared on was changed by another operation before it committed; nothing was written: try again")
+
+    /// A commit found a value it replaces no longer as it was read (``Replacement``): `what`
+    /// names it without personal data ("request req_…").
+    public static func changedMeanwhile(_ what: String) -> VaultError {
+        VaultError(.storeConflict, "\(what) was changed by another operation before this one committed; nothing was written: try again")
+    }
 }
