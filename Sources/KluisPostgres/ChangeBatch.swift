@@ -21,7 +21,7 @@ struct ChangeBatch {
     var eventOrder: [String] = []
     var apiKeys: [StoredAPIKey] = []
     var revokedKeys: [(String, Date)] = []
-    var staff: [StaffMember] = []
+    var staff: [(StaffMember, replacing: StaffMember?)] = []
     var breaches: [(Breach, replacing: Breach?)] = []
     var breachNotices: [BreachNotice] = []
     var languages: [(SubjectID, Language)] = []
@@ -49,7 +49,7 @@ struct ChangeBatch {
                 if events.updateValue((subject, name, at), forKey: key) == nil { eventOrder.append(key) }
             case .addAPIKey(let key): apiKeys.append(key)
             case .revokeAPIKey(let id, let at): revokedKeys.append((id, at))
-            case .putStaffMember(let member): staff.append(member)
+            case .putStaffMember(let member, let read): staff.append((member, read))
             case .putBreach(let breach, let read): breaches.append((breach, read))
             case .addBreachNotices(let notices): breachNotices += notices
             case .setLanguage(let subject, let language): languages.append((subject, language))
@@ -262,11 +262,19 @@ struct ChangeBatch {
         for (subject, language) in languages {
             try await connection.query("UPDATE subjects SET language = \(language.rawValue) WHERE subject_id = \(subject.rawValue)", logger: logger)
         }
-        for member in staff {
-            try await connection.query("""
-                INSERT INTO staff_members (id, email, name, body) VALUES (\(member.id), \(member.email), \(member.name), \(ByteBuffer(bytes: member.encoded())))
-                ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, body = excluded.body
-                """, logger: logger)
+        for (member, read) in staff {
+            let stored = try await Self.lockedBody("SELECT body FROM staff_members WHERE id = \(member.id) FOR UPDATE", on: connection, logger: logger)
+            try Replacement.check(stored: stored, holds: read, decode: StaffMember.decode, "staff account \(member.id)")
+            let body = ByteBuffer(bytes: member.encoded())
+            if stored == nil {
+                try await connection.query("""
+                    INSERT INTO staff_members (id, email, name, body) VALUES (\(member.id), \(member.email), \(member.name), \(body))
+                    """, logger: logger)
+            } else {
+                try await connection.query("""
+                    UPDATE staff_members SET email = \(member.email), name = \(member.name), body = \(body) WHERE id = \(member.id)
+                    """, logger: logger)
+            }
         }
     }
 

@@ -266,7 +266,7 @@ extension PostgresVaultStore {
 
     /// The values stored whole, by the primary key a second insert of the same one fails on.
     private static let replacedValues = ["requests_pkey": "a request", "breaches_pkey": "a breach",
-                                         "restrictions_pkey": "the restrictions of a subject"]
+                                         "restrictions_pkey": "the restrictions of a subject", "staff_members_pkey": "a staff account"]
 
     static func vaultError(for error: any Error) -> VaultError {
         switch error {

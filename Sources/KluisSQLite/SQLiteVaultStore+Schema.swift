@@ -260,7 +260,9 @@ extension SQLiteVaultStore {
             }
         case .setLanguage(let subject, let language):
             try db.execute(sql: "UPDATE subjects SET language = ? WHERE id = ?", arguments: [language.rawValue, subject.rawValue])
-        case .putStaffMember(let member):
+        case .putStaffMember(let member, let read):
+            try Replacement.check(stored: Data.fetchOne(db, sql: "SELECT body FROM staff_members WHERE id = ?", arguments: [member.id]),
+                                  holds: read, decode: StaffMember.decode, "staff account \(member.id)")
             try db.execute(sql: """
                 INSERT INTO staff_members (id, email, name, body) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, body = excluded.body

@@ -2,7 +2,7 @@ import Foundation
 import KluisCore
 import Testing
 
-/// Values a store keeps whole, a request, a breach, a person's restrictions, are replaced only
+/// Values a store keeps whole, a request, a breach, a person's restrictions, a staff account, are replaced only
 /// as they were read (``Replacement``): of two operations prepared on the same value, the one
 /// that commits second is refused instead of undoing the first.
 extension StoreContract {
@@ -51,32 +51,48 @@ extension StoreContract {
         await refused(.setRestrictions(person, [contested, objected], replacing: [contested]), "restrictions prepared on a list since lifted")
         #expect(try await store.snapshot(of: person)?.restrictions == [])
 
+        let member = StaffMember(id: "staff_replaced", name: "Fleur", email: "fleur@example.nl", role: .owner, createdAt: Self.t0)
+        try await store.commit([.putStaffMember(member, replacing: nil)], audit: [])
+        var disabled = member
+        disabled.disabledAt = Self.t0 + 60
+        var signedIn = member
+        signedIn.lastCodeStep = 42
+        try await store.commit([.putStaffMember(disabled, replacing: member)], audit: [])
+        await refused(.putStaffMember(signedIn, replacing: member), "a sign-in prepared on the account before it was disabled")
+        await refused(.putStaffMember(member, replacing: nil), "a new account whose id is taken")
+        #expect(try await store.staffMember(id: member.id) == disabled)
+
         #expect(try await store.snapshot(of: bystander) == nil, "a refused commit writes nothing")
         #expect(try await store.auditHead()?.sequence == head?.sequence, "no refused commit is audited")
     }
 
     /// Rounds of two commits from two handles at the same moment, both prepared on the same
-    /// request, breach or absence of restrictions: exactly one is written, the other refused,
+    /// request, breach, staff account or absence of restrictions: exactly one is written, the other refused,
     /// and what is stored is the one that was written.
     public func replacementsRacingFromTwoHandlesKeepOne() async throws {
         let open = try await makeDatabase()
         let (one, other) = try await (open(), open())
         try await one.prepare()
-        for round in 0..<24 {
+        for round in 0..<32 {
             let person = SubjectID.generate()
             let request = DataSubjectRequest(type: .erasure, subject: person, channel: .web, receivedAt: Self.t0)
             let breach = Self.breach("brc_round_\(round)", aware: Self.t0)
-            try await one.commit(Self.subject(person, identifierIndex: UInt8(round)) + [.putRequest(request, replacing: nil),
-                                                                                        .putBreach(breach, replacing: nil)], audit: [])
+            let member = StaffMember(id: "staff_round_\(round)", name: "Anne", email: "anne\(round)@example.nl", role: .desk, createdAt: Self.t0)
+            try await one.commit(Self.subject(person, identifierIndex: UInt8(round)) + [
+                .putRequest(request, replacing: nil), .putBreach(breach, replacing: nil), .putStaffMember(member, replacing: nil),
+            ], audit: [])
             let changes: [[StoreChange]] = (0..<2).map { side in
                 var changed = request
                 changed.outcome = "side \(side)"
                 var amended = breach
                 amended.summary = "side \(side)"
+                var renamed = member
+                renamed.name = "side \(side)"
                 let restriction = Restriction(categories: [], ground: .accuracyContested, since: Self.t0 + Double(side))
-                switch round % 3 {
+                switch round % 4 {
                 case 0: return [.putRequest(changed, replacing: request)]
                 case 1: return [.putBreach(amended, replacing: breach)]
+                case 2: return [.putStaffMember(renamed, replacing: member)]
                 default: return [.setRestrictions(person, [restriction], replacing: [])]
                 }
             }
@@ -85,9 +101,10 @@ extension StoreContract {
             let refusals = await [first, second]
             #expect(refusals.compactMap { $0 }.map(\.code) == [.storeConflict], "round \(round): one written, one refused")
             guard let written = refusals.firstIndex(where: { $0 == nil }) else { continue }
-            switch round % 3 {
+            switch round % 4 {
             case 0: #expect(try await one.request(request.id)?.outcome == "side \(written)", "round \(round)")
             case 1: #expect(try await one.breach(id: breach.id)?.summary == "side \(written)", "round \(round)")
+            case 2: #expect(try await one.staffMember(id: member.id)?.name == "side \(written)", "round \(round)")
             default: #expect(try await one.snapshot(of: person)?.restrictions.map(\.since) == [Self.t0 + Double(written)], "round \(round)")
             }
         }

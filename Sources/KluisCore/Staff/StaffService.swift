@@ -74,51 +74,59 @@ extension StaffService {
         var member = StaffMember(id: "staff_" + String(OpaqueID.generate(prefix: "").prefix(16)), name: name, email: email,
                                  role: role, createdAt: now)
         let code = newEnrolment(for: &member, at: now)
-        try await vault.committer.commit([.putStaffMember(member)], audit: [
-            AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) added as \(role.rawValue)"),
-        ])
+        try await save(member, replacing: nil, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) added as \(role.rawValue)"))
         return (member, code)
     }
 
     /// Takes the account's password and second factor away and gives a new enrolment code: for
     /// a member who lost their authenticator and their recovery codes. Their sessions end.
     public func reset(_ id: String, by actor: String) async throws -> (member: StaffMember, enrolmentCode: String) {
-        var member = try await member(id)
-        try await keepAnOwner(besides: member)
-        let now = vault.now()
-        let code = newEnrolment(for: &member, at: now)
-        try await vault.committer.commit([.putStaffMember(member)], audit: [
-            AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) reset"),
-        ])
-        return (member, code)
+        try await retryingConflicts {
+            let read = try await member(id)
+            try await keepAnOwner(besides: read)
+            var member = read
+            let now = vault.now()
+            let code = newEnrolment(for: &member, at: now)
+            try await save(member, replacing: read, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) reset"))
+            return (member, code)
+        }
     }
 
     /// Disables the account: it signs in no more, and its sessions end at their next request.
     @discardableResult
     public func disable(_ id: String, by actor: String) async throws -> StaffMember {
-        var member = try await member(id)
-        guard member.disabledAt == nil else { return member }
-        try await keepAnOwner(besides: member)
-        let now = vault.now()
-        member.disabledAt = now
-        try await vault.committer.commit([.putStaffMember(member)], audit: [
-            AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) disabled"),
-        ])
-        return member
+        try await retryingConflicts {
+            let read = try await member(id)
+            guard read.disabledAt == nil else { return read }
+            try await keepAnOwner(besides: read)
+            var member = read
+            let now = vault.now()
+            member.disabledAt = now
+            try await save(member, replacing: read, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) disabled"))
+            return member
+        }
     }
 
     /// Changes the account's role; the member's next request has the new one.
     @discardableResult
     public func setRole(_ role: StaffRole, of id: String, by actor: String) async throws -> StaffMember {
-        var member = try await member(id)
-        guard member.role != role else { return member }
-        try await keepAnOwner(besides: member)
-        member.role = role
-        let now = vault.now()
-        try await vault.committer.commit([.putStaffMember(member)], audit: [
-            AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) now \(role.rawValue)"),
-        ])
-        return member
+        try await retryingConflicts {
+            let read = try await member(id)
+            guard read.role != role else { return read }
+            try await keepAnOwner(besides: read)
+            var member = read
+            member.role = role
+            let now = vault.now()
+            try await save(member, replacing: read, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) now \(role.rawValue)"))
+            return member
+        }
+    }
+
+    /// Stores `member`, new (`replacing: nil`) or changed from the account as read, with the
+    /// audit entry that says why. A change prepared on an account that another changed meanwhile
+    /// fails with `store.conflict`; the operations above then read it again.
+    private func save(_ member: StaffMember, replacing read: StaffMember?, _ entry: AuditEntry) async throws {
+        try await vault.committer.commit([.putStaffMember(member, replacing: read)], audit: [entry])
     }
 
     /// Refuses a change that would leave no active owner: nobody could then manage staff or keys
@@ -151,55 +159,57 @@ extension StaffService {
     /// second factor, shown once. The account signs in only after ``confirmEnrolment(_:code:)``;
     /// until then the enrolment code may be used again, and makes a new secret each time.
     public func beginEnrolment(email: String, enrolmentCode: String, password: String, from client: String) async throws -> StaffEnrolment {
-        try await vault.throttles.refuseIfHeldBack(.failedSignIns, for: client)
-        let now = vault.now()
-        let member = try await store.staffMember(email: email.lowercased().trimmingCharacters(in: .whitespaces))
-        let presented = vault.keys.tokenDigest(Self.normalized(enrolmentCode), use: Self.enrolmentUse)
-        guard var member, let expected = member.enrolmentCode, ConstantTime.equals(presented, expected),
-              let expiresAt = member.enrolmentExpiresAt, now < expiresAt else {
-            try await vault.audit(AuditEntry(time: now, actor: member?.id ?? Self.actor, action: .signIn,
-                                             reason: "wrong or expired enrolment code", outcome: .denied))
-            try await vault.throttles.count(.failedSignIns, for: client)
-            throw VaultError(.signInFailed, "the e-mail address or the enrolment code is wrong, or the code has expired")
+        try await retryingConflicts {
+            try await vault.throttles.refuseIfHeldBack(.failedSignIns, for: client)
+            let now = vault.now()
+            let member = try await store.staffMember(email: email.lowercased().trimmingCharacters(in: .whitespaces))
+            let presented = vault.keys.tokenDigest(Self.normalized(enrolmentCode), use: Self.enrolmentUse)
+            guard var member, let expected = member.enrolmentCode, ConstantTime.equals(presented, expected),
+                  let expiresAt = member.enrolmentExpiresAt, now < expiresAt else {
+                try await vault.audit(AuditEntry(time: now, actor: member?.id ?? Self.actor, action: .signIn,
+                                                 reason: "wrong or expired enrolment code", outcome: .denied))
+                try await vault.throttles.count(.failedSignIns, for: client)
+                throw VaultError(.signInFailed, "the e-mail address or the enrolment code is wrong, or the code has expired")
+            }
+            // bcrypt reads 72 bytes: a longer password would match anything it starts with.
+            guard password.count >= Self.minimumPasswordLength, password.utf8.count <= Self.maximumPasswordBytes else {
+                throw VaultError(.inputInvalid, "a password has at least \(Self.minimumPasswordLength) characters and at most \(Self.maximumPasswordBytes) bytes")
+            }
+            let read = member
+            let secret = Self.newReadableCode(groups: 8).replacingOccurrences(of: "-", with: "")
+            let recovery = (0..<Self.recoveryCodeCount).map { _ in Self.newReadableCode(groups: 2) }
+            member.passwordHash = credentials.hashPassword(password)
+            member.sealedTOTPSecret = vault.keys.sealStaffSecret(secret, staff: member.id)
+            member.recoveryCodes = recovery.map { vault.keys.tokenDigest(Self.normalized($0), use: Self.recoveryUse) }
+            try await save(member, replacing: read, AuditEntry(time: now, actor: member.id, action: .staff, reason: "\(member.id) set a password"))
+            let uri = credentials.enrolmentURI(secret: secret, account: member.email, issuer: "Kluis \(vault.policy.controller.name)")
+            let base32 = uri.split(separator: "secret=").last.map { String($0.prefix { $0 != "&" }) } ?? ""
+            return StaffEnrolment(member: member, uri: uri, secret: base32, recoveryCodes: recovery)
         }
-        // bcrypt reads 72 bytes: a longer password would match anything it starts with.
-        guard password.count >= Self.minimumPasswordLength, password.utf8.count <= Self.maximumPasswordBytes else {
-            throw VaultError(.inputInvalid, "a password has at least \(Self.minimumPasswordLength) characters and at most \(Self.maximumPasswordBytes) bytes")
-        }
-        let secret = Self.newReadableCode(groups: 8).replacingOccurrences(of: "-", with: "")
-        let recovery = (0..<Self.recoveryCodeCount).map { _ in Self.newReadableCode(groups: 2) }
-        member.passwordHash = credentials.hashPassword(password)
-        member.sealedTOTPSecret = vault.keys.sealStaffSecret(secret, staff: member.id)
-        member.recoveryCodes = recovery.map { vault.keys.tokenDigest(Self.normalized($0), use: Self.recoveryUse) }
-        try await vault.committer.commit([.putStaffMember(member)], audit: [
-            AuditEntry(time: now, actor: member.id, action: .staff, reason: "\(member.id) set a password"),
-        ])
-        let uri = credentials.enrolmentURI(secret: secret, account: member.email, issuer: "Kluis \(vault.policy.controller.name)")
-        let base32 = uri.split(separator: "secret=").last.map { String($0.prefix { $0 != "&" }) } ?? ""
-        return StaffEnrolment(member: member, uri: uri, secret: base32, recoveryCodes: recovery)
     }
 
     /// The second step: a code from the authenticator shows it holds the secret; the account is
     /// active from now on.
     public func confirmEnrolment(_ id: String, code: String) async throws -> StaffMember {
-        var member = try await member(id)
-        guard member.enrolmentCode != nil, let sealed = member.sealedTOTPSecret else {
-            throw VaultError(.signInFailed, "this account is not enrolling")
+        try await retryingConflicts {
+            let read = try await member(id)
+            var member = read
+            guard member.enrolmentCode != nil, let sealed = member.sealedTOTPSecret else {
+                throw VaultError(.signInFailed, "this account is not enrolling")
+            }
+            let now = vault.now()
+            guard let step = try matchingStep(of: code, secret: sealed, member: member, at: now) else {
+                try await vault.audit(AuditEntry(time: now, actor: member.id, action: .signIn, reason: "wrong enrolment confirmation code",
+                                                 outcome: .denied))
+                throw VaultError(.signInFailed, "the code is wrong: type the code your authenticator app shows now")
+            }
+            member.lastCodeStep = step
+            member.enrolledAt = now
+            member.enrolmentCode = nil
+            member.enrolmentExpiresAt = nil
+            try await save(member, replacing: read, AuditEntry(time: now, actor: member.id, action: .staff, reason: "\(member.id) enrolled"))
+            return member
         }
-        let now = vault.now()
-        guard let step = try matchingStep(of: code, secret: sealed, member: member, at: now) else {
-            try await vault.audit(AuditEntry(time: now, actor: member.id, action: .signIn, reason: "wrong enrolment confirmation code",
-                                             outcome: .denied))
-            throw VaultError(.signInFailed, "the code is wrong: type the code your authenticator app shows now")
-        }
-        member.lastCodeStep = step
-        member.enrolledAt = now
-        member.enrolmentCode = nil
-        member.enrolmentExpiresAt = nil
-        try await vault.committer.commit([.putStaffMember(member)], audit: [
-            AuditEntry(time: now, actor: member.id, action: .staff, reason: "\(member.id) enrolled"),
-        ])
-        return member
     }
 }
 
@@ -210,31 +220,34 @@ extension StaffService {
     /// recovery code, which then is used up). Five failures in 15 minutes lock the account, on
     /// every node; failures count per client too. The answer never says which part was wrong.
     public func signIn(email: String, password: String, code: String, from client: String) async throws -> StaffMember {
-        let email = email.lowercased().trimmingCharacters(in: .whitespaces)
-        try await vault.throttles.refuseIfHeldBack(.failedSignIns, for: client)
-        try await vault.throttles.refuseIfOver(.staffSignInFailures, for: email)
-        let now = vault.now()
-        let found = try await store.staffMember(email: email)
-        let passwordMatches = credentials.verifyPassword(password, hash: found?.passwordHash)
-        guard var member = found, passwordMatches, member.isActive, let sealed = member.sealedTOTPSecret else {
-            throw try await failure(of: found, email: email, from: client, at: now)
+        try await retryingConflicts {
+            let email = email.lowercased().trimmingCharacters(in: .whitespaces)
+            try await vault.throttles.refuseIfHeldBack(.failedSignIns, for: client)
+            try await vault.throttles.refuseIfOver(.staffSignInFailures, for: email)
+            let now = vault.now()
+            let found = try await store.staffMember(email: email)
+            let passwordMatches = credentials.verifyPassword(password, hash: found?.passwordHash)
+            guard var member = found, passwordMatches, member.isActive, let sealed = member.sealedTOTPSecret else {
+                throw try await failure(of: found, email: email, from: client, at: now)
+            }
+            let how: String
+            if let step = try matchingStep(of: code, secret: sealed, member: member, at: now) {
+                member.lastCodeStep = step
+                how = "password and authenticator code"
+            } else if let used = member.recoveryCodes.firstIndex(where: {
+                ConstantTime.equals($0, vault.keys.tokenDigest(Self.normalized(code), use: Self.recoveryUse))
+            }) {
+                member.recoveryCodes.remove(at: used)
+                how = "password and recovery code (\(member.recoveryCodes.count) left)"
+            } else {
+                throw try await failure(of: member, email: email, from: client, at: now)
+            }
+            // Replacing the account as read: of two sign-ins with one code, or a sign-in and a
+            // disabling at once, the second is read again, and the code then is used up or the
+            // account disabled.
+            try await save(member, replacing: found, AuditEntry(time: now, actor: member.id, action: .signIn, reason: how))
+            return member
         }
-        let how: String
-        if let step = try matchingStep(of: code, secret: sealed, member: member, at: now) {
-            member.lastCodeStep = step
-            how = "password and authenticator code"
-        } else if let used = member.recoveryCodes.firstIndex(where: {
-            ConstantTime.equals($0, vault.keys.tokenDigest(Self.normalized(code), use: Self.recoveryUse))
-        }) {
-            member.recoveryCodes.remove(at: used)
-            how = "password and recovery code (\(member.recoveryCodes.count) left)"
-        } else {
-            throw try await failure(of: member, email: email, from: client, at: now)
-        }
-        try await vault.committer.commit([.putStaffMember(member)], audit: [
-            AuditEntry(time: now, actor: member.id, action: .signIn, reason: how),
-        ])
-        return member
     }
 
     private func failure(of member: StaffMember?, email: String, from client: String, at now: Date) async throws -> VaultError {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The store's role for the console's staff accounts. Accounts change through
-/// ``StoreChange/putStaffMember(_:)``, committed with the audit event that says why.
+/// ``StoreChange/putStaffMember(_:replacing:)``, committed with the audit event that says why.
 public protocol StaffStore: Sendable {
     /// Every staff account, by name.
     func staffMembers() async throws -> [StaffMember]

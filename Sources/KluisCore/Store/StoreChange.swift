@@ -44,8 +44,10 @@ public enum StoreChange: Sendable, Hashable {
     case eraseRecords(SubjectID, categories: [String], records: [RecordID])
     /// Replaces a record's erasure schedule, after something it depends on changed.
     case scheduleErasure(subject: SubjectID, category: String, record: RecordID, ErasureSchedule)
-    /// Creates or replaces a staff account of the console.
-    case putStaffMember(StaffMember)
+    /// Stores a staff account of the console: a new one (`replacing: nil`), or a change of the
+    /// account as read, as ``putRequest(_:replacing:)``: a sign-in cannot bring back an account
+    /// disabled meanwhile, nor two sign-ins use one code.
+    case putStaffMember(StaffMember, replacing: StaffMember?)
     /// Stores a breach in the register: a new one (`replacing: nil`), or a change of the breach
     /// as read, as ``putRequest(_:replacing:)``.
     case putBreach(Breach, replacing: Breach?)
