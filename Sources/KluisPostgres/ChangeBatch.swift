@@ -41,6 +41,7 @@ struct ChangeBatch {
             case .addIdentifier(let identifier): identifiers.append(identifier)
             case .addDataKey(let key): dataKeys.append(key)
             case .expectDataKey(let key): expectedKeys.insert(key)
+            case .expectSubject: break // see count(_:on:logger:)
             case .putRecord(let record):
                 let key = "\(record.subject.rawValue)\u{0}\(record.category)\u{0}\(record.id.rawValue)"
                 if records.updateValue(record, forKey: key) == nil { recordOrder.append(key) }
@@ -293,6 +294,34 @@ struct ChangeBatch {
             ORDER BY k.subject_id, k.category FOR SHARE OF k
             """, logger: logger).all().count
         guard held == keys.count else { throw VaultError.keyChanged }
+    }
+
+    /// Checks the subjects the commit expects and counts up the revision of every subject it
+    /// changed, after the commit's other changes: the row locks are taken after the data keys'
+    /// as a sweep takes them (keys, then people), and in order of id, so two commits never wait
+    /// for each other in a circle. An `UPDATE` that waited for another commit checks the
+    /// revision that commit left.
+    static func count(_ revisions: SubjectRevisions, on connection: PostgresConnection, logger: Logger) async throws {
+        guard !revisions.isEmpty else { return }
+        let all = (Array(revisions.expected.keys) + revisions.changed).map(\.rawValue).sorted()
+        if all.count > 1 {
+            try await connection.query("SELECT 1 FROM subjects WHERE subject_id = ANY(\(all)) ORDER BY subject_id FOR NO KEY UPDATE",
+                                       logger: logger)
+        }
+        if !revisions.expected.isEmpty {
+            let expected = revisions.expected.sorted { $0.key.rawValue < $1.key.rawValue }
+            let counted = try await connection.query("""
+                UPDATE subjects s SET revision = s.revision + 1
+                FROM UNNEST(\(expected.map(\.key.rawValue)), \(expected.map(\.value))) AS u (id, r)
+                WHERE s.subject_id = u.id AND s.revision = u.r
+                RETURNING 1
+                """, logger: logger).all().count
+            guard counted == expected.count else { throw VaultError.preparedOnChangedState }
+        }
+        if !revisions.changed.isEmpty {
+            try await connection.query("UPDATE subjects SET revision = revision + 1 WHERE subject_id = ANY(\(revisions.changed.map(\.rawValue)))",
+                                       logger: logger)
+        }
     }
 
     /// The one `body` that `query` selects, if any.

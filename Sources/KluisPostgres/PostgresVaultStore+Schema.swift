@@ -218,6 +218,11 @@ extension PostgresVaultStore {
             "ALTER TABLE subjects ADD COLUMN erased boolean NOT NULL DEFAULT false",
             "CREATE INDEX subjects_erased ON subjects (subject_id) WHERE erased",
         ]),
+        // Counted up by every commit that changes the person: a commit prepared on the person as
+        // read expects it (see SubjectRevisions).
+        (17, [
+            "ALTER TABLE subjects ADD COLUMN revision bigint NOT NULL DEFAULT 0",
+        ]),
     ]
 
     /// Creates the schema and applies missing migrations in one transaction, under an advisory

@@ -111,9 +111,11 @@ public final class PostgresVaultStore: VaultStore, Service {
            let events = try await guarded({ try await appendAuditAlone(entries, after: head) }) {
             return events
         }
+        let revisions = try SubjectRevisions(changes)
         let events = try await guarded {
             try await client.withTransaction(logger: logger) { connection in
                 try await ChangeBatch(changes).apply(on: connection, logger: logger)
+                try await ChangeBatch.count(revisions, on: connection, logger: logger)
                 return try await appendAudit(entries, on: connection)
             }
         }

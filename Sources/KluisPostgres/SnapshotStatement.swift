@@ -15,7 +15,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
     /// The statement's text, with `records` added to the conditions on records and mentions.
     static func query(records filter: String) -> String {
         """
-        SELECT 0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, CASE WHEN erased THEN 1::float8 END, NULL::float8, NULL::text, NULL::text, NULL::text
+        SELECT 0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, CASE WHEN erased THEN 1::float8 END, revision::float8, NULL::text, NULL::text, NULL::text
             FROM subjects WHERE subject_id = $1
         UNION ALL SELECT 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = $1
         UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = $1

@@ -186,6 +186,11 @@ extension SQLiteVaultStore {
                 CREATE INDEX subjects_erased ON subjects (id) WHERE erased = 1;
                 """)
         }
+        migrator.registerMigration("v16") { db in
+            // Counted up by every commit that changes the person: a commit prepared on the
+            // person as read expects it (see SubjectRevisions).
+            try db.execute(sql: "ALTER TABLE subjects ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -213,6 +218,8 @@ extension SQLiteVaultStore {
             let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT wrapped FROM data_keys WHERE subject_id = ? AND category = ?"),
                                            arguments: [key.subject.rawValue, key.category])
             guard stored == key.wrapped else { throw VaultError.keyChanged }
+        case .expectSubject:
+            break // checked with the revisions, once the commit's changes are applied
         case .putRecord(let record):
             try db.cachedStatement(sql: """
                 INSERT INTO records (subject_id, category, record_id, fields, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for)

@@ -11,7 +11,7 @@ extension SQLiteVaultStore {
     /// Every branch is a lookup of the subject id in a primary key or index.
     private static func snapshotQuery(records filter: String) -> String {
         """
-        SELECT 0, language, NULL, NULL, NULL, created_at, CASE WHEN erased THEN 1.0 END, NULL, NULL, NULL, NULL
+        SELECT 0, language, NULL, NULL, NULL, created_at, CASE WHEN erased THEN 1.0 END, revision, NULL, NULL, NULL
             FROM subjects WHERE id = ?1
         UNION ALL SELECT 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = ?1
         UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = ?1

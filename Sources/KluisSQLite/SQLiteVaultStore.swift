@@ -72,9 +72,11 @@ public final class SQLiteVaultStore: VaultStore {
     /// SQLite has one writer at a time, across processes too: the head read inside the write
     /// transaction is the chain's head.
     public func commit(_ changes: [StoreChange], audit entries: [AuditEntry]) async throws -> [AuditEvent] {
+        let revisions = try SubjectRevisions(changes)
         let events = try await guarded {
             try await self.pool.write { db in
                 for change in changes { try Self.apply(change, in: db) }
+                try Self.count(revisions, in: db)
                 return try Self.appendAudit(entries, in: db)
             }
         }
@@ -89,6 +91,20 @@ public final class SQLiteVaultStore: VaultStore {
     /// long reader can keep it from completing, and the next erasure tries again.
     func checkpoint() async {
         _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    }
+
+    /// Checks the subjects the commit expects and counts up the revision of every subject it
+    /// changed, inside the caller's write transaction: the writer is alone in it, so a subject
+    /// still at its expected revision here stays so until the commit.
+    static func count(_ revisions: SubjectRevisions, in db: Database) throws {
+        for (subject, revision) in revisions.expected {
+            try db.cachedStatement(sql: "UPDATE subjects SET revision = revision + 1 WHERE id = ? AND revision = ?")
+                .execute(arguments: [subject.rawValue, revision])
+            guard db.changesCount == 1 else { throw VaultError.preparedOnChangedState }
+        }
+        for subject in revisions.changed {
+            try db.cachedStatement(sql: "UPDATE subjects SET revision = revision + 1 WHERE id = ?").execute(arguments: [subject.rawValue])
+        }
     }
 
     /// Chains `entries` after the head and appends them, inside the caller's write transaction.

@@ -64,6 +64,7 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func partialErasuresShredOnlyWhatGoes(store: StoreKind) async throws { try await contract(store).partialErasuresShredOnlyWhatGoes() }
     @Test(arguments: StoreKind.enabled) func recordsUnderAChangedKeyAreRefused(store: StoreKind) async throws { try await contract(store).recordsUnderAChangedKeyAreRefused() }
     @Test(arguments: StoreKind.enabled) func writesRacingARemovalNeverLoseTheirKey(store: StoreKind) async throws { try await contract(store).writesRacingARemovalNeverLoseTheirKey() }
+    @Test(arguments: StoreKind.enabled) func aCommitPreparedOnAChangedPersonIsRefused(store: StoreKind) async throws { try await contract(store).aCommitPreparedOnAChangedPersonIsRefused() }
     @Test(arguments: StoreKind.enabled) func valuesStoredWholeAreReplacedOnlyAsRead(store: StoreKind) async throws { try await contract(store).valuesStoredWholeAreReplacedOnlyAsRead() }
     @Test(arguments: StoreKind.enabled) func replacementsRacingFromTwoHandlesKeepOne(store: StoreKind) async throws { try await contract(store).replacementsRacingFromTwoHandlesKeepOne() }
     @Test(arguments: StoreKind.enabled) func aShreddedCategoryComesBackEmptyUnderANewKey(store: StoreKind) async throws { try await contract(store).aShreddedCategoryComesBackEmptyUnderANewKey() }

@@ -27,6 +27,12 @@ extension ConsentService {
     public func record(_ submission: ConsentSubmission, for subject: SubjectID,
                                by principal: Principal) async throws -> ConsentOutcome {
         try validate(submission)
+        // Decided on the person as read, with their records' dates: read again when they changed
+        // before the commit.
+        return try await retryingConflicts { try await recordOnce(submission, for: subject, by: principal) }
+    }
+
+    private func recordOnce(_ submission: ConsentSubmission, for subject: SubjectID, by principal: Principal) async throws -> ConsentOutcome {
         guard let snapshot = try await vault.store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }

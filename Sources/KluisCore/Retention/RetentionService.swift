@@ -94,13 +94,18 @@ extension RetentionService {
         var after: SubjectID?
         while true {
             let page = try await vault.store.subjects(after: after, limit: 500)
-            var changes: [StoreChange] = []
-            for subject in page {
-                guard let snapshot = try await vault.store.snapshot(of: subject) else { continue }
-                changes += vault.rescheduling(snapshot)
+            // A person changed while the page was read is read again with the whole page.
+            changed += try await retryingConflicts {
+                var changes: [StoreChange] = []
+                for subject in page {
+                    guard let snapshot = try await vault.store.snapshot(of: subject) else { continue }
+                    let rescheduled = vault.rescheduling(snapshot)
+                    // Only the people whose dates move are written (and expected unchanged).
+                    if rescheduled.contains(where: { if case .scheduleErasure = $0 { true } else { false } }) { changes += rescheduled }
+                }
+                if !changes.isEmpty { try await vault.committer.commit(changes, audit: []) }
+                return changes.count(where: { if case .scheduleErasure = $0 { true } else { false } })
             }
-            if !changes.isEmpty { try await vault.committer.commit(changes, audit: []) }
-            changed += changes.count
             guard let last = page.last, page.count == 500 else { break }
             after = last
         }

@@ -14,6 +14,13 @@ public enum StoreChange: Sendable, Hashable {
     /// nothing. A record sealed under a key read before its commit names the key so: a sweep or
     /// erasure that destroyed the key in between cannot leave the record unreadable.
     case expectDataKey(StoredDataKey)
+    /// Commits only if no other commit changed the subject since it was read at `revision`
+    /// (``SubjectSnapshot/revision``); otherwise the whole commit fails with
+    /// ``VaultError/Code/storeConflict``. What is computed from the person's whole state, the
+    /// erase-by dates of their records and the gate's decisions, expects it: a consent withdrawn
+    /// or an event recorded at the same moment is then taken into account, not overwritten.
+    /// Every commit counts the revision of each existing subject it changes up by one.
+    case expectSubject(SubjectID, revision: Int64)
     case recordEvent(subject: SubjectID, name: String, at: Date)
     case addAPIKey(StoredAPIKey)
     /// Revokes an API key at a time; a key revoked before keeps its first time.

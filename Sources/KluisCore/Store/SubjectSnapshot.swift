@@ -15,10 +15,13 @@ public struct SubjectSnapshot: Sendable, Hashable {
     public var restrictions: [Restriction]
     /// The language the person uses with us, when known.
     public var language: Language?
+    /// How many commits changed the person after the one that created them: a commit prepared
+    /// on this snapshot expects it (``StoreChange/expectSubject(_:revision:)``).
+    public var revision: Int64
 
     public init(subject: SubjectID, createdAt: Date, identifiers: [StoredIdentifier],
                 dataKeys: [StoredDataKey], records: [SealedRecord], events: [String: Date],
-                consents: [ConsentEvent] = [], restrictions: [Restriction] = [], language: Language? = nil) {
+                consents: [ConsentEvent] = [], restrictions: [Restriction] = [], language: Language? = nil, revision: Int64 = 0) {
         self.subject = subject
         self.createdAt = createdAt
         self.identifiers = identifiers
@@ -28,6 +31,7 @@ public struct SubjectSnapshot: Sendable, Hashable {
         self.consents = consents
         self.restrictions = restrictions
         self.language = language
+        self.revision = revision
     }
 
     /// What decides what may be done with the subject's data.

@@ -10,7 +10,8 @@ public struct SubjectSnapshotAssembler {
     public struct Row: Sendable {
         /// The table the row comes from.
         public enum Part: Int, Sendable {
-            /// `language` (text1), `created_at` (number1), erased when number2 is not null.
+            /// `language` (text1), `created_at` (number1), erased when number2 is not null,
+            /// `revision` (number3).
             case subject = 0
             /// `kind` (text1), `blind_index` (blob1), `sealed` (blob2).
             case identifier = 1
@@ -56,6 +57,7 @@ public struct SubjectSnapshotAssembler {
     private let subject: SubjectID
     private var createdAt: Date?
     private var erased = false
+    private var revision: Int64 = 0
     private var language: Language?
     private var identifiers: [StoredIdentifier] = []
     private var keys: [StoredDataKey] = []
@@ -76,6 +78,7 @@ public struct SubjectSnapshotAssembler {
         case .subject:
             createdAt = row.number1.map(Date.init(timeIntervalSince1970:))
             erased = row.number2 != nil
+            revision = row.number3.map { Int64($0) } ?? 0
             language = row.text1.flatMap(Language.init(rawValue:))
         case .identifier:
             guard let kind = row.text1.flatMap(SubjectIdentifier.Kind.init(rawValue:)), let blindIndex = row.blob1, let sealed = row.blob2 else { return }
@@ -118,6 +121,6 @@ public struct SubjectSnapshotAssembler {
         return SubjectSnapshot(subject: subject, createdAt: createdAt, identifiers: identifiers, dataKeys: keys,
                                records: records, events: events,
                                consents: consents.sorted { $0.sequence < $1.sequence }.map(\.event), restrictions: restrictions,
-                               language: language)
+                               language: language, revision: revision)
     }
 }

@@ -23,6 +23,12 @@ extension Vault {
         guard principal.isAdmin || definition.deletion == .selfService else {
             throw VaultError(.deletionByRequest, "'\(category)' is deleted only through an erasure request: the policy does not let the person delete it themselves")
         }
+        // Decided on the person as read (what a legal obligation keeps, the dates of the rest):
+        // read again when they changed before the commit.
+        return try await retryingConflicts { try await deleteOnce(category, record: record, of: subject, by: principal) }
+    }
+
+    private func deleteOnce(_ category: String, record: RecordID?, of subject: SubjectID, by principal: Principal) async throws -> ErasureRecord {
         guard let snapshot = try await store.snapshot(of: subject) else {
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
         }

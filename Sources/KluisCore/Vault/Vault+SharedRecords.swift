@@ -72,7 +72,8 @@ extension Vault {
                 categories.insert(sealed.category)
                 masking.count += 1
             }
-            masking.changes += snapshot.expectingKeys(of: categories)
+            // Each holder's record is replaced whole: as read, or not at all.
+            masking.changes += [.expectSubject(holder, revision: snapshot.revision)] + snapshot.expectingKeys(of: categories)
             masking.audit.append(AuditEntry(time: now, actor: actor, action: .write, subject: holder, categories: categories.sorted(),
                                       reason: "masked another person's part: \(reason)"))
         }

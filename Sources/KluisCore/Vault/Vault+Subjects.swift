@@ -136,13 +136,15 @@ extension Vault {
     /// Records event `name` with the audit entry `audit` makes. An event moves the clocks anchored
     /// on it, so the erase-by dates change with it, in the same transaction.
     func recordAnchor(_ name: String, at time: Date?, for subject: SubjectID, audit: (Date) -> AuditEntry) async throws {
-        guard var snapshot = try await store.snapshot(of: subject) else {
-            throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+        try await retryingConflicts {
+            guard var snapshot = try await store.snapshot(of: subject) else {
+                throw VaultError(.subjectNotFound, "there is no subject \(subject)")
+            }
+            let now = now()
+            snapshot.events[name] = time ?? now
+            try await committer.commit([.recordEvent(subject: subject, name: name, at: time ?? now)] + rescheduling(snapshot),
+                                       audit: [audit(now)])
         }
-        let now = now()
-        snapshot.events[name] = time ?? now
-        try await committer.commit([.recordEvent(subject: subject, name: name, at: time ?? now)] + rescheduling(snapshot),
-                                   audit: [audit(now)])
     }
 
     /// The events the policy's retention rules, holds and purposes listen to.
