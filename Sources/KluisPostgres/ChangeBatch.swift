@@ -41,7 +41,7 @@ struct ChangeBatch {
             case .addIdentifier(let identifier): identifiers.append(identifier)
             case .addDataKey(let key): dataKeys.append(key)
             case .expectDataKey(let key): expectedKeys.insert(key)
-            case .expectSubject: break // see count(_:on:logger:)
+            case .expectSubject: break // see countUp(_:on:logger:)
             case .putRecord(let record):
                 let key = "\(record.subject.rawValue)\u{0}\(record.category)\u{0}\(record.id.rawValue)"
                 if records.updateValue(record, forKey: key) == nil { recordOrder.append(key) }
@@ -301,7 +301,7 @@ struct ChangeBatch {
     /// as a sweep takes them (keys, then people), and in order of id, so two commits never wait
     /// for each other in a circle. An `UPDATE` that waited for another commit checks the
     /// revision that commit left.
-    static func count(_ revisions: SubjectRevisions, on connection: PostgresConnection, logger: Logger) async throws {
+    static func countUp(_ revisions: SubjectRevisions, on connection: PostgresConnection, logger: Logger) async throws {
         guard !revisions.isEmpty else { return }
         let all = (Array(revisions.expected.keys) + revisions.changed).map(\.rawValue).sorted()
         if all.count > 1 {

@@ -115,7 +115,7 @@ public final class PostgresVaultStore: VaultStore, Service {
         let events = try await guarded {
             try await client.withTransaction(logger: logger) { connection in
                 try await ChangeBatch(changes).apply(on: connection, logger: logger)
-                try await ChangeBatch.count(revisions, on: connection, logger: logger)
+                try await ChangeBatch.countUp(revisions, on: connection, logger: logger)
                 return try await appendAudit(entries, on: connection)
             }
         }

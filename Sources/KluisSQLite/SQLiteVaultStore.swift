@@ -76,7 +76,7 @@ public final class SQLiteVaultStore: VaultStore {
         let events = try await guarded {
             try await self.pool.write { db in
                 for change in changes { try Self.apply(change, in: db) }
-                try Self.count(revisions, in: db)
+                try Self.countUp(revisions, in: db)
                 return try Self.appendAudit(entries, in: db)
             }
         }
@@ -96,7 +96,7 @@ public final class SQLiteVaultStore: VaultStore {
     /// Checks the subjects the commit expects and counts up the revision of every subject it
     /// changed, inside the caller's write transaction: the writer is alone in it, so a subject
     /// still at its expected revision here stays so until the commit.
-    static func count(_ revisions: SubjectRevisions, in db: Database) throws {
+    static func countUp(_ revisions: SubjectRevisions, in db: Database) throws {
         for (subject, revision) in revisions.expected {
             try db.cachedStatement(sql: "UPDATE subjects SET revision = revision + 1 WHERE id = ? AND revision = ?")
                 .execute(arguments: [subject.rawValue, revision])

@@ -94,17 +94,18 @@ extension RetentionService {
         var after: SubjectID?
         while true {
             let page = try await vault.store.subjects(after: after, limit: 500)
+            let movesADate = { (change: StoreChange) in if case .scheduleErasure = change { true } else { false } }
             // A person changed while the page was read is read again with the whole page.
             changed += try await retryingConflicts {
                 var changes: [StoreChange] = []
                 for subject in page {
                     guard let snapshot = try await vault.store.snapshot(of: subject) else { continue }
-                    let rescheduled = vault.rescheduling(snapshot)
                     // Only the people whose dates move are written (and expected unchanged).
-                    if rescheduled.contains(where: { if case .scheduleErasure = $0 { true } else { false } }) { changes += rescheduled }
+                    let rescheduled = vault.rescheduling(snapshot)
+                    if rescheduled.contains(where: movesADate) { changes += rescheduled }
                 }
                 if !changes.isEmpty { try await vault.committer.commit(changes, audit: []) }
-                return changes.count(where: { if case .scheduleErasure = $0 { true } else { false } })
+                return changes.count(where: movesADate)
             }
             guard let last = page.last, page.count == 500 else { break }
             after = last
