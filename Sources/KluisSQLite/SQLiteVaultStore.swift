@@ -118,6 +118,9 @@ public final class SQLiteVaultStore: VaultStore {
         return events
     }
 
+    /// Nothing to do: SQLite plans a person's read from the indexes alone, and was measured so.
+    public func refreshStatistics() async throws {}
+
     /// The snapshot is one statement, and SQLite runs a statement outside a transaction in a read
     /// transaction of its own: it sees one state of the database without the `BEGIN` and `COMMIT`
     /// that `read` wraps around its work (`unsafeRead`: the read every request makes, +6-9% reads

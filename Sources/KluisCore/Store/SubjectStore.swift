@@ -21,6 +21,11 @@ public protocol SubjectStore: Sendable {
     @discardableResult
     func commit(_ changes: [StoreChange], audit: [AuditEntry]) async throws -> [AuditEvent]
 
+    /// After a bulk load (``Vault/importSubjects(_:batchSize:by:)``), brings what the database's
+    /// planner knows of the tables up to date, so that a person's read is planned for the tables
+    /// as they now are rather than as they were before the load.
+    func refreshStatistics() async throws
+
     /// Everything the vault needs to answer for one subject, read in one transaction; `nil` when
     /// the subject does not exist or was erased whole. A record is part of it only while its
     /// category has a data key: the records of a category whose key an erasure destroyed are

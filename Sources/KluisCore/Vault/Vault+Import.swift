@@ -5,6 +5,8 @@ extension Vault {
     /// encryption and the store's writing share the machine's cores instead of taking turns
     /// (measured by `kluis bench`). Stops at the first batch that cannot be prepared or
     /// written, with an ``ImportFailure`` that names it; the batches before it stay written.
+    /// Once all is written, the store brings its planner's statistics up to date
+    /// (``SubjectStore/refreshStatistics()``).
     public func importSubjects(_ subjects: [NewSubject], batchSize: Int, by principal: Principal) async throws -> [SubjectID] {
         precondition(batchSize > 0, "a batch holds at least one subject")
         var ids: [SubjectID] = []
@@ -32,6 +34,9 @@ extension Vault {
                 throw ImportFailure(batch: committing.batch, written: ids.count, underlying: error)
             }
         }
+        // What is imported is written: statistics only speed up what comes next, and the
+        // database's own maintenance brings them up to date later if this fails.
+        try? await store.refreshStatistics()
         return ids
     }
 
