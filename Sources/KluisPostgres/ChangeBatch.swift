@@ -200,24 +200,18 @@ struct ChangeBatch {
             }
         }
         for (request, read) in requests {
-            let stored = try await Self.lockedBody("SELECT body FROM requests WHERE id = \(request.id.rawValue) FOR UPDATE",
-                                                   on: connection, logger: logger)
-            try Replacement.check(stored: stored, holds: read, decode: DataSubjectRequest.decode, "request \(request.id)")
-            if stored == nil {
-                try await connection.query("""
-                    INSERT INTO requests (id, subject_id, type, state, is_open, received_at, closed_at, body)
-                    VALUES (\(request.id.rawValue), \(request.subject?.rawValue), \(request.type.rawValue), \(request.state.rawValue),
-                            \(!request.state.isFinal), \(request.receivedAt.timeIntervalSince1970),
-                            \(request.closedAt?.timeIntervalSince1970), \(request.encoded()))
-                    """, logger: logger)
-            } else {
-                try await connection.query("""
-                    UPDATE requests SET subject_id = \(request.subject?.rawValue), state = \(request.state.rawValue),
-                                        is_open = \(!request.state.isFinal), closed_at = \(request.closedAt?.timeIntervalSince1970),
-                                        body = \(request.encoded())
-                    WHERE id = \(request.id.rawValue)
-                    """, logger: logger)
-            }
+            try await Self.replace(read, "request \(request.id)", decode: DataSubjectRequest.decode,
+                                   locking: "SELECT body FROM requests WHERE id = \(request.id.rawValue) FOR UPDATE", insert: """
+                INSERT INTO requests (id, subject_id, type, state, is_open, received_at, closed_at, body)
+                VALUES (\(request.id.rawValue), \(request.subject?.rawValue), \(request.type.rawValue), \(request.state.rawValue),
+                        \(!request.state.isFinal), \(request.receivedAt.timeIntervalSince1970),
+                        \(request.closedAt?.timeIntervalSince1970), \(request.encoded()))
+                """, update: """
+                UPDATE requests SET subject_id = \(request.subject?.rawValue), state = \(request.state.rawValue),
+                                    is_open = \(!request.state.isFinal), closed_at = \(request.closedAt?.timeIntervalSince1970),
+                                    body = \(request.encoded())
+                WHERE id = \(request.id.rawValue)
+                """, on: connection, logger: logger)
         }
         for record in journal {
             try await connection.query("""
@@ -239,18 +233,12 @@ struct ChangeBatch {
                 """, logger: logger)
         }
         for (breach, read) in breaches {
-            let stored = try await Self.lockedBody("SELECT body FROM breaches WHERE id = \(breach.id) FOR UPDATE", on: connection, logger: logger)
-            try Replacement.check(stored: stored, holds: read, decode: Breach.decode, "breach \(breach.id)")
             let body = ByteBuffer(bytes: breach.encoded())
-            if stored == nil {
-                try await connection.query("""
-                    INSERT INTO breaches (id, aware_at, body) VALUES (\(breach.id), \(breach.timeline.awareAt.timeIntervalSince1970), \(body))
-                    """, logger: logger)
-            } else {
-                try await connection.query("""
-                    UPDATE breaches SET aware_at = \(breach.timeline.awareAt.timeIntervalSince1970), body = \(body) WHERE id = \(breach.id)
-                    """, logger: logger)
-            }
+            try await Self.replace(read, "breach \(breach.id)", decode: Breach.decode,
+                                   locking: "SELECT body FROM breaches WHERE id = \(breach.id) FOR UPDATE",
+                                   insert: "INSERT INTO breaches (id, aware_at, body) VALUES (\(breach.id), \(breach.timeline.awareAt.timeIntervalSince1970), \(body))",
+                                   update: "UPDATE breaches SET aware_at = \(breach.timeline.awareAt.timeIntervalSince1970), body = \(body) WHERE id = \(breach.id)",
+                                   on: connection, logger: logger)
         }
         if !breachNotices.isEmpty {
             try await connection.query("""
@@ -264,18 +252,12 @@ struct ChangeBatch {
             try await connection.query("UPDATE subjects SET language = \(language.rawValue) WHERE subject_id = \(subject.rawValue)", logger: logger)
         }
         for (member, read) in staff {
-            let stored = try await Self.lockedBody("SELECT body FROM staff_members WHERE id = \(member.id) FOR UPDATE", on: connection, logger: logger)
-            try Replacement.check(stored: stored, holds: read, decode: StaffMember.decode, "staff account \(member.id)")
             let body = ByteBuffer(bytes: member.encoded())
-            if stored == nil {
-                try await connection.query("""
-                    INSERT INTO staff_members (id, email, name, body) VALUES (\(member.id), \(member.email), \(member.name), \(body))
-                    """, logger: logger)
-            } else {
-                try await connection.query("""
-                    UPDATE staff_members SET email = \(member.email), name = \(member.name), body = \(body) WHERE id = \(member.id)
-                    """, logger: logger)
-            }
+            try await Self.replace(read, "staff account \(member.id)", decode: StaffMember.decode,
+                                   locking: "SELECT body FROM staff_members WHERE id = \(member.id) FOR UPDATE",
+                                   insert: "INSERT INTO staff_members (id, email, name, body) VALUES (\(member.id), \(member.email), \(member.name), \(body))",
+                                   update: "UPDATE staff_members SET email = \(member.email), name = \(member.name), body = \(body) WHERE id = \(member.id)",
+                                   on: connection, logger: logger)
         }
     }
 
@@ -322,6 +304,17 @@ struct ChangeBatch {
             try await connection.query("UPDATE subjects SET revision = revision + 1 WHERE subject_id = ANY(\(revisions.changed.map(\.rawValue)))",
                                        logger: logger)
         }
+    }
+
+    /// Stores a value kept whole in place of `read`, the value it was prepared on (`nil`: a new
+    /// one): `locking` selects the stored body `FOR UPDATE` to compare; then `insert` when nothing
+    /// was stored, else `update`.
+    private static func replace<Value: Equatable>(_ read: Value?, _ what: @autoclosure () -> String, decode: (Data) -> Value?,
+                                                  locking: PostgresQuery, insert: PostgresQuery, update: PostgresQuery,
+                                                  on connection: PostgresConnection, logger: Logger) async throws {
+        let stored = try await lockedBody(locking, on: connection, logger: logger)
+        try Replacement.check(stored: stored, holds: read, decode: decode, what())
+        try await connection.query(stored == nil ? insert : update, logger: logger)
     }
 
     /// The one `body` that `query` selects, if any.
