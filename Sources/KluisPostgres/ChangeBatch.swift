@@ -251,7 +251,9 @@ struct ChangeBatch {
         for (subject, language) in languages {
             try await connection.query("UPDATE subjects SET language = \(language.rawValue) WHERE subject_id = \(subject.rawValue)", logger: logger)
         }
-        for (member, read) in staff {
+        // In order of id: a change that expects another account unchanged (an owner kept, see
+        // StaffService) locks both, and two such commits must not wait for each other in a circle.
+        for (member, read) in staff.sorted(by: { $0.0.id < $1.0.id }) {
             let body = ByteBuffer(bytes: member.encoded())
             try await Self.replace(read, "staff account \(member.id)", decode: StaffMember.decode,
                                    locking: "SELECT body FROM staff_members WHERE id = \(member.id) FOR UPDATE",

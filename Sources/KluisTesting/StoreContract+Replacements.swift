@@ -67,8 +67,9 @@ extension StoreContract {
     }
 
     /// Rounds of two commits from two handles at the same moment, both prepared on the same
-    /// request, breach, staff account or absence of restrictions: exactly one is written, the other refused,
-    /// and what is stored is the one that was written.
+    /// request, breach, staff account or absence of restrictions, or each changing one of two
+    /// staff accounts on condition that the other is unchanged (two owners demoting each other):
+    /// exactly one is written, the other refused, and what is stored is the one that was written.
     public func replacementsRacingFromTwoHandlesKeepOne() async throws {
         let open = try await makeDatabase()
         let (one, other) = try await (open(), open())
@@ -78,8 +79,10 @@ extension StoreContract {
             let request = DataSubjectRequest(type: .erasure, subject: person, channel: .web, receivedAt: Self.t0)
             let breach = Self.breach("brc_round_\(round)", aware: Self.t0)
             let member = StaffMember(id: "staff_round_\(round)", name: "Anne", email: "anne\(round)@example.nl", role: .desk, createdAt: Self.t0)
+            let colleague = StaffMember(id: "staff_round_\(round)_b", name: "Bram", email: "bram\(round)@example.nl", role: .desk, createdAt: Self.t0)
             try await one.commit(Self.subject(person, identifierIndex: UInt8(round)) + [
                 .putRequest(request, replacing: nil), .putBreach(breach, replacing: nil), .putStaffMember(member, replacing: nil),
+                .putStaffMember(colleague, replacing: nil),
             ], audit: [])
             let changes: [[StoreChange]] = (0..<2).map { side in
                 var changed = request
@@ -88,12 +91,17 @@ extension StoreContract {
                 amended.summary = "side \(side)"
                 var renamed = member
                 renamed.name = "side \(side)"
+                var colleagueRenamed = colleague
+                colleagueRenamed.name = "side \(side)"
                 let restriction = Restriction(categories: [], ground: .accuracyContested, since: Self.t0 + Double(side))
-                switch round % 4 {
+                switch round % 5 {
                 case 0: return [.putRequest(changed, replacing: request)]
                 case 1: return [.putBreach(amended, replacing: breach)]
                 case 2: return [.putStaffMember(renamed, replacing: member)]
-                default: return [.setRestrictions(person, [restriction], replacing: [])]
+                case 3: return [.setRestrictions(person, [restriction], replacing: [])]
+                // One side changes Anne while Bram stays as read; the other the reverse.
+                default: return side == 0 ? [.putStaffMember(renamed, replacing: member), .putStaffMember(colleague, replacing: colleague)]
+                                          : [.putStaffMember(colleagueRenamed, replacing: colleague), .putStaffMember(member, replacing: member)]
                 }
             }
             async let first: VaultError? = Self.refusal { try await one.commit(changes[0], audit: []) }
@@ -101,11 +109,14 @@ extension StoreContract {
             let refusals = await [first, second]
             #expect(refusals.compactMap { $0 }.map(\.code) == [.storeConflict], "round \(round): one written, one refused")
             guard let written = refusals.firstIndex(where: { $0 == nil }) else { continue }
-            switch round % 4 {
+            switch round % 5 {
             case 0: #expect(try await one.request(request.id)?.outcome == "side \(written)", "round \(round)")
             case 1: #expect(try await one.breach(id: breach.id)?.summary == "side \(written)", "round \(round)")
             case 2: #expect(try await one.staffMember(id: member.id)?.name == "side \(written)", "round \(round)")
-            default: #expect(try await one.snapshot(of: person)?.restrictions.map(\.since) == [Self.t0 + Double(written)], "round \(round)")
+            case 3: #expect(try await one.snapshot(of: person)?.restrictions.map(\.since) == [Self.t0 + Double(written)], "round \(round)")
+            default:
+                let names = [try await one.staffMember(id: member.id)?.name, try await one.staffMember(id: colleague.id)?.name]
+                #expect(names == (written == 0 ? ["side 0", "Bram"] : ["Anne", "side 1"]), "round \(round)")
             }
         }
     }

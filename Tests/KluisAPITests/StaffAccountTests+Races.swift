@@ -4,7 +4,8 @@ import KluisTesting
 import Testing
 
 /// Sign-ins at the same moment as each other, or as a disabling: an account is stored only as it
-/// was read, so a code is used once and a disabled account stays disabled.
+/// was read, so a code is used once and a disabled account stays disabled. And two owners
+/// demoted at the same moment: one stays owner.
 extension StaffAccountTests {
     @Test(arguments: StoreKind.enabled) func aCodeSignsInOnceEvenWhenSentThreeTimesAtOnce(store: StoreKind) async throws {
         let fixture = try await VaultFixture(store: store)
@@ -42,6 +43,31 @@ extension StaffAccountTests {
             async let disabling = staff.disable(member.id, by: "cli")
             _ = try await (signIn, disabling)
             #expect(try await staff.member(member.id).disabledAt != nil, "round \(round): the account stays disabled")
+        }
+    }
+
+    @Test(arguments: StoreKind.enabled) func twoOwnersDemotedAtTheSameMomentLeaveOneOwner(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
+        let staff = fixture.vault.staff(Self.credentials)
+        var (kept, _) = try await Self.enrolled(in: fixture, role: .owner, email: "owner@example.nl")
+        for round in 0..<6 {
+            let (other, _) = try await Self.enrolled(in: fixture, role: .owner, email: "owner\(round)@example.nl")
+            // Each of the two counts on the other to stay owner; only one of them may.
+            let outcomes = await withTaskGroup(of: VaultError?.self) { group in
+                for member in [kept, other] {
+                    group.addTask {
+                        do {
+                            if round.isMultiple(of: 2) { try await staff.setRole(.desk, of: member.id, by: "cli") } else { try await staff.disable(member.id, by: "cli") }
+                            return nil
+                        } catch { return error as? VaultError ?? VaultError(.storeFailure, "\(error)") }
+                    }
+                }
+                return await group.reduce(into: [VaultError?]()) { $0.append($1) }
+            }
+            let owners = try await staff.members().filter { $0.role == .owner && $0.isActive }
+            #expect(owners.count == 1, "round \(round): one active owner is left, not \(owners.count)")
+            #expect(outcomes.compactMap { $0?.message }.allSatisfy { $0.contains("the only active owner") }, "round \(round): \(outcomes)")
+            kept = try #require(owners.first)
         }
     }
 }

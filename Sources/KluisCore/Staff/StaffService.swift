@@ -83,11 +83,11 @@ extension StaffService {
     public func reset(_ id: String, by actor: String) async throws -> (member: StaffMember, enrolmentCode: String) {
         try await retryingConflicts {
             let read = try await member(id)
-            try await keepAnOwner(besides: read)
+            let owner = try await anotherOwner(besides: read)
             var member = read
             let now = vault.now()
             let code = newEnrolment(for: &member, at: now)
-            try await save(member, replacing: read, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) reset"))
+            try await save(member, replacing: read, keeping: owner, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) reset"))
             return (member, code)
         }
     }
@@ -98,11 +98,11 @@ extension StaffService {
         try await retryingConflicts {
             let read = try await member(id)
             guard read.disabledAt == nil else { return read }
-            try await keepAnOwner(besides: read)
+            let owner = try await anotherOwner(besides: read)
             var member = read
             let now = vault.now()
             member.disabledAt = now
-            try await save(member, replacing: read, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) disabled"))
+            try await save(member, replacing: read, keeping: owner, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) disabled"))
             return member
         }
     }
@@ -113,29 +113,36 @@ extension StaffService {
         try await retryingConflicts {
             let read = try await member(id)
             guard read.role != role else { return read }
-            try await keepAnOwner(besides: read)
+            let owner = try await anotherOwner(besides: read)
             var member = read
             member.role = role
             let now = vault.now()
-            try await save(member, replacing: read, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) now \(role.rawValue)"))
+            try await save(member, replacing: read, keeping: owner, AuditEntry(time: now, actor: actor, action: .staff, reason: "\(member.id) now \(role.rawValue)"))
             return member
         }
     }
 
     /// Stores `member`, new (`replacing: nil`) or changed from the account as read, with the
-    /// audit entry that says why. A change prepared on an account that another changed meanwhile
-    /// fails with `store.conflict`; the operations above then read it again.
-    private func save(_ member: StaffMember, replacing read: StaffMember?, _ entry: AuditEntry) async throws {
-        try await vault.committer.commit([.putStaffMember(member, replacing: read)], audit: [entry])
+    /// audit entry that says why, on condition that `owner` (see ``anotherOwner(besides:)``) is
+    /// still as read. A change prepared on an account that another changed meanwhile fails with
+    /// `store.conflict`; the operations above then read it again.
+    private func save(_ member: StaffMember, replacing read: StaffMember?, keeping owner: StaffMember? = nil, _ entry: AuditEntry) async throws {
+        // Storing the owner in place of itself changes nothing, but holds only while nobody
+        // changed the account since it was read.
+        let unchanged = owner.map { [StoreChange.putStaffMember($0, replacing: $0)] } ?? []
+        try await vault.committer.commit([.putStaffMember(member, replacing: read)] + unchanged, audit: [entry])
     }
 
     /// Refuses a change that would leave no active owner: nobody could then manage staff or keys
-    /// in the console.
-    private func keepAnOwner(besides member: StaffMember) async throws {
-        guard member.role == .owner, member.isActive else { return }
-        guard try await store.staffMembers().contains(where: { $0.id != member.id && $0.role == .owner && $0.isActive }) else {
+    /// in the console. When `member` is an active owner, returns another active owner, whom the
+    /// change must then find unchanged: else two owners demoting each other at the same moment
+    /// would each count on the other and leave none.
+    private func anotherOwner(besides member: StaffMember) async throws -> StaffMember? {
+        guard member.role == .owner, member.isActive else { return nil }
+        guard let owner = try await store.staffMembers().first(where: { $0.id != member.id && $0.role == .owner && $0.isActive }) else {
             throw VaultError(.inputInvalid, "\(member.id) is the only active owner: make another member owner first")
         }
+        return owner
     }
 
     private func newEnrolment(for member: inout StaffMember, at now: Date) -> String {
