@@ -139,4 +139,52 @@ import Testing
             #expect(try await console.vault.breaches.breach(id).state == .open)
         }
     }
+
+    /// The hidden field that says what a breach form was filled in from.
+    static func filledInFrom(_ page: String) throws -> String {
+        let range = try #require(page.range(of: #"name="filled_in_from" value="[0-9a-f]{64}""#, options: .regularExpression),
+                                 "the form does not say what it was filled in from")
+        return String(page[range].dropFirst(#"name="filled_in_from" value=""#.count).dropLast())
+    }
+
+    @Test func anAmendmentFilledInBeforeAnotherIsRefusedAndShownAgain() async throws {
+        let console = try await ConsoleFixture()
+        try await console.application().test(.router) { client in
+            let fleur = WebBrowser(client), anne = WebBrowser(client)
+            try await console.enrol(.desk, email: "fleur@example.nl", name: "Fleur", in: fleur)
+            try await console.enrol(.desk, email: "anne@example.nl", name: "Anne", in: anne)
+            let aware = console.clock.now() - 3600
+            let opened = try await fleur.post("/console/breaches", Self.breachForm(aware: aware))
+            let location = try #require(opened.headers[.location])
+            let id = String(location.split(separator: "/").last!)
+            // Both open the form, with a notification recorded in between: no amendment, so it
+            // does not stand in the way of one. Anne saves first.
+            let fleursForm = try Self.filledInFrom(String(buffer: try await fleur.get(location + "/edit").body))
+            _ = try await console.vault.breaches.recordNotification(id, phase: .first, reference: "AP-2026-0007", by: VaultFixture.admin)
+            let annesForm = try Self.filledInFrom(String(buffer: try await anne.get(location + "/edit").body))
+            #expect(fleursForm == annesForm)
+            let annes = "A laptop with the customer list was stolen from a car; the list held phone numbers too."
+            var form = Self.breachForm(aware: aware, summary: annes)
+            form["filled_in_from"] = annesForm
+            #expect(try await anne.post(location + "/edit", form).status == .seeOther)
+
+            // Fleur's, filled in from the breach before Anne's change, would undo it: refused.
+            let fleurs = "A laptop was stolen from a car in Utrecht."
+            form = Self.breachForm(aware: aware, summary: fleurs)
+            form["filled_in_from"] = fleursForm
+            let refused = try await fleur.post(location + "/edit", form)
+            let page = String(buffer: refused.body)
+            #expect(refused.status == .unprocessableContent && page.contains("amended by someone else"), "\(page)")
+            var stored = try await console.vault.breaches.breach(id)
+            #expect(stored.summary == annes && stored.notifications.count == 1)
+            // The form comes back with what Fleur typed, filled in from the breach as it is now:
+            // saving it again is her choice, and stands.
+            #expect(page.contains(fleurs))
+            form["filled_in_from"] = try Self.filledInFrom(page)
+            #expect(form["filled_in_from"] == stored.reportFingerprint)
+            #expect(try await fleur.post(location + "/edit", form).status == .seeOther)
+            stored = try await console.vault.breaches.breach(id)
+            #expect(stored.summary == fleurs && stored.notifications.count == 1)
+        }
+    }
 }

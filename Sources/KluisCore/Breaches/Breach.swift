@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A personal-data breach in the register (art. 33(5)): every breach, notified or not, with its
@@ -253,5 +254,22 @@ extension Breach {
 
     public static func decode(_ data: Data) -> Breach? {
         StoredJSON.decode(Breach.self, from: data)
+    }
+
+    /// A fingerprint of what is known of the breach, the part a report amends (a SHA-256 of
+    /// it in stored form): it changes when any of that changes, and not with a notification,
+    /// an assessment, people told or a reminder, which an amendment leaves as they are. A form
+    /// filled in from the breach carries it, so that saving the form can tell whether another
+    /// amendment came in between.
+    public var reportFingerprint: String {
+        var report = self
+        report.state = .draft
+        report.notifications = []
+        report.assessment = nil
+        report.peopleTold = []
+        report.remindersSent = []
+        report.createdAt = .distantPast
+        report.updatedAt = .distantPast
+        return SHA256.hash(data: report.encoded()).hexString
     }
 }

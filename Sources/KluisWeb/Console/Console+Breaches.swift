@@ -63,7 +63,13 @@ extension Console {
         values["action"] = base + "/breaches" + (breach.map { "/" + $0.id + "/edit" } ?? "")
         values["isNew"] = breach == nil
         values["isDraft"] = breach?.state == .draft
-        if let breach { values["back"] = base + "/breaches/" + breach.id }
+        if let breach {
+            values["back"] = base + "/breaches/" + breach.id
+            // What the form was filled in from: saving it fails once someone else amended the
+            // breach, instead of undoing that unseen. Shown again after such a failure, the form
+            // carries the breach as it is now, so saving again is a choice.
+            values["filledInFrom"] = breach.reportFingerprint
+        }
         if let error { values["error"] = error }
         let title = breach.map { "\(t["breach_edit"] ?? "") \($0.id)" } ?? (t["breach_new"] ?? "")
         return show(ConsolePage(template: "console-breach-form", title: title, values: values, status: error == nil ? .ok : .unprocessableContent,
@@ -87,10 +93,10 @@ extension Console {
             let form = context.form
             do {
                 try await vault.breaches.amend(breach.id, with: try BreachForm(form: form).report(), open: form["open"] == "on",
-                                               by: try principal(context))
+                                               filledInFrom: form["filled_in_from"], by: try principal(context))
                 return redirect(to: base + "/breaches/" + breach.id, notice: "breach_amended", context)
             } catch let error as VaultError where error.code != .storeFailure {
-                return try await breachForm(breach, request, context, posted: form, error: error.message)
+                return try await breachForm(try await vault.breaches.breach(breach.id), request, context, posted: form, error: error.message)
             }
         }
     }
