@@ -64,24 +64,31 @@ extension RequestService {
         var replayed = 0
         // The same erasure may come from several journals: it is replayed once.
         for entry in journal where known.insert(entry.record).inserted {
-            let record = entry.record
-            var changes: [StoreChange] = [.journalErasure(record)]
-            if let snapshot = try await vault.store.snapshot(of: record.subject) {
-                changes = vault.erasureChanges(record, restrictions: record.kept.map { $0.restriction(since: record.erasedAt) }, of: snapshot)
-                replayed += 1
-            }
-            // Records of others that the backup still shows unmasked are masked again, under the
-            // same pseudonym.
-            let masking = record.scope == nil
-                ? try await vault.masking(record.subject, as: record.pseudonym, reason: "replayed after restore", by: "cli", now: vault.now())
-                : Vault.Masking()
-            try await vault.committer.commit(changes + masking.changes, audit: masking.audit + [
-                AuditEntry(time: vault.now(), actor: "cli", action: .erasure, subject: record.subject, categories: record.erased,
-                           reason: "replayed after restore\(record.request.map { ": \($0)" } ?? "")"),
-            ])
-            vault.keys.forget(subject: record.subject)
+            // A server may change the person meanwhile: then all is read and prepared again.
+            if try await retryingConflicts({ try await replay(entry.record) }) { replayed += 1 }
+            vault.keys.forget(subject: entry.record.subject)
         }
         return replayed
+    }
+
+    /// Erases the subject of `record` again, or only journals the erasure when the store has no
+    /// such subject; returns whether there was one.
+    private func replay(_ record: ErasureRecord) async throws -> Bool {
+        var changes: [StoreChange] = [.journalErasure(record)]
+        let snapshot = try await vault.store.snapshot(of: record.subject)
+        if let snapshot {
+            changes = vault.erasureChanges(record, restrictions: record.kept.map { $0.restriction(since: record.erasedAt) }, of: snapshot)
+        }
+        // Records of others that the backup still shows unmasked are masked again, under the
+        // same pseudonym.
+        let masking = record.scope == nil
+            ? try await vault.masking(record.subject, as: record.pseudonym, reason: "replayed after restore", by: "cli", now: vault.now())
+            : Vault.Masking()
+        try await vault.committer.commit(changes + masking.changes, audit: masking.audit + [
+            AuditEntry(time: vault.now(), actor: "cli", action: .erasure, subject: record.subject, categories: record.erased,
+                       reason: "replayed after restore\(record.request.map { ": \($0)" } ?? "")"),
+        ])
+        return snapshot != nil
     }
 
     /// The whole erasure journal, oldest first.

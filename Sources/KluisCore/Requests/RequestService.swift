@@ -218,10 +218,12 @@ extension RequestService {
 
     /// Reads, changes and stores a request in one step, audited; nothing is stored when
     /// `change` throws. When another step was stored in between, the request is read again and
-    /// `change` applied to it anew, checking the request as it now stands.
+    /// `change` applied to it anew, checking the request as it now stands. With `extra`, changes
+    /// the caller prepared on what it read, a conflict goes back to the caller: trying again
+    /// here would commit the same stale changes, which fail again.
     func update(_ id: RequestID, by principal: Principal, extra: [StoreChange] = [], categories: [String] = [],
                 _ change: (inout DataSubjectRequest, Date) throws -> Void) async throws -> RequestStatus {
-        try await retryingConflicts {
+        func attempt() async throws -> RequestStatus {
             let read = try await storedRequest(id)
             var request = read
             let now = vault.now()
@@ -229,6 +231,7 @@ extension RequestService {
             try await save(request, replacing: read, by: principal, at: now, extra: extra, categories: categories)
             return status(of: request, at: now)
         }
+        return extra.isEmpty ? try await retryingConflicts(attempt) : try await attempt()
     }
 
     /// Stores `request`, new (`replacing: nil`) or changed from the request as read.
