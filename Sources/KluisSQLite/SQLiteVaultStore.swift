@@ -6,6 +6,7 @@ import KluisCore
 /// concurrent readers). The store owns its schema and migrations.
 public final class SQLiteVaultStore: VaultStore {
     let pool: DatabasePool
+    let snapshots: SnapshotReads
     /// In memory: an embedded store serves one node, and a rate limit need not survive a restart.
     let throttles = MemoryThrottles()
 
@@ -29,6 +30,10 @@ public final class SQLiteVaultStore: VaultStore {
         } catch {
             throw VaultError(.storeFailure, "cannot open the database file: \(Self.describe(error))")
         }
+        // A turn per core, leaving a reader for everything else (measured with two turns on two
+        // cores: docs/benchmarks.md).
+        snapshots = SnapshotReads(pool: pool, maximumTurns: max(1, min(ProcessInfo.processInfo.activeProcessorCount,
+                                                                       configuration.maximumReaderCount - 1)))
     }
 
     public func prepare() async throws {
@@ -123,17 +128,17 @@ public final class SQLiteVaultStore: VaultStore {
 
     /// The snapshot is one statement, and SQLite runs a statement outside a transaction in a read
     /// transaction of its own: it sees one state of the database without the `BEGIN` and `COMMIT`
-    /// that `read` wraps around its work (`unsafeRead`: the read every request makes, +6-9% reads
-    /// a second, docs/benchmarks.md).
+    /// that `read` wraps around its work (`unsafeRead`: +6-9% reads a second). The reads that
+    /// arrive together are read in turns (``SnapshotReads``: +28% over HTTP, docs/benchmarks.md).
     public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
         try await guarded {
-            try await self.pool.unsafeRead { db in try Self.snapshot(of: subject, in: db) }
+            try await self.snapshots.snapshot(of: subject, recordsIn: nil)
         }
     }
 
     public func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot? {
         try await guarded {
-            try await self.pool.unsafeRead { db in try Self.snapshot(of: subject, recordsIn: categories, in: db) }
+            try await self.snapshots.snapshot(of: subject, recordsIn: categories)
         }
     }
 

@@ -160,4 +160,40 @@ extension StoreContract {
         #expect(none.createdAt == whole.createdAt)
         #expect(try await store.snapshot(of: SubjectID.generate(), recordsIn: ["reports"]) == nil)
     }
+
+    /// Reads at the same moment, of many people (and of nobody), whole and limited to categories:
+    /// each gets its own person as stored, however the store groups the reads that arrive together.
+    public func readsAtTheSameMomentEachGetTheirOwnPerson() async throws {
+        let store = try await prepared()
+        let people = (0..<24).map { _ in SubjectID.generate() }
+        try await store.commit(people.enumerated().flatMap { index, person in
+            Self.subject(person, identifierIndex: UInt8(index)) + [Self.key(person, "notes"),
+                .putRecord(SealedRecord(subject: person, category: "notes", id: RecordID.generate(), fields: ["n": Data([UInt8(index)])],
+                                        createdAt: Self.t0, updatedAt: Self.t0))]
+        }, audit: [])
+        let reads = try await withThrowingTaskGroup(of: (Int, SubjectSnapshot?, Bool).self) { group in
+            for round in 0..<10 {
+                for (index, person) in people.enumerated() {
+                    let notesOnly = (round + index).isMultiple(of: 3)
+                    group.addTask {
+                        (index, notesOnly ? try await store.snapshot(of: person, recordsIn: ["notes"]) : try await store.snapshot(of: person), notesOnly)
+                    }
+                }
+                group.addTask { (-1, try await store.snapshot(of: SubjectID.generate()), false) }
+            }
+            return try await group.reduce(into: [(Int, SubjectSnapshot?, Bool)]()) { $0.append($1) }
+        }
+        #expect(reads.count == 250)
+        for (index, snapshot, notesOnly) in reads {
+            guard index >= 0 else {
+                #expect(snapshot == nil, "nobody is read as nobody")
+                continue
+            }
+            #expect(snapshot?.subject == people[index], "read \(index) came back with another person")
+            #expect(snapshot?.identifiers.map(\.blindIndex) == [Data([UInt8(index)])])
+            let notes = snapshot?.records.filter { $0.category == "notes" }.map { $0.fields["n"] }
+            #expect(notes == [Data([UInt8(index)])])
+            #expect(snapshot?.records.count == (notesOnly ? 1 : 2), "the categories asked for, and only those")
+        }
+    }
 }

@@ -38,6 +38,9 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func metadataIsSwitchedOnce(store: StoreKind) async throws { try await contract(store).metadataIsSwitchedOnce() }
     @Test(arguments: StoreKind.enabled) func committedSubjectComesBack(store: StoreKind) async throws { try await contract(store).committedSubjectComesBack() }
     @Test(arguments: StoreKind.enabled) func recordsAreReplaced(store: StoreKind) async throws { try await contract(store).recordsAreReplaced() }
+    @Test(arguments: StoreKind.enabled) func readsAtTheSameMomentEachGetTheirOwnPerson(store: StoreKind) async throws {
+        try await contract(store).readsAtTheSameMomentEachGetTheirOwnPerson()
+    }
     @Test(arguments: StoreKind.enabled) func duplicateIdentifierChangesNothing(store: StoreKind) async throws { try await contract(store).duplicateIdentifierChangesNothing() }
     @Test(arguments: StoreKind.enabled) func identifierBindingsPageThroughEveryRow(store: StoreKind) async throws { try await contract(store).identifierBindingsPageThroughEveryRow() }
     @Test(arguments: StoreKind.enabled) func auditEventsComeBackInOrder(store: StoreKind) async throws { try await contract(store).auditEventsComeBackInOrder() }
