@@ -22,6 +22,8 @@ public final class PostgresVaultStore: VaultStore, Service {
     /// The newest audit event this store wrote, after which a read's event is chained in one
     /// statement (``appendAuditAlone(_:after:)``).
     let knownHead = Mutex<AuditHead?>(nil)
+    /// People's whole reads, served in turns (see ``snapshotTurns(client:logger:maximum:)``).
+    let snapshots: Turns<SnapshotRequest, SubjectSnapshot?>
 
     public init(location: PostgresLocation, maximumConnections: Int = 20, logger: Logger = PostgresVaultStore.defaultLogger) {
         self.location = location
@@ -29,6 +31,7 @@ public final class PostgresVaultStore: VaultStore, Service {
         client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: maximumConnections),
                                 backgroundLogger: logger)
         lockSpace = Self.lockSpace(for: location.schema)
+        snapshots = Self.snapshotTurns(client: client, logger: logger, maximum: 2 * ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Errors only: the pool reports every connection it opens and closes, and warns when a
@@ -185,12 +188,31 @@ public final class PostgresVaultStore: VaultStore, Service {
     }
 
     public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
-        try await guarded {
-            var assembler = SubjectSnapshotAssembler(subject: subject)
-            for try await row in try await client.execute(SnapshotStatement(subject: subject.rawValue), logger: logger) {
-                if let row = SnapshotStatement.assemblerRow(row) { assembler.add(row) }
+        try await guarded { try await snapshots.submit(SnapshotRequest(subject: subject)) }
+    }
+
+    /// People's whole reads in turns: a turn reads everyone waiting in one statement
+    /// (``SnapshotsStatement``), then whoever came meanwhile, until nobody is. A read on its own
+    /// costs a connection taken from the pool, a round trip and the server's work on one
+    /// statement; under many requests at once a turn shares them. A read alone takes a turn at
+    /// once; while a turn waits for the server, others may run.
+    static func snapshotTurns(client: PostgresClient, logger: Logger, maximum: Int) -> Turns<SnapshotRequest, SubjectSnapshot?> {
+        Turns(maximum: maximum) { turns in
+            Task {
+                while case let reads = turns.next(), !reads.isEmpty {
+                    do {
+                        let people = Array(Set(reads.map(\.request.subject)))
+                        var assemblers = Dictionary(uniqueKeysWithValues: people.map { ($0.rawValue, SubjectSnapshotAssembler(subject: $0)) })
+                        for try await row in try await client.execute(SnapshotsStatement(subjects: people.map(\.rawValue)), logger: logger) {
+                            let (subject, assemblerRow) = SnapshotsStatement.assemblerRow(row)
+                            if let assemblerRow { assemblers[subject]?.add(assemblerRow) }
+                        }
+                        for read in reads { read.answer(.success(assemblers[read.request.subject.rawValue]?.snapshot())) }
+                    } catch {
+                        for read in reads { read.answer(.failure(error)) }
+                    }
+                }
             }
-            return assembler.snapshot()
         }
     }
 

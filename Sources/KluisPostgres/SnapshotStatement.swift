@@ -2,15 +2,12 @@ import Foundation
 import KluisCore
 import PostgresNIO
 
-/// One subject's rows in one prepared statement, in ``SubjectSnapshotAssembler``'s layout: a
-/// single round trip and one consistent snapshot for the read path of every request. Each
-/// branch is a primary-key range scan by subject id, so the statement runs on the subject's
-/// shard alone when distributed.
-struct SnapshotStatement: PostgresPreparedStatement {
-    static let sql = query(records: "")
+/// One subject's rows in one statement, in ``SubjectSnapshotAssembler``'s layout: a single round
+/// trip and one consistent snapshot. Each branch is a primary-key range scan by subject id, so
+/// the statement runs on the subject's shard alone when distributed. Whole reads go through
+/// ``SnapshotsStatement``, several people at once; ``PartialSnapshotStatement`` reads one.
+enum SnapshotStatement {
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
-
-    var subject: String
 
     /// The statement's text, with `records` added to the conditions on records and mentions.
     static func query(records filter: String) -> String {
@@ -28,16 +25,6 @@ struct SnapshotStatement: PostgresPreparedStatement {
         """
     }
 
-    func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(subject)
-        return bindings
-    }
-
-    func decodeRow(_ row: PostgresRow) throws -> Row {
-        try row.decode(Row.self)
-    }
-
     /// The row in the stores' common layout; `nil` for a part this version does not know.
     static func assemblerRow(_ row: Row) -> SubjectSnapshotAssembler.Row? {
         let (part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5) = row
@@ -45,6 +32,43 @@ struct SnapshotStatement: PostgresPreparedStatement {
         return SubjectSnapshotAssembler.Row(part: part, text1: text1, text2: text2, blob1: blob1, blob2: blob2,
                                             number1: number1, number2: number2, number3: number3,
                                             text3: text3, text4: text4, text5: text5)
+    }
+}
+
+/// Several subjects' rows in one prepared statement, each row led by its subject's id: the read
+/// of a turn (``PostgresVaultStore/snapshotTurns(client:logger:maximum:)``). One statement, so the
+/// people of a turn are read in one consistent snapshot, each as ``SnapshotStatement`` reads them.
+struct SnapshotsStatement: PostgresPreparedStatement {
+    static let sql = """
+        SELECT subject_id, 0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, CASE WHEN erased THEN 1::float8 END, revision::float8, NULL::text, NULL::text, NULL::text
+            FROM subjects WHERE subject_id = ANY($1)
+        UNION ALL SELECT subject_id, 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = ANY($1)
+        UNION ALL SELECT subject_id, 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = ANY($1)
+        UNION ALL SELECT subject_id, 3, category, record_id, fields, NULL, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
+            FROM records WHERE subject_id = ANY($1)
+        UNION ALL SELECT subject_id, 4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL, NULL FROM events WHERE subject_id = ANY($1)
+        UNION ALL SELECT subject_id, 5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL, NULL FROM consent_events WHERE subject_id = ANY($1)
+        UNION ALL SELECT subject_id, 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = ANY($1)
+        UNION ALL SELECT subject_id, 7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE subject_id = ANY($1)
+        """
+    typealias Row = (String, Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
+
+    var subjects: [String]
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(subjects)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        try row.decode(Row.self)
+    }
+
+    /// The subject a row belongs to, and the row in the stores' common layout.
+    static func assemblerRow(_ row: Row) -> (String, SubjectSnapshotAssembler.Row?) {
+        let (subject, part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5) = row
+        return (subject, SnapshotStatement.assemblerRow((part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5)))
     }
 }
 

@@ -26,6 +26,26 @@ extension SQLiteVaultStore {
 
     private static let wholeSnapshotQuery = snapshotQuery(records: "")
 
+    /// People's reads in turns: a turn takes a reader connection and reads what waits, one
+    /// after another, then what came meanwhile, until nothing is. A read handed to a reader on
+    /// its own costs two jumps between threads to get there (a reader from the pool, then its
+    /// queue) and one back; under many requests at once those jumps, not the statements, were
+    /// much of a read's time. A turn per core, leaving a reader for everything else; a read
+    /// alone takes a turn at once.
+    static func snapshotTurns(on pool: DatabasePool, maximum: Int) -> Turns<SnapshotRequest, SubjectSnapshot?> {
+        Turns(maximum: maximum) { turns in
+            pool.asyncUnsafeRead { connection in
+                while case let reads = turns.next(), !reads.isEmpty {
+                    for read in reads {
+                        read.answer(Result {
+                            try snapshot(of: read.request.subject, recordsIn: read.request.categories, in: try connection.get())
+                        })
+                    }
+                }
+            }
+        }
+    }
+
     /// One subject as stored; `nil` when there is none, or it is erased. With `categories`, only
     /// the records (and mentions) of those categories are read.
     static func snapshot(of subject: SubjectID, recordsIn categories: Set<String>? = nil, in db: Database) throws -> SubjectSnapshot? {

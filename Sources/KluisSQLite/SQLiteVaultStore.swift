@@ -6,7 +6,8 @@ import KluisCore
 /// concurrent readers). The store owns its schema and migrations.
 public final class SQLiteVaultStore: VaultStore {
     let pool: DatabasePool
-    let snapshots: SnapshotReads
+    /// People's reads, served in turns on reader connections (see ``snapshotTurns(on:maximum:)``).
+    let snapshots: Turns<SnapshotRequest, SubjectSnapshot?>
     /// In memory: an embedded store serves one node, and a rate limit need not survive a restart.
     let throttles = MemoryThrottles()
 
@@ -32,8 +33,8 @@ public final class SQLiteVaultStore: VaultStore {
         }
         // A turn per core, leaving a reader for everything else (measured with two turns on two
         // cores: docs/benchmarks.md).
-        snapshots = SnapshotReads(pool: pool, maximumTurns: max(1, min(ProcessInfo.processInfo.activeProcessorCount,
-                                                                       configuration.maximumReaderCount - 1)))
+        snapshots = Self.snapshotTurns(on: pool, maximum: min(ProcessInfo.processInfo.activeProcessorCount,
+                                                              configuration.maximumReaderCount - 1))
     }
 
     public func prepare() async throws {
@@ -129,16 +130,17 @@ public final class SQLiteVaultStore: VaultStore {
     /// The snapshot is one statement, and SQLite runs a statement outside a transaction in a read
     /// transaction of its own: it sees one state of the database without the `BEGIN` and `COMMIT`
     /// that `read` wraps around its work (`unsafeRead`: +6-9% reads a second). The reads that
-    /// arrive together are read in turns (``SnapshotReads``: +28% over HTTP, docs/benchmarks.md).
+    /// arrive together are read in turns (``snapshotTurns(on:maximum:)``: +28% over HTTP,
+    /// docs/benchmarks.md).
     public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
         try await guarded {
-            try await self.snapshots.snapshot(of: subject, recordsIn: nil)
+            try await self.snapshots.submit(SnapshotRequest(subject: subject))
         }
     }
 
     public func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot? {
         try await guarded {
-            try await self.snapshots.snapshot(of: subject, recordsIn: categories)
+            try await self.snapshots.submit(SnapshotRequest(subject: subject, categories: categories))
         }
     }
 
