@@ -188,14 +188,23 @@ public final class PostgresVaultStore: VaultStore, Service {
     }
 
     public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
-        try await guarded { try await snapshots.submit(SnapshotRequest(subject: subject)) }
+        try await guarded {
+            try await snapshots.submit(SnapshotRequest(subject: subject)) {
+                var assembler = SubjectSnapshotAssembler(subject: subject)
+                for try await row in try await client.execute(SnapshotStatement(subject: subject.rawValue), logger: logger) {
+                    if let row = SnapshotStatement.assemblerRow(row) { assembler.add(row) }
+                }
+                return assembler.snapshot()
+            }
+        }
     }
 
     /// People's whole reads in turns: a turn reads everyone waiting in one statement
     /// (``SnapshotsStatement``), then whoever came meanwhile, until nobody is. A read on its own
     /// costs a connection taken from the pool, a round trip and the server's work on one
-    /// statement; under many requests at once a turn shares them. A read alone takes a turn at
-    /// once; while a turn waits for the server, others may run.
+    /// statement; under many requests at once a turn shares them. A read that finds a turn free
+    /// and nobody waiting is read at once in its caller's task, with ``SnapshotStatement``;
+    /// while a turn waits for the server, others may run.
     static func snapshotTurns(client: PostgresClient, logger: Logger, maximum: Int) -> Turns<SnapshotRequest, SubjectSnapshot?> {
         Turns(maximum: maximum) { turns in
             Task {

@@ -2,12 +2,15 @@ import Foundation
 import KluisCore
 import PostgresNIO
 
-/// One subject's rows in one statement, in ``SubjectSnapshotAssembler``'s layout: a single round
-/// trip and one consistent snapshot. Each branch is a primary-key range scan by subject id, so
-/// the statement runs on the subject's shard alone when distributed. Whole reads go through
-/// ``SnapshotsStatement``, several people at once; ``PartialSnapshotStatement`` reads one.
-enum SnapshotStatement {
+/// One subject's rows in one prepared statement, in ``SubjectSnapshotAssembler``'s layout: a
+/// single round trip and one consistent snapshot. Each branch is a primary-key range scan by
+/// subject id, so the statement runs on the subject's shard alone when distributed. The read of
+/// a person alone; reads that arrive together go through ``SnapshotsStatement``.
+struct SnapshotStatement: PostgresPreparedStatement {
+    static let sql = query(records: "")
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
+
+    var subject: String
 
     /// The statement's text, with `records` added to the conditions on records and mentions.
     static func query(records filter: String) -> String {
@@ -23,6 +26,16 @@ enum SnapshotStatement {
         UNION ALL SELECT 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = $1
         UNION ALL SELECT 7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE subject_id = $1\(filter)
         """
+    }
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(subject)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        try row.decode(Row.self)
     }
 
     /// The row in the stores' common layout; `nil` for a part this version does not know.

@@ -47,6 +47,27 @@ public final class Turns<Request: Sendable, Answer: Sendable>: Sendable {
         }
     }
 
+    /// The answer to `request`: from `alone`, run by the caller at once, when a turn is free and
+    /// nothing waits (so a lone request costs no more than it did without turns), else from a
+    /// turn as ``submit(_:)``. For a store whose turn is a task of its own.
+    public func submit(_ request: Request, alone: () async throws -> Answer) async throws -> Answer {
+        let runsAlone = state.withLock { state in
+            guard state.turns < maximum, state.waiting.isEmpty else { return false }
+            state.turns += 1
+            return true
+        }
+        guard runsAlone else { return try await submit(request) }
+        defer {
+            // The turn this took goes on for whatever came meanwhile, or ends.
+            let goesOn = state.withLock { state in
+                if state.waiting.isEmpty { state.turns -= 1 }
+                return !state.waiting.isEmpty
+            }
+            if goesOn { startTurn(self) }
+        }
+        return try await alone()
+    }
+
     /// Takes what is waiting, for the calling turn to answer; empty when nothing is, which ends
     /// the turn.
     public func next() -> [Waiting] {
