@@ -187,55 +187,6 @@ public final class PostgresVaultStore: VaultStore, Service {
         return events
     }
 
-    public func snapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
-        try await guarded {
-            try await snapshots.submit(SnapshotRequest(subject: subject)) {
-                var assembler = SubjectSnapshotAssembler(subject: subject)
-                for try await row in try await client.execute(SnapshotStatement(subject: subject.rawValue), logger: logger) {
-                    if let row = SnapshotStatement.assemblerRow(row) { assembler.add(row) }
-                }
-                return assembler.snapshot()
-            }
-        }
-    }
-
-    /// People's whole reads in turns: a turn reads everyone waiting in one statement
-    /// (``SnapshotsStatement``), then whoever came meanwhile, until nobody is. A read on its own
-    /// costs a connection taken from the pool, a round trip and the server's work on one
-    /// statement; under many requests at once a turn shares them. A read that finds a turn free
-    /// and nobody waiting is read at once in its caller's task, with ``SnapshotStatement``;
-    /// while a turn waits for the server, others may run.
-    static func snapshotTurns(client: PostgresClient, logger: Logger, maximum: Int) -> Turns<SnapshotRequest, SubjectSnapshot?> {
-        Turns(maximum: maximum) { turns in
-            Task {
-                while case let reads = turns.next(), !reads.isEmpty {
-                    do {
-                        let people = Array(Set(reads.map(\.request.subject)))
-                        var assemblers = Dictionary(uniqueKeysWithValues: people.map { ($0.rawValue, SubjectSnapshotAssembler(subject: $0)) })
-                        for try await row in try await client.execute(SnapshotsStatement(subjects: people.map(\.rawValue)), logger: logger) {
-                            let (subject, assemblerRow) = SnapshotsStatement.assemblerRow(row)
-                            if let assemblerRow { assemblers[subject]?.add(assemblerRow) }
-                        }
-                        for read in reads { read.answer(.success(assemblers[read.request.subject.rawValue]?.snapshot())) }
-                    } catch {
-                        for read in reads { read.answer(.failure(error)) }
-                    }
-                }
-            }
-        }
-    }
-
-    public func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot? {
-        try await guarded {
-            var assembler = SubjectSnapshotAssembler(subject: subject)
-            let statement = PartialSnapshotStatement(subject: subject.rawValue, categories: categories.sorted())
-            for try await row in try await client.execute(statement, logger: logger) {
-                if let row = SnapshotStatement.assemblerRow(row) { assembler.add(row) }
-            }
-            return assembler.snapshot()
-        }
-    }
-
     public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
         try await guarded {
             let rows = try await client.query("SELECT DISTINCT subject_id FROM mentions WHERE mention = \(mention)", logger: logger)
