@@ -35,7 +35,16 @@ struct SnapshotStatement: PostgresPreparedStatement {
     }
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
-        try row.decode(Row.self)
+        var cells = PostgresRowCells(row)
+        return try Self.decode(&cells)
+    }
+
+    /// The columns of a person's row, from `cells` (after the subject's id, in a row of several people).
+    static func decode(_ cells: inout PostgresRowCells) throws -> Row {
+        (try cells.next(Int32.self), try cells.next(String?.self), try cells.next(String?.self),
+         try cells.next(Data?.self), try cells.next(Data?.self),
+         try cells.next(Double?.self), try cells.next(Double?.self), try cells.next(Double?.self),
+         try cells.next(String?.self), try cells.next(String?.self), try cells.next(String?.self))
     }
 
     /// The row in the stores' common layout; `nil` for a part this version does not know.
@@ -75,7 +84,10 @@ struct SnapshotsStatement: PostgresPreparedStatement {
     }
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
-        try row.decode(Row.self)
+        var cells = PostgresRowCells(row)
+        let subject = try cells.next(String.self)
+        let (part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5) = try SnapshotStatement.decode(&cells)
+        return (subject, part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5)
     }
 
     /// The subject a row belongs to, and the row in the stores' common layout.
@@ -101,7 +113,8 @@ struct PartialSnapshotStatement: PostgresPreparedStatement {
     }
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
-        try row.decode(Row.self)
+        var cells = PostgresRowCells(row)
+        return try SnapshotStatement.decode(&cells)
     }
 }
 
