@@ -18,14 +18,16 @@ extension APIHandlers {
 
     func showBreach(_ input: Operations.ShowBreach.Input) async throws -> Operations.ShowBreach.Output {
         _ = try APICaller.admin()
-        return .ok(.init(body: .json(try entry(try await vault.breaches.breach(input.path.breachId)))))
+        let breach = try await vault.breaches.breach(input.path.breachId)
+        return .ok(.init(headers: .init(eTag: EntityTags.quoted(breach.reportFingerprint)), body: .json(try entry(breach))))
     }
 
     func amendBreach(_ input: Operations.AmendBreach.Input) async throws -> Operations.AmendBreach.Output {
         let body = switch input.body { case .json(let body): body }
+        let versions = try input.headers.ifMatch.flatMap(EntityTags.strong(in:))
         let breach = try await vault.breaches.amend(input.path.breachId, with: try Self.report(body), open: body.open ?? false,
-                                                    by: try APICaller.admin())
-        return .ok(.init(body: .json(try entry(breach))))
+                                                    filledInFrom: versions, by: try APICaller.admin())
+        return .ok(.init(headers: .init(eTag: EntityTags.quoted(breach.reportFingerprint)), body: .json(try entry(breach))))
     }
 
     func assessBreach(_ input: Operations.AssessBreach.Input) async throws -> Operations.AssessBreach.Output {

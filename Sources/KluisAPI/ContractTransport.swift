@@ -46,7 +46,13 @@ final class ContractTransport: ServerTransport {
             }
             endpoint = endpoint.add(middleware: JSONBodyMiddleware(limit: limit))
         }
-        endpoint.register(handler, method: method, path: path)
+        endpoint.register({ request, body, metadata in
+            var (response, body) = try await handler(request, body, metadata)
+            // The generated code writes a header's value as a URI component, so the quotes an
+            // entity tag must have (RFC 9110) came out as %22; an ETag is sent as it is.
+            if let tag = response.headerFields[.eTag] { response.headerFields[.eTag] = tag.removingPercentEncoding ?? tag }
+            return (response, body)
+        }, method: method, path: path)
     }
 
     /// How the generated code reads and writes JSON: as the rest of the API does.

@@ -125,6 +125,7 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
              .requestInvalid, .identityUnverified, .identityCheckNotAccepted, .verificationCodeWrong, .signInFailed, .extensionTooLate,
              .bsnRefused, .disclosureNotListed, .referenceInvalid, .referenceUnknown: .unprocessableContent
         case .unauthorised: .unauthorized
+        case .breachChanged: .preconditionFailed
         case .rateLimited: .tooManyRequests
         case .identifierInvalid, .categoryUnknown, .fieldUnknown, .purposeUnknown, .breakGlassNeedsReason,
              .eventInvalid, .inputInvalid, .purposeRequired, .purposeCategoryUnused: .badRequest

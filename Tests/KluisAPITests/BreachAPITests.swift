@@ -94,4 +94,59 @@ import Testing
             #expect(try await api.fixture.vault.breaches.breach(id).state == .closed)
         }
     }
+
+    /// Two admins amend the same breach from what each read: the `ETag` of the first answer,
+    /// sent back as `If-Match`, refuses the second amendment that would undo the first unseen,
+    /// and changes nothing; steps that are no amendment leave the `ETag` as it was.
+    @Test(arguments: StoreKind.enabled) func anAmendmentFromAnEarlierVersionIsRefused(store: StoreKind) async throws {
+        let api = try await APIFixture(store: store)
+        defer { api.fixture.directory.remove() }
+        let clock = api.fixture.clock
+        try await api.application().test(.router) { client in
+            let token = api.adminToken
+            let opened = try await client.send(.post, "/v1/breaches", token: token, json: Self.body(aware: clock.now()))
+            let id = try #require((try opened.json()["breach"] as? [String: Any])?["id"] as? String)
+            let read = try await client.send(.get, "/v1/breaches/\(id)", token: token)
+            let first = try #require(read.headers[.eTag])
+            let stored = try await api.fixture.vault.breaches.breach(id).reportFingerprint
+            #expect(first == "\"\(stored)\"")
+
+            // An assessment between reading and amending is no amendment: the ETag still holds.
+            let assessed = try await client.send(.post, "/v1/breaches/\(id)/assessment", token: token, json: """
+                {"tell_authority": {"yes": false, "reason": "Encrypted laptop"}, "tell_people": {"yes": false, "reason": "No risk"}}
+                """)
+            #expect(assessed.status == .ok)
+            let fleurs = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "The laptop was found again."),
+                                               headers: [.ifMatch: first])
+            #expect(fleurs.status == .ok, "\(fleurs.text)")
+            let second = try #require(fleurs.headers[.eTag])
+            let amended = try await api.fixture.vault.breaches.breach(id).reportFingerprint
+            #expect(second != first && second == "\"\(amended)\"")
+
+            // Anne read before Fleur's amendment: hers is refused and nothing changes.
+            let annes = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "A laptop was stolen."),
+                                              headers: [.ifMatch: first])
+            #expect(annes.status == .preconditionFailed && annes.problemCode == "breach.changed", "\(annes.text)")
+            #expect(try await api.fixture.vault.breaches.breach(id).summary == "The laptop was found again.")
+            // A weak tag never matches; a header naming no tag is refused as input.
+            let weak = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Weak."),
+                                             headers: [.ifMatch: "W/\(second)"])
+            #expect(weak.status == .preconditionFailed)
+            let garbled = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Garbled."),
+                                                headers: [.ifMatch: "version-two"])
+            #expect(garbled.status == .badRequest && garbled.problemCode == "input.invalid")
+            #expect(try await api.fixture.vault.breaches.breach(id).summary == "The laptop was found again.")
+
+            // One of several tags, or `*`, matches; without the header the amendment replaces what is there.
+            let listed = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Listed."),
+                                               headers: [.ifMatch: "\(first), \(second)"])
+            #expect(listed.status == .ok)
+            let any = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Any."),
+                                            headers: [.ifMatch: "*"])
+            #expect(any.status == .ok)
+            let unconditional = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Last."))
+            #expect(unconditional.status == .ok)
+            #expect(try await api.fixture.vault.breaches.breach(id).summary == "Last.")
+        }
+    }
 }

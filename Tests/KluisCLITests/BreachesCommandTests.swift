@@ -68,6 +68,28 @@ import Testing
         #expect(events == ["\(id) opened as a draft", "\(id) amended"])
     }
 
+    /// `show` prints the report's version; `update --if-match` with a version from before another
+    /// amendment saves nothing, so a file written from an old `show` cannot undo it unseen.
+    @Test func anUpdateFromAnEarlierVersionOfTheReportIsRefused() async throws {
+        let register = try await Register(store: .sqlite)
+        defer { register.close() }
+        let aware = Date() - 3600
+        let (id, _) = try await register.open(aware: aware)
+        let version = try await register.vault().breaches.breach(id).reportFingerprint
+        #expect(await register.run("breaches", "show", id).output.contains("report version\n  \(version) (give it to"))
+
+        let fleurs = try register.file("fleur.yaml", Self.yaml(aware: aware, summary: "The stolen laptop was found again."))
+        let saved = await register.run("breaches", "update", id, "--file", fleurs, "--if-match", version)
+        #expect(saved.exitCode == 0, "\(saved.errorOutput)")
+        let annes = try register.file("anne.yaml", Self.yaml(aware: aware, summary: "A laptop was stolen from a car."))
+        let refused = await register.run("breaches", "update", id, "--file", annes, "--if-match", version)
+        #expect(refused.exitCode != 0 && refused.errorOutput.contains("was amended by someone else"), "\(refused.errorOutput)")
+        #expect(try await register.vault().breaches.breach(id).summary == "The stolen laptop was found again.")
+        let current = try await register.vault().breaches.breach(id).reportFingerprint
+        #expect(await register.run("breaches", "update", id, "--file", annes, "--if-match", current).exitCode == 0)
+        #expect(try await register.vault().breaches.breach(id).summary == "A laptop was stolen from a car.")
+    }
+
     @Test(arguments: StoreKind.enabled) func aLateFirstNotificationNeedsItsReasonAndChangesNothingWithout(store: StoreKind) async throws {
         let register = try await Register(store: store)
         defer { register.close() }

@@ -129,24 +129,33 @@ struct BreachesOpenCommand: ContextualCommand {
     }
 }
 
-/// `kluis breaches update ID --file breach.yaml [--open]`.
+/// `kluis breaches update ID --file breach.yaml [--open] [--if-match VERSION]`.
 struct BreachesUpdateCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Amend a draft or open breach: the file replaces what the register knows of it.",
-        discussion: "The file has the shape of the one it was opened from. Its notifications, assessment and people told stay."
+        discussion: """
+            The file has the shape of the one it was opened from. Its notifications, assessment and people told stay. \
+            With --if-match, the report version 'kluis breaches show' printed when the file was written, nothing is \
+            saved when someone amended the breach since.
+            """
     )
 
     @OptionGroup var vault: VaultOptions
     @Argument(help: "The breach id (brc_…).") var id: String
     @Option(help: "The breach report: YAML or JSON.") var file: String
     @Flag(help: "Open a draft: it is no longer being written up.") var open = false
+    @Option(name: .customLong("if-match"), help: "The report version the file was written from ('kluis breaches show').")
+    var ifMatch: String?
 
     func run(in context: CommandContext) async throws -> Int32 {
         let id = try BreachesCommand.parseID(id)
         let report = try BreachesCommand.report(in: file, context: context)
+        let versions = ifMatch.map { Set([$0.trimmingCharacters(in: .whitespaces)]) }
         let breach = try await vault.withVault(in: context) { opened in
-            try await BreachesCommand.saving(file) { try await opened.breaches.amend(id, with: report, open: open, by: BreachesCommand.operator_) }
+            try await BreachesCommand.saving(file) {
+                try await opened.breaches.amend(id, with: report, open: open, filledInFrom: versions, by: BreachesCommand.operator_)
+            }
         }
         context.write("breach \(breach.id) amended; it is \(breach.state.rawValue)\n")
         return 0

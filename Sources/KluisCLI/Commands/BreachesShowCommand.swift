@@ -108,6 +108,8 @@ struct BreachesShowCommand: ContextualCommand {
         if !breach.remindersSent.isEmpty {
             section("reminders sent", "after " + breach.remindersSent.sorted().map(String.init).joined(separator: ", ") + " hours")
         }
+        section("report version")
+        line(breach.reportFingerprint, "(give it to 'kluis breaches update --if-match' with a file written from this)")
         return text
     }
 

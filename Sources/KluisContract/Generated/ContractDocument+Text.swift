@@ -3558,6 +3558,14 @@ extension ContractDocument {
         "responses": {
           "200": {
             "description": "The breach.",
+            "headers": {
+              "ETag": {
+                "description": "The report's version, a quoted SHA-256 of what is known of the breach (not of its assessment, notifications or people told): send it as `If-Match` with an amendment.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
             "content": {
               "application/json": {
                 "schema": {
@@ -3596,7 +3604,7 @@ extension ContractDocument {
           "breaches"
         ],
         "summary": "Replace what is known of a breach",
-        "description": "While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.",
+        "description": "While it is a draft or open; `open` opens a draft. Send the `ETag` of the breach as you read it as `If-Match`, so that an amendment made meanwhile by someone else is not undone unseen. Audited as `breach`. Admin only.",
         "security": [
           {
             "bearerAuth": []
@@ -3612,6 +3620,9 @@ extension ContractDocument {
               "type": "string",
               "maxLength": 64
             }
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -3628,6 +3639,14 @@ extension ContractDocument {
         "responses": {
           "200": {
             "description": "The breach.",
+            "headers": {
+              "ETag": {
+                "description": "The report's version, a quoted SHA-256 of what is known of the breach (not of its assessment, notifications or people told): send it as `If-Match` with an amendment.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
             "content": {
               "application/json": {
                 "schema": {
@@ -3648,6 +3667,16 @@ extension ContractDocument {
           },
           "404": {
             "$ref": "#/components/responses/BreachNotFound"
+          },
+          "412": {
+            "description": "`breach.changed`: `If-Match` names an earlier version of the report: someone amended it after it was read. Nothing was saved; read the breach again.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           },
           "401": {
             "$ref": "#/components/responses/Unauthorised"
@@ -4422,6 +4451,16 @@ extension ContractDocument {
             "en"
           ]
         }
+      },
+      "IfMatch": {
+        "name": "If-Match",
+        "in": "header",
+        "required": false,
+        "description": "The `ETag` of the breach as last read (`GET` or an earlier `PUT`). When the report has been amended since, nothing is saved and the answer is `412` `breach.changed`; without the header the amendment replaces whatever the report holds. An assessment, a notification or people told in between do not change the `ETag`.",
+        "schema": {
+          "type": "string",
+          "maxLength": 1024
+        }
       }
     },
     "responses": {
@@ -5125,6 +5164,7 @@ extension ContractDocument {
               "staff.not_found",
               "staff.exists",
               "breach.not_found",
+              "breach.changed",
               "request.invalid",
               "request.too_large",
               "route.not_found",

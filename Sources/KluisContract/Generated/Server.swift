@@ -3404,6 +3404,11 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     suppressUnusedWarning(value)
                     var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
                     suppressMutabilityWarning(&response)
+                    try converter.setHeaderFieldAsURI(
+                        in: &response.headerFields,
+                        name: "ETag",
+                        value: value.headers.eTag
+                    )
                     let body: OpenAPIRuntime.HTTPBody
                     switch value.body {
                     case let .json(value):
@@ -3426,7 +3431,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Replace what is known of a breach
     ///
-    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    /// While it is a draft or open; `open` opens a draft. Send the `ETag` of the breach as you read it as `If-Match`, so that an amendment made meanwhile by someone else is not undone unseen. Audited as `breach`. Admin only.
     ///
     /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
     /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.
@@ -3449,7 +3454,14 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     name: "breach_id",
                     as: Swift.String.self
                 ))
-                let headers: Operations.AmendBreach.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))
+                let headers: Operations.AmendBreach.Input.Headers = .init(
+                    ifMatch: try converter.getOptionalHeaderFieldAsURI(
+                        in: request.headerFields,
+                        name: "If-Match",
+                        as: Components.Parameters.IfMatch.self
+                    ),
+                    accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields)
+                )
                 let contentType = converter.extractContentTypeIfPresent(in: request.headerFields)
                 let body: Operations.AmendBreach.Input.Body
                 let chosenContentType = try converter.bestContentType(
@@ -3482,6 +3494,11 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                     suppressUnusedWarning(value)
                     var response = HTTPTypes.HTTPResponse(soar_statusCode: 200)
                     suppressMutabilityWarning(&response)
+                    try converter.setHeaderFieldAsURI(
+                        in: &response.headerFields,
+                        name: "ETag",
+                        value: value.headers.eTag
+                    )
                     let body: OpenAPIRuntime.HTTPBody
                     switch value.body {
                     case let .json(value):

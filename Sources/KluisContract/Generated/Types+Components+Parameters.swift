@@ -54,5 +54,9 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/SubjectFilter`.
         package typealias SubjectFilter = Components.Schemas.SubjectID
+        /// The `ETag` of the breach as last read (`GET` or an earlier `PUT`). When the report has been amended since, nothing is saved and the answer is `412` `breach.changed`; without the header the amendment replaces whatever the report holds. An assessment, a notification or people told in between do not change the `ETag`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/IfMatch`.
+        package typealias IfMatch = Swift.String
     }
 }

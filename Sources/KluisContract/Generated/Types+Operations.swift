@@ -5491,6 +5491,22 @@ package enum Operations {
         }
         @frozen package enum Output: Sendable, Hashable {
             package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/responses/200/headers`.
+                package struct Headers: Sendable, Hashable {
+                    /// The report's version, a quoted SHA-256 of what is known of the breach (not of its assessment, notifications or people told): send it as `If-Match` with an amendment.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/responses/200/headers/ETag`.
+                    package var eTag: Swift.String?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - eTag: The report's version, a quoted SHA-256 of what is known of the breach (not of its assessment, notifications or people told): send it as `If-Match` with an amendment.
+                    package init(eTag: Swift.String? = nil) {
+                        self.eTag = eTag
+                    }
+                }
+                /// Received HTTP response headers
+                package var headers: Operations.ShowBreach.Output.Ok.Headers
                 /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/responses/200/content`.
                 @frozen package enum Body: Sendable, Hashable {
                     /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/GET/responses/200/content/application\/json`.
@@ -5513,8 +5529,13 @@ package enum Operations {
                 /// Creates a new `Ok`.
                 ///
                 /// - Parameters:
+                ///   - headers: Received HTTP response headers
                 ///   - body: Received HTTP response body
-                package init(body: Operations.ShowBreach.Output.Ok.Body) {
+                package init(
+                    headers: Operations.ShowBreach.Output.Ok.Headers = .init(),
+                    body: Operations.ShowBreach.Output.Ok.Body
+                ) {
+                    self.headers = headers
                     self.body = body
                 }
             }
@@ -5574,7 +5595,7 @@ package enum Operations {
     }
     /// Replace what is known of a breach
     ///
-    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    /// While it is a draft or open; `open` opens a draft. Send the `ETag` of the breach as you read it as `If-Match`, so that an amendment made meanwhile by someone else is not undone unseen. Audited as `breach`. Admin only.
     ///
     /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
     /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.
@@ -5598,12 +5619,21 @@ package enum Operations {
             package var path: Operations.AmendBreach.Input.Path
             /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/header`.
             package struct Headers: Sendable, Hashable {
+                /// The `ETag` of the breach as last read (`GET` or an earlier `PUT`). When the report has been amended since, nothing is saved and the answer is `412` `breach.changed`; without the header the amendment replaces whatever the report holds. An assessment, a notification or people told in between do not change the `ETag`.
+                ///
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/header/If-Match`.
+                package var ifMatch: Components.Parameters.IfMatch?
                 package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AmendBreach.AcceptableContentType>]
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
+                ///   - ifMatch: The `ETag` of the breach as last read (`GET` or an earlier `PUT`). When the report has been amended since, nothing is saved and the answer is `412` `breach.changed`; without the header the amendment replaces whatever the report holds. An assessment, a notification or people told in between do not change the `ETag`.
                 ///   - accept:
-                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AmendBreach.AcceptableContentType>] = .defaultValues()) {
+                package init(
+                    ifMatch: Components.Parameters.IfMatch? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.AmendBreach.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.ifMatch = ifMatch
                     self.accept = accept
                 }
             }
@@ -5632,6 +5662,22 @@ package enum Operations {
         }
         @frozen package enum Output: Sendable, Hashable {
             package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/responses/200/headers`.
+                package struct Headers: Sendable, Hashable {
+                    /// The report's version, a quoted SHA-256 of what is known of the breach (not of its assessment, notifications or people told): send it as `If-Match` with an amendment.
+                    ///
+                    /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/responses/200/headers/ETag`.
+                    package var eTag: Swift.String?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - eTag: The report's version, a quoted SHA-256 of what is known of the breach (not of its assessment, notifications or people told): send it as `If-Match` with an amendment.
+                    package init(eTag: Swift.String? = nil) {
+                        self.eTag = eTag
+                    }
+                }
+                /// Received HTTP response headers
+                package var headers: Operations.AmendBreach.Output.Ok.Headers
                 /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/responses/200/content`.
                 @frozen package enum Body: Sendable, Hashable {
                     /// - Remark: Generated from `#/paths/v1/breaches/{breach_id}/PUT/responses/200/content/application\/json`.
@@ -5654,8 +5700,13 @@ package enum Operations {
                 /// Creates a new `Ok`.
                 ///
                 /// - Parameters:
+                ///   - headers: Received HTTP response headers
                 ///   - body: Received HTTP response body
-                package init(body: Operations.AmendBreach.Output.Ok.Body) {
+                package init(
+                    headers: Operations.AmendBreach.Output.Ok.Headers = .init(),
+                    body: Operations.AmendBreach.Output.Ok.Body
+                ) {
+                    self.headers = headers
                     self.body = body
                 }
             }

@@ -313,7 +313,7 @@ package protocol APIProtocol: Sendable {
     func showBreach(_ input: Operations.ShowBreach.Input) async throws -> Operations.ShowBreach.Output
     /// Replace what is known of a breach
     ///
-    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    /// While it is a draft or open; `open` opens a draft. Send the `ETag` of the breach as you read it as `If-Match`, so that an amendment made meanwhile by someone else is not undone unseen. Audited as `breach`. Admin only.
     ///
     /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
     /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.
@@ -987,7 +987,7 @@ extension APIProtocol {
     }
     /// Replace what is known of a breach
     ///
-    /// While it is a draft or open; `open` opens a draft. Audited as `breach`. Admin only.
+    /// While it is a draft or open; `open` opens a draft. Send the `ETag` of the breach as you read it as `If-Match`, so that an amendment made meanwhile by someone else is not undone unseen. Audited as `breach`. Admin only.
     ///
     /// - Remark: HTTP `PUT /v1/breaches/{breach_id}`.
     /// - Remark: Generated from `#/paths//v1/breaches/{breach_id}/put(amendBreach)`.

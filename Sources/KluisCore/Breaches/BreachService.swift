@@ -97,19 +97,20 @@ extension BreachService {
     }
 
     /// Replaces what is known of the breach; a draft becomes open with `open`. With
-    /// `filledInFrom`, the ``Breach/reportFingerprint`` of the breach the report was written
-    /// from (a form filled in from it), nothing is stored when another amendment came in
-    /// between: the report would undo it unseen.
+    /// `filledInFrom`, the ``Breach/reportFingerprint``s of the versions of the breach the report
+    /// may have been written from (a form filled in from it, the `ETag`s an API client read),
+    /// nothing is stored when the breach is at none of them: another amendment came in between,
+    /// and the report would undo it unseen.
     @discardableResult
-    public func amend(_ id: String, with report: BreachReport, open: Bool = false, filledInFrom fingerprint: String? = nil,
+    public func amend(_ id: String, with report: BreachReport, open: Bool = false, filledInFrom fingerprints: Set<String>? = nil,
                       by principal: Principal) async throws -> Breach {
         try requireAdmin(principal)
         return try await update(id, step: "amended", by: principal) { breach throws(VaultError) in
             guard breach.state == .draft || breach.state == .open else {
                 throw VaultError(.inputInvalid, "breach \(id) is \(breach.state.rawValue): it can no longer be amended")
             }
-            if let fingerprint, breach.reportFingerprint != fingerprint {
-                throw VaultError(.inputInvalid, "breach \(id) was amended by someone else after this report was filled in: nothing was saved; check what it holds now and save again")
+            if let fingerprints, !fingerprints.contains(breach.reportFingerprint) {
+                throw VaultError(.breachChanged, "breach \(id) was amended by someone else after this report was filled in: nothing was saved; check what it holds now and save again")
             }
             try apply(report, to: &breach)
             if open { breach.state = .open }

@@ -79,6 +79,9 @@ public struct VaultError: Error, Sendable, Equatable, CustomStringConvertible {
         /// A staff account with this e-mail address exists already.
         case staffExists = "staff.exists"
         case breachNotFound = "breach.not_found"
+        /// An amendment written from an earlier version of a breach's report: saving it would
+        /// undo, unseen, what was amended since.
+        case breachChanged = "breach.changed"
         case unauthorised = "auth.unauthorised"
         case forbidden = "auth.forbidden"
     }

@@ -93,7 +93,7 @@ extension Console {
             let form = context.form
             do {
                 try await vault.breaches.amend(breach.id, with: try BreachForm(form: form).report(), open: form["open"] == "on",
-                                               filledInFrom: form["filled_in_from"], by: try principal(context))
+                                               filledInFrom: form["filled_in_from"].map { [$0] }, by: try principal(context))
                 return redirect(to: base + "/breaches/" + breach.id, notice: "breach_amended", context)
             } catch let error as VaultError where error.code != .storeFailure {
                 return try await breachForm(try await vault.breaches.breach(breach.id), request, context, posted: form, error: error.message)
