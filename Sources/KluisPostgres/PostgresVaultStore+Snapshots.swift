@@ -28,8 +28,7 @@ extension PostgresVaultStore {
                         let people = Array(Set(reads.map(\.request.subject)))
                         var assemblers = Dictionary(uniqueKeysWithValues: people.map { ($0.rawValue, SubjectSnapshotAssembler(subject: $0)) })
                         for try await row in try await client.execute(SnapshotsStatement(subjects: people.map(\.rawValue)), logger: logger) {
-                            let (subject, assemblerRow) = SnapshotsStatement.assemblerRow(row)
-                            if let assemblerRow { assemblers[subject]?.add(assemblerRow) }
+                            if let assemblerRow = SnapshotStatement.assemblerRow(row.columns) { assemblers[row.subject]?.add(assemblerRow) }
                         }
                         for read in reads { read.answer(.success(assemblers[read.request.subject.rawValue]?.snapshot())) }
                     } catch {

@@ -39,7 +39,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
         return try Self.decode(&cells)
     }
 
-    /// The columns of a person's row, from `cells` (after the subject's id, in a row of several people).
+    /// The columns of a person's row, from `cells` (after the subject's id in ``SnapshotsStatement``'s).
     static func decode(_ cells: inout PostgresRowCells) throws -> Row {
         (try cells.next(Int32.self), try cells.next(String?.self), try cells.next(String?.self),
          try cells.next(Data?.self), try cells.next(Data?.self),
@@ -73,7 +73,8 @@ struct SnapshotsStatement: PostgresPreparedStatement {
         UNION ALL SELECT subject_id, 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = ANY($1)
         UNION ALL SELECT subject_id, 7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE subject_id = ANY($1)
         """
-    typealias Row = (String, Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
+    /// The subject a row belongs to, and its columns as ``SnapshotStatement`` reads them.
+    typealias Row = (subject: String, columns: SnapshotStatement.Row)
 
     var subjects: [String]
 
@@ -85,15 +86,7 @@ struct SnapshotsStatement: PostgresPreparedStatement {
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
         var cells = PostgresRowCells(row)
-        let subject = try cells.next(String.self)
-        let (part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5) = try SnapshotStatement.decode(&cells)
-        return (subject, part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5)
-    }
-
-    /// The subject a row belongs to, and the row in the stores' common layout.
-    static func assemblerRow(_ row: Row) -> (String, SubjectSnapshotAssembler.Row?) {
-        let (subject, part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5) = row
-        return (subject, SnapshotStatement.assemblerRow((part, text1, text2, blob1, blob2, number1, number2, number3, text3, text4, text5)))
+        return (try cells.next(String.self), try SnapshotStatement.decode(&cells))
     }
 }
 
