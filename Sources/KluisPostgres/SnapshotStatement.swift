@@ -7,25 +7,29 @@ import PostgresNIO
 /// subject id, so the statement runs on the subject's shard alone when distributed. The read of
 /// a person alone; reads that arrive together go through ``SnapshotsStatement``.
 struct SnapshotStatement: PostgresPreparedStatement {
-    static let sql = query(records: "")
+    static let sql = query()
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
 
     var subject: String
 
-    /// The statement's text, with `records` added to the conditions on records and mentions.
-    static func query(records filter: String) -> String {
-        """
-        SELECT 0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, CASE WHEN erased THEN 1::float8 END, revision::float8, NULL::text, NULL::text, NULL::text
-            FROM subjects WHERE subject_id = $1
-        UNION ALL SELECT 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = $1
-        UNION ALL SELECT 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = $1
-        UNION ALL SELECT 3, category, record_id, fields, NULL, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
-            FROM records WHERE subject_id = $1\(filter)
-        UNION ALL SELECT 4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL, NULL FROM events WHERE subject_id = $1
-        UNION ALL SELECT 5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL, NULL FROM consent_events WHERE subject_id = $1
-        UNION ALL SELECT 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = $1
-        UNION ALL SELECT 7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE subject_id = $1\(filter)
-        """
+    /// The statement's text: each branch keeps the rows whose subject id `matches` (`= $1`, or
+    /// `= ANY($1)` for several people), led by that id when `ledBySubject`; `records` is added to
+    /// the conditions on records and mentions.
+    static func query(matching matches: String = "= $1", ledBySubject: Bool = false, records filter: String = "") -> String {
+        let lead = ledBySubject ? "subject_id, " : ""
+        let subject = "subject_id \(matches)"
+        return """
+            SELECT \(lead)0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, CASE WHEN erased THEN 1::float8 END, revision::float8, NULL::text, NULL::text, NULL::text
+                FROM subjects WHERE \(subject)
+            UNION ALL SELECT \(lead)1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE \(subject)
+            UNION ALL SELECT \(lead)2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE \(subject)
+            UNION ALL SELECT \(lead)3, category, record_id, fields, NULL, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
+                FROM records WHERE \(subject)\(filter)
+            UNION ALL SELECT \(lead)4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL, NULL FROM events WHERE \(subject)
+            UNION ALL SELECT \(lead)5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL, NULL FROM consent_events WHERE \(subject)
+            UNION ALL SELECT \(lead)6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE \(subject)
+            UNION ALL SELECT \(lead)7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE \(subject)\(filter)
+            """
     }
 
     func makeBindings() throws -> PostgresBindings {
@@ -61,18 +65,7 @@ struct SnapshotStatement: PostgresPreparedStatement {
 /// of a turn (``PostgresVaultStore/snapshotTurns(client:logger:maximum:)``). One statement, so the
 /// people of a turn are read in one consistent snapshot, each as ``SnapshotStatement`` reads them.
 struct SnapshotsStatement: PostgresPreparedStatement {
-    static let sql = """
-        SELECT subject_id, 0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, CASE WHEN erased THEN 1::float8 END, revision::float8, NULL::text, NULL::text, NULL::text
-            FROM subjects WHERE subject_id = ANY($1)
-        UNION ALL SELECT subject_id, 1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE subject_id = ANY($1)
-        UNION ALL SELECT subject_id, 2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE subject_id = ANY($1)
-        UNION ALL SELECT subject_id, 3, category, record_id, fields, NULL, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
-            FROM records WHERE subject_id = ANY($1)
-        UNION ALL SELECT subject_id, 4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL, NULL FROM events WHERE subject_id = ANY($1)
-        UNION ALL SELECT subject_id, 5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL, NULL FROM consent_events WHERE subject_id = ANY($1)
-        UNION ALL SELECT subject_id, 6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE subject_id = ANY($1)
-        UNION ALL SELECT subject_id, 7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE subject_id = ANY($1)
-        """
+    static let sql = SnapshotStatement.query(matching: "= ANY($1)", ledBySubject: true)
     /// The subject a row belongs to, and its columns as ``SnapshotStatement`` reads them.
     typealias Row = (subject: String, columns: SnapshotStatement.Row)
 
