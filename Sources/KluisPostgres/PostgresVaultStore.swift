@@ -159,7 +159,7 @@ public final class PostgresVaultStore: VaultStore, Service {
         let events = AuditEvent.chain(entries, after: head)
         guard !events.isEmpty else { return [] }
         do {
-            let inserted = try await client.query(Self.insertion(of: events, after: head, lockSpace: lockSpace), logger: logger)
+            let inserted = try await client.execute(AuditAppendStatement(events: events, head: head, lockSpace: lockSpace), logger: logger)
                 .all().count
             guard inserted == events.count else { return nil }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
@@ -175,11 +175,10 @@ public final class PostgresVaultStore: VaultStore, Service {
     @discardableResult
     func appendAudit(_ entries: [AuditEntry], on connection: PostgresConnection) async throws -> [AuditEvent] {
         guard !entries.isEmpty else { return [] }
-        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.auditChainLock), \(lockSpace))", logger: logger)
-        let head = try await connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", logger: logger)
-            .decode((Int64, Data).self).all().first.map { AuditHead($0.0, $0.1) }
+        _ = try await connection.execute(AuditChainLockStatement(lockSpace: lockSpace), logger: logger).all()
+        let head = try await connection.execute(AuditHeadStatement(), logger: logger).all().first
         let events = AuditEvent.chain(entries, after: head)
-        let inserted = try await connection.query(Self.insertion(of: events, after: head, lockSpace: lockSpace), logger: logger)
+        let inserted = try await connection.execute(AuditAppendStatement(events: events, head: head, lockSpace: lockSpace), logger: logger)
             .all().count
         guard inserted == events.count else {
             throw VaultError(.storeFailure, "the audit chain moved while its lock was held")
