@@ -111,40 +111,40 @@ import Testing
             let stored = try await api.fixture.vault.breaches.breach(id).reportFingerprint
             #expect(first == "\"\(stored)\"")
 
+            // Amends the breach's summary, sending `ifMatch` as `If-Match` when there is one.
+            func amend(_ summary: String, ifMatch: String? = nil) async throws -> TestResponse {
+                try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: summary),
+                                      headers: ifMatch.map { [.ifMatch: $0] } ?? [:])
+            }
+
             // An assessment between reading and amending is no amendment: the ETag still holds.
             let assessed = try await client.send(.post, "/v1/breaches/\(id)/assessment", token: token, json: """
                 {"tell_authority": {"yes": false, "reason": "Encrypted laptop"}, "tell_people": {"yes": false, "reason": "No risk"}}
                 """)
             #expect(assessed.status == .ok)
-            let fleurs = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "The laptop was found again."),
-                                               headers: [.ifMatch: first])
+            let fleurs = try await amend("The laptop was found again.", ifMatch: first)
             #expect(fleurs.status == .ok, "\(fleurs.text)")
             let second = try #require(fleurs.headers[.eTag])
             let amended = try await api.fixture.vault.breaches.breach(id).reportFingerprint
             #expect(second != first && second == "\"\(amended)\"")
 
             // Anne read before Fleur's amendment: hers is refused and nothing changes.
-            let annes = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "A laptop was stolen."),
-                                              headers: [.ifMatch: first])
+            let annes = try await amend("A laptop was stolen.", ifMatch: first)
             #expect(annes.status == .preconditionFailed && annes.problemCode == "breach.changed", "\(annes.text)")
             #expect(try await api.fixture.vault.breaches.breach(id).summary == "The laptop was found again.")
             // A weak tag never matches; a header naming no tag is refused as input.
-            let weak = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Weak."),
-                                             headers: [.ifMatch: "W/\(second)"])
+            let weak = try await amend("Weak.", ifMatch: "W/\(second)")
             #expect(weak.status == .preconditionFailed)
-            let garbled = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Garbled."),
-                                                headers: [.ifMatch: "version-two"])
+            let garbled = try await amend("Garbled.", ifMatch: "version-two")
             #expect(garbled.status == .badRequest && garbled.problemCode == "input.invalid")
             #expect(try await api.fixture.vault.breaches.breach(id).summary == "The laptop was found again.")
 
             // One of several tags, or `*`, matches; without the header the amendment replaces what is there.
-            let listed = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Listed."),
-                                               headers: [.ifMatch: "\(first), \(second)"])
+            let listed = try await amend("Listed.", ifMatch: "\(first), \(second)")
             #expect(listed.status == .ok)
-            let any = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Any."),
-                                            headers: [.ifMatch: "*"])
+            let any = try await amend("Any.", ifMatch: "*")
             #expect(any.status == .ok)
-            let unconditional = try await client.send(.put, "/v1/breaches/\(id)", token: token, json: Self.body(aware: clock.now(), summary: "Last."))
+            let unconditional = try await amend("Last.")
             #expect(unconditional.status == .ok)
             #expect(try await api.fixture.vault.breaches.breach(id).summary == "Last.")
         }
