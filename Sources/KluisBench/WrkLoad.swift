@@ -1,4 +1,6 @@
 import Foundation
+import Subprocess
+import SystemPackage
 
 /// A load from wrk in a second process (Debian's `wrk`): the load generator does not share the
 /// server's process, its thread pools or its allocator, so the ratio to `/healthz` under the
@@ -18,8 +20,10 @@ struct WrkLoad {
         var requestsPerSecond: Double
         var p50Milliseconds: Double
         var p99Milliseconds: Double
-        /// Answers that were not 2xx or 3xx, and connect, read, write and timeout errors.
-        var failures: Int
+        /// Answers that were not 2xx or 3xx: failures, except where a refusal is what is measured.
+        var answersNotSuccessful: Int
+        /// Connect, read, write and timeout errors.
+        var socketErrors: Int
     }
 
     /// `wrk` on the PATH, or `nil`.
@@ -37,7 +41,9 @@ struct WrkLoad {
         let script = directory.appendingPathComponent("wrk-\(UUID().uuidString.prefix(8)).lua")
         try Self.script(paths: paths).write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
-        var arguments = ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script.path]
+        // A request may take the whole measurement time before wrk calls it a timeout (its own
+        // default is 2 s): on a busy machine a slow answer is a latency to report, not an error.
+        var arguments = ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--timeout", "\(max(seconds, 2))s", "--latency", "-s", script.path]
         for header in headers { arguments += ["-H", header] }
         arguments.append(base + (paths.first ?? "/"))
         let output = try await Self.execute(executable, arguments)
@@ -85,11 +91,12 @@ struct WrkLoad {
               let total = output.firstMatch(of: /(\d+) requests in/).flatMap({ Int($0.output.1) }) else {
             throw BenchFailure("wrk's report could not be read: \(output.prefix(300))")
         }
-        var failures = output.firstMatch(of: /Non-2xx or 3xx responses: (\d+)/).flatMap { Int($0.output.1) } ?? 0
-        if let errors = output.firstMatch(of: /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/) {
-            failures += [errors.output.1, errors.output.2, errors.output.3, errors.output.4].compactMap { Int($0) }.reduce(0, +)
-        }
-        return Outcome(requests: total, requestsPerSecond: rate, p50Milliseconds: p50, p99Milliseconds: p99, failures: failures)
+        let answersNotSuccessful = output.firstMatch(of: /Non-2xx or 3xx responses: (\d+)/).flatMap { Int($0.output.1) } ?? 0
+        let socketErrors = output.firstMatch(of: /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/).map { errors in
+            [errors.output.1, errors.output.2, errors.output.3, errors.output.4].compactMap { Int($0) }.reduce(0, +)
+        } ?? 0
+        return Outcome(requests: total, requestsPerSecond: rate, p50Milliseconds: p50, p99Milliseconds: p99,
+                       answersNotSuccessful: answersNotSuccessful, socketErrors: socketErrors)
     }
 
     /// "812.00us", "1.23ms", "2.00s" in milliseconds.
@@ -101,30 +108,16 @@ struct WrkLoad {
         return nil
     }
 
-    /// Runs the program and returns what it printed; fails on a non-zero exit.
+    /// Runs the program and returns what it printed; fails on a non-zero exit. Subprocess rather
+    /// than Foundation's Process, whose `run()` on Linux can crash a process that holds many
+    /// descriptors, as a test process running servers does; and it waits without blocking a thread.
     private static func execute(_ executable: String, _ arguments: [String]) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            // wrk blocks its thread while it runs: off the concurrency pool.
-            DispatchQueue.global().async {
-                do {
-                    try process.run()
-                    let data = output.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    let text = String(decoding: data, as: UTF8.self)
-                    guard process.terminationStatus == 0 else {
-                        throw BenchFailure("wrk exited with \(process.terminationStatus): \(text.prefix(300))")
-                    }
-                    continuation.resume(returning: text)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+        let result = try await Subprocess.run(.path(FilePath(executable)), arguments: Arguments(arguments),
+                                              output: .string(limit: 1 << 20), error: .string(limit: 1 << 16))
+        let text = result.standardOutput + result.standardError
+        guard case .exited(0) = result.terminationStatus else {
+            throw BenchFailure("wrk ended with \(result.terminationStatus): \(text.prefix(300))")
         }
+        return text
     }
 }

@@ -1,29 +1,25 @@
 import Foundation
 import KluisPostgres
+import Subprocess
+import SystemPackage
 
 /// Runs PostgreSQL's own client programs (pg_dump, pg_restore) for backups: they know every
 /// detail of the server's format, which Kluis does not re-implement.
 enum PostgresTools {
-    static func run(_ program: String, _ arguments: [String], password: String?) throws(CommandFailure) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        var environment = ProcessInfo.processInfo.environment
+    /// Runs `program` from the PATH. Subprocess rather than Foundation's Process, whose `run()` on
+    /// Linux can crash a process that holds many descriptors; and it waits without blocking a thread.
+    static func run(_ program: String, _ arguments: [String], password: String?) async throws(CommandFailure) {
         // The password goes through the environment, never the command line others can see.
-        if let password { environment["PGPASSWORD"] = password }
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        let environment: Environment = password.map { .inherit.updating(["PGPASSWORD": $0]) } ?? .inherit
+        let result: ExecutionResult<Void, DiscardedOutput, StringOutput<UTF8>>
         do {
-            try process.run()
+            result = try await Subprocess.run(.name(program), arguments: Arguments(arguments), environment: environment,
+                                              output: .discarded, error: .string(limit: 1 << 16))
         } catch {
             throw CommandFailure("\(program) cannot be started: install PostgreSQL's client programs")
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure("\(program) failed (status \(process.terminationStatus)): \(message.split(separator: "\n").first ?? "")")
+        guard case .exited(0) = result.terminationStatus else {
+            throw CommandFailure("\(program) failed (\(result.terminationStatus)): \(result.standardError.split(separator: "\n").first ?? "")")
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
 @Suite struct BenchCommandTests {
     @Test func benchReportsEveryMeasurementAsJSON() async throws {
         let run = await CommandRun.kluis("bench", "--subjects", "60", "--batch", "25", "--samples", "5",
-                                         "--connections", "2", "--seconds", "1", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                         "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(report["results"] as? [[String: Any]])
@@ -37,7 +37,7 @@ import Testing
     func benchRunsOnPostgresInASchemaItDropsAfterwards() async throws {
         let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
         let run = await CommandRun.kluis("bench", "--database", url, "--subjects", "40", "--batch", "15", "--samples", "5",
-                                         "--connections", "2", "--seconds", "1", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                         "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         #expect(report["store"] as? String == "PostgreSQL")
@@ -82,7 +82,7 @@ import Testing
     @Test func wrksReportIsReadWithItsUnits() throws {
         let outcome = try WrkLoad.parse(Self.wrkReport)
         #expect(outcome == WrkLoad.Outcome(requests: 315_893, requestsPerSecond: 39_481.77, p50Milliseconds: 0.812, p99Milliseconds: 3500,
-                                           failures: 12 + 1 + 2 + 3))
+                                           answersNotSuccessful: 12, socketErrors: 1 + 2 + 3))
         #expect(throws: BenchFailure.self) { try WrkLoad.parse("wrk: command not found") }
     }
 
@@ -97,13 +97,57 @@ import Testing
     @Test(.enabled(if: WrkLoad.locate() != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs wrk (Debian: apt-get install wrk)"))
     func benchLoadsTheServerWithWrkInASecondProcess() async throws {
         let run = await CommandRun.kluis("bench", "--load", "wrk", "--subjects", "40", "--batch", "20", "--samples", "5",
-                                         "--connections", "4", "--seconds", "1", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                         "--connections", "4", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let http = try #require((report["results"] as? [[String: Any]])?.first { ($0["name"] as? String)?.hasPrefix("purpose-bound read over HTTP") == true })
         #expect((http["name"] as? String)?.contains("(wrk, ") == true)
         #expect((http["kluis"] as? Double ?? 0) > 0 && (http["baseline"] as? Double ?? 0) > 0 && (http["p99_ms"] as? Double ?? 0) > 0)
         #expect(!run.errorOutput.contains("HTTP requests failed"), "\(run.errorOutput)")
+    }
+
+    /// A load that was answered nothing measured nothing: the bench says so, and which load, rather
+    /// than report a rate of 0. The wrk here is a stand-in that prints what wrk 4.2 prints against a
+    /// server that never answers, and keeps the arguments it was given.
+    @Test func aLoadAnsweredNothingIsAnErrorNotARateOfZero() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kluis-fake-wrk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = directory.appendingPathComponent("arguments")
+        let wrk = directory.appendingPathComponent("wrk")
+        try """
+            #!/bin/sh
+            echo "$@" >> '\(arguments.path)'
+            cat <<'REPORT'
+            Running 2s test @ http://127.0.0.1:39999/healthz
+              2 threads and 2 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency     0.00us    0.00us   0.00us    -nan%
+                Req/Sec     0.00      0.00     0.00      -nan%
+              Latency Distribution
+                 50%    0.00us
+                 75%    0.00us
+                 90%    0.00us
+                 99%    0.00us
+              0 requests in 2.00s, 0.00B read
+            Requests/sec:      0.00
+            Transfer/sec:       0.00B
+            REPORT
+
+            """.write(to: wrk, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrk.path)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = directory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        let run = await CommandRun.kluis(["bench", "--load", "wrk", "--subjects", "20", "--batch", "10", "--samples", "2",
+                                          "--connections", "2", "--seconds", "2", "--erasure-records", "20", "--sweep-records", "100"],
+                                         environment: environment)
+        #expect(run.exitCode == 1)
+        #expect(run.errorOutput.contains("no request of GET /healthz over HTTP was answered in its 2 s"), "\(run.errorOutput)")
+        #expect(run.errorOutput.contains("--seconds"))
+        #expect(!run.output.contains("requests/s"), "no rate is reported")
+        // A slow answer counts as a latency for the whole measurement time, not as wrk's 2-s timeout.
+        let given = try String(contentsOf: arguments, encoding: .utf8)
+        #expect(given.contains("-d2s --timeout 2s --latency"), "\(given)")
     }
 
     @Test func benchRefusesNonsenseCounts() async {

@@ -28,7 +28,7 @@ struct BackupCommand: ContextualCommand {
         case .sqlite(let directory):
             try await directory.openStore().backup(to: target.path)
         case .postgres(let database):
-            try PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--schema=\(database.schema)", "--file=\(target.path)",
+            try await PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--schema=\(database.schema)", "--file=\(target.path)",
                                               "--dbname=\(database.libpqURL)"], password: database.password)
         }
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
@@ -71,7 +71,7 @@ struct RestoreCommand: ContextualCommand {
             try manager.copyItem(atPath: source.path, toPath: directory.databasePath)
             try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.databasePath)
         case .postgres(let database):
-            try PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
+            try await PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
                                                  "--dbname=\(database.libpqURL)", source.path], password: database.password)
         }
         let replayed = try await vault.withVault(in: context) { opened in

@@ -59,6 +59,7 @@ struct BenchCommand: ContextualCommand {
         benchmark.erasureRecords = erasureRecords
         benchmark.sweepRecords = sweepRecords
         benchmark.load = load
+        benchmark.environment = context.environment
         let report: Benchmark.Report
         do {
             report = try await benchmark.run { message in progress(message, context) }
