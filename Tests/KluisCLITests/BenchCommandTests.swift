@@ -8,8 +8,16 @@ import Testing
 /// `kluis bench` runs end to end on a tiny load and reports every measurement; the numbers
 /// themselves are for docs/benchmarks.md, not for assertions.
 @Suite struct BenchCommandTests {
+    /// `kluis bench` in a process of its own, as a user runs it. In the test process its server
+    /// would share two threads with every other suite's, and was once answered nothing in a load.
+    static func bench(_ arguments: String...) async throws -> (exitCode: Int32, output: String, errorOutput: String) {
+        let executable = try #require(ServeProcessTests.kluisExecutable(), "run 'swift build' first")
+        let finished = try await Child.run(executable, ["bench"] + arguments, within: .seconds(600))
+        return (finished.status, finished.output, finished.errorOutput)
+    }
+
     @Test func benchReportsEveryMeasurementAsJSON() async throws {
-        let run = await CommandRun.kluis("bench", "--subjects", "60", "--batch", "25", "--samples", "5",
+        let run = try await Self.bench("--subjects", "60", "--batch", "25", "--samples", "5",
                                          "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
@@ -36,7 +44,7 @@ import Testing
     @Test(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL to run"))
     func benchRunsOnPostgresInASchemaItDropsAfterwards() async throws {
         let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
-        let run = await CommandRun.kluis("bench", "--database", url, "--subjects", "40", "--batch", "15", "--samples", "5",
+        let run = try await Self.bench("--database", url, "--subjects", "40", "--batch", "15", "--samples", "5",
                                          "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
@@ -96,7 +104,7 @@ import Testing
     /// compared with /healthz under the same load.
     @Test(.enabled(if: WrkLoad.locate() != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs wrk (Debian: apt-get install wrk)"))
     func benchLoadsTheServerWithWrkInASecondProcess() async throws {
-        let run = await CommandRun.kluis("bench", "--load", "wrk", "--subjects", "40", "--batch", "20", "--samples", "5",
+        let run = try await Self.bench("--load", "wrk", "--subjects", "40", "--batch", "20", "--samples", "5",
                                          "--connections", "4", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
