@@ -52,7 +52,8 @@ public struct Benchmark: Sendable {
         public var results: [BenchResult]
         public var auditEvents: Int64
         /// HTTP requests of the loads that failed: connection errors, timeouts, and answers other
-        /// than the one expected (200, or 403 for the refused read).
+        /// than the one expected (200; for the refused read 403, which only the in-process load
+        /// tells apart from other refusals).
         public var failedRequests: Int
     }
 

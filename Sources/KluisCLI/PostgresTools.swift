@@ -13,13 +13,22 @@ enum PostgresTools {
         let environment: Environment = password.map { .inherit.updating(["PGPASSWORD": $0]) } ?? .inherit
         let result: ExecutionResult<Void, DiscardedOutput, StringOutput<UTF8>>
         do {
+            // What it reports is kept whole, however many warnings: past the limit Subprocess
+            // would stop the program.
             result = try await Subprocess.run(.name(program), arguments: Arguments(arguments), environment: environment,
-                                              output: .discarded, error: .string(limit: 1 << 16))
-        } catch {
+                                              output: .discarded, error: .string(limit: 1 << 24))
+        } catch let error as SubprocessError where error.code == .executableNotFound || error.code == .spawnFailed {
             throw CommandFailure("\(program) cannot be started: install PostgreSQL's client programs")
+        } catch {
+            throw CommandFailure("\(program) failed: \(error)")
         }
-        guard case .exited(0) = result.terminationStatus else {
-            throw CommandFailure("\(program) failed (\(result.terminationStatus)): \(result.standardError.split(separator: "\n").first ?? "")")
+        let status = switch result.terminationStatus {
+        case .exited(0): ""
+        case .exited(let code): "exit status \(code)"
+        case .signaled(let signal): "signal \(signal)"
+        }
+        guard status.isEmpty else {
+            throw CommandFailure("\(program) failed (\(status)): \(result.standardError.split(separator: "\n").first ?? "")")
         }
     }
 }

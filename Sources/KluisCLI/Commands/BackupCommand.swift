@@ -3,6 +3,7 @@ import Foundation
 import KluisCore
 import KluisPostgres
 import KluisSQLite
+import SystemPackage
 
 /// `kluis backup`: a consistent copy of the vault, taken while it runs.
 ///
@@ -20,18 +21,30 @@ struct BackupCommand: ContextualCommand {
 
     func run(in context: CommandContext) async throws -> Int32 {
         let target = context.url(for: output)
-        guard !FileManager.default.fileExists(atPath: target.path) else {
-            throw CommandFailure("\(target.path) exists already; a backup never overwrites a file")
-        }
         let location = try store.location(in: context)
-        switch location.backend {
-        case .sqlite(let directory):
-            try await directory.openStore().backup(to: target.path)
-        case .postgres(let database):
-            try await PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--schema=\(database.schema)", "--file=\(target.path)",
-                                              "--dbname=\(database.libpqURL)"], password: database.password)
+        // Made here, readable by its owner only, and only if there is no such file: the copy is
+        // never world-readable while it is written, and no file is overwritten.
+        do {
+            try FileDescriptor.open(FilePath(target.path), .writeOnly, options: [.create, .exclusiveCreate],
+                                    permissions: [.ownerReadWrite]).close()
+        } catch Errno.fileExists {
+            throw CommandFailure("\(target.path) exists already; a backup never overwrites a file")
+        } catch {
+            throw CommandFailure("\(target.path) cannot be written: \(error)")
         }
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+        do {
+            switch location.backend {
+            case .sqlite(let directory):
+                try await directory.openStore().backup(to: target.path)
+            case .postgres(let database):
+                try await PostgresTools.run("pg_dump", ["--format=custom", "--no-owner", "--schema=\(database.schema)", "--file=\(target.path)",
+                                                        "--dbname=\(database.libpqURL)"], password: database.password)
+            }
+        } catch {
+            // A failed backup leaves nothing that could pass for one, and nothing in the way of the next.
+            try? FileManager.default.removeItem(at: target)
+            throw error
+        }
         context.write("kluis: backup of \(location.name) written to \(target.path)\n")
         return 0
     }
@@ -72,7 +85,7 @@ struct RestoreCommand: ContextualCommand {
             try? manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.databasePath)
         case .postgres(let database):
             try await PostgresTools.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
-                                                 "--dbname=\(database.libpqURL)", source.path], password: database.password)
+                                                       "--dbname=\(database.libpqURL)", source.path], password: database.password)
         }
         let replayed = try await vault.withVault(in: context) { opened in
             let replayed = try await opened.requests.replayErasures(journal)
