@@ -283,6 +283,7 @@ let package = Package(
             name: "KluisCLITests",
             dependencies: [
                 "KluisCLI", "KluisBench", "KluisCore", "KluisSQLite", "KluisPostgres", "KluisTesting", "KluisWeb",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
             ],

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 @testable import KluisBench
 import KluisPostgres
@@ -156,6 +157,18 @@ import Testing
         // A slow answer counts as a latency for the whole measurement time, not as wrk's 2-s timeout.
         let given = try String(contentsOf: arguments, encoding: .utf8)
         #expect(given.contains("-d2s --timeout 2s --latency"), "\(given)")
+    }
+
+    /// The in-process generator's workers each send a request before they look at the clock: a
+    /// load whose time was up before its workers ran still tries the server. Port 1 has no
+    /// listener, so each request fails (AsyncHTTPClient tries to connect until the request's
+    /// timeout of 10 s) and is counted.
+    @Test func everyWorkerOfTheInProcessLoadSendsAtLeastOneRequest() async throws {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let outcome = await HTTPLoad(client: client, connections: 3, duration: .zero).run { _, _ in ("http://127.0.0.1:1/healthz", []) }
+        try await client.shutdown()
+        #expect(outcome.failures == 3)
+        #expect(outcome.latencies.count == 0)
     }
 
     @Test func benchRefusesNonsenseCounts() async {
