@@ -22,8 +22,7 @@ struct AuditAppendStatement: PostgresPreparedStatement {
         FROM chain_lock, UNNEST($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
              AS e (seq, at, actor, action, subject_id, categories, purpose, reason, outcome, break_glass, previous_hash, hash)
         WHERE CASE WHEN $14::bigint IS NULL THEN NOT EXISTS (SELECT 1 FROM audit)
-                   ELSE EXISTS (SELECT 1 FROM (SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1) AS newest
-                                WHERE seq = $14 AND hash = $15) END
+                   ELSE EXISTS (SELECT 1 FROM (\(AuditHeadStatement.sql)) AS newest WHERE seq = $14 AND hash = $15) END
         RETURNING 1
         """
     /// Declared, because the server cannot tell the arrays' types from `UNNEST` alone.

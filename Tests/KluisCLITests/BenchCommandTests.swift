@@ -19,7 +19,7 @@ import Testing
 
     @Test func benchReportsEveryMeasurementAsJSON() async throws {
         let run = try await Self.bench("--subjects", "60", "--batch", "25", "--samples", "5",
-                                         "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                       "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(report["results"] as? [[String: Any]])
@@ -46,7 +46,7 @@ import Testing
     func benchRunsOnPostgresInASchemaItDropsAfterwards() async throws {
         let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
         let run = try await Self.bench("--database", url, "--subjects", "40", "--batch", "15", "--samples", "5",
-                                         "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                       "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         #expect(report["store"] as? String == "PostgreSQL")
@@ -106,7 +106,7 @@ import Testing
     @Test(.enabled(if: WrkLoad.locate() != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs wrk (Debian: apt-get install wrk)"))
     func benchLoadsTheServerWithWrkInASecondProcess() async throws {
         let run = try await Self.bench("--load", "wrk", "--subjects", "40", "--batch", "20", "--samples", "5",
-                                         "--connections", "4", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                       "--connections", "4", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let http = try #require((report["results"] as? [[String: Any]])?.first { ($0["name"] as? String)?.hasPrefix("purpose-bound read over HTTP") == true })
@@ -119,11 +119,10 @@ import Testing
     /// than report a rate of 0. The wrk here is a stand-in that prints what wrk 4.2 prints against a
     /// server that never answers, and keeps the arguments it was given.
     @Test func aLoadAnsweredNothingIsAnErrorNotARateOfZero() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kluis-fake-wrk-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let arguments = directory.appendingPathComponent("arguments")
-        let wrk = directory.appendingPathComponent("wrk")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let arguments = directory.url.appendingPathComponent("arguments")
+        let wrk = directory.url.appendingPathComponent("wrk")
         try """
             #!/bin/sh
             echo "$@" >> '\(arguments.path)'
@@ -146,7 +145,7 @@ import Testing
             """.write(to: wrk, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrk.path)
         var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = directory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["PATH"] = directory.url.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         let run = await CommandRun.kluis(["bench", "--load", "wrk", "--subjects", "20", "--batch", "10", "--samples", "2",
                                           "--connections", "2", "--seconds", "2", "--erasure-records", "20", "--sweep-records", "100"],
                                          environment: environment)

@@ -37,7 +37,7 @@ import Testing
         _ = try await run("SET plan_cache_mode = force_generic_plan")
         let types = AuditAppendStatement.bindingDataTypes.map { $0.knownSQLName ?? "unknown" }.joined(separator: ", ")
         _ = try await run("PREPARE append (\(types)) AS \(AuditAppendStatement.sql)")
-        let hash = "'\\x\(newest.hash.map { String(format: "%02x", $0) }.joined())'::bytea"
+        let hash = "'\\x\(newest.hash.hexString)'::bytea"
         let next = newest.sequence + 1
         _ = try await run("BEGIN")
         let plan = try await run("""
