@@ -14,10 +14,12 @@ public struct BenchResult: Encodable, Sendable {
     public var p99Milliseconds: Double?
     public var baselineP50Milliseconds: Double?
     public var baselineP99Milliseconds: Double?
-    public var target: String?
+    /// The performance target this measurement is held to (docs/benchmarks.md).
+    public var target: BenchTarget?
 
     enum CodingKeys: String, CodingKey {
         case name, unit, kluis, baseline, target, ratio
+        case targetMet = "target_met"
         case baselineName = "baseline_name"
         case p50Milliseconds = "p50_ms"
         case p99Milliseconds = "p99_ms"
@@ -37,6 +39,7 @@ public struct BenchResult: Encodable, Sendable {
         try container.encodeIfPresent(p99Milliseconds, forKey: .p99Milliseconds)
         try container.encodeIfPresent(baselineP50Milliseconds, forKey: .baselineP50Milliseconds)
         try container.encodeIfPresent(baselineP99Milliseconds, forKey: .baselineP99Milliseconds)
-        try container.encodeIfPresent(target, forKey: .target)
+        try container.encodeIfPresent(target?.description, forKey: .target)
+        try container.encodeIfPresent(target?.isMet(by: self), forKey: .targetMet)
     }
 }

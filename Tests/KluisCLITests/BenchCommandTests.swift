@@ -37,6 +37,12 @@ import Testing
         let importResult = try #require(results.first)
         #expect((importResult["kluis"] as? Double ?? 0) > 0)
         #expect((importResult["baseline"] as? Double ?? 0) > 0)
+        // Each measurement with a target names it; this run is too small to be judged by any.
+        #expect(importResult["target"] as? String == ">= 40% of raw, at 20,000 people")
+        #expect(importResult["target_met"] == nil, "60 people are not the 20,000 the target names")
+        let access = try #require(results.first { $0["name"] as? String == "access package (art. 15) of one person among 60" })
+        #expect(access["target"] as? String == "p50 < 5 ms, at 1,000,000 people")
+        #expect(access["target_met"] == nil)
         // Initialisation, 60 created subjects, 5 reads, 5 lookups and the API key are all in the
         // chain the bench verified, besides the HTTP reads.
         #expect((report["auditEvents"] as? Int ?? 0) >= 1 + 60 + 5 + 5 + 1)
@@ -53,6 +59,7 @@ import Testing
         let importResult = try #require((report["results"] as? [[String: Any]])?.first)
         #expect((importResult["baseline"] as? Double ?? 0) > 0)
         #expect((importResult["baseline_name"] as? String)?.contains("PostgreSQL") == true)
+        #expect(importResult["target"] as? String == ">= 35% of raw, at 20,000 people")
         #expect(!run.output.contains(":kluis@"))
         // The bench's schema is gone: nothing is left behind in the user's database.
         #expect(try await Self.benchSchemas(url) == 0)
@@ -106,13 +113,39 @@ import Testing
     @Test(.enabled(if: WrkLoad.locate() != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs wrk (Debian: apt-get install wrk)"))
     func benchLoadsTheServerWithWrkInASecondProcess() async throws {
         let run = try await Self.bench("--load", "wrk", "--subjects", "40", "--batch", "20", "--samples", "5",
-                                       "--connections", "4", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                       "--connections", "64", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let http = try #require((report["results"] as? [[String: Any]])?.first { ($0["name"] as? String)?.hasPrefix("purpose-bound read over HTTP") == true })
         #expect((http["name"] as? String)?.contains("(wrk, ") == true)
         #expect((http["kluis"] as? Double ?? 0) > 0 && (http["baseline"] as? Double ?? 0) > 0 && (http["p99_ms"] as? Double ?? 0) > 0)
+        // Under wrk at 64 connections, the read is the measurement its target names.
+        #expect(http["target"] as? String == ">= 25% of /healthz under wrk, p99 < 10 ms, at 64 connections")
+        #expect(http["target_met"] as? Bool == ((http["ratio"] as? Double ?? 0) >= 0.25 && (http["p99_ms"] as? Double ?? .infinity) < 10))
         #expect(!run.errorOutput.contains("HTTP requests failed"), "\(run.errorOutput)")
+    }
+
+    /// The table says of each target whether the run met it, or why the run could not tell; the
+    /// line under it counts the same verdicts. The erasure is the one measured at its target's
+    /// size here.
+    @Test func benchsTableJudgesEveryTargetItMeasured() async throws {
+        let run = try await Self.bench("--load", "in-process", "--subjects", "40", "--batch", "20", "--samples", "5",
+                                       "--connections", "2", "--seconds", "3", "--erasure-records", "10000", "--sweep-records", "200")
+        #expect(run.exitCode == 0, "\(run.errorOutput)")
+        let rows = run.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("| ") }
+        let row = { (prefix: String) in rows.first { $0.hasPrefix("| \(prefix)") } ?? "" }
+        #expect(row("bulk import").hasSuffix("| >= 40% of raw, at 20,000 people: not measured, the run was at 40 people (--subjects 20000) |"))
+        #expect(row("access package").hasSuffix("| p50 < 5 ms, at 1,000,000 people: not measured, the run was at 40 people (--subjects 1000000) |"))
+        #expect(row("retention sweep").hasSuffix("| >= 50% of the raw DELETE, at 1,000,000 records: not measured, the run was at 200 records (--sweep-records 1000000) |"))
+        #expect(row("purpose-bound read over HTTP").hasSuffix(
+            "| >= 25% of /healthz under wrk, p99 < 10 ms, at 64 connections: not measured, the load was not wrk's (--load wrk) |"))
+        // The erasure's verdict follows from its own ratio in the table.
+        let erasure = row("erasure of a person with 10000 records").split(separator: "|", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        try #require(erasure.count == 11, "\(rows)")
+        let growth = try #require(Double(erasure[5].dropLast()), "\(erasure)") / 100
+        #expect(erasure[9] == "<= 2x the erasure with 10 records, at 10,000 records: " + (growth <= 2 ? "met" : "**not met**"))
+        #expect(run.output.contains("Targets met: \(growth <= 2 ? 1 : 0) of the 1 this run measured; 4 not measured (see the table)."))
     }
 
     /// A load that was answered nothing measured nothing: the bench says so, and which load, rather

@@ -73,6 +73,25 @@ struct BenchCommand: ContextualCommand {
         return 0
     }
 
+    /// The measurement's target, and whether this run met it or why it could not tell.
+    private func verdict(_ result: BenchResult) -> String {
+        guard let target = result.target else { return "" }
+        switch target.isMet(by: result) {
+        case true?: return "\(target.description): met"
+        case false?: return "\(target.description): **not met**"
+        case nil: return "\(target.description): not measured, \(target.notMeasuredBecause ?? "this run cannot tell")"
+        }
+    }
+
+    /// How many of the targets this run met, of those it measured.
+    private func summary(of results: [BenchResult]) -> String {
+        let verdicts = results.compactMap { result in result.target.map { $0.isMet(by: result) } }
+        let measured = verdicts.compactMap { $0 }
+        let unmeasured = verdicts.count - measured.count
+        return "Targets met: \(measured.filter { $0 }.count) of the \(measured.count) this run measured"
+            + (unmeasured > 0 ? "; \(unmeasured) not measured (see the table)." : ".")
+    }
+
     private func progress(_ message: String, _ context: CommandContext) {
         if !json { context.writeError("bench: \(message)\n") }
     }
@@ -108,9 +127,10 @@ struct BenchCommand: ContextualCommand {
             let baselineLatency = result.baselineP50Milliseconds.map { "\(number($0)) / \(number(result.baselineP99Milliseconds))" } ?? ""
             lines.append("| \(result.name) | \(result.unit) | \(number(result.kluis)) | \(number(result.baseline)) | "
                          + "\(result.ratio.map { String(format: "%.0f%%", $0 * 100) } ?? "") | \(number(result.p50Milliseconds)) | "
-                         + "\(number(result.p99Milliseconds)) | \(baselineLatency) | \(result.target ?? "") |")
+                         + "\(number(result.p99Milliseconds)) | \(baselineLatency) | \(verdict(result)) |")
         }
         lines.append("")
+        lines.append(summary(of: results))
         lines.append("\(store): \(subjects) people (seed \(seed)), \(ProcessInfo.processInfo.activeProcessorCount) cores; audit chain intact over \(auditEvents) events.")
         context.write(lines.joined(separator: "\n") + "\n")
     }
