@@ -16,10 +16,15 @@ public struct BenchResult: Encodable, Sendable {
     public var baselineP99Milliseconds: Double?
     /// The performance target this measurement is held to (docs/benchmarks.md).
     public var target: BenchTarget?
+    /// The spread over the runs when the bench repeated its measurements; `nil` for one run.
+    public var repetition: BenchRepetition?
 
     enum CodingKeys: String, CodingKey {
         case name, unit, kluis, baseline, target, ratio
         case targetMet = "target_met"
+        case runs
+        case range
+        case runsMeetingTarget = "runs_meeting_target"
         case baselineName = "baseline_name"
         case p50Milliseconds = "p50_ms"
         case p99Milliseconds = "p99_ms"
@@ -40,6 +45,11 @@ public struct BenchResult: Encodable, Sendable {
         try container.encodeIfPresent(baselineP50Milliseconds, forKey: .baselineP50Milliseconds)
         try container.encodeIfPresent(baselineP99Milliseconds, forKey: .baselineP99Milliseconds)
         try container.encodeIfPresent(target?.description, forKey: .target)
-        try container.encodeIfPresent(target?.isMet(by: self), forKey: .targetMet)
+        try container.encodeIfPresent(targetMet, forKey: .targetMet)
+        if let repetition {
+            try container.encode(repetition.runs, forKey: .runs)
+            try container.encode([repetition.low, repetition.high], forKey: .range)
+            try container.encodeIfPresent(repetition.runsMeetingTarget, forKey: .runsMeetingTarget)
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct Benchmark: Sendable {
     public var connections = 64
     /// Seconds per HTTP measurement.
     public var seconds = 10
+    /// Times to run every measurement, each on a fresh store; the report gives the run in the
+    /// middle with the spread of all (``BenchRepetition``).
+    public var runs = 1
     /// Records of the person in the large erasure, compared with an erasure of 10.
     public var erasureRecords = 10_000
     /// Records in the retention sweep, of which a tenth are due.
@@ -46,7 +49,7 @@ public struct Benchmark: Sendable {
 
     public init() {}
 
-    /// What a run measured, on which store, and how long the audit chain it verified was.
+    /// What the runs measured, on which store, and how many audit events they verified in all.
     public struct Report: Sendable {
         public var store: String
         public var results: [BenchResult]
@@ -59,17 +62,23 @@ public struct Benchmark: Sendable {
 
     /// Runs every measurement, telling `progress` what it does next.
     public func run(progress: (String) -> Void) async throws -> Report {
-        guard subjects >= 1, batch >= 1, samples >= 1, connections >= 1, seconds >= 1, erasureRecords >= 1, sweepRecords >= 10 else {
+        guard subjects >= 1, batch >= 1, samples >= 1, connections >= 1, seconds >= 1, erasureRecords >= 1, sweepRecords >= 10, runs >= 1 else {
             throw BenchFailure("every count must be at least 1, and the sweep needs at least 10 records")
         }
         let policy = try PolicyDocument(text: BenchPolicy.yaml).validPolicy()
         progress("generating \(subjects) people (seed \(seed))")
         var generator = SyntheticPeople(seed: seed)
         let people = try (0..<subjects).map { try generator.next(index: $0) }
-        let target = try BenchStore.make(database: database)
-        return try await target.withStore { store in
-            try await measure(people: people, on: target, store: store, policy: policy, progress: progress)
+        var reports: [Report] = []
+        for run in 1...runs {
+            if runs > 1 { progress("run \(run) of \(runs)") }
+            let target = try BenchStore.make(database: database)
+            reports.append(try await target.withStore { store in
+                try await measure(people: people, on: target, store: store, policy: policy, progress: progress)
+            })
         }
+        return Report(store: reports[0].store, results: BenchRepetition.merged(reports.map(\.results)),
+                      auditEvents: reports.map(\.auditEvents).reduce(0, +), failedRequests: reports.map(\.failedRequests).reduce(0, +))
     }
 
     private func measure(people: [NewSubject], on target: BenchStore, store: any VaultStore, policy: Policy,

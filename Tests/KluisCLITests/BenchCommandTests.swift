@@ -17,14 +17,22 @@ import Testing
         return (finished.status, finished.output, finished.errorOutput)
     }
 
+    /// Two runs, each on a fresh store: every measurement is reported once, with the spread of both.
     @Test func benchReportsEveryMeasurementAsJSON() async throws {
-        let run = try await Self.bench("--subjects", "60", "--batch", "25", "--samples", "5",
-                                       "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
+        let run = try await Self.bench("--subjects", "60", "--batch", "25", "--samples", "5", "--connections", "2", "--seconds", "3",
+                                       "--erasure-records", "50", "--sweep-records", "200", "--runs", "2", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(report["results"] as? [[String: Any]])
         let names = results.compactMap { $0["name"] as? String }
         #expect(names.count == 11)
+        #expect(report["runs"] as? Int == 2)
+        for result in results {
+            #expect(result["runs"] as? Int == 2)
+            let range = try #require(result["range"] as? [Double], "\(result)")
+            let figure = try #require(result["ratio"] as? Double ?? result["kluis"] as? Double)
+            #expect(range.count == 2 && range[0] <= figure && figure <= range[1], "\(result)")
+        }
         let refused = try #require(results.first { ($0["name"] as? String)?.hasPrefix("read refused over HTTP") == true })
         #expect((refused["kluis"] as? Double ?? 0) > 0)
         #expect((refused["baseline"] as? Double ?? 0) > 0, "set against /healthz under the same load")
@@ -44,8 +52,8 @@ import Testing
         #expect(access["target"] as? String == "p50 < 5 ms, at 1,000,000 people")
         #expect(access["target_met"] == nil)
         // Initialisation, 60 created subjects, 5 reads, 5 lookups and the API key are all in the
-        // chain the bench verified, besides the HTTP reads.
-        #expect((report["auditEvents"] as? Int ?? 0) >= 1 + 60 + 5 + 5 + 1)
+        // chain each run verified, besides the HTTP reads.
+        #expect((report["auditEvents"] as? Int ?? 0) >= 2 * (1 + 60 + 5 + 5 + 1))
     }
 
     @Test(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL to run"))

@@ -41,6 +41,9 @@ struct BenchCommand: ContextualCommand {
     @Option(help: "Records in the retention sweep measurement, of which a tenth are due.")
     var sweepRecords = Benchmark().sweepRecords
 
+    @Option(help: "Times to run every measurement, each on a fresh store; shows the run in the middle, the spread, and in how many runs each target was met.")
+    var runs = Benchmark().runs
+
     @Option(help: "What loads the server over HTTP: auto (wrk in a second process when it is on the PATH, else in-process), wrk, or in-process.")
     var load = Benchmark.LoadGenerator.automatic
 
@@ -59,6 +62,7 @@ struct BenchCommand: ContextualCommand {
         benchmark.erasureRecords = erasureRecords
         benchmark.sweepRecords = sweepRecords
         benchmark.load = load
+        benchmark.runs = runs
         benchmark.environment = context.environment
         let report: Benchmark.Report
         do {
@@ -76,19 +80,24 @@ struct BenchCommand: ContextualCommand {
     /// The measurement's target, and whether this run met it or why it could not tell.
     private func verdict(_ result: BenchResult) -> String {
         guard let target = result.target else { return "" }
-        switch target.isMet(by: result) {
-        case true?: return "\(target.description): met"
-        case false?: return "\(target.description): **not met**"
-        case nil: return "\(target.description): not measured, \(target.notMeasuredBecause ?? "this run cannot tell")"
+        switch (result.targetMet, result.repetition) {
+        case (true?, nil): return "\(target.description): met"
+        case (false?, nil): return "\(target.description): **not met**"
+        case (true?, let repetition?): return "\(target.description): met in all \(repetition.runs) runs"
+        case (false?, let repetition?):
+            return "\(target.description): **not met** in \(repetition.runs - (repetition.runsMeetingTarget ?? 0)) of \(repetition.runs) runs"
+        case (nil, _): return "\(target.description): not measured, \(target.notMeasuredBecause ?? "this run cannot tell")"
         }
     }
 
-    /// How many of the targets this run met, of those it measured.
-    private func summary(of results: [BenchResult]) -> String {
-        let verdicts = results.compactMap { result in result.target.map { $0.isMet(by: result) } }
+    /// How many of the targets the `runs` met, of those they measured.
+    static func summary(of results: [BenchResult], runs: Int) -> String {
+        let verdicts = results.filter { $0.target != nil }.map(\.targetMet)
         let measured = verdicts.compactMap { $0 }
         let unmeasured = verdicts.count - measured.count
-        return "Targets met: \(measured.filter { $0 }.count) of the \(measured.count) this run measured"
+        guard !measured.isEmpty else { return "No target measured (see the table for why)." }
+        return (runs > 1 ? "Targets met in all \(runs) runs: \(measured.filter { $0 }.count) of the \(measured.count) measured"
+                         : "Targets met: \(measured.filter { $0 }.count) of the \(measured.count) this run measured")
             + (unmeasured > 0 ? "; \(unmeasured) not measured (see the table)." : ".")
     }
 
@@ -108,12 +117,13 @@ struct BenchCommand: ContextualCommand {
                 var subjects: Int
                 var seed: UInt64
                 var connections: Int
+                var runs: Int
                 var auditEvents: Int64
                 var results: [BenchResult]
             }
             let report = Report(date: ISO8601DateFormatter().string(from: Date()), store: store, cores: ProcessInfo.processInfo.activeProcessorCount,
                                 memoryGiB: Int(ProcessInfo.processInfo.physicalMemory >> 30), subjects: subjects, seed: seed,
-                                connections: connections, auditEvents: auditEvents, results: results)
+                                connections: connections, runs: runs, auditEvents: auditEvents, results: results)
             if let data = try? encoder.encode(report) { context.write(String(decoding: data, as: UTF8.self) + "\n") }
             return
         }
@@ -123,15 +133,26 @@ struct BenchCommand: ContextualCommand {
         }
         var lines = ["| measurement | unit | kluis | baseline | kluis/baseline | p50 ms | p99 ms | baseline p50/p99 ms | target |",
                      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        func percent(_ ratio: Double) -> String { String(format: "%.0f%%", ratio * 100) }
         for result in results {
             let baselineLatency = result.baselineP50Milliseconds.map { "\(number($0)) / \(number(result.baselineP99Milliseconds))" } ?? ""
-            lines.append("| \(result.name) | \(result.unit) | \(number(result.kluis)) | \(number(result.baseline)) | "
-                         + "\(result.ratio.map { String(format: "%.0f%%", $0 * 100) } ?? "") | \(number(result.p50Milliseconds)) | "
-                         + "\(number(result.p99Milliseconds)) | \(baselineLatency) | \(verdict(result)) |")
+            // Over several runs, the spread beside the figure it is of: the ratio, or the figure itself.
+            var kluis = number(result.kluis)
+            var ratio = result.ratio.map(percent) ?? ""
+            if let repetition = result.repetition {
+                if result.ratio == nil {
+                    kluis += " (\(number(repetition.low))-\(number(repetition.high)))"
+                } else {
+                    ratio += String(format: " (%.0f-%.0f%%)", repetition.low * 100, repetition.high * 100)
+                }
+            }
+            lines.append("| \(result.name) | \(result.unit) | \(kluis) | \(number(result.baseline)) | \(ratio) | "
+                         + "\(number(result.p50Milliseconds)) | \(number(result.p99Milliseconds)) | \(baselineLatency) | \(verdict(result)) |")
         }
         lines.append("")
-        lines.append(summary(of: results))
-        lines.append("\(store): \(subjects) people (seed \(seed)), \(ProcessInfo.processInfo.activeProcessorCount) cores; audit chain intact over \(auditEvents) events.")
+        lines.append(Self.summary(of: results, runs: runs))
+        let chains = runs > 1 ? "the audit chains of the \(runs) runs intact" : "audit chain intact"
+        lines.append("\(store): \(subjects) people (seed \(seed)), \(ProcessInfo.processInfo.activeProcessorCount) cores; \(chains) over \(auditEvents) events.")
         context.write(lines.joined(separator: "\n") + "\n")
     }
 }
