@@ -53,8 +53,7 @@ public actor Committer {
     /// Commits `jobs` in one transaction and resumes them; throws without resuming on failure.
     private func commitTogether(_ jobs: [Job]) async throws {
         // A job alone is handed on as it is: joining copies every change, a bulk import's too.
-        let changes = jobs.count == 1 ? jobs[0].changes : jobs.flatMap(\.changes)
-        let entries = jobs.count == 1 ? jobs[0].entries : jobs.flatMap(\.entries)
+        let (changes, entries) = jobs.count == 1 ? (jobs[0].changes, jobs[0].entries) : (jobs.flatMap(\.changes), jobs.flatMap(\.entries))
         var events = try await store.commit(changes, audit: entries)[...]
         for job in jobs {
             job.continuation.resume(returning: Array(events.prefix(job.entries.count)))
