@@ -45,15 +45,19 @@ struct RetentionBench {
     static func laterDue(_ now: Date) -> Date { now.addingTimeInterval(365 * 86_400) }
 
     /// Writes sealed-looking records straight through the store, a tenth due a day ago and the
-    /// rest due in a year; returns how many are due.
+    /// rest due in a year, with the data key each person's records are sealed under, as the vault
+    /// writes them: the sweep looks for keys its batch left with no record, so a bench without
+    /// keys would leave that work out. Returns how many records are due.
     private func insert(now: Date) async throws -> Int {
         let subjects = max(1, records / Self.recordsPerSubject)
         let sealed = Data(repeating: 0xA5, count: 48)
+        let wrapped = Data(repeating: 0x5A, count: 60)
         var due = 0
         var changes: [StoreChange] = []
         for _ in 0..<subjects {
             let subject = SubjectID.generate()
             changes.append(.createSubject(subject, createdAt: now))
+            changes.append(.addDataKey(StoredDataKey(subject: subject, category: "visits", wrapped: wrapped, rootKeyID: "bench")))
             for number in 0..<Self.recordsPerSubject {
                 let isDue = number == 0
                 let eraseBy = isDue ? now.addingTimeInterval(-86_400) : Self.laterDue(now)

@@ -41,23 +41,31 @@ extension PostgresVaultStore {
                 var tally = SweepTally(counts: try await Self.counts(
                     connection.query("SELECT purpose, category, action, count(*) FROM swept GROUP BY 1, 2, 3", logger: logger)))
                 guard tally.records > 0 else { return SweepTally() }
+                // The (person, category) pairs the batch emptied, worked out once, as on SQLite:
+                // only their keys can go, and only a person with an emptied pair can be left with
+                // nothing. Each probe of `records` costs a few index pages and a heap fetch, so
+                // probing once per pair instead of once for the keys' lock, once for their delete
+                // and once per person took the probes of a batch of 25,000 from three passes to one.
+                try await connection.query("""
+                    CREATE TEMPORARY TABLE emptied ON COMMIT DROP AS
+                    SELECT d.subject_id, d.category FROM (SELECT DISTINCT subject_id, category FROM swept ORDER BY 1, 2) d
+                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
+                    """, logger: logger)
                 // A write commits its records with the key they were sealed under held `FOR
-                // SHARE`. The keys that look emptied are locked first (in one order, so that two
+                // SHARE`. The emptied pairs' keys are locked first (in one order, so that two
                 // sweeps do not deadlock), and the delete, a statement of its own, looks again
                 // with what committed while it waited: a record written meanwhile keeps its key.
                 try await connection.query("""
-                    SELECT 1 FROM data_keys k JOIN (SELECT DISTINCT subject_id, category FROM swept) d
-                         ON k.subject_id = d.subject_id AND k.category = d.category
-                    WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
+                    SELECT 1 FROM data_keys k JOIN emptied d ON k.subject_id = d.subject_id AND k.category = d.category
                     ORDER BY k.subject_id, k.category FOR UPDATE OF k
                     """, logger: logger)
                 try await connection.query("""
-                    DELETE FROM data_keys k USING (SELECT DISTINCT subject_id, category FROM swept) d
+                    DELETE FROM data_keys k USING emptied d
                     WHERE k.subject_id = d.subject_id AND k.category = d.category
                       AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = d.subject_id AND r.category = d.category)
                     """, logger: logger)
                 let emptied = try await Self.lockEmptied(connection.query("""
-                    SELECT s.subject_id FROM (SELECT DISTINCT subject_id FROM swept) s
+                    SELECT s.subject_id FROM (SELECT DISTINCT subject_id FROM emptied) s
                     WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = s.subject_id)
                     """, logger: logger).decode(String.self).all(), on: connection, logger: logger)
                 if !emptied.isEmpty {
