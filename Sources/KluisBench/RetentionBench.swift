@@ -38,6 +38,9 @@ struct RetentionBench {
         guard report.removed.records == due else {
             throw BenchFailure("the sweep removed \(report.removed.records) records; \(due) were due")
         }
+        guard report.removed.subjectsRemoved == 0 else {
+            throw BenchFailure("the sweep removed \(report.removed.subjectsRemoved) people, each of whom kept records that were not due")
+        }
         return Outcome(swept: due, sweepRate: Double(due) / sweepSeconds, rawRate: Double(deleted) / rawSeconds)
     }
 
