@@ -66,8 +66,10 @@ struct ChangeBatch {
         }
     }
 
-    /// Applies the batch in dependency order: subjects before what belongs to them.
-    func apply(on connection: PostgresConnection, logger: Logger) async throws {
+    /// Applies the batch in dependency order: subjects before what belongs to them. The records
+    /// of people in `created`, made by this commit, replace no mentions: nothing of theirs was
+    /// stored before, and each record is written once.
+    func apply(on connection: PostgresConnection, created: Set<SubjectID>, logger: Logger) async throws {
         if !subjects.isEmpty {
             try await connection.query("""
                 INSERT INTO subjects (subject_id, created_at)
@@ -119,11 +121,14 @@ struct ChangeBatch {
                     erase_by = excluded.erase_by, erase_action = excluded.erase_action, erase_purpose = excluded.erase_purpose
                 """, logger: logger)
             // A record's mentions are replaced with it.
-            try await connection.query("""
-                DELETE FROM mentions m USING UNNEST(\(records.map(\.subject.rawValue)), \(records.map(\.category)), \(records.map(\.id.rawValue)))
-                     AS u (s, c, r)
-                WHERE m.subject_id = u.s AND m.category = u.c AND m.record_id = u.r
-                """, logger: logger)
+            let replacing = records.filter { !created.contains($0.subject) }
+            if !replacing.isEmpty {
+                try await connection.query("""
+                    DELETE FROM mentions m USING UNNEST(\(replacing.map(\.subject.rawValue)), \(replacing.map(\.category)), \(replacing.map(\.id.rawValue)))
+                         AS u (s, c, r)
+                    WHERE m.subject_id = u.s AND m.category = u.c AND m.record_id = u.r
+                    """, logger: logger)
+            }
             let mentioning = records.flatMap { record in record.mentions.map { (record, $0) } }
             if !mentioning.isEmpty {
                 try await connection.query("""

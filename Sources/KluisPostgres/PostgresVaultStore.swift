@@ -117,7 +117,7 @@ public final class PostgresVaultStore: VaultStore, Service {
         let revisions = try SubjectRevisions(changes)
         let events = try await guarded {
             try await client.withTransaction(logger: logger) { connection in
-                try await ChangeBatch(changes).apply(on: connection, logger: logger)
+                try await ChangeBatch(changes).apply(on: connection, created: revisions.created, logger: logger)
                 try await ChangeBatch.countUp(revisions, on: connection, logger: logger)
                 return try await appendAudit(entries, on: connection)
             }

@@ -198,8 +198,11 @@ extension SQLiteVaultStore {
     static let consentKinds = ConsentEvent.Kind.allCases.filter(\.isConsent).map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     /// Applies one change with a cached prepared statement: imports run the same few statements
-    /// hundreds of thousands of times.
-    static func apply(_ change: StoreChange, in db: Database) throws {
+    /// hundreds of thousands of times. `fresh` holds the people the commit creates who have
+    /// nothing stored yet that a write replaces (an earlier version's mentions, a shredded mark):
+    /// their writes skip the statements that look for it, two of the three an imported record
+    /// and key took (docs/benchmarks.md). A person leaves it once such a thing is written.
+    static func apply(_ change: StoreChange, in db: Database, fresh: inout Set<SubjectID>) throws {
         switch change {
         case .createSubject(let id, let createdAt):
             try db.cachedStatement(sql: "INSERT INTO subjects (id, created_at) VALUES (?, ?)").execute(arguments: [id.rawValue, createdAt.timeIntervalSince1970])
@@ -208,9 +211,11 @@ extension SQLiteVaultStore {
                 .execute(arguments: [identifier.kind.rawValue, identifier.blindIndex, identifier.subject.rawValue, identifier.sealed, identifier.tag])
         case .addDataKey(let key):
             // A category shredded by an erasure gets a new key only once its old records are gone.
-            try db.cachedStatement(sql: "DELETE FROM shredded WHERE subject_id = ? AND category = ?").execute(arguments: [key.subject.rawValue, key.category])
-            if db.changesCount > 0 {
-                try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category = ?", arguments: [key.subject.rawValue, key.category])
+            if !fresh.contains(key.subject) {
+                try db.cachedStatement(sql: "DELETE FROM shredded WHERE subject_id = ? AND category = ?").execute(arguments: [key.subject.rawValue, key.category])
+                if db.changesCount > 0 {
+                    try db.execute(sql: "DELETE FROM records WHERE subject_id = ? AND category = ?", arguments: [key.subject.rawValue, key.category])
+                }
             }
             try db.cachedStatement(sql: "INSERT INTO data_keys (subject_id, category, wrapped, root_key_id) VALUES (?, ?, ?, ?)").execute(arguments: [key.subject.rawValue, key.category, key.wrapped, key.rootKeyID])
         case .expectDataKey(let key):
@@ -230,8 +235,12 @@ extension SQLiteVaultStore {
                                  record.createdAt.timeIntervalSince1970, record.updatedAt.timeIntervalSince1970,
                                  record.schedule?.eraseBy?.timeIntervalSince1970, record.schedule?.action.rawValue,
                                  record.schedule?.purpose, record.collectedFor])
-            try db.cachedStatement(sql: "DELETE FROM mentions WHERE subject_id = ? AND category = ? AND record_id = ?")
-                .execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue])
+            if !fresh.contains(record.subject) {
+                try db.cachedStatement(sql: "DELETE FROM mentions WHERE subject_id = ? AND category = ? AND record_id = ?")
+                    .execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue])
+            } else if !record.mentions.isEmpty {
+                fresh.remove(record.subject)
+            }
             for mention in record.mentions {
                 try db.cachedStatement(sql: "INSERT INTO mentions (subject_id, category, record_id, mention) VALUES (?, ?, ?, ?)")
                     .execute(arguments: [record.subject.rawValue, record.category, record.id.rawValue, mention])
@@ -304,8 +313,10 @@ extension SQLiteVaultStore {
                                  !request.state.isFinal, request.receivedAt.timeIntervalSince1970,
                                  request.closedAt?.timeIntervalSince1970, request.encoded()])
         case .eraseSubject(let subject, let keeping):
+            fresh.remove(subject)
             try erase(subject, keeping: keeping, in: db)
         case .eraseRecords(let subject, let categories, let records):
+            fresh.remove(subject)
             try erase(categories: categories, records: records, of: subject, in: db)
         case .journalErasure(let record):
             try db.execute(sql: "INSERT INTO erasures (subject_id, at, body) VALUES (?, ?, ?)",

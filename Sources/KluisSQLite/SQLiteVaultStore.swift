@@ -81,7 +81,8 @@ public final class SQLiteVaultStore: VaultStore {
         let revisions = try SubjectRevisions(changes)
         let events = try await guarded {
             try await self.pool.write { db in
-                for change in changes { try Self.apply(change, in: db) }
+                var fresh = revisions.created
+                for change in changes { try Self.apply(change, in: db, fresh: &fresh) }
                 try Self.countUp(revisions, in: db)
                 return try Self.appendAudit(entries, in: db)
             }

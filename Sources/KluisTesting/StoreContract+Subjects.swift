@@ -132,6 +132,27 @@ extension StoreContract {
         #expect(try await store.snapshot(of: holder) != nil)
     }
 
+    /// A record put twice in the commit that creates its person (which skips looking for the
+    /// mentions of an earlier version) keeps only the later version's mentions, as it would in
+    /// two commits.
+    public func aRecordPutTwiceAsItsPersonIsCreatedKeepsTheLaterMentions() async throws {
+        let store = try await prepared()
+        let person = SubjectID.generate()
+        let (earlier, later) = (Data(repeating: 6, count: 32), Data(repeating: 7, count: 32))
+        var record = SealedRecord(subject: person, category: "reports", id: RecordID.generate(), fields: ["v": Data([1])],
+                                  createdAt: Self.t0, updatedAt: Self.t0, mentions: [earlier])
+        var changes = Self.subject(person, identifierIndex: 1) + [Self.key(person, "reports"), .putRecord(record)]
+        record.fields = ["v": Data([2])]
+        record.mentions = [later]
+        changes.append(.putRecord(record))
+        try await store.commit(changes, audit: [])
+        let stored = try #require(try await store.snapshot(of: person)?.records.first { $0.id == record.id })
+        #expect(stored.fields == ["v": Data([2])])
+        #expect(stored.mentions == [later])
+        #expect(try await store.subjects(mentioning: earlier).isEmpty, "the earlier version's mention went with it")
+        #expect(try await store.subjects(mentioning: later) == [person])
+    }
+
     /// A snapshot limited to some categories has exactly their records, each with its own
     /// mentions, and the rest of the person whole; with no category, no record at all.
     public func aSnapshotReadsOnlyTheCategoriesAskedFor() async throws {

@@ -51,6 +51,9 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func apiKeysAreRevokedAndTouched(store: StoreKind) async throws { try await contract(store).apiKeysAreRevokedAndTouched() }
     @Test(arguments: StoreKind.enabled) func consentsAndCookieChoicesRoundTrip(store: StoreKind) async throws { try await contract(store).consentsAndCookieChoicesRoundTrip() }
     @Test(arguments: StoreKind.enabled) func mentionsFindTheRecordsThatReferToSomeone(store: StoreKind) async throws { try await contract(store).mentionsFindTheRecordsThatReferToSomeone() }
+    @Test(arguments: StoreKind.enabled) func aRecordPutTwiceAsItsPersonIsCreatedKeepsTheLaterMentions(store: StoreKind) async throws {
+        try await contract(store).aRecordPutTwiceAsItsPersonIsCreatedKeepsTheLaterMentions()
+    }
     @Test(arguments: StoreKind.enabled) func aSnapshotReadsOnlyTheCategoriesAskedFor(store: StoreKind) async throws { try await contract(store).aSnapshotReadsOnlyTheCategoriesAskedFor() }
     @Test(arguments: StoreKind.enabled) func requestsAndTheErasureJournalRoundTrip(store: StoreKind) async throws { try await contract(store).requestsAndTheErasureJournalRoundTrip() }
     @Test(arguments: StoreKind.enabled) func throttlesCountAtomically(store: StoreKind) async throws { try await contract(store).throttlesCountAtomically() }

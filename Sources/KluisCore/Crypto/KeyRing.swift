@@ -30,7 +30,7 @@ public final class KeyRing: Sendable {
 
     /// A new random data key.
     public func newDataKey() -> SymmetricKey {
-        SymmetricKey(size: .bits256)
+        RandomBlock.shared.key()
     }
 
     /// The data key sealed under the root key, bound to its subject and category.
@@ -42,7 +42,7 @@ public final class KeyRing: Sendable {
     public func wrap(_ dataKey: SymmetricKey, under root: RootKey, subject: SubjectID, category: String) -> Data {
         let bytes = dataKey.withUnsafeBytes { Data($0) }
         // Sealing with a fresh random nonce cannot fail for a 256-bit key.
-        let box = try! AES.GCM.seal(bytes, using: root.key, authenticating: Self.wrapContext(subject, category))
+        let box = try! AES.GCM.seal(bytes, using: root.key, nonce: RandomBlock.shared.nonce(), authenticating: Self.wrapContext(subject, category))
         return box.combined!
     }
 
@@ -100,7 +100,7 @@ public final class KeyRing: Sendable {
 
     /// Seals `value` for `address` with a fresh random nonce.
     public func seal(_ value: String, at address: FieldAddress, with key: SymmetricKey) -> Data {
-        let box = try! AES.GCM.seal(Data(value.utf8), using: key, authenticating: address.associatedData)
+        let box = try! AES.GCM.seal(Data(value.utf8), using: key, nonce: RandomBlock.shared.nonce(), authenticating: address.associatedData)
         return box.combined!
     }
 

@@ -34,13 +34,18 @@ public struct SealedRecord: Sendable, Hashable {
     }
 
     /// The fields in one blob for storage: per field, its name and value, each length-prefixed.
+    /// Gathered as bytes and copied once: the store's writer encodes every record of an import.
     public var encodedFields: Data {
-        var out = Data()
-        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            Self.append(Data(name.utf8), to: &out)
-            Self.append(value, to: &out)
+        let sorted = fields.sorted { $0.key < $1.key }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(sorted.reduce(0) { $0 + 8 + $1.key.utf8.count + $1.value.count })
+        for (name, value) in sorted {
+            Self.appendLength(name.utf8.count, to: &bytes)
+            bytes.append(contentsOf: name.utf8)
+            Self.appendLength(value.count, to: &bytes)
+            value.withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
-        return out
+        return Data(bytes)
     }
 
     /// Reads ``encodedFields`` back; `nil` when the blob is damaged.
@@ -62,9 +67,8 @@ public struct SealedRecord: Sendable, Hashable {
         return fields
     }
 
-    private static func append(_ bytes: Data, to out: inout Data) {
-        let length = UInt32(bytes.count)
-        out.append(contentsOf: [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)])
-        out.append(bytes)
+    /// A length as four bytes, most significant first.
+    private static func appendLength(_ length: Int, to out: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(length).bigEndian) { out.append(contentsOf: $0) }
     }
 }

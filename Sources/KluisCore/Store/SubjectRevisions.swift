@@ -9,12 +9,13 @@ public struct SubjectRevisions: Sendable {
     public private(set) var expected: [SubjectID: Int64] = [:]
     /// The other existing subjects the commit changes; counted up.
     public private(set) var changed: Set<SubjectID> = []
+    /// The subjects the commit creates: nothing of theirs is stored before it.
+    public private(set) var created: Set<SubjectID> = []
 
     /// Two operations that expect the same person in one group commit were both prepared on it:
     /// the commit fails, and each is then committed alone (see ``Committer``), so that one of
     /// them finds the other's change.
     public init(_ changes: [StoreChange]) throws(VaultError) {
-        var created: Set<SubjectID> = []
         for change in changes {
             switch change {
             case .expectSubject(let subject, let revision):

@@ -1,10 +1,9 @@
 /// Random ids: a prefix and 26 characters of lower-case base32 (128 bits).
 enum OpaqueID {
-    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
     static func generate(prefix: String) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return make(prefix: prefix, bits: (generator.next() as UInt64, generator.next() as UInt64))
+        make(prefix: prefix, bits: RandomBlock.shared.bits128())
     }
 
     /// The id made of the first 128 bits of `digest`: the same digest, the same id.
@@ -16,14 +15,14 @@ enum OpaqueID {
 
     private static func make(prefix: String, bits start: (UInt64, UInt64)) -> String {
         var bits = start
-        var characters: [Character] = []
-        characters.reserveCapacity(26)
+        var characters: [UInt8] = Array(prefix.utf8)
+        characters.reserveCapacity(characters.count + 26)
         for index in 0..<26 {
             let value: UInt64
             if index < 13 { value = bits.0 & 31; bits.0 >>= 5 } else { value = bits.1 & 31; bits.1 >>= 5 }
             characters.append(alphabet[Int(value)])
         }
-        return prefix + String(characters)
+        return String(decoding: characters, as: UTF8.self)
     }
 
     /// Checked on UTF-8 bytes: ids are parsed for every row a store reads, so this is hot.
