@@ -2,6 +2,11 @@ import Foundation
 
 /// One change to the store. Operations are lists of changes applied in one transaction, together
 /// with their audit events, so nothing is half-written and nothing happens unaudited.
+///
+/// A value takes the size of the largest case, so the cases that carry a whole request, staff
+/// account, breach or consent event are `indirect`: inline, a breach and the breach it replaces
+/// made every change 1,232 bytes, the changes of one import batch 27 MB. The cases an import
+/// writes by the thousand stay inline, 128 bytes in all (docs/benchmarks.md).
 public enum StoreChange: Sendable, Hashable {
     case createSubject(SubjectID, createdAt: Date)
     case addIdentifier(StoredIdentifier)
@@ -25,7 +30,7 @@ public enum StoreChange: Sendable, Hashable {
     case addAPIKey(StoredAPIKey)
     /// Revokes an API key at a time; a key revoked before keeps its first time.
     case revokeAPIKey(id: String, at: Date)
-    case appendConsent(SubjectID, ConsentEvent)
+    indirect case appendConsent(SubjectID, ConsentEvent)
     case recordCookieChoice(CookieChoice)
     /// Replaces the subject's restrictions of processing, which must still be `replacing`, the
     /// list as read (empty: none); otherwise the commit fails with
@@ -35,7 +40,7 @@ public enum StoreChange: Sendable, Hashable {
     /// as read, which must still be stored so; otherwise the commit fails with
     /// ``VaultError/Code/storeConflict``, so that two people acting on one request at once
     /// cannot undo each other's step.
-    case putRequest(DataSubjectRequest, replacing: DataSubjectRequest?)
+    indirect case putRequest(DataSubjectRequest, replacing: DataSubjectRequest?)
     /// Destroys the subject's data keys but those of the categories in `keeping`, and deletes its
     /// identifiers, consent history, sign-ins and sessions. The records of every category whose
     /// key goes are *shredded*: unreadable from this commit, left out of every read, sweep and
@@ -54,10 +59,10 @@ public enum StoreChange: Sendable, Hashable {
     /// Stores a staff account of the console: a new one (`replacing: nil`), or a change of the
     /// account as read, as ``putRequest(_:replacing:)``: a sign-in cannot bring back an account
     /// disabled meanwhile, nor two sign-ins use one code.
-    case putStaffMember(StaffMember, replacing: StaffMember?)
+    indirect case putStaffMember(StaffMember, replacing: StaffMember?)
     /// Stores a breach in the register: a new one (`replacing: nil`), or a change of the breach
     /// as read, as ``putRequest(_:replacing:)``.
-    case putBreach(Breach, replacing: Breach?)
+    indirect case putBreach(Breach, replacing: Breach?)
     /// Records that people were told of a breach; a person told again keeps the latest time.
     case addBreachNotices([BreachNotice])
     /// Sets the language the person uses with us.
