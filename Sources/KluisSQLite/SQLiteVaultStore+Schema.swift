@@ -200,8 +200,8 @@ extension SQLiteVaultStore {
     /// Applies one change with a cached prepared statement: imports run the same few statements
     /// hundreds of thousands of times. `fresh` holds the people the commit creates who have
     /// nothing stored yet that a write replaces (an earlier version's mentions, a shredded mark):
-    /// their writes skip the statements that look for it, two of the three an imported record
-    /// and key took (docs/benchmarks.md). A person leaves it once such a thing is written.
+    /// their data keys and records are written in one statement each instead of two
+    /// (docs/benchmarks.md). A person leaves it once such a thing is written.
     static func apply(_ change: StoreChange, in db: Database, fresh: inout Set<SubjectID>) throws {
         switch change {
         case .createSubject(let id, let createdAt):
