@@ -66,9 +66,25 @@ struct ChangeBatch {
         }
     }
 
-    /// Applies the batch in dependency order: subjects before what belongs to them. The records
-    /// of people in `created`, made by this commit, replace no mentions: nothing of theirs was
-    /// stored before, and each record is written once.
+    /// Adds the identifiers to the global index, after ``apply(on:created:logger:)``: a blind
+    /// index taken by another subject fails here, on its key. Of all that a commit creating new
+    /// people writes, only these rows can be another transaction's too, which is why a commit
+    /// that waits for its predecessor (``PostgresVaultStore/commit(_:audit:after:)``) writes them
+    /// after the wait: an index entry it held would make the predecessor wait for it in turn.
+    func indexIdentifiers(on connection: PostgresConnection, logger: Logger) async throws {
+        guard !identifiers.isEmpty else { return }
+        try await connection.query("""
+            INSERT INTO identifier_index (kind, blind_index, subject_id, tag)
+            SELECT * FROM UNNEST(\(identifiers.map(\.kind.rawValue)), \(identifiers.map { ByteBuffer(bytes: $0.blindIndex) }),
+                                 \(identifiers.map(\.subject.rawValue)), \(identifiers.map { ByteBuffer(bytes: $0.tag) }))
+            """, logger: logger)
+    }
+
+    /// Applies the batch but its identifiers' index entries, in dependency order: subjects
+    /// before what belongs to them, erasures (which free index entries) before
+    /// ``indexIdentifiers(on:logger:)``. The records of people in `created`, made by this
+    /// commit, replace no mentions: nothing of theirs was stored before, and each record is
+    /// written once.
     func apply(on connection: PostgresConnection, created: Set<SubjectID>, logger: Logger) async throws {
         if !subjects.isEmpty {
             try await connection.query("""
@@ -77,12 +93,6 @@ struct ChangeBatch {
                 """, logger: logger)
         }
         if !identifiers.isEmpty {
-            // The index first: a blind index taken by another subject fails here, on its key.
-            try await connection.query("""
-                INSERT INTO identifier_index (kind, blind_index, subject_id, tag)
-                SELECT * FROM UNNEST(\(identifiers.map(\.kind.rawValue)), \(identifiers.map { ByteBuffer(bytes: $0.blindIndex) }),
-                                     \(identifiers.map(\.subject.rawValue)), \(identifiers.map { ByteBuffer(bytes: $0.tag) }))
-                """, logger: logger)
             try await connection.query("""
                 INSERT INTO identifiers (subject_id, kind, blind_index, sealed, tag)
                 SELECT * FROM UNNEST(\(identifiers.map(\.subject.rawValue)), \(identifiers.map(\.kind.rawValue)),

@@ -114,10 +114,34 @@ public final class PostgresVaultStore: VaultStore, Service {
            let events = try await guarded({ try await appendAuditAlone(entries, after: head) }) {
             return events
         }
+        return try await write(changes, audit: entries, revisions: try SubjectRevisions(changes), waitingFor: {})
+    }
+
+    /// A commit that only creates people (an import's batch) writes their rows while
+    /// `predecessor` still runs: no other transaction can write them. The rows another
+    /// transaction may write as well, the identifiers' index entries, come after it returns, and
+    /// so do the revisions and the audit chain; then the predecessor never waits for a row this
+    /// commit holds while this one waits for it. Any other commit waits before it begins.
+    public func commit(_ changes: [StoreChange], audit entries: [AuditEntry],
+                       after predecessor: @Sendable () async throws -> Void) async throws -> [AuditEvent] {
         let revisions = try SubjectRevisions(changes)
+        guard revisions.createsOnly else {
+            try await predecessor()
+            return try await commit(changes, audit: entries)
+        }
+        return try await write(changes, audit: entries, revisions: revisions, waitingFor: predecessor)
+    }
+
+    /// `changes` and their audit events in one transaction, which waits for `predecessor` before
+    /// it writes a row another transaction may write too.
+    private func write(_ changes: [StoreChange], audit entries: [AuditEntry], revisions: SubjectRevisions,
+                       waitingFor predecessor: @Sendable () async throws -> Void) async throws -> [AuditEvent] {
         let events = try await guarded {
             try await client.withTransaction(logger: logger) { connection in
-                try await ChangeBatch(changes).apply(on: connection, created: revisions.created, logger: logger)
+                let batch = ChangeBatch(changes)
+                try await batch.apply(on: connection, created: revisions.created, logger: logger)
+                try await predecessor()
+                try await batch.indexIdentifiers(on: connection, logger: logger)
                 try await ChangeBatch.countUp(revisions, on: connection, logger: logger)
                 return try await appendAudit(entries, on: connection)
             }

@@ -54,6 +54,13 @@ final class StoreContractTests {
     @Test(arguments: StoreKind.enabled) func aRecordPutTwiceAsItsPersonIsCreatedKeepsTheLaterMentions(store: StoreKind) async throws {
         try await contract(store).aRecordPutTwiceAsItsPersonIsCreatedKeepsTheLaterMentions()
     }
+    @Test(arguments: StoreKind.enabled) func aCommitAfterAFailedPredecessorWritesNothing(store: StoreKind) async throws {
+        try await contract(store).aCommitAfterAFailedPredecessorWritesNothing()
+    }
+    @Test(arguments: StoreKind.enabled) func aCommitAfterAnotherStandsAfterIt(store: StoreKind) async throws { try await contract(store).aCommitAfterAnotherStandsAfterIt() }
+    @Test(arguments: StoreKind.enabled) func aCommitAfterAnotherWithTheSameIdentifierFailsOnIt(store: StoreKind) async throws {
+        try await contract(store).aCommitAfterAnotherWithTheSameIdentifierFailsOnIt()
+    }
     @Test(arguments: StoreKind.enabled) func aSnapshotReadsOnlyTheCategoriesAskedFor(store: StoreKind) async throws { try await contract(store).aSnapshotReadsOnlyTheCategoriesAskedFor() }
     @Test(arguments: StoreKind.enabled) func requestsAndTheErasureJournalRoundTrip(store: StoreKind) async throws { try await contract(store).requestsAndTheErasureJournalRoundTrip() }
     @Test(arguments: StoreKind.enabled) func throttlesCountAtomically(store: StoreKind) async throws { try await contract(store).throttlesCountAtomically() }

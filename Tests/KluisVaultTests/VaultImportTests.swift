@@ -3,9 +3,9 @@ import KluisCore
 import KluisTesting
 import Testing
 
-/// `Vault.importSubjects`: batches written in order, each one transaction, the next sealed while
-/// one commits; the first batch that fails stops the import and is named, and nothing after it
-/// is written, even the batch that was being sealed.
+/// `Vault.importSubjects`: batches written in order, each one transaction, the next sealed and
+/// written while one commits; the first batch that fails stops the import and is named, and
+/// nothing after it is written, even the batches that were being sealed or written.
 @Suite struct VaultImportTests {
     static func person(_ number: Int, category: String = "contact") throws -> NewSubject {
         let email = "persoon\(number)@voorbeeld.example"
@@ -58,6 +58,21 @@ import Testing
         #expect((failure.underlying as? VaultError)?.code == .identifierInUse)
         for number in [100, 101, 102, 103] { #expect(try await Self.found(number, in: fixture) != nil, "person \(number)") }
         for number in [104, 106, 107] { #expect(try await Self.found(number, in: fixture) == nil, "person \(number)") }
+    }
+
+    /// The same person in two batches written at once, the later of which is written while the
+    /// earlier commits: the import stops at the later batch, on the identifier, as it would
+    /// have one batch after the other, and does not hang on the two waiting for each other.
+    @Test(.timeLimit(.minutes(1)), arguments: StoreKind.enabled) func aPersonInTwoBatchesStopsTheImportAtTheLater(store: StoreKind) async throws {
+        let fixture = try await VaultFixture(store: store)
+        defer { fixture.directory.remove() }
+        let people = try [0, 1, 2, 3, 3, 5, 6, 7].map { try Self.person($0) }
+        let failure = try #require(try await Self.failure(importing: people, into: fixture))
+        #expect(failure.batch == 4..<6)
+        #expect(failure.written == 4)
+        #expect((failure.underlying as? VaultError)?.code == .identifierInUse)
+        for number in [0, 1, 2, 3] { #expect(try await Self.found(number, in: fixture) != nil, "person \(number)") }
+        for number in [5, 6, 7] { #expect(try await Self.found(number, in: fixture) == nil, "person \(number)") }
     }
 
     /// A person the vault cannot seal (a category the policy does not have) stops the import at

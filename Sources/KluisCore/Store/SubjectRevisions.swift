@@ -11,6 +11,10 @@ public struct SubjectRevisions: Sendable {
     public private(set) var changed: Set<SubjectID> = []
     /// The subjects the commit creates: nothing of theirs is stored before it.
     public private(set) var created: Set<SubjectID> = []
+    /// Whether every change belongs to a person the commit creates, as a bulk import's batch
+    /// does: then no row it writes can be written by another transaction at the same time, but
+    /// the store's global index of identifiers.
+    public private(set) var createsOnly = true
 
     /// Two operations that expect the same person in one group commit were both prepared on it:
     /// the commit fails, and each is then committed alone (see ``Committer``), so that one of
@@ -24,9 +28,10 @@ public struct SubjectRevisions: Sendable {
                 // A person created here is at revision 0, and nobody could have read them.
                 created.insert(subject)
             default:
-                if let subject = change.changedSubject { changed.insert(subject) }
+                if let subject = change.changedSubject { changed.insert(subject) } else { createsOnly = false }
             }
         }
+        createsOnly = createsOnly && expected.isEmpty && changed.isSubset(of: created)
         changed.subtract(created)
         changed.subtract(expected.keys)
     }

@@ -21,6 +21,14 @@ public protocol SubjectStore: Sendable {
     @discardableResult
     func commit(_ changes: [StoreChange], audit: [AuditEntry]) async throws -> [AuditEvent]
 
+    /// Commits as ``commit(_:audit:)`` does, but only after `predecessor` has returned: when it
+    /// throws, nothing of this commit is written, and its error is thrown. A store that can may
+    /// write a commit's rows while the predecessor still runs, so that a bulk import's batches
+    /// share the database server's cores (``Vault/importSubjects(_:batchSize:by:)``); its audit
+    /// events are still chained, and its transaction committed, after the predecessor's.
+    @discardableResult
+    func commit(_ changes: [StoreChange], audit: [AuditEntry], after predecessor: @Sendable () async throws -> Void) async throws -> [AuditEvent]
+
     /// After a bulk load (``Vault/importSubjects(_:batchSize:by:)``), brings what the database's
     /// planner knows of the tables up to date, so that a person's read is planned for the tables
     /// as they now are rather than as they were before the load.
@@ -59,4 +67,14 @@ public protocol SubjectStore: Sendable {
     /// Subject ids in order after `after`, at most `limit`, without those erased whole: for work
     /// that visits everyone.
     func subjects(after: SubjectID?, limit: Int) async throws -> [SubjectID]
+}
+
+extension SubjectStore {
+    /// One commit after the other: a store whose writes take turns gains nothing by starting
+    /// one before the other ends.
+    @discardableResult
+    public func commit(_ changes: [StoreChange], audit: [AuditEntry], after predecessor: @Sendable () async throws -> Void) async throws -> [AuditEvent] {
+        try await predecessor()
+        return try await commit(changes, audit: audit)
+    }
 }
