@@ -12,7 +12,9 @@ struct ImportCommand: ContextualCommand {
             the purpose the records are collected for, once or per record, may be left out where only one purpose \
             uses a category. Data for a purpose on consent cannot be imported: record the consent, then write it. \
             Every line is checked against the policy before anything is written, so a bad line changes nothing; \
-            then subjects are written --batch at a time, each batch one transaction, the next sealed while one commits.
+            then subjects are written --batch at a time, each batch one transaction, in order: the next is sealed \
+            while the ones before it are written, and on PostgreSQL written while the one before it commits. A batch \
+            that fails stops the import; the batches before it stay written, and none after it is.
             """
     )
 
