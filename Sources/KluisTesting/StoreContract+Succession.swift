@@ -24,18 +24,10 @@ extension StoreContract {
     public func aCommitAfterAnotherStandsAfterIt() async throws {
         let store = try await prepared()
         let (first, second) = (SubjectID.generate(), SubjectID.generate())
-        let (waiting, nowWaiting) = AsyncStream<Void>.makeStream()
-        let (release, released) = AsyncStream<Void>.makeStream()
-        let later = Task {
-            try await store.commit(Self.subject(second, identifierIndex: 2), audit: [Self.entry(second, .createSubject)], after: {
-                nowWaiting.yield()
-                for await _ in release { return }
-            })
-        }
-        for await _ in waiting { break }
+        let (later, release) = await Self.commitWaiting(second, identifierIndex: 2, on: store)
         #expect(try await store.snapshot(of: second) == nil, "not visible while its predecessor runs")
         let earlierEvents = try await store.commit(Self.subject(first, identifierIndex: 1), audit: [Self.entry(first, .createSubject)])
-        released.yield()
+        release.yield()
         let laterEvents = try await later.value
         #expect(laterEvents.map(\.sequence) == [earlierEvents[0].sequence + 1])
         #expect(laterEvents.first?.previousHash == earlierEvents.first?.hash)
@@ -49,28 +41,37 @@ extension StoreContract {
     public func aCommitAfterAnotherWithTheSameIdentifierFailsOnIt() async throws {
         let store = try await prepared()
         let (first, second) = (SubjectID.generate(), SubjectID.generate())
-        let (waiting, nowWaiting) = AsyncStream<Void>.makeStream()
-        let (release, released) = AsyncStream<Void>.makeStream()
-        let later = Task {
-            try await store.commit(Self.subject(second, identifierIndex: 1), audit: [Self.entry(second, .createSubject)], after: {
-                nowWaiting.yield()
-                for await _ in release { return }
-            })
-        }
-        for await _ in waiting { break }
+        let (later, release) = await Self.commitWaiting(second, identifierIndex: 1, on: store)
         // Should the earlier commit wait for the later one, the watchdog lets the later one go
         // after a while, so that the test fails instead of hanging.
         let watchdog = Task {
             try await Task.sleep(for: .seconds(10))
-            released.yield()
+            release.yield()
         }
         let earlier = await Task { try await store.commit(Self.subject(first, identifierIndex: 1), audit: [Self.entry(first, .createSubject)]) }.result
         watchdog.cancel()
         #expect((try? earlier.get()) != nil, "the earlier commit stands without waiting for the later one")
-        released.yield()
+        release.yield()
         await #expect { try await later.value } throws: { ($0 as? VaultError)?.code == .identifierInUse }
         #expect(try await store.identifierBinding(kind: .email, blindIndex: Data([1]))?.subject == first.rawValue)
         #expect(try await store.snapshot(of: second) == nil)
         #expect(try await store.auditEvents(after: 0, subject: nil, limit: 10).compactMap(\.entry.subject) == [first])
+    }
+
+    /// Begins the commit that creates `person`, after a predecessor that returns once `release`
+    /// is yielded; returns when the commit waits for it (or has ended without calling it).
+    static func commitWaiting(_ person: SubjectID, identifierIndex: UInt8, on store: any VaultStore) async
+        -> (commit: Task<[AuditEvent], any Error>, release: AsyncStream<Void>.Continuation) {
+        let (waiting, nowWaiting) = AsyncStream<Void>.makeStream()
+        let (released, release) = AsyncStream<Void>.makeStream()
+        let commit = Task {
+            defer { nowWaiting.finish() }
+            return try await store.commit(subject(person, identifierIndex: identifierIndex), audit: [entry(person, .createSubject)], after: {
+                nowWaiting.yield()
+                for await _ in released { return }
+            })
+        }
+        for await _ in waiting { break }
+        return (commit, release)
     }
 }
