@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import KluisContract
 import KluisCore
-import OpenAPIHummingbird
 import OpenAPIRuntime
 
 /// Registers the handlers generated from the contract on the API's router: each operation behind
@@ -46,13 +45,24 @@ final class ContractTransport: ServerTransport {
             }
             endpoint = endpoint.add(middleware: JSONBodyMiddleware(limit: limit))
         }
-        endpoint.register({ request, body, metadata in
-            var (response, body) = try await handler(request, body, metadata)
+        endpoint.on(RouterPath(path), method: method) { request, context in
+            var (response, body) = try await handler(request.head, Self.body(of: request), Self.metadata(of: context))
             // The generated code writes a header's value as a URI component, so the quotes an
             // entity tag must have (RFC 9110) came out as %22; an ETag is sent as it is.
             if let tag = response.headerFields[.eTag] { response.headerFields[.eTag] = tag.removingPercentEncoding ?? tag }
-            return (response, body)
-        }, method: method, path: path)
+            return Response(status: response.status, headers: response.headerFields, body: try await ResponseBody(contract: body))
+        }
+    }
+
+    /// The request's body as the generated code reads it, with its length when the client sent one.
+    private static func body(of request: Request) -> HTTPBody {
+        let length = request.headers[.contentLength].flatMap { Int64($0) }.map(HTTPBody.Length.known) ?? .unknown
+        return HTTPBody(request.body.map { [UInt8](buffer: $0) }, length: length, iterationBehavior: .single)
+    }
+
+    /// The path's parameters by name, as the generated code reads them.
+    private static func metadata(of context: APIRequestContext) -> ServerRequestMetadata {
+        ServerRequestMetadata(pathParameters: Dictionary(context.parameters.map { (String($0.0), $0.1) }) { first, _ in first })
     }
 
     /// How the generated code reads and writes JSON: as the rest of the API does.
