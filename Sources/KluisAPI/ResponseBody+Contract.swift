@@ -16,7 +16,11 @@ extension ResponseBody {
         }
         switch body.length {
         case .known(let length) where length <= Self.wholeAnswerLimit:
-            self.init(byteBuffer: ByteBuffer(bytes: try await ArraySlice(collecting: body, upTo: Int(length))))
+            // Copied once, straight into the buffer that is sent.
+            var whole = ByteBuffer()
+            whole.reserveCapacity(Int(length))
+            for try await chunk in body { whole.writeBytes(chunk) }
+            self.init(byteBuffer: whole)
         case .known(let length):
             self.init(contentLength: Int(length)) { writer in
                 for try await chunk in body { try await writer.write(ByteBuffer(bytes: chunk)) }
