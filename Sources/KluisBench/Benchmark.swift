@@ -210,8 +210,9 @@ public struct Benchmark: Sendable {
         }
     }
 
-    /// Loads `/healthz`, then reads by `unboundToken` (refused), then purpose-bound reads by
-    /// `token`, each for the measurement time.
+    /// Loads `/healthz`, reads by `unboundToken` (refused) and purpose-bound reads by `token`,
+    /// each for the measurement time: under wrk in slices taken in turns
+    /// (``WrkLoad/interleaved(_:base:)``), in-process one after the other.
     private func httpLoad(vault: Vault, ids: [SubjectID], token: String, unboundToken: String) async throws -> (LoadFigures, LoadFigures, LoadFigures) {
         let wrk = try wrkExecutable()
         var logger = Logger(label: "kluis.bench")
@@ -234,9 +235,10 @@ public struct Benchmark: Sendable {
                 let directory = FileManager.default.temporaryDirectory
                 let generator = WrkLoad(executable: wrk, connections: connections, threads: threads, seconds: seconds, directory: directory)
                 let paths = ids.map { "/v1/subjects/\($0)?purpose=service" }
-                let trivial = try await generator.run(base: base, paths: ["/healthz"])
-                let refused = try await generator.run(base: base, paths: paths, headers: ["Authorization: Bearer \(unboundToken)"])
-                let read = try await generator.run(base: base, paths: paths, headers: ["Authorization: Bearer \(token)"])
+                let outcomes = try await generator.interleaved([WrkLoad.Load(paths: ["/healthz"]),
+                                                                WrkLoad.Load(paths: paths, headers: ["Authorization: Bearer \(unboundToken)"]),
+                                                                WrkLoad.Load(paths: paths, headers: ["Authorization: Bearer \(token)"])], base: base)
+                let (trivial, refused, read) = (outcomes[0], outcomes[1], outcomes[2])
                 try await client.shutdown()
                 await services.triggerGracefulShutdown()
                 try await group.waitForAll()

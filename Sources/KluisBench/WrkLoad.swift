@@ -10,7 +10,8 @@ struct WrkLoad {
     let connections: Int
     /// wrk's threads: one per core, at most the connections.
     let threads: Int
-    let seconds: Int
+    /// Seconds the load runs.
+    var seconds: Int
     /// Where the request script is written.
     let directory: URL
 
@@ -24,7 +25,28 @@ struct WrkLoad {
         var answersNotSuccessful: Int
         /// Connect, read, write and timeout errors.
         var socketErrors: Int
+        /// How long the load ran, as wrk timed it.
+        var seconds: Double
+        /// The latency at each of ``WrkLoad/quantiles`` (percent, milliseconds), from the request
+        /// script, so that the latencies of several slices can be put together
+        /// (``Outcome/combined(_:)``); empty when wrk did not print them.
+        var quantiles: [Quantile] = []
     }
+
+    struct Quantile: Sendable, Equatable {
+        var percent: Double
+        var milliseconds: Double
+    }
+
+    /// A load: the paths its requests stride through and the headers they carry.
+    struct Load: Sendable {
+        var paths: [String]
+        var headers: [String] = []
+    }
+
+    /// The percentiles the request script reports: every half percent, finer in the tail that
+    /// the p99 is read from.
+    static let quantiles = Array(stride(from: 0.5, through: 99.5, by: 0.5)) + [99.6, 99.7, 99.8, 99.9, 99.95, 99.99]
 
     /// `wrk` on the PATH, or `nil`.
     static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
@@ -35,11 +57,13 @@ struct WrkLoad {
         return nil
     }
 
-    /// Loads `base` + one of `paths` (each request takes the next in a stride through them) with
-    /// `headers` for the measurement time.
-    func run(base: String, paths: [String], headers: [String] = []) async throws -> Outcome {
+    /// Loads `base` + one of `load`'s paths (each request takes the next in a stride through
+    /// them) with its headers for the measurement time; `first` requests of the same load came
+    /// before, and the stride goes on after them.
+    func run(base: String, _ load: Load, first: Int = 0) async throws -> Outcome {
+        let paths = load.paths, headers = load.headers
         let script = directory.appendingPathComponent("wrk-\(UUID().uuidString.prefix(8)).lua")
-        try Self.script(paths: paths).write(to: script, atomically: true, encoding: .utf8)
+        try Self.script(paths: paths, first: first / threads).write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
         // A request may take the whole measurement time before wrk calls it a timeout (its own
         // default is 2 s): on a busy machine a slow answer is a latency to report, not an error.
@@ -51,10 +75,12 @@ struct WrkLoad {
     }
 
     /// The Lua script: the paths in a table, each thread striding through them from its own
-    /// offset, so the people read are spread over the whole vault.
-    static func script(paths: [String]) -> String {
+    /// offset, so the people read are spread over the whole vault, starting after `first` steps;
+    /// at the end, the latency at each of ``quantiles``.
+    static func script(paths: [String], first: Int = 0) -> String {
         let table = paths.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
             .joined(separator: ",\n")
+        let quantiles = Self.quantiles.map { String($0) }.joined(separator: ", ")
         return """
             local paths = {
             \(table)
@@ -64,10 +90,16 @@ struct WrkLoad {
               threads = threads + 1
               thread:set("offset", threads * 104729)
             end
-            local n = 0
+            local n = \(first)
             function request()
               n = n + 1
               return wrk.format(nil, paths[((offset or 0) + n * 7919) % #paths + 1])
+            end
+            local quantiles = { \(quantiles) }
+            function done(summary, latency, requests)
+              for _, p in ipairs(quantiles) do
+                io.write(string.format("kluis-quantile %g %d\\n", p, latency:percentile(p)))
+              end
             end
 
             """
@@ -88,15 +120,20 @@ struct WrkLoad {
             return milliseconds(String(line.dropFirst(percentile.count).trimmingCharacters(in: .whitespaces)))
         }
         guard let rate = number(after: "Requests/sec:"), let p50 = latency("50%"), let p99 = latency("99%"),
-              let total = output.firstMatch(of: /(\d+) requests in/).flatMap({ Int($0.output.1) }) else {
+              let run = output.firstMatch(of: /(\d+) requests in ([0-9.]+[a-z]+)/),
+              let total = Int(run.output.1), let duration = milliseconds(String(run.output.2)) else {
             throw BenchFailure("wrk's report could not be read: \(output.prefix(300))")
+        }
+        let quantiles = output.matches(of: /kluis-quantile ([0-9.]+) (\d+)/).compactMap { line in
+            Double(line.output.1).flatMap { percent in Double(line.output.2).map { Quantile(percent: percent, milliseconds: $0 / 1000) } }
         }
         let answersNotSuccessful = output.firstMatch(of: /Non-2xx or 3xx responses: (\d+)/).flatMap { Int($0.output.1) } ?? 0
         let socketErrors = output.firstMatch(of: /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/).map { errors in
             [errors.output.1, errors.output.2, errors.output.3, errors.output.4].compactMap { Int($0) }.reduce(0, +)
         } ?? 0
         return Outcome(requests: total, requestsPerSecond: rate, p50Milliseconds: p50, p99Milliseconds: p99,
-                       answersNotSuccessful: answersNotSuccessful, socketErrors: socketErrors)
+                       answersNotSuccessful: answersNotSuccessful, socketErrors: socketErrors, seconds: duration / 1000,
+                       quantiles: quantiles)
     }
 
     /// "812.00us", "1.23ms", "2.00s" in milliseconds.

@@ -101,19 +101,60 @@ import Testing
           Socket errors: connect 1, read 2, write 0, timeout 3
         Requests/sec:  39481.77
         Transfer/sec:      5.12MB
+        kluis-quantile 50 812
+        kluis-quantile 99.99 3500000
         """
 
     @Test func wrksReportIsReadWithItsUnits() throws {
         let outcome = try WrkLoad.parse(Self.wrkReport)
         #expect(outcome == WrkLoad.Outcome(requests: 315_893, requestsPerSecond: 39_481.77, p50Milliseconds: 0.812, p99Milliseconds: 3500,
-                                           answersNotSuccessful: 12, socketErrors: 1 + 2 + 3))
+                                           answersNotSuccessful: 12, socketErrors: 1 + 2 + 3, seconds: 8,
+                                           quantiles: [.init(percent: 50, milliseconds: 0.812), .init(percent: 99.99, milliseconds: 3500)]))
         #expect(throws: BenchFailure.self) { try WrkLoad.parse("wrk: command not found") }
     }
 
-    @Test func wrksScriptStridesThroughEveryPath() {
-        let script = WrkLoad.script(paths: ["/v1/subjects/sub_a?purpose=service", "/v1/subjects/sub_\"b"])
+    @Test func wrksScriptStridesThroughEveryPathAndReportsItsQuantiles() {
+        let script = WrkLoad.script(paths: ["/v1/subjects/sub_a?purpose=service", "/v1/subjects/sub_\"b"], first: 7)
         #expect(script.contains("\"/v1/subjects/sub_a?purpose=service\",\n\"/v1/subjects/sub_\\\"b\""))
         #expect(script.contains("paths[((offset or 0) + n * 7919) % #paths + 1]"))
+        // A later slice of the same load goes on where the earlier ones stopped.
+        #expect(script.contains("local n = 7\n"))
+        #expect(script.contains("local quantiles = { 0.5, 1.0, 1.5, "))
+        #expect(script.contains(", 99.5, 99.6, 99.7, 99.8, 99.9, 99.95, 99.99 }"))
+        #expect(script.contains("io.write(string.format(\"kluis-quantile %g %d\\n\", p, latency:percentile(p)))"))
+    }
+
+    /// Slices of two seconds; the odd second goes to the first.
+    @Test(arguments: [(8, [2, 2, 2, 2]), (9, [3, 2, 2, 2]), (5, [3, 2]), (4, [2, 2]), (3, [3]), (1, [1])])
+    func aMeasurementIsCutIntoSlicesOfTwoSeconds(seconds: Int, slices: [Int]) {
+        #expect(WrkLoad.slices(of: seconds) == slices)
+    }
+
+    /// A slice whose latency at each quantile is a tenth of the quantile, in milliseconds.
+    static func slice(requests: Int, seconds: Double, scale: Double = 1) -> WrkLoad.Outcome {
+        WrkLoad.Outcome(requests: requests, requestsPerSecond: Double(requests) / seconds, p50Milliseconds: 5 * scale, p99Milliseconds: 9.9 * scale,
+                        answersNotSuccessful: 1, socketErrors: 2, seconds: seconds,
+                        quantiles: WrkLoad.quantiles.map { .init(percent: $0, milliseconds: $0 / 10 * scale) })
+    }
+
+    @Test func slicesOfALoadAreCombinedByTheirRequests() {
+        // Two slices alike are the same distribution: the same percentiles.
+        let alike = WrkLoad.Outcome.combined([Self.slice(requests: 1000, seconds: 2), Self.slice(requests: 3000, seconds: 2)])
+        #expect(alike.requests == 4000 && alike.seconds == 4 && alike.requestsPerSecond == 1000)
+        #expect(alike.answersNotSuccessful == 2 && alike.socketErrors == 4)
+        #expect(alike.p50Milliseconds == 5 && alike.p99Milliseconds == 9.9)
+        // A slow slice with a twentieth of the requests: the median is the fast slice's, the
+        // p99 lies in the slow one.
+        let mixed = WrkLoad.Outcome.combined([Self.slice(requests: 1900, seconds: 2), Self.slice(requests: 100, seconds: 2, scale: 100)])
+        #expect(mixed.requestsPerSecond == 500)
+        #expect(mixed.p50Milliseconds > 5 && mixed.p50Milliseconds < 5.5, "\(mixed.p50Milliseconds)")
+        #expect(mixed.p99Milliseconds > 100 && mixed.p99Milliseconds < 990, "\(mixed.p99Milliseconds)")
+        // Without the script's quantiles, the slowest slice's figures stand for all.
+        var plain = [Self.slice(requests: 10, seconds: 2), Self.slice(requests: 10, seconds: 2, scale: 2)]
+        for index in plain.indices { plain[index].quantiles = [] }
+        let unknown = WrkLoad.Outcome.combined(plain)
+        #expect(unknown.p50Milliseconds == 10 && unknown.p99Milliseconds == 19.8 && unknown.requestsPerSecond == 5)
+        #expect(WrkLoad.Outcome.combined([plain[1]]) == plain[1])
     }
 
     /// With wrk installed (CI installs it), the HTTP read is loaded from a second process and
@@ -121,7 +162,7 @@ import Testing
     @Test(.enabled(if: WrkLoad.locate() != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs wrk (Debian: apt-get install wrk)"))
     func benchLoadsTheServerWithWrkInASecondProcess() async throws {
         let run = try await Self.bench("--load", "wrk", "--subjects", "40", "--batch", "20", "--samples", "5",
-                                       "--connections", "64", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
+                                       "--connections", "64", "--seconds", "4", "--erasure-records", "50", "--sweep-records", "200", "--json")
         #expect(run.exitCode == 0, "\(run.errorOutput)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let http = try #require((report["results"] as? [[String: Any]])?.first { ($0["name"] as? String)?.hasPrefix("purpose-bound read over HTTP") == true })
@@ -188,15 +229,18 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = directory.url.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         let run = await CommandRun.kluis(["bench", "--load", "wrk", "--subjects", "20", "--batch", "10", "--samples", "2",
-                                          "--connections", "2", "--seconds", "2", "--erasure-records", "20", "--sweep-records", "100"],
+                                          "--connections", "2", "--seconds", "4", "--erasure-records", "20", "--sweep-records", "100"],
                                          environment: environment)
         #expect(run.exitCode == 1)
-        #expect(run.errorOutput.contains("no request of GET /healthz over HTTP was answered in its 2 s"), "\(run.errorOutput)")
+        #expect(run.errorOutput.contains("no request of GET /healthz over HTTP was answered in its 4 s"), "\(run.errorOutput)")
         #expect(run.errorOutput.contains("--seconds"))
         #expect(!run.output.contains("requests/s"), "no rate is reported")
         // A slow answer counts as a latency for the whole measurement time, not as wrk's 2-s timeout.
-        let given = try String(contentsOf: arguments, encoding: .utf8)
-        #expect(given.contains("-d2s --timeout 2s --latency"), "\(given)")
+        let given = try String(contentsOf: arguments, encoding: .utf8).split(separator: "\n")
+        #expect(given.allSatisfy { $0.contains("-d2s --timeout 2s --latency") }, "\(given)")
+        // The three loads in turns, two seconds at a time: /healthz, the refused read, the read.
+        #expect(given.map { $0.hasSuffix("/healthz") ? "healthz" : $0.contains("/v1/subjects/") ? "read" : "?" }
+                == ["healthz", "read", "read", "healthz", "read", "read"], "\(given)")
     }
 
     /// The in-process generator's workers each send a request before they look at the clock: a
