@@ -67,7 +67,6 @@ extension WrkLoad.Outcome {
         }
         combined.p50Milliseconds = percentile(50)
         combined.p99Milliseconds = percentile(99)
-        combined.quantiles = WrkLoad.quantiles.map { WrkLoad.Quantile(percent: $0, milliseconds: percentile($0)) }
         return combined
     }
 }

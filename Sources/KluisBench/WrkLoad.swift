@@ -29,7 +29,7 @@ struct WrkLoad {
         var seconds: Double
         /// The latency at each of ``WrkLoad/quantiles`` (percent, milliseconds), from the request
         /// script, so that the latencies of several slices can be put together
-        /// (``Outcome/combined(_:)``); empty when wrk did not print them.
+        /// (``Outcome/combined(_:)``); empty when wrk did not print them, and in slices put together.
         var quantiles: [Quantile] = []
     }
 
