@@ -2,6 +2,8 @@ import Foundation
 import KluisCore
 import Logging
 import PostgresNIO
+// The pool's own errors: only the one that outlives a request (the circuit breaker) is named.
+import _ConnectionPoolModule
 
 /// The schema, its migrations, and the advisory locks.
 ///
@@ -302,6 +304,10 @@ extension PostgresVaultStore {
                 return VaultError(.storeNotInitialised, "the database holds no Kluis vault: run 'kluis init --database …' first")
             }
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(describe(error))")
+        case let error as ConnectionPoolError where error == .connectionCreationCircuitBreakerTripped:
+            // The pool gives up on a request once it has failed to connect for a minute.
+            return VaultError(.storeFailure, "the PostgreSQL store failed: no new connection to the server could be made for a minute "
+                                             + "(is it running and reachable, with connections to spare under max_connections?)")
         default:
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(String(describing: type(of: error)))")
         }
