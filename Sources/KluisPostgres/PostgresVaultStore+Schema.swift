@@ -2,7 +2,7 @@ import Foundation
 import KluisCore
 import Logging
 import PostgresNIO
-// The pool's own errors: only the one that outlives a request (the circuit breaker) is named.
+// The connection pool's own errors (ConnectionPoolError), to say what they mean.
 import _ConnectionPoolModule
 
 /// The schema, its migrations, and the advisory locks.
@@ -304,12 +304,23 @@ extension PostgresVaultStore {
                 return VaultError(.storeNotInitialised, "the database holds no Kluis vault: run 'kluis init --database …' first")
             }
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(describe(error))")
-        case let error as ConnectionPoolError where error == .connectionCreationCircuitBreakerTripped:
-            // The pool gives up on a request once it has failed to connect for a minute.
-            return VaultError(.storeFailure, "the PostgreSQL store failed: no new connection to the server could be made for a minute "
-                                             + "(is it running and reachable, with connections to spare under max_connections?)")
+        case let error as ConnectionPoolError:
+            return VaultError(.storeFailure, "the PostgreSQL store failed: \(describe(error))")
         default:
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(String(describing: type(of: error)))")
+        }
+    }
+
+    /// The pool's own errors, which reach a caller unwrapped when it fails a request that waits
+    /// for a connection.
+    static func describe(_ error: ConnectionPoolError) -> String {
+        switch error {
+        case .connectionCreationCircuitBreakerTripped:
+            // The pool gives up on what waits once it has failed to connect for a minute.
+            "no new connection to the server could be made for a minute (is it running and reachable, with connections to spare under max_connections?)"
+        case .requestCancelled: "the work was cancelled while it waited for a connection"
+        case .poolShutdown: "the connection pool was closed while the work waited for a connection"
+        default: "its connection pool failed"
         }
     }
 

@@ -17,6 +17,14 @@ struct PostgresStoreErrorTests {
         #expect(!error.message.contains("ConnectionPoolError"))
     }
 
+    /// A request the pool fails while it waits, cancelled or at the pool's shutdown, says which.
+    @Test func aRequestTheWaitingPoolFailsSaysWhy() {
+        #expect(PostgresVaultStore.vaultError(for: ConnectionPoolError.requestCancelled).message
+                == "the PostgreSQL store failed: the work was cancelled while it waited for a connection")
+        #expect(PostgresVaultStore.vaultError(for: ConnectionPoolError.poolShutdown).message
+                == "the PostgreSQL store failed: the connection pool was closed while the work waited for a connection")
+    }
+
     /// Any other error the store does not know still fails as the store's, by its type's name.
     @Test func anUnknownErrorIsTheStoresFailure() {
         struct Unforeseen: Error {}
