@@ -304,6 +304,8 @@ extension PostgresVaultStore {
                 return VaultError(.storeNotInitialised, "the database holds no Kluis vault: run 'kluis init --database …' first")
             }
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(describe(error))")
+        case is CancellationError:
+            return VaultError(.storeFailure, "the PostgreSQL store failed: the work was cancelled")
         case let error as ConnectionPoolError:
             return VaultError(.storeFailure, "the PostgreSQL store failed: \(describe(error))")
         default:

@@ -49,14 +49,26 @@ public final class PostgresVaultStore: VaultStore, Service {
 
     /// Runs `body` with a store on `location` whose pool runs for exactly that long, after
     /// checking that the server can be reached.
+    ///
+    /// The pool runs in a task of its own, not in a child of the caller's: a cancelled caller
+    /// would cancel a child at once, and the pool, shut down by force, closes the connection of
+    /// a query in flight, which then never returns (a cancelled `kluis init` waited for good).
+    /// The body sees the cancellation itself, as its requests for a connection fail, and the
+    /// pool shuts down once the body is done.
     public static func withRunning<T: Sendable>(on location: PostgresLocation,
                                                 _ body: (PostgresVaultStore) async throws -> T) async throws -> T {
         let store = PostgresVaultStore(location: location)
         try await store.checkReachable()
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await store.run() }
-            defer { group.cancelAll() }
-            return try await body(store)
+        let pool = Task { await store.run() }
+        do {
+            let result = try await body(store)
+            pool.cancel()
+            await pool.value
+            return result
+        } catch {
+            pool.cancel()
+            await pool.value
+            throw error
         }
     }
 

@@ -2,11 +2,37 @@ import Foundation
 import KluisCore
 import KluisPostgres
 import KluisTesting
+import Synchronization
 import Testing
 
 /// The commands that open a store, on PostgreSQL (`--database`).
 @Suite(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL (scripts/start-postgres) to run"), .timeLimit(.minutes(3)))
 struct PostgresCommandTests {
+    /// A command cancelled at any moment returns, and says why it stopped. The pool once ran as a
+    /// child of the command's task: cancelling the command shut it down at once, closing the
+    /// connection of a query in flight, which never returned; a suite whose time limits cancelled
+    /// commands halfway never ended. Waited for at most half a minute, so that a command that
+    /// does not return fails this test instead of hanging it.
+    @Test(arguments: Array(stride(from: 0, through: 1200, by: 100)))
+    func aCommandCancelledAtAnyMomentReturns(afterMilliseconds: Int) async throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let database = PostgresTestServer.url(of: try PostgresTestServer.freshLocation())
+        let ended = Mutex<CommandRun?>(nil)
+        let command = Task {
+            let run = await CommandRun.kluis("init", "--database", database, "--key-file", temporary.path("root.key"), environment: [:])
+            ended.withLock { $0 = run }
+        }
+        try await Task.sleep(for: .milliseconds(afterMilliseconds))
+        command.cancel()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ended.withLock({ $0 }) == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let run = try #require(ended.withLock { $0 }, "kluis init cancelled after \(afterMilliseconds) ms did not return")
+        #expect(run.exitCode == 0 || run.errorOutput.hasPrefix("error: "), "\(run.exitCode): \(run.errorOutput)")
+    }
+
     @Test func initImportAndVerifyOnPostgres() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }

@@ -17,12 +17,14 @@ struct PostgresStoreErrorTests {
         #expect(!error.message.contains("ConnectionPoolError"))
     }
 
-    /// A request the pool fails while it waits, cancelled or at the pool's shutdown, says which.
+    /// A request the pool fails while it waits, cancelled or at the pool's shutdown, says which;
+    /// so does work cancelled otherwise.
     @Test func aRequestTheWaitingPoolFailsSaysWhy() {
         #expect(PostgresVaultStore.vaultError(for: ConnectionPoolError.requestCancelled).message
                 == "the PostgreSQL store failed: the work was cancelled while it waited for a connection")
         #expect(PostgresVaultStore.vaultError(for: ConnectionPoolError.poolShutdown).message
                 == "the PostgreSQL store failed: the connection pool was closed while the work waited for a connection")
+        #expect(PostgresVaultStore.vaultError(for: CancellationError()).message == "the PostgreSQL store failed: the work was cancelled")
     }
 
     /// Any other error the store does not know still fails as the store's, by its type's name.
