@@ -60,16 +60,11 @@ public final class PostgresVaultStore: VaultStore, Service {
         let store = PostgresVaultStore(location: location)
         try await store.checkReachable()
         let pool = Task { await store.run() }
-        do {
-            let result = try await body(store)
-            pool.cancel()
-            await pool.value
-            return result
-        } catch {
-            pool.cancel()
-            await pool.value
-            throw error
-        }
+        let outcome: Result<T, any Error>
+        do { outcome = .success(try await body(store)) } catch { outcome = .failure(error) }
+        pool.cancel()
+        await pool.value
+        return try outcome.get()
     }
 
     /// Opens and closes one connection, so that a wrong address, password or database is
