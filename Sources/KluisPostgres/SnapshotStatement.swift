@@ -6,7 +6,7 @@ import PostgresNIO
 /// single round trip and one consistent snapshot. Each branch is a primary-key range scan by
 /// subject id, so the statement runs on the subject's shard alone when distributed. The read of
 /// a person alone; reads that arrive together go through ``SnapshotsStatement``.
-struct SnapshotStatement: PostgresPreparedStatement {
+struct SnapshotStatement: PersonSnapshotStatement {
     static let sql = query()
     typealias Row = (Int32, String?, String?, Data?, Data?, Double?, Double?, Double?, String?, String?, String?)
 
@@ -14,33 +14,30 @@ struct SnapshotStatement: PostgresPreparedStatement {
 
     /// The statement's text: each branch keeps the rows whose subject id `matches` (`= $1`, or
     /// `= ANY($1)` for several people), led by that id when `ledBySubject`; `records` is added to
-    /// the conditions on records and mentions.
-    static func query(matching matches: String = "= $1", ledBySubject: Bool = false, records filter: String = "") -> String {
+    /// the conditions on records and mentions. A purpose-bound read's (`isForRead`) has no
+    /// branch for identifiers or mentions.
+    static func query(matching matches: String = "= $1", ledBySubject: Bool = false, records filter: String = "",
+                      isForRead: Bool = false) -> String {
         let lead = ledBySubject ? "subject_id, " : ""
         let subject = "subject_id \(matches)"
+        let identifiers = isForRead ? "" : """
+
+            UNION ALL SELECT \(lead)1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE \(subject)
+            """
+        let mentions = isForRead ? "" : """
+
+            UNION ALL SELECT \(lead)7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE \(subject)\(filter)
+            """
         return """
             SELECT \(lead)0, language, NULL::text, NULL::bytea, NULL::bytea, created_at, CASE WHEN erased THEN 1::float8 END, revision::float8, NULL::text, NULL::text, NULL::text
-                FROM subjects WHERE \(subject)
-            UNION ALL SELECT \(lead)1, kind, NULL, blind_index, sealed, NULL, NULL, NULL, NULL, NULL, NULL FROM identifiers WHERE \(subject)
+                FROM subjects WHERE \(subject)\(identifiers)
             UNION ALL SELECT \(lead)2, category, root_key_id, wrapped, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM data_keys WHERE \(subject)
             UNION ALL SELECT \(lead)3, category, record_id, fields, NULL, created_at, updated_at, erase_by, erase_action, erase_purpose, collected_for
                 FROM records WHERE \(subject)\(filter)
             UNION ALL SELECT \(lead)4, name, NULL, NULL, NULL, at, NULL, NULL, NULL, NULL, NULL FROM events WHERE \(subject)
             UNION ALL SELECT \(lead)5, NULL, NULL, body, NULL, seq::float8, NULL, NULL, NULL, NULL, NULL FROM consent_events WHERE \(subject)
-            UNION ALL SELECT \(lead)6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE \(subject)
-            UNION ALL SELECT \(lead)7, category, record_id, mention, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM mentions WHERE \(subject)\(filter)
+            UNION ALL SELECT \(lead)6, NULL, NULL, body, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM restrictions WHERE \(subject)\(mentions)
             """
-    }
-
-    func makeBindings() throws -> PostgresBindings {
-        var bindings = PostgresBindings()
-        bindings.append(subject)
-        return bindings
-    }
-
-    func decodeRow(_ row: PostgresRow) throws -> Row {
-        var cells = PostgresRowCells(row)
-        return try Self.decode(&cells)
     }
 
     /// The columns of a person's row, from `cells` (after the subject's id in ``SnapshotsStatement``'s).
@@ -61,16 +58,51 @@ struct SnapshotStatement: PostgresPreparedStatement {
     }
 }
 
+/// A purpose-bound read of a person alone: ``SnapshotStatement`` without the rows the read does
+/// not use (``SubjectStore/readSnapshot(of:)``).
+struct ReadSnapshotStatement: PersonSnapshotStatement {
+    static let sql = SnapshotStatement.query(isForRead: true)
+    var subject: String
+}
+
+/// A statement of one person's rows, bound to their id.
+protocol PersonSnapshotStatement: PostgresPreparedStatement where Row == SnapshotStatement.Row {
+    var subject: String { get }
+}
+
+extension PersonSnapshotStatement {
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(subject)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        var cells = PostgresRowCells(row)
+        return try SnapshotStatement.decode(&cells)
+    }
+}
+
 /// Several subjects' rows in one prepared statement, each row led by its subject's id: the read
 /// of a turn (``PostgresVaultStore/snapshotTurns(client:logger:maximum:)``). One statement, so the
 /// people of a turn are read in one consistent snapshot, each as ``SnapshotStatement`` reads them.
-struct SnapshotsStatement: PostgresPreparedStatement {
+struct SnapshotsStatement: PeopleSnapshotStatement {
     static let sql = SnapshotStatement.query(matching: "= ANY($1)", ledBySubject: true)
-    /// The subject a row belongs to, and its columns as ``SnapshotStatement`` reads them.
-    typealias Row = (subject: String, columns: SnapshotStatement.Row)
-
     var subjects: [String]
+}
 
+/// The purpose-bound reads of a turn, each as ``ReadSnapshotStatement`` reads them.
+struct ReadSnapshotsStatement: PeopleSnapshotStatement {
+    static let sql = SnapshotStatement.query(matching: "= ANY($1)", ledBySubject: true, isForRead: true)
+    var subjects: [String]
+}
+
+/// A statement of several people's rows, each row led by its subject's id.
+protocol PeopleSnapshotStatement: PostgresPreparedStatement where Row == (subject: String, columns: SnapshotStatement.Row) {
+    var subjects: [String] { get }
+}
+
+extension PeopleSnapshotStatement {
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings()
         bindings.append(subjects)

@@ -145,6 +145,12 @@ public final class SQLiteVaultStore: VaultStore {
         }
     }
 
+    public func readSnapshot(of subject: SubjectID) async throws -> SubjectSnapshot? {
+        try await guarded {
+            try await self.snapshots.submit(SnapshotRequest(subject: subject, isForRead: true))
+        }
+    }
+
     public func subjects(mentioning mention: Data) async throws -> [SubjectID] {
         try await guarded {
             try await self.pool.read { db in

@@ -182,8 +182,32 @@ extension StoreContract {
         #expect(try await store.snapshot(of: SubjectID.generate(), recordsIn: ["reports"]) == nil)
     }
 
-    /// Reads at the same moment, of many people (and of nobody), whole and limited to categories:
-    /// each gets its own person as stored, however the store groups the reads that arrive together.
+    /// A purpose-bound read's snapshot is the whole one without the person's identifiers and
+    /// their records' mentions; of nobody, nothing.
+    public func aReadSnapshotLeavesOutIdentifiersAndMentions() async throws {
+        let store = try await prepared()
+        let person = SubjectID.generate()
+        let report = SealedRecord(subject: person, category: "reports", id: RecordID.generate(), fields: ["v": Data([1])],
+                                  createdAt: Self.t0, updatedAt: Self.t0, mentions: [Data(repeating: 4, count: 32)])
+        try await store.commit(Self.subject(person, identifierIndex: 1) + [Self.key(person, "reports"), .putRecord(report)], audit: [])
+        let whole = try #require(try await store.snapshot(of: person))
+        #expect(!whole.identifiers.isEmpty)
+        #expect(whole.records.first { $0.id == report.id }?.mentions == report.mentions)
+
+        var expected = whole
+        expected.identifiers = []
+        expected.records = whole.records.map { record in
+            var record = record
+            record.mentions = []
+            return record
+        }
+        #expect(try await store.readSnapshot(of: person) == expected)
+        #expect(try await store.readSnapshot(of: SubjectID.generate()) == nil)
+    }
+
+    /// Reads at the same moment, of many people (and of nobody), whole, limited to categories and
+    /// as a purpose-bound read's: each gets its own person as stored, however the store groups
+    /// the reads that arrive together.
     public func readsAtTheSameMomentEachGetTheirOwnPerson() async throws {
         let store = try await prepared()
         let people = (0..<24).map { _ in SubjectID.generate() }
@@ -192,29 +216,35 @@ extension StoreContract {
                 .putRecord(SealedRecord(subject: person, category: "notes", id: RecordID.generate(), fields: ["n": Data([UInt8(index)])],
                                         createdAt: Self.t0, updatedAt: Self.t0))]
         }, audit: [])
-        let reads = try await withThrowingTaskGroup(of: (Int, SubjectSnapshot?, Bool).self) { group in
+        enum Kind: CaseIterable { case whole, notesOnly, forRead }
+        let reads = try await withThrowingTaskGroup(of: (Int, SubjectSnapshot?, Kind).self) { group in
             for round in 0..<10 {
                 for (index, person) in people.enumerated() {
-                    let notesOnly = (round + index).isMultiple(of: 3)
+                    let kind = Kind.allCases[(round + index) % Kind.allCases.count]
                     group.addTask {
-                        (index, notesOnly ? try await store.snapshot(of: person, recordsIn: ["notes"]) : try await store.snapshot(of: person), notesOnly)
+                        switch kind {
+                        case .whole: (index, try await store.snapshot(of: person), kind)
+                        case .notesOnly: (index, try await store.snapshot(of: person, recordsIn: ["notes"]), kind)
+                        case .forRead: (index, try await store.readSnapshot(of: person), kind)
+                        }
                     }
                 }
-                group.addTask { (-1, try await store.snapshot(of: SubjectID.generate()), false) }
+                group.addTask { (-1, try await store.snapshot(of: SubjectID.generate()), .whole) }
+                group.addTask { (-1, try await store.readSnapshot(of: SubjectID.generate()), .forRead) }
             }
-            return try await group.reduce(into: [(Int, SubjectSnapshot?, Bool)]()) { $0.append($1) }
+            return try await group.reduce(into: [(Int, SubjectSnapshot?, Kind)]()) { $0.append($1) }
         }
-        #expect(reads.count == 250)
-        for (index, snapshot, notesOnly) in reads {
+        #expect(reads.count == 260)
+        for (index, snapshot, kind) in reads {
             guard index >= 0 else {
                 #expect(snapshot == nil, "nobody is read as nobody")
                 continue
             }
             #expect(snapshot?.subject == people[index], "read \(index) came back with another person")
-            #expect(snapshot?.identifiers.map(\.blindIndex) == [Data([UInt8(index)])])
+            #expect(snapshot?.identifiers.map(\.blindIndex) == (kind == .forRead ? [] : [Data([UInt8(index)])]))
             let notes = snapshot?.records.filter { $0.category == "notes" }.map { $0.fields["n"] }
             #expect(notes == [Data([UInt8(index)])])
-            #expect(snapshot?.records.count == (notesOnly ? 1 : 2), "the categories asked for, and only those")
+            #expect(snapshot?.records.count == (kind == .notesOnly ? 1 : 2), "the categories asked for, and only those")
         }
     }
 }

@@ -62,6 +62,9 @@ final class StoreContractTests {
         try await contract(store).aCommitAfterAnotherWithTheSameIdentifierFailsOnIt()
     }
     @Test(arguments: StoreKind.enabled) func aSnapshotReadsOnlyTheCategoriesAskedFor(store: StoreKind) async throws { try await contract(store).aSnapshotReadsOnlyTheCategoriesAskedFor() }
+    @Test(arguments: StoreKind.enabled) func aReadSnapshotLeavesOutIdentifiersAndMentions(store: StoreKind) async throws {
+        try await contract(store).aReadSnapshotLeavesOutIdentifiersAndMentions()
+    }
     @Test(arguments: StoreKind.enabled) func requestsAndTheErasureJournalRoundTrip(store: StoreKind) async throws { try await contract(store).requestsAndTheErasureJournalRoundTrip() }
     @Test(arguments: StoreKind.enabled) func throttlesCountAtomically(store: StoreKind) async throws { try await contract(store).throttlesCountAtomically() }
     @Test(arguments: StoreKind.enabled) func signInsAreTakenOnce(store: StoreKind) async throws { try await contract(store).signInsAreTakenOnce() }

@@ -45,6 +45,12 @@ public protocol SubjectStore: Sendable {
     /// what a legal obligation may keep.
     func snapshot(of subject: SubjectID, recordsIn categories: Set<String>) async throws -> SubjectSnapshot?
 
+    /// The snapshot a purpose-bound read (``Vault/read(_:for:by:breakGlassReason:)``) uses: the
+    /// whole one but for the person's identifiers and their records' mentions, which it neither
+    /// decides with nor answers. A read is the request made most often, and a person's
+    /// identifiers are two of the nine rows a person of the bench has (docs/benchmarks.md).
+    func readSnapshot(of subject: SubjectID) async throws -> SubjectSnapshot?
+
     /// The row the lookup index holds for an identifier, unchecked: the vault checks its tag
     /// before it answers with the subject (``Vault/lookup(_:by:)``).
     func identifierBinding(kind: SubjectIdentifier.Kind, blindIndex: Data) async throws -> IdentifierBinding?

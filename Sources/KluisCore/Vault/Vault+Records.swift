@@ -189,7 +189,7 @@ extension Vault {
                 throw VaultError(.breakGlassNotAllowed, "this key may not break glass")
             }
         }
-        guard let snapshot = try await store.snapshot(of: subject) else {
+        guard let snapshot = try await store.readSnapshot(of: subject) else {
             try await audit(AuditEntry(time: now(), actor: principal.id, action: .read, subject: subject,
                                        purpose: purpose.id, outcome: .notFound))
             throw VaultError(.subjectNotFound, "there is no subject \(subject)")
