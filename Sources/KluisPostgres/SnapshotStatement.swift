@@ -65,7 +65,7 @@ struct ReadSnapshotStatement: PersonSnapshotStatement {
     var subject: String
 }
 
-/// A statement of one person's rows, bound to their id.
+/// A statement of one person's rows, bound to their id (and, where it says so, more).
 protocol PersonSnapshotStatement: PostgresPreparedStatement where Row == SnapshotStatement.Row {
     var subject: String { get }
 }
@@ -116,9 +116,8 @@ extension PeopleSnapshotStatement {
 }
 
 /// A snapshot with only the records (and mentions) of some categories: the read of an erasure.
-struct PartialSnapshotStatement: PostgresPreparedStatement {
+struct PartialSnapshotStatement: PersonSnapshotStatement {
     static let sql = SnapshotStatement.query(records: " AND category = ANY($2)")
-    typealias Row = SnapshotStatement.Row
 
     var subject: String
     var categories: [String]
@@ -128,11 +127,6 @@ struct PartialSnapshotStatement: PostgresPreparedStatement {
         bindings.append(subject)
         bindings.append(categories)
         return bindings
-    }
-
-    func decodeRow(_ row: PostgresRow) throws -> Row {
-        var cells = PostgresRowCells(row)
-        return try SnapshotStatement.decode(&cells)
     }
 }
 
