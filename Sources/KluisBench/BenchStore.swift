@@ -50,7 +50,9 @@ enum BenchStore {
                 try await PostgresRawImport(location: location).dropSchema()
                 return result
             } catch {
-                try? await PostgresRawImport(location: location).dropSchema()
+                // In a task of its own: a run stopped by a signal is cancelled, and work started
+                // in it would be too (StopSignals, in KluisCLI).
+                try? await Task { try await PostgresRawImport(location: location).dropSchema() }.value
                 throw error
             }
         }

@@ -1,9 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 @testable import KluisBench
-import KluisPostgres
 import KluisTesting
-import PostgresNIO
 import Testing
 
 /// `kluis bench` runs end to end on a tiny load and reports every measurement; the numbers
@@ -54,34 +52,6 @@ import Testing
         // Initialisation, 60 created subjects, 5 reads, 5 lookups and the API key are all in the
         // chain each run verified, besides the HTTP reads.
         #expect((report["auditEvents"] as? Int ?? 0) >= 2 * (1 + 60 + 5 + 5 + 1))
-    }
-
-    @Test(.enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL to run"))
-    func benchRunsOnPostgresInASchemaItDropsAfterwards() async throws {
-        let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
-        let run = try await Self.bench("--database", url, "--subjects", "40", "--batch", "15", "--samples", "5",
-                                       "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
-        #expect(run.exitCode == 0, "\(run.errorOutput)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
-        #expect(report["store"] as? String == "PostgreSQL")
-        let importResult = try #require((report["results"] as? [[String: Any]])?.first)
-        #expect((importResult["baseline"] as? Double ?? 0) > 0)
-        #expect((importResult["baseline_name"] as? String)?.contains("PostgreSQL") == true)
-        #expect(importResult["target"] as? String == ">= 35% of raw, at 20,000 people")
-        #expect(!run.output.contains(":kluis@"))
-        // The bench's schema is gone: nothing is left behind in the user's database.
-        #expect(try await Self.benchSchemas(url) == 0)
-    }
-
-    static func benchSchemas(_ url: String) async throws -> Int {
-        let location = try PostgresLocation(url: url)
-        let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: 1))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            let rows = try await client.query("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'kluis\\_bench\\_%'")
-            return try await rows.decode(Int.self).first { _ in true } ?? -1
-        }
     }
 
     /// wrk's `--latency` report as wrk 4.2 prints it.

@@ -10,7 +10,7 @@ struct BenchCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Kluis against baselines from the same run; reproducible with a fixed seed.",
-        discussion: "Runs on the embedded SQLite store in a temporary directory, or with --database in a new schema of that PostgreSQL database, dropped afterwards; HTTP on 127.0.0.1 only. Record results in docs/benchmarks.md with the machine and date."
+        discussion: "Runs on the embedded SQLite store in a temporary directory, or with --database in a new schema of that PostgreSQL database, dropped afterwards, also when stopped with Ctrl-C or SIGTERM; HTTP on 127.0.0.1 only. Record results in docs/benchmarks.md with the machine and date."
     )
 
     @Option(help: ArgumentHelp("Run on PostgreSQL, in a schema of its own that is dropped afterwards.",
@@ -66,7 +66,8 @@ struct BenchCommand: ContextualCommand {
         benchmark.environment = context.environment
         let report: Benchmark.Report
         do {
-            report = try await benchmark.run { message in progress(message, context) }
+            // Stopped, the run removes its store (its schema, on PostgreSQL) before the command ends.
+            report = try await StopSignals.cancelling { [benchmark] in try await benchmark.run { message in progress(message, context) } }
         } catch let failure as BenchFailure {
             throw CommandFailure(failure.message)
         }

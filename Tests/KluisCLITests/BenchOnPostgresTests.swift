@@ -1,0 +1,66 @@
+import Foundation
+import Glibc
+import KluisPostgres
+import KluisTesting
+import PostgresNIO
+import Testing
+
+/// `kluis bench --database` works in a schema of its own in the user's database and leaves
+/// nothing behind, whether it ends or is stopped. One test at a time, since each looks for the
+/// bench schemas the other's run would add.
+@Suite(.serialized, .enabled(if: PostgresTestServer.isEnabled, "set KLUIS_TEST_POSTGRES_URL to run"))
+struct BenchOnPostgresTests {
+    @Test func benchRunsOnPostgresInASchemaItDropsAfterwards() async throws {
+        let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
+        // Compared with what was there before: a bench ended by SIGKILL leaves its schema.
+        let before = try await Self.benchSchemas(url)
+        let run = try await BenchCommandTests.bench("--database", url, "--subjects", "40", "--batch", "15", "--samples", "5",
+                                                    "--connections", "2", "--seconds", "3", "--erasure-records", "50", "--sweep-records", "200", "--json")
+        #expect(run.exitCode == 0, "\(run.errorOutput)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(report["store"] as? String == "PostgreSQL")
+        let importResult = try #require((report["results"] as? [[String: Any]])?.first)
+        #expect((importResult["baseline"] as? Double ?? 0) > 0)
+        #expect((importResult["baseline_name"] as? String)?.contains("PostgreSQL") == true)
+        #expect(importResult["target"] as? String == ">= 35% of raw, at 20,000 people")
+        #expect(!run.output.contains(":kluis@"))
+        // The bench's schema is gone: nothing is left behind in the user's database.
+        #expect(try await Self.benchSchemas(url) == before)
+    }
+
+    /// Stopped halfway with SIGTERM (or Ctrl-C's SIGINT), the bench drops its schema, then ends
+    /// saying it was stopped, with the exit code a shell gives a process the signal ended.
+    @Test func benchStoppedBySignalDropsItsSchema() async throws {
+        let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
+        let executable = try #require(ServeProcessTests.kluisExecutable(), "run 'swift build' first")
+        let before = try await Self.benchSchemas(url)
+        let bench = try await Child.start(executable, ["bench", "--database", url, "--subjects", "20000", "--load", "in-process"])
+        defer { bench.kill() }
+        // Its schema appears as its import begins, which takes far longer than this wait.
+        var started = false
+        for _ in 0..<600 where !started {
+            started = try await Self.benchSchemas(url).subtracting(before).count == 1
+            if !started { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        try #require(started, "the bench made no schema within a minute: \(bench.errorOutput)")
+
+        bench.terminate()
+        let ended = try #require(await bench.termination(within: .seconds(120)), "the bench did not stop within 120 s of SIGTERM")
+        #expect(ended.exited, "the bench was ended by the signal itself, not stopped by it")
+        #expect(ended.status == 128 + SIGTERM)
+        #expect(bench.errorOutput.contains("stopped by SIGTERM"), "\(bench.errorOutput)")
+        #expect(try await Self.benchSchemas(url) == before, "the stopped bench left its schema")
+    }
+
+    /// The names of the bench schemas in the test database.
+    static func benchSchemas(_ url: String) async throws -> Set<String> {
+        let location = try PostgresLocation(url: url)
+        let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: 1))
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            let rows = try await client.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'kluis\\_bench\\_%'")
+            return Set(try await rows.decode(String.self).reduce(into: [String]()) { $0.append($1) })
+        }
+    }
+}
