@@ -79,6 +79,23 @@ enum BenchStore {
         try await rawDelete(.dueAt, date)
     }
 
+    /// Brings the records to the state a sweep meets them in, written long before they are due.
+    /// On PostgreSQL: vacuumed, so that the sweep does not meet the million rows its baseline
+    /// left dead (they stay in the table and its indexes until a `VACUUM`), and written out by a
+    /// checkpoint, as pages unchanged for longer than the server's checkpoint interval are. The
+    /// first change of a page after a checkpoint writes the page whole to the log, which made a
+    /// deletion up to half as fast, and while the bench writes its million records the server
+    /// checkpoints every 15-20 seconds: without this, whether a deletion was a page's first
+    /// change was chance (docs/benchmarks.md, "The sweep's baseline and the server's
+    /// checkpoints"). SQLite frees a deleted row's space at its commit and writes no page whole.
+    /// Returns false when the server would not checkpoint for the bench's user.
+    func settleRecords() async throws -> Bool {
+        switch self {
+        case .sqlite: true
+        case .postgres(let location): try await PostgresRawImport(location: location).settleRecords()
+        }
+    }
+
     private func rawDelete(_ which: RawDeletion, _ date: Date) async throws -> Int {
         switch self {
         case .sqlite(let directory):

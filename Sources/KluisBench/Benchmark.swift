@@ -58,6 +58,10 @@ public struct Benchmark: Sendable {
         /// than the one expected (200; for the refused read 403, which only the in-process load
         /// tells apart from other refusals).
         public var failedRequests: Int
+        /// False when PostgreSQL did not let the bench's user make a checkpoint before the timed
+        /// deletions (``BenchStore/settleRecords()``), so that the sweep's ratio was left to
+        /// where the server's own checkpoints fell.
+        public var deletionsCheckpointed: Bool
     }
 
     /// Runs every measurement, telling `progress` what it does next.
@@ -78,7 +82,8 @@ public struct Benchmark: Sendable {
             })
         }
         return Report(store: reports[0].store, results: BenchRepetition.merged(reports.map(\.results)),
-                      auditEvents: reports.map(\.auditEvents).reduce(0, +), failedRequests: reports.map(\.failedRequests).reduce(0, +))
+                      auditEvents: reports.map(\.auditEvents).reduce(0, +), failedRequests: reports.map(\.failedRequests).reduce(0, +),
+                      deletionsCheckpointed: reports.allSatisfy(\.deletionsCheckpointed))
     }
 
     private func measure(people: [NewSubject], on target: BenchStore, store: any VaultStore, policy: Policy,
@@ -165,7 +170,7 @@ public struct Benchmark: Sendable {
         let verified = try await vault.verifyAudit()
         guard verified.isIntact else { throw BenchFailure("the audit chain broke during the benchmark") }
         return Report(store: target.name, results: results, auditEvents: verified.checked,
-                      failedRequests: trivial.failures + refused.failures + read.failures)
+                      failedRequests: trivial.failures + refused.failures + read.failures, deletionsCheckpointed: sweep.checkpointed)
     }
 
     /// The figures of one HTTP load, whichever generator made it.

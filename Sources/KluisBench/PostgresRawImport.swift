@@ -59,6 +59,21 @@ struct PostgresRawImport {
         }
     }
 
+    /// Brings the vault's records to the state of rows written long before they are deleted:
+    /// vacuumed, and on disk since a checkpoint. Returns false when the server does not let the
+    /// bench's user run `CHECKPOINT` (it needs the role `pg_checkpoint`, or to be a superuser).
+    func settleRecords() async throws -> Bool {
+        try await withClient { client, logger in
+            _ = try await client.query("VACUUM records", logger: logger)
+            do {
+                _ = try await client.query("CHECKPOINT", logger: logger)
+                return true
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
+                return false
+            }
+        }
+    }
+
     /// Removes the bench's schema with everything in it.
     func dropSchema() async throws {
         try await withClient { client, logger in

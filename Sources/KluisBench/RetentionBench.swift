@@ -14,24 +14,30 @@ struct RetentionBench {
         var swept: Int
         var sweepRate: Double
         var rawRate: Double
+        /// Whether both deletions came after a checkpoint (``BenchStore/settleRecords()``).
+        var checkpointed: Bool
     }
 
     /// The raw `DELETE` goes first, on rows written exactly as the sweep's are: a due record
     /// among every ten, so both dirty the same pages. (Due rows written together, as an earlier
     /// version did, sit on few pages and made the baseline about twice as fast as deleting the
     /// same number of rows spread through the table.) The baseline's other rows are then
-    /// removed, untimed, so the sweep's table holds as many records as the baseline's did.
+    /// removed, untimed, so the sweep's table holds as many records as the baseline's did. Before
+    /// each timed deletion the records are settled as records written long ago are
+    /// (``BenchStore/settleRecords()``), so that both meet the table in the same state.
     func run(on target: BenchStore) async throws -> Outcome {
         // Settle the retention fingerprint first, so the timed sweep does not recompute dates.
         _ = try await vault.retention.sweep(dryRun: true)
         let now = Date()
         let rawDue = try await insert(now: now)
+        let baselineCheckpointed = try await target.settleRecords()
         let rawStart = ContinuousClock.now
         let deleted = try await target.rawDelete(dueBy: now)
         let rawSeconds = (ContinuousClock.now - rawStart).seconds
         guard deleted == rawDue else { throw BenchFailure("the raw DELETE removed \(deleted) records; \(rawDue) were due") }
         _ = try await target.rawDelete(dueAt: Self.laterDue(now))
         let due = try await insert(now: now)
+        let checkpointed = try await target.settleRecords() && baselineCheckpointed
         let start = ContinuousClock.now
         let report = try await vault.retention.sweep(at: now)
         let sweepSeconds = (ContinuousClock.now - start).seconds
@@ -41,7 +47,7 @@ struct RetentionBench {
         guard report.removed.subjectsRemoved == 0 else {
             throw BenchFailure("the sweep removed \(report.removed.subjectsRemoved) people, each of whom kept records that were not due")
         }
-        return Outcome(swept: due, sweepRate: Double(due) / sweepSeconds, rawRate: Double(deleted) / rawSeconds)
+        return Outcome(swept: due, sweepRate: Double(due) / sweepSeconds, rawRate: Double(deleted) / rawSeconds, checkpointed: checkpointed)
     }
 
     /// When the records that are not due are: in a year.

@@ -1,5 +1,7 @@
 import Foundation
 import Glibc
+@testable import KluisBench
+import KluisCore
 import KluisPostgres
 import KluisTesting
 import PostgresNIO
@@ -24,6 +26,13 @@ struct BenchOnPostgresTests {
         #expect((importResult["baseline_name"] as? String)?.contains("PostgreSQL") == true)
         #expect(importResult["target"] as? String == ">= 35% of raw, at 20,000 people")
         #expect(!run.output.contains(":kluis@"))
+        // A user without the right to checkpoint is warned of what that leaves to chance.
+        let mayCheckpoint = try await Self.withClient(try PostgresLocation(url: url)) { client in
+            var may = false
+            for try await value in try await client.query("SELECT pg_has_role(current_user, 'pg_checkpoint', 'MEMBER')").decode(Bool.self) { may = value }
+            return may
+        }
+        #expect(run.errorOutput.contains("did not let this user run CHECKPOINT") == !mayCheckpoint, "\(run.errorOutput)")
         // The bench's schema is gone: nothing is left behind in the user's database.
         #expect(try await Self.benchSchemas(url) == before)
     }
@@ -52,15 +61,61 @@ struct BenchOnPostgresTests {
         #expect(try await Self.benchSchemas(url) == before, "the stopped bench left its schema")
     }
 
+    /// Before each timed deletion the bench vacuums the records, so that neither meets rows
+    /// another left dead, and checkpoints, if the server lets its user: it says which it did.
+    @Test func settlingVacuumsTheRecordsAndCheckpointsWhereAllowed() async throws {
+        let url = try #require(PostgresTestServer.url, "KLUIS_TEST_POSTGRES_URL is not set")
+        let target = try BenchStore.make(database: url)
+        guard case .postgres(let location) = target else { Issue.record("not a PostgreSQL bench"); return }
+        let (dead, vacuums, checkpointed, mayCheckpoint) = try await target.withStore { store in
+            try await store.prepare()
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            var changes: [StoreChange] = []
+            for _ in 0..<20 {
+                let subject = SubjectID.generate()
+                changes += [.createSubject(subject, createdAt: now),
+                            .addDataKey(StoredDataKey(subject: subject, category: "visits", wrapped: Data([1]), rootKeyID: "bench"))]
+                for number in 0..<5 {
+                    changes.append(.putRecord(SealedRecord(
+                        subject: subject, category: "visits", id: RecordID.generate(), fields: ["page": Data([2])],
+                        createdAt: now, updatedAt: now,
+                        schedule: ErasureSchedule(eraseBy: now.addingTimeInterval(number == 0 ? -60 : 60), action: .delete, purpose: "service"))))
+                }
+            }
+            try await store.commit(changes, audit: [])
+            #expect(try await target.rawDelete(dueBy: now) == 20)
+            let checkpointed = try await target.settleRecords()
+            return try await Self.withClient(location) { client in
+                let rows = try await client.query("""
+                    SELECT n_dead_tup, vacuum_count, pg_has_role(current_user, 'pg_checkpoint', 'MEMBER')
+                    FROM pg_stat_user_tables WHERE schemaname = \(location.schema) AND relname = 'records'
+                    """)
+                var found: (Int64, Int64, Bool)?
+                for try await row in rows.decode((Int64, Int64, Bool).self) { found = row }
+                let (dead, vacuums, mayCheckpoint) = try #require(found, "no statistics for the bench's records")
+                return (dead, vacuums, checkpointed, mayCheckpoint)
+            }
+        }
+        #expect(dead == 0, "the deleted rows are still in the table")
+        #expect(vacuums == 1)
+        #expect(checkpointed == mayCheckpoint)
+    }
+
     /// The names of the bench schemas in the test database.
     static func benchSchemas(_ url: String) async throws -> Set<String> {
-        let location = try PostgresLocation(url: url)
+        try await withClient(try PostgresLocation(url: url)) { client in
+            let rows = try await client.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'kluis\\_bench\\_%'")
+            return Set(try await rows.decode(String.self).reduce(into: [String]()) { $0.append($1) })
+        }
+    }
+
+    /// Runs `body` with a client of the test database, as the bench's user.
+    static func withClient<T: Sendable>(_ location: PostgresLocation, _ body: (PostgresClient) async throws -> T) async throws -> T {
         let client = PostgresClient(configuration: location.clientConfiguration(maximumConnections: 1))
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            let rows = try await client.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'kluis\\_bench\\_%'")
-            return Set(try await rows.decode(String.self).reduce(into: [String]()) { $0.append($1) })
+            return try await body(client)
         }
     }
 }
