@@ -15,7 +15,10 @@ final class StoreContractTests {
         directory = try TemporaryDirectory()
     }
 
-    deinit { pools.shutdown() }
+    deinit {
+        pools.shutdown()
+        directory.remove()
+    }
 
     func contract(_ kind: StoreKind) -> StoreContract {
         switch kind {
